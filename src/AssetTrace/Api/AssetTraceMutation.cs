@@ -1,0 +1,147 @@
+using AssetTrace.Accounts;
+using AssetTrace.Api.Inputs;
+using AssetTrace.Api.Types;
+using AssetTrace.Cases;
+using AssetTrace.Graph.Model;
+using AssetTrace.Graph.Store;
+using GraphQL;
+using GraphQL.Types;
+
+namespace AssetTrace.Api;
+
+public sealed class AssetTraceMutation : ObjectGraphType
+{
+    // Officers record what network answers establish, so they edit the graph too.
+    private static readonly Role[] GraphEditors = [Role.Analyst, Role.Officer];
+    private static readonly Role[] CaseEditors = [Role.Analyst, Role.Supervisor];
+
+    public AssetTraceMutation()
+    {
+        Name = "Mutation";
+
+        Field<NonNullGraphType<NodeType>>("createNode")
+            .Argument<NonNullGraphType<CreateNodeInputType>>("input")
+            .ResolveAsync(async c =>
+            {
+                var actor = RoleCheck.Require(c.User, "Creating a node", GraphEditors);
+                var input = c.Input();
+                var draft = new NodeDraft(input.Get<NodeKind>("kind"), InputReader.Json(input, "properties"),
+                    InputReader.Provenance(input.Get<IDictionary<string, object?>>("provenance")!),
+                    input.Get<DateOnly?>("validFrom"), input.Get<DateOnly?>("validTo"), input.Get<string>("id"));
+                return await c.Service<GraphStore>().CreateNodeAsync(draft, actor, c.CancellationToken);
+            });
+
+        Field<NonNullGraphType<NodeType>>("updateNode")
+            .Argument<NonNullGraphType<UpdateInputType>>("input")
+            .ResolveAsync(async c =>
+            {
+                var actor = RoleCheck.Require(c.User, "Changing a node", GraphEditors);
+                return await c.Service<GraphStore>().UpdateNodeAsync(InputReader.Patch(c.Input()), actor, c.CancellationToken);
+            });
+
+        Field<NonNullGraphType<NodeType>>("deleteNode").Description("Returns the node as it was; its history stays readable.")
+            .Argument<NonNullGraphType<DeleteInputType>>("input")
+            .ResolveAsync(async c =>
+            {
+                var actor = RoleCheck.Require(c.User, "Deleting a node", GraphEditors);
+                var input = c.Input();
+                return await c.Service<GraphStore>().DeleteNodeAsync(input.Get<string>("id")!, input.Get<string>("reason") ?? "", input.Get<int?>("expectedVersion"), actor, c.CancellationToken);
+            });
+
+        Field<NonNullGraphType<GraphEdgeType>>("createEdge")
+            .Argument<NonNullGraphType<CreateEdgeInputType>>("input")
+            .ResolveAsync(async c =>
+            {
+                var actor = RoleCheck.Require(c.User, "Creating an edge", GraphEditors);
+                var input = c.Input();
+                var draft = new EdgeDraft(input.Get<EdgeKind>("kind"), input.Get<string>("sourceId")!, input.Get<string>("targetId")!,
+                    InputReader.Json(input, "properties"), InputReader.Provenance(input.Get<IDictionary<string, object?>>("provenance")!),
+                    input.Get<DateOnly?>("validFrom"), input.Get<DateOnly?>("validTo"), input.Get<string>("id"));
+                return await c.Service<GraphStore>().CreateEdgeAsync(draft, actor, c.CancellationToken);
+            });
+
+        Field<NonNullGraphType<GraphEdgeType>>("updateEdge")
+            .Argument<NonNullGraphType<UpdateInputType>>("input")
+            .ResolveAsync(async c =>
+            {
+                var actor = RoleCheck.Require(c.User, "Changing an edge", GraphEditors);
+                return await c.Service<GraphStore>().UpdateEdgeAsync(InputReader.Patch(c.Input()), actor, c.CancellationToken);
+            });
+
+        Field<NonNullGraphType<GraphEdgeType>>("deleteEdge")
+            .Argument<NonNullGraphType<DeleteInputType>>("input")
+            .ResolveAsync(async c =>
+            {
+                var actor = RoleCheck.Require(c.User, "Deleting an edge", GraphEditors);
+                var input = c.Input();
+                return await c.Service<GraphStore>().DeleteEdgeAsync(input.Get<string>("id")!, input.Get<string>("reason") ?? "", input.Get<int?>("expectedVersion"), actor, c.CancellationToken);
+            });
+
+        Field<NonNullGraphType<CaseType>>("createCase")
+            .Argument<NonNullGraphType<CreateCaseInputType>>("input")
+            .ResolveAsync(async c =>
+            {
+                var actor = RoleCheck.Require(c.User, "Opening a case", CaseEditors);
+                var input = c.Input();
+                var draft = new CaseDraft(input.Get<string>("number")!, input.Get<string>("title")!, input.Get<string>("crimeType")!,
+                    input.Get<List<object?>>("team")?.Cast<string>().ToList() ?? [actor], input.Get<DateOnly?>("openedOn"));
+                return await c.Service<CaseStore>().CreateAsync(draft, actor, c.CancellationToken);
+            });
+
+        Field<NonNullGraphType<CaseType>>("updateCase")
+            .Argument<NonNullGraphType<UpdateCaseInputType>>("input")
+            .ResolveAsync(async c =>
+            {
+                var actor = RoleCheck.Require(c.User, "Changing a case", CaseEditors);
+                var input = c.Input();
+                var patch = new CasePatch(input.Get<string>("id")!, input.Get<string>("reason") ?? "", input.Get<string>("title"),
+                    input.Get<string>("crimeType"), input.Get<CaseStatus?>("status"), input.Get<List<object?>>("team")?.Cast<string>().ToList(),
+                    input.Get<int?>("expectedVersion"));
+                return await c.Service<CaseStore>().UpdateAsync(patch, actor, c.CancellationToken);
+            });
+
+        Field<NonNullGraphType<CaseType>>("addCaseSubject")
+            .Argument<NonNullGraphType<IdGraphType>>("caseId")
+            .Argument<NonNullGraphType<IdGraphType>>("nodeId")
+            .Argument<NonNullGraphType<StringGraphType>>("role", "suspect, relative, nominee, asset, …")
+            .ResolveAsync(async c =>
+            {
+                var actor = RoleCheck.Require(c.User, "Adding a case subject", CaseEditors);
+                return await c.Service<CaseStore>().AddSubjectAsync(c.GetArgument<string>("caseId"), c.GetArgument<string>("nodeId"), c.GetArgument<string>("role"), actor, c.CancellationToken);
+            });
+
+        Field<NonNullGraphType<CaseType>>("removeCaseSubject")
+            .Argument<NonNullGraphType<IdGraphType>>("caseId")
+            .Argument<NonNullGraphType<IdGraphType>>("nodeId")
+            .Argument<NonNullGraphType<StringGraphType>>("reason")
+            .ResolveAsync(async c =>
+            {
+                var actor = RoleCheck.Require(c.User, "Removing a case subject", CaseEditors);
+                return await c.Service<CaseStore>().RemoveSubjectAsync(c.GetArgument<string>("caseId"), c.GetArgument<string>("nodeId"), c.GetArgument<string>("reason"), actor, c.CancellationToken);
+            });
+
+        Field<NonNullGraphType<UserType>>("createUser").Description("Admins only.")
+            .Argument<NonNullGraphType<CreateUserInputType>>("input")
+            .ResolveAsync(async c =>
+            {
+                var actor = RoleCheck.Require(c.User, "Creating a user", Role.Admin);
+                var input = c.Input();
+                return await c.Service<AccountStore>().CreateUserAsync(input.Get<string>("username")!, input.Get<string>("displayName") ?? "",
+                    input.Get<List<object?>>("roles")!.Cast<Role>().ToList(), input.Get<string>("password")!, actor, c.CancellationToken);
+            });
+
+        Field<NonNullGraphType<IssuedTokenType>>("createApiToken").Description("A long-lived token for scripts, acting as you.")
+            .Argument<NonNullGraphType<StringGraphType>>("name")
+            .Argument<DateTimeOffsetGraphType>("expiresAt")
+            .ResolveAsync(async c => await c.Service<AccountStore>().CreateApiTokenAsync(c.User!.Identity!.Name!, c.GetArgument<string>("name"),
+                c.GetArgument<DateTimeOffset?>("expiresAt"), c.CancellationToken));
+
+        Field<NonNullGraphType<BooleanGraphType>>("revokeApiToken")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .ResolveAsync(async c =>
+            {
+                await c.Service<AccountStore>().RevokeTokenAsync(c.User!.Identity!.Name!, c.GetArgument<string>("id"), c.CancellationToken);
+                return true;
+            });
+    }
+}

@@ -1,0 +1,141 @@
+using AssetTrace.Accounts;
+using AssetTrace.Api.Enums;
+using AssetTrace.Api.Types;
+using AssetTrace.Audit;
+using AssetTrace.Cases;
+using AssetTrace.Common;
+using AssetTrace.Graph.Model;
+using AssetTrace.Graph.Paths;
+using AssetTrace.Graph.Store;
+using GraphQL;
+using GraphQL.Types;
+
+namespace AssetTrace.Api;
+
+public sealed class AssetTraceQuery : ObjectGraphType
+{
+    public AssetTraceQuery()
+    {
+        Name = "Query";
+
+        Field<NodeType>("node").Description("A node by id; null when there is none or it was deleted (its history stays readable).")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .ResolveAsync(async c => await c.Service<GraphQueries>().GetNodeAsync(c.GetArgument<string>("id"), c.CancellationToken));
+
+        Field<GraphEdgeType>("edge").Description("An edge by id; null when there is none or it was deleted.")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .ResolveAsync(async c => await c.Service<GraphQueries>().GetEdgeAsync(c.GetArgument<string>("id"), c.CancellationToken));
+
+        Field<NonNullGraphType<NodePageType>>("search")
+            .Description("Nodes whose names contain words starting with each word of the query, whatever the case, accents or script: 'Akhmetov', 'Ahmetov' and 'Ахметов' find each other.")
+            .Argument<NonNullGraphType<StringGraphType>>("query")
+            .Argument<ListGraphType<NonNullGraphType<NodeKindEnum>>>("kinds", "Only these kinds; all when omitted.")
+            .Argument<DateOnlyGraphType>("asOf", "Only nodes valid on this date.")
+            .Argument<IntGraphType>("first")
+            .Argument<StringGraphType>("after")
+            .ResolveAsync(async c => await c.Service<GraphQueries>().SearchAsync(
+                c.GetArgument<string>("query"), c.GetArgument<List<NodeKind>?>("kinds"), c.GetArgument<DateOnly?>("asOf"),
+                c.PageSize(), c.GetArgument<string?>("after"), c.CancellationToken));
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PathType>>>>("shortestPaths")
+            .Description("All shortest paths between two nodes, up to maxHops (empty when none is that short).")
+            .Argument<NonNullGraphType<IdGraphType>>("from")
+            .Argument<NonNullGraphType<IdGraphType>>("to")
+            .Argument<IntGraphType>("maxHops", a => a.DefaultValue = 6)
+            .Argument<ListGraphType<NonNullGraphType<EdgeKindEnum>>>("kinds")
+            .Argument<DirectionEnum>("direction", a => a.DefaultValue = Direction.Both)
+            .Argument<DateOnlyGraphType>("asOf")
+            .Argument<IntGraphType>("maxPaths", a => a.DefaultValue = 10)
+            .ResolveAsync(async c =>
+            {
+                var limits = c.Service<ApiLimits>();
+                var hops = c.GetArgument("maxHops", 6);
+                if (hops < 1 || hops > limits.MaxPathHops)
+                {
+                    throw new UserInputException("maxHops", $"must be between 1 and {limits.MaxPathHops}, got {hops}.");
+                }
+                var maxPaths = c.GetArgument("maxPaths", 10);
+                if (maxPaths < 1 || maxPaths > limits.MaxPageSize)
+                {
+                    throw new UserInputException("maxPaths", $"must be between 1 and {limits.MaxPageSize}, got {maxPaths}.");
+                }
+                return await c.Service<ShortestPathFinder>().FindAsync(c.GetArgument<string>("from"), c.GetArgument<string>("to"), hops,
+                    c.GetArgument<List<EdgeKind>?>("kinds"), c.GetArgument("direction", Direction.Both), c.GetArgument<DateOnly?>("asOf"), maxPaths, c.CancellationToken);
+            });
+
+        Field<NonNullGraphType<SubgraphType>>("neighbourhood")
+            .Description("The graph within some hops of a node, as it stood on a date: what was valid then.")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .Argument<IntGraphType>("hops", a => a.DefaultValue = 1)
+            .Argument<ListGraphType<NonNullGraphType<EdgeKindEnum>>>("kinds")
+            .Argument<DateOnlyGraphType>("asOf")
+            .ResolveAsync(async c =>
+            {
+                var max = c.Service<ApiLimits>().MaxNeighbourhoodHops;
+                var hops = c.GetArgument("hops", 1);
+                if (hops < 1 || hops > max)
+                {
+                    throw new UserInputException("hops", $"must be between 1 and {max}, got {hops}.");
+                }
+                return await c.Service<NeighbourhoodReader>().ReadAsync(c.GetArgument<string>("id"), hops,
+                    c.GetArgument<List<EdgeKind>?>("kinds"), c.GetArgument<DateOnly?>("asOf"), c.CancellationToken);
+            });
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<NodeChangeType>>>>("nodeHistory")
+            .Description("Every version of a node, also of one since deleted.")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .ResolveAsync(async c => await c.Service<GraphQueries>().NodeHistoryAsync(c.GetArgument<string>("id"), c.CancellationToken));
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<EdgeChangeType>>>>("edgeHistory")
+            .Description("Every version of an edge, also of one since deleted.")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .ResolveAsync(async c => await c.Service<GraphQueries>().EdgeHistoryAsync(c.GetArgument<string>("id"), c.CancellationToken));
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CaseType>>>>("cases")
+            .Argument<CaseStatusEnum>("status")
+            .ResolveAsync(async c => await c.Service<CaseStore>().ListAsync(c.GetArgument<CaseStatus?>("status"), c.CancellationToken));
+
+        Field<CaseType>("case")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .ResolveAsync(async c => await c.Service<CaseStore>().GetAsync(c.GetArgument<string>("id"), c.CancellationToken));
+
+        Field<NonNullGraphType<UserType>>("me").Description("The signed-in user.")
+            .ResolveAsync(async c =>
+            {
+                var users = await c.Service<AccountStore>().ListUsersAsync(c.CancellationToken);
+                return users.Single(u => u.Username == c.User!.Identity!.Name);
+            });
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserType>>>>("users").Description("Admins only.")
+            .ResolveAsync(async c =>
+            {
+                RoleCheck.Require(c.User, "Listing users", Role.Admin);
+                return await c.Service<AccountStore>().ListUsersAsync(c.CancellationToken);
+            });
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TokenInfoType>>>>("apiTokens").Description("Your API tokens (never their secrets).")
+            .ResolveAsync(async c => await c.Service<AccountStore>().ListTokensAsync(c.User!.Identity!.Name!, c.CancellationToken));
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AuditEntryType>>>>("auditLog")
+            .Description("Audit entries, newest first. Supervisors and admins.")
+            .Argument<StringGraphType>("entity", "Only entries about this entity, e.g. 'node/demo-flat-london'.")
+            .Argument<StringGraphType>("before", "Only entries before this seq (for paging).")
+            .Argument<IntGraphType>("first")
+            .ResolveAsync(async c =>
+            {
+                RoleCheck.Require(c.User, "Reading the audit log", Role.Supervisor);
+                var before = c.GetArgument<string?>("before");
+                long? beforeSeq = before is null ? null
+                    : long.TryParse(before, out var seq) ? seq : throw new UserInputException("before", $"'{before}' is not an audit seq number.");
+                return await c.Service<AuditLog>().ListAsync(c.GetArgument<string?>("entity"), beforeSeq, c.PageSize(), c.CancellationToken);
+            });
+
+        Field<NonNullGraphType<AuditVerificationType>>("auditVerification")
+            .Description("Checks the hash chain of the whole audit log and reports the first broken link. Supervisors and admins.")
+            .ResolveAsync(async c =>
+            {
+                RoleCheck.Require(c.User, "Verifying the audit log", Role.Supervisor);
+                return await c.Service<AuditLog>().VerifyAsync(c.CancellationToken);
+            });
+    }
+}

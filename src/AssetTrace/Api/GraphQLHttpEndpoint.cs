@@ -1,0 +1,178 @@
+using System.Text.Json;
+using GraphQL;
+using GraphQL.Transport;
+using GraphQLParser.AST;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace AssetTrace.Api;
+
+/// <summary>
+/// /graphql over HTTP, following the GraphQL-over-HTTP draft: GET for queries, POST with
+/// application/json for anything; responses in application/graphql-response+json (or
+/// application/json when that is all the client accepts); 400 for a request that could not
+/// be executed, 401 without a valid token, 405 for a mutation over GET, 413 and 415 for
+/// oversized or mistyped bodies.
+/// </summary>
+public static class GraphQLHttpEndpoint
+{
+    public const string Path = "/graphql";
+    private const string GraphQLResponse = "application/graphql-response+json";
+
+    public static IEndpointRouteBuilder MapGraphQLEndpoint(this IEndpointRouteBuilder routes)
+    {
+        routes.MapMethods(Path, ["GET", "POST"], HandleAsync).AllowAnonymous();
+        routes.MapMethods(Path, ["PUT", "DELETE", "PATCH"], (HttpContext context) =>
+        {
+            context.Response.Headers.Allow = "GET, POST";
+            return Results.StatusCode(StatusCodes.Status405MethodNotAllowed);
+        }).AllowAnonymous();
+        return routes;
+    }
+
+    private static async Task HandleAsync(HttpContext http, IDocumentExecuter<AssetTraceSchema> executer, IGraphQLTextSerializer serializer, IOptions<ApiLimits> limits)
+    {
+        var ct = http.RequestAborted;
+        var useGraphQLResponse = AcceptsGraphQLResponse(http.Request);
+        if (http.User.Identity?.IsAuthenticated != true)
+        {
+            var authenticated = await http.AuthenticateAsync();
+            if (!authenticated.Succeeded)
+            {
+                http.Response.Headers.WWWAuthenticate = "Bearer";
+                await WriteErrorAsync(http, serializer, StatusCodes.Status401Unauthorized, "UNAUTHENTICATED",
+                    authenticated.Failure?.Message ?? "Send 'Authorization: Bearer <token>': sign in at POST /auth/login, or use an API token.", useGraphQLResponse);
+                return;
+            }
+            http.User = authenticated.Principal!;
+        }
+
+        var (request, problem, status) = HttpMethods.IsGet(http.Request.Method)
+            ? ReadGet(http.Request, serializer)
+            : await ReadPostAsync(http.Request, serializer, limits.Value.MaxRequestBytes, ct);
+        if (request is null)
+        {
+            await WriteErrorAsync(http, serializer, status, "BAD_REQUEST", problem!, useGraphQLResponse);
+            return;
+        }
+
+        var result = await executer.ExecuteAsync(new ExecutionOptions
+        {
+            Query = request.Query,
+            OperationName = request.OperationName,
+            Variables = request.Variables,
+            Extensions = request.Extensions,
+            RequestServices = http.RequestServices,
+            User = http.User,
+            CancellationToken = ct,
+            ValidationRules = HttpMethods.IsGet(http.Request.Method)
+                ? [.. GraphQL.Validation.DocumentValidator.CoreRules, new QueriesOnlyOverGet()]
+                : null,
+        });
+
+        // A request that could not be executed at all (syntax, validation, limits) is the
+        // client's fault: 400 where the client understands graphql-response+json.
+        var code = result.Executed || !useGraphQLResponse ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
+        if (result.Errors?.Any(e => e.Code == QueriesOnlyOverGet.Code) == true)
+        {
+            http.Response.Headers.Allow = "POST";
+            code = StatusCodes.Status405MethodNotAllowed;
+        }
+        http.Response.StatusCode = code;
+        http.Response.ContentType = (useGraphQLResponse ? GraphQLResponse : "application/json") + "; charset=utf-8";
+        await serializer.WriteAsync(http.Response.Body, result, ct);
+    }
+
+    private static (GraphQLRequest? Request, string? Problem, int Status) ReadGet(HttpRequest request, IGraphQLTextSerializer serializer)
+    {
+        var query = request.Query["query"].ToString();
+        if (string.IsNullOrWhiteSpace(query))
+        {
+            return (null, "A GET request needs the parameter 'query'.", StatusCodes.Status400BadRequest);
+        }
+        GraphQL.Inputs? variables = null;
+        var variablesText = request.Query["variables"].ToString();
+        if (!string.IsNullOrEmpty(variablesText))
+        {
+            try
+            {
+                variables = serializer.Deserialize<GraphQL.Inputs>(variablesText);
+            }
+            catch (JsonException e)
+            {
+                return (null, $"The parameter 'variables' is not a JSON object: {e.Message}", StatusCodes.Status400BadRequest);
+            }
+        }
+        var operationName = request.Query["operationName"].ToString();
+        return (new GraphQLRequest { Query = query, Variables = variables, OperationName = string.IsNullOrEmpty(operationName) ? null : operationName }, null, 200);
+    }
+
+    private static async Task<(GraphQLRequest? Request, string? Problem, int Status)> ReadPostAsync(HttpRequest request, IGraphQLTextSerializer serializer, int maxBytes, CancellationToken ct)
+    {
+        var mediaType = request.ContentType?.Split(';')[0].Trim();
+        if (!string.Equals(mediaType, "application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            return (null, $"POST a JSON body with 'Content-Type: application/json' (got '{request.ContentType ?? "none"}').", StatusCodes.Status415UnsupportedMediaType);
+        }
+        if (request.ContentLength > maxBytes)
+        {
+            return (null, $"The request body is {request.ContentLength} bytes; the limit is {maxBytes}.", StatusCodes.Status413PayloadTooLarge);
+        }
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                return (null, $"The request body is over the limit of {maxBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        buffer.Position = 0;
+        GraphQLRequest? parsed;
+        try
+        {
+            parsed = await serializer.ReadAsync<GraphQLRequest>(buffer, ct);
+        }
+        catch (JsonException e)
+        {
+            return (null, $"The body is not valid JSON: {e.Message}", StatusCodes.Status400BadRequest);
+        }
+        return string.IsNullOrWhiteSpace(parsed?.Query)
+            ? (null, "The JSON body needs a 'query' string.", StatusCodes.Status400BadRequest)
+            : (parsed, null, 200);
+    }
+
+    private static bool AcceptsGraphQLResponse(HttpRequest request)
+    {
+        var accept = request.Headers.Accept.ToString();
+        return string.IsNullOrEmpty(accept) || accept.Contains(GraphQLResponse, StringComparison.OrdinalIgnoreCase)
+            || accept.Contains("*/*", StringComparison.Ordinal) || !accept.Contains("application/json", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static async Task WriteErrorAsync(HttpContext http, IGraphQLTextSerializer serializer, int status, string code, string message, bool useGraphQLResponse)
+    {
+        http.Response.StatusCode = status;
+        http.Response.ContentType = (useGraphQLResponse ? GraphQLResponse : "application/json") + "; charset=utf-8";
+        var result = new ExecutionResult { Executed = false, Errors = [new ExecutionError(message) { Code = code }] };
+        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+    }
+
+    /// <summary>GET must not change anything: a mutation sent by GET is refused before it runs.</summary>
+    private sealed class QueriesOnlyOverGet : GraphQL.Validation.ValidationRuleBase
+    {
+        public const string Code = "METHOD_NOT_ALLOWED";
+
+        public override ValueTask<GraphQL.Validation.INodeVisitor?> GetPreNodeVisitorAsync(GraphQL.Validation.ValidationContext context)
+        {
+            var operation = context.Operation;
+            if (operation.Operation != OperationType.Query)
+            {
+                context.ReportError(new GraphQL.Validation.ValidationError(
+                    $"A {operation.Operation.ToString().ToLowerInvariant()} must be sent by POST, not GET.") { Code = Code });
+            }
+            return default;
+        }
+    }
+}

@@ -1,0 +1,16 @@
+using GraphQL.Types;
+
+namespace AssetTrace.Api.Inputs;
+
+public sealed class CreateCaseInputType : InputObjectGraphType
+{
+    public CreateCaseInputType()
+    {
+        Name = "CreateCaseInput";
+        Field<NonNullGraphType<StringGraphType>>("number").Description("The office's case number, unique.");
+        Field<NonNullGraphType<StringGraphType>>("title");
+        Field<NonNullGraphType<StringGraphType>>("crimeType").Description("Code from graph-schema/codelists/crime-type.csv.");
+        Field<ListGraphType<NonNullGraphType<StringGraphType>>>("team").Description("Usernames.");
+        Field<DateOnlyGraphType>("openedOn").Description("Today when omitted.");
+    }
+}

@@ -1,0 +1,18 @@
+using AssetTrace.Cases;
+using AssetTrace.Graph.Store;
+using GraphQL.Types;
+
+namespace AssetTrace.Api.Types;
+
+public sealed class CaseSubjectType : ObjectGraphType<CaseSubject>
+{
+    public CaseSubjectType()
+    {
+        Name = "CaseSubject";
+        Field<NonNullGraphType<IdGraphType>>("nodeId").Resolve(c => c.Source.NodeId);
+        Field<NodeType>("node").ResolveAsync(async c => await c.Service<GraphQueries>().GetNodeAsync(c.Source.NodeId, c.CancellationToken));
+        Field<NonNullGraphType<StringGraphType>>("role").Resolve(c => c.Source.Role);
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("addedAt").Resolve(c => c.Source.AddedAt);
+        Field<NonNullGraphType<StringGraphType>>("addedBy").Resolve(c => c.Source.AddedBy);
+    }
+}

@@ -1,0 +1,19 @@
+using AssetTrace.Api.Enums;
+using AssetTrace.Graph.Model;
+using GraphQL.Types;
+
+namespace AssetTrace.Api.Types;
+
+public sealed class ProvenanceType : ObjectGraphType<Provenance>
+{
+    public ProvenanceType()
+    {
+        Name = "Provenance";
+        Description = "Where a fact came from, when, who recorded it and what it may be used for.";
+        Field<NonNullGraphType<SourceKindEnum>>("source").Resolve(c => c.Source.Source);
+        Field<StringGraphType>("reference").Description("Registry URL, request number, file and record…").Resolve(c => c.Source.Reference);
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("obtainedAt").Resolve(c => c.Source.ObtainedAt);
+        Field<NonNullGraphType<StringGraphType>>("recordedBy").Resolve(c => c.Source.RecordedBy);
+        Field<NonNullGraphType<UsageRestrictionEnum>>("restriction").Resolve(c => c.Source.Restriction);
+    }
+}

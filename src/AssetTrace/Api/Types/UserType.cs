@@ -1,0 +1,20 @@
+using AssetTrace.Accounts;
+using AssetTrace.Api.Enums;
+using GraphQL.Types;
+
+namespace AssetTrace.Api.Types;
+
+public sealed class UserType : ObjectGraphType<User>
+{
+    public UserType()
+    {
+        Name = "User";
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
+        Field<NonNullGraphType<StringGraphType>>("username").Resolve(c => c.Source.Username);
+        Field<NonNullGraphType<StringGraphType>>("displayName").Resolve(c => c.Source.DisplayName);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RoleEnum>>>>("roles").Resolve(c => c.Source.Roles);
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("createdAt").Resolve(c => c.Source.CreatedAt);
+        Field<NonNullGraphType<StringGraphType>>("createdBy").Resolve(c => c.Source.CreatedBy);
+        Field<NonNullGraphType<BooleanGraphType>>("disabled").Resolve(c => c.Source.Disabled);
+    }
+}

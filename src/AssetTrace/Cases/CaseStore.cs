@@ -1,0 +1,170 @@
+using System.Data.Common;
+using System.Text.Json;
+using AssetTrace.Audit;
+using AssetTrace.Common;
+using AssetTrace.Graph.Model;
+using AssetTrace.Graph.Schema;
+using AssetTrace.Storage;
+
+namespace AssetTrace.Cases;
+
+/// <summary>Opens, changes and lists cases and their subjects; every change goes to the audit log.</summary>
+public sealed class CaseStore(Database database, GraphSchema schema, AuditLog audit, TimeProvider clock)
+{
+    public async Task<Case> CreateAsync(CaseDraft draft, string actor, CancellationToken ct)
+    {
+        var errors = new List<FieldError>();
+        if (string.IsNullOrWhiteSpace(draft.Number))
+        {
+            errors.Add(new FieldError("input.number", "give the case number, e.g. 2026-ARC-0017."));
+        }
+        if (string.IsNullOrWhiteSpace(draft.Title))
+        {
+            errors.Add(new FieldError("input.title", "give the case a title."));
+        }
+        CheckCrimeType("input.crimeType", draft.CrimeType, errors);
+        if (errors.Count > 0)
+        {
+            throw new UserInputException(errors);
+        }
+        var now = clock.GetUtcNow();
+        var created = new Case(draft.Id ?? Guid.CreateVersion7().ToString(), draft.Number.Trim(), draft.Title.Trim(), draft.CrimeType, CaseStatus.Open,
+            draft.Team, draft.OpenedOn ?? DateOnly.FromDateTime(now.UtcDateTime), [], new Stamp(1, now, actor, now, actor));
+        return await database.WriteAsync(async (c, t) =>
+        {
+            if (await c.ScalarAsync<long>(t, "SELECT COUNT(*) FROM cases WHERE number = @n OR id = @id", ct, ("n", created.Number), ("id", created.Id)) > 0)
+            {
+                throw new UserInputException("input.number", $"a case numbered '{created.Number}' already exists.");
+            }
+            await c.ExecuteAsync(t, """
+                INSERT INTO cases (id, number, title, crime_type, status, team, opened_on, version, created_at, created_by, updated_at, updated_by)
+                VALUES (@id, @number, @title, @crime, @status, @team, @opened, 1, @now, @actor, @now, @actor)
+                """, ct, ("id", created.Id), ("number", created.Number), ("title", created.Title), ("crime", created.CrimeType),
+                ("status", Codes.Of(created.Status)), ("team", JsonSerializer.Serialize(created.Team)), ("opened", created.OpenedOn), ("now", now), ("actor", actor));
+            await audit.AppendAsync(c, t, new AuditRecord(actor, "case.created", $"case/{created.Id}", null, JsonSerializer.Serialize(created), null), ct);
+            return created;
+        }, ct);
+    }
+
+    public async Task<Case> UpdateAsync(CasePatch patch, string actor, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(patch.Reason))
+        {
+            throw new UserInputException("input.reason", "say why the case is changed.");
+        }
+        if (patch.CrimeType is not null)
+        {
+            var errors = new List<FieldError>();
+            CheckCrimeType("input.crimeType", patch.CrimeType, errors);
+            if (errors.Count > 0)
+            {
+                throw new UserInputException(errors);
+            }
+        }
+        return await database.WriteAsync(async (c, t) =>
+        {
+            var current = await LoadAsync(c, t, patch.Id, ct) ?? throw new NotFoundException("case", patch.Id);
+            if (patch.ExpectedVersion is { } expected && expected != current.Stamp.Version)
+            {
+                throw new ConflictException($"The case '{current.Number}' is at version {current.Stamp.Version} (changed by {current.Stamp.UpdatedBy}), not {expected}: reload it and apply your change again.");
+            }
+            var now = clock.GetUtcNow();
+            var next = current with
+            {
+                Title = patch.Title?.Trim() ?? current.Title,
+                CrimeType = patch.CrimeType ?? current.CrimeType,
+                Status = patch.Status ?? current.Status,
+                Team = patch.Team ?? current.Team,
+                Stamp = current.Stamp with { Version = current.Stamp.Version + 1, UpdatedAt = now, UpdatedBy = actor },
+            };
+            await c.ExecuteAsync(t, """
+                UPDATE cases SET title = @title, crime_type = @crime, status = @status, team = @team, version = version + 1, updated_at = @now, updated_by = @actor
+                WHERE id = @id
+                """, ct, ("id", next.Id), ("title", next.Title), ("crime", next.CrimeType), ("status", Codes.Of(next.Status)),
+                ("team", JsonSerializer.Serialize(next.Team)), ("now", now), ("actor", actor));
+            await audit.AppendAsync(c, t, new AuditRecord(actor, "case.updated", $"case/{next.Id}", JsonSerializer.Serialize(current), JsonSerializer.Serialize(next), patch.Reason), ct);
+            return next;
+        }, ct);
+    }
+
+    /// <summary>Adds a node to the case's subjects, or changes its role when it is there already.</summary>
+    public async Task<Case> AddSubjectAsync(string caseId, string nodeId, string role, string actor, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(role))
+        {
+            throw new UserInputException("role", "say what the subject is to the case (suspect, relative, nominee, asset, …).");
+        }
+        return await database.WriteAsync(async (c, t) =>
+        {
+            var current = await LoadAsync(c, t, caseId, ct) ?? throw new NotFoundException("case", caseId);
+            if (await c.ScalarAsync<long>(t, "SELECT COUNT(*) FROM nodes WHERE id = @id AND NOT deleted", ct, ("id", nodeId)) == 0)
+            {
+                throw new UserInputException("nodeId", $"no node with id '{nodeId}' exists.");
+            }
+            var now = clock.GetUtcNow();
+            await c.ExecuteAsync(t, "DELETE FROM case_subjects WHERE case_id = @c AND node_id = @n", ct, ("c", caseId), ("n", nodeId));
+            await c.ExecuteAsync(t, "INSERT INTO case_subjects (case_id, node_id, role, added_at, added_by) VALUES (@c, @n, @role, @now, @actor)", ct,
+                ("c", caseId), ("n", nodeId), ("role", role.Trim()), ("now", now), ("actor", actor));
+            await audit.AppendAsync(c, t, new AuditRecord(actor, "case.subject_added", $"case/{caseId}", null,
+                JsonSerializer.Serialize(new { nodeId, role }), null), ct);
+            return (await LoadAsync(c, t, caseId, ct))!;
+        }, ct);
+    }
+
+    public async Task<Case> RemoveSubjectAsync(string caseId, string nodeId, string reason, string actor, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new UserInputException("reason", "say why the subject is removed from the case.");
+        }
+        return await database.WriteAsync(async (c, t) =>
+        {
+            var current = await LoadAsync(c, t, caseId, ct) ?? throw new NotFoundException("case", caseId);
+            var subject = current.Subjects.FirstOrDefault(s => s.NodeId == nodeId)
+                ?? throw new UserInputException("nodeId", $"node '{nodeId}' is not a subject of case '{current.Number}'.");
+            await c.ExecuteAsync(t, "DELETE FROM case_subjects WHERE case_id = @c AND node_id = @n", ct, ("c", caseId), ("n", nodeId));
+            await audit.AppendAsync(c, t, new AuditRecord(actor, "case.subject_removed", $"case/{caseId}",
+                JsonSerializer.Serialize(subject), null, reason), ct);
+            return (await LoadAsync(c, t, caseId, ct))!;
+        }, ct);
+    }
+
+    public Task<Case?> GetAsync(string id, CancellationToken ct) =>
+        database.ReadAsync(c => LoadAsync(c, null, id, ct), ct);
+
+    public Task<List<Case>> ListAsync(CaseStatus? status, CancellationToken ct) =>
+        database.ReadAsync(async c =>
+        {
+            var ids = await c.QueryAsync(null,
+                $"SELECT id FROM cases {(status is null ? "" : "WHERE status = @status")} ORDER BY opened_on DESC, number",
+                r => r.GetString(0), ct, ("status", status is null ? "" : Codes.Of(status.Value)));
+            var cases = new List<Case>();
+            foreach (var id in ids)
+            {
+                cases.Add((await LoadAsync(c, null, id, ct))!);
+            }
+            return cases;
+        }, ct);
+
+    private static async Task<Case?> LoadAsync(DbConnection c, DbTransaction? t, string id, CancellationToken ct)
+    {
+        var subjects = await c.QueryAsync(t, "SELECT node_id, role, added_at, added_by FROM case_subjects WHERE case_id = @id ORDER BY added_at, node_id",
+            r => new CaseSubject(r.GetString(0), r.GetString(1), r.Instant(2), r.GetString(3)), ct, ("id", id));
+        var rows = await c.QueryAsync(t, """
+            SELECT id, number, title, crime_type, status, team, opened_on, version, created_at, created_by, updated_at, updated_by
+            FROM cases WHERE id = @id
+            """, r => new Case(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), Codes.Parse<CaseStatus>(r.GetString(4)),
+                JsonSerializer.Deserialize<List<string>>(r.GetString(5)) ?? [], r.GetFieldValue<DateOnly>(6), subjects,
+                new Stamp(r.GetInt32(7), r.Instant(8), r.GetString(9), r.Instant(10), r.GetString(11))), ct, ("id", id));
+        return rows.SingleOrDefault();
+    }
+
+    private void CheckCrimeType(string field, string code, List<FieldError> errors)
+    {
+        var list = schema.CodeLists["crime-type"];
+        if (!list.Contains(code))
+        {
+            errors.Add(new FieldError(field, $"'{code}' is not a crime type; use one of {string.Join(", ", list.Codes)}."));
+        }
+    }
+}

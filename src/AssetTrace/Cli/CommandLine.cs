@@ -1,0 +1,27 @@
+using System.CommandLine;
+using AssetTrace.Hosting;
+
+namespace AssetTrace.Cli;
+
+/// <summary>
+/// <c>assettrace</c> (serve), <c>assettrace audit verify</c>, <c>assettrace schema …</c>.
+/// Unknown options go to the web host, so <c>--urls</c> and configuration overrides work.
+/// </summary>
+public static class CommandLine
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = new RootCommand("AssetTrace: asset-recovery tracing and network-request console. Without a command, serves the API.")
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        root.SetAction(async (parse, ct) =>
+        {
+            await WebApp.RunAsync([.. parse.UnmatchedTokens], ct);
+            return 0;
+        });
+        root.Subcommands.Add(AuditCommands.Create());
+        root.Subcommands.Add(SchemaCommands.Create());
+        return await root.Parse(args).InvokeAsync();
+    }
+}

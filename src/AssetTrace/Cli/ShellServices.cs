@@ -1,0 +1,21 @@
+using AssetTrace.Hosting;
+
+namespace AssetTrace.Cli;
+
+/// <summary>The core services for a shell command, configured exactly as the server is (appsettings.json, environment).</summary>
+public static class ShellServices
+{
+    public static ServiceProvider Build()
+    {
+        var configuration = new ConfigurationBuilder()
+            .SetBasePath(Directory.GetCurrentDirectory())
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .Build();
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.AddConsole().SetMinimumLevel(LogLevel.Warning));
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddAssetTraceCore(configuration);
+        return services.BuildServiceProvider();
+    }
+}

@@ -1,0 +1,6 @@
+namespace AssetTrace.Demo;
+
+public sealed class DemoCase
+{
+    public Task LoadOnceAsync(CancellationToken ct) => Task.CompletedTask;
+}

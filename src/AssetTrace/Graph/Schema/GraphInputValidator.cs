@@ -1,0 +1,105 @@
+using System.Text.Json;
+using AssetTrace.Common;
+using AssetTrace.Graph.Model;
+
+namespace AssetTrace.Graph.Schema;
+
+/// <summary>
+/// Checks nodes and edges against the model before anything is written: kinds, required
+/// properties, value types, shares within 0–100, and which node kinds an edge may join.
+/// Field paths in errors start at <c>input</c>, the argument name every mutation uses.
+/// </summary>
+public sealed class GraphInputValidator(GraphSchema schema)
+{
+    private readonly PropertyValidator _properties = new(schema);
+
+    public void ValidateNode(NodeKind kind, JsonElement properties, DateOnly? validFrom, DateOnly? validTo)
+    {
+        var errors = new List<FieldError>();
+        if (!schema.Nodes.TryGetValue(kind, out var definition))
+        {
+            throw new UserInputException("input.kind", $"'{kind}' has no definition in graph-schema/nodes.");
+        }
+        _properties.Validate("input.properties", Codes.Of(kind), definition.Properties, properties, errors);
+        CheckValidity(validFrom, validTo, errors);
+        ThrowIfAny(errors);
+    }
+
+    public void ValidateEdge(EdgeKind kind, NodeKind sourceKind, NodeKind targetKind, JsonElement properties, DateOnly? validFrom, DateOnly? validTo)
+    {
+        var errors = new List<FieldError>();
+        if (!schema.Edges.TryGetValue(kind, out var definition))
+        {
+            throw new UserInputException("input.kind", $"'{Codes.Of(kind)}' has no definition in graph-schema/edges.");
+        }
+        if (!definition.From.Contains(sourceKind))
+        {
+            errors.Add(new FieldError("input.sourceId",
+                $"a {Codes.Of(kind)} edge cannot start at a {sourceKind}; it may start at {string.Join(", ", definition.From.Order())}."));
+        }
+        if (!definition.To.Contains(targetKind))
+        {
+            errors.Add(new FieldError("input.targetId",
+                $"a {Codes.Of(kind)} edge cannot end at a {targetKind}; it may end at {string.Join(", ", definition.To.Order())}."));
+        }
+        _properties.Validate("input.properties", Codes.Of(kind), definition.Properties, properties, errors);
+        CheckShareRange(properties, errors);
+        CheckValidity(validFrom, validTo, errors);
+        ThrowIfAny(errors);
+    }
+
+    /// <summary>The share an OWNS or BENEFICIAL_OWNER_OF edge declares, or null when it is unknown.</summary>
+    public static ShareRange? ShareOf(JsonElement properties)
+    {
+        if (properties.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+        var exact = Percent(properties, "share");
+        if (exact is not null)
+        {
+            return ShareRange.Exact(exact.Value);
+        }
+        var low = Percent(properties, "shareMin");
+        var high = Percent(properties, "shareMax");
+        return low is null && high is null ? null : new ShareRange(low ?? 0, high ?? 100);
+    }
+
+    private static decimal? Percent(JsonElement properties, string name) =>
+        properties.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetDecimal(out var d) ? d : null;
+
+    private static void CheckShareRange(JsonElement properties, List<FieldError> errors)
+    {
+        if (properties.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+        var exact = Percent(properties, "share");
+        var low = Percent(properties, "shareMin");
+        var high = Percent(properties, "shareMax");
+        if (exact is not null && (low is not null || high is not null))
+        {
+            errors.Add(new FieldError("input.properties.share", "give either an exact share or a range (shareMin/shareMax), not both."));
+        }
+        if (low is not null && high is not null && low > high)
+        {
+            errors.Add(new FieldError("input.properties.shareMin", $"the lower bound {low} is above the upper bound {high}."));
+        }
+    }
+
+    private static void CheckValidity(DateOnly? validFrom, DateOnly? validTo, List<FieldError> errors)
+    {
+        if (validFrom is not null && validTo is not null && validFrom > validTo)
+        {
+            errors.Add(new FieldError("input.validTo", $"{validTo:yyyy-MM-dd} is before validFrom {validFrom:yyyy-MM-dd}."));
+        }
+    }
+
+    private static void ThrowIfAny(List<FieldError> errors)
+    {
+        if (errors.Count > 0)
+        {
+            throw new UserInputException(errors);
+        }
+    }
+}

@@ -1,0 +1,183 @@
+using AssetTrace.Common;
+using AssetTrace.Graph.Model;
+using AssetTrace.Graph.Names;
+using AssetTrace.Storage;
+
+namespace AssetTrace.Graph.Store;
+
+/// <summary>Reads the graph: nodes and edges by id, name search, neighbours, history.</summary>
+public sealed class GraphQueries(Database database)
+{
+    public Task<Node?> GetNodeAsync(string id, CancellationToken ct) =>
+        database.ReadAsync(async c =>
+            (await c.QueryAsync(null, $"SELECT {GraphRows.NodeColumns} FROM nodes n WHERE n.id = @id AND NOT n.deleted",
+                GraphRows.ReadNode, ct, ("id", id))).SingleOrDefault(), ct);
+
+    public Task<Edge?> GetEdgeAsync(string id, CancellationToken ct) =>
+        database.ReadAsync(async c =>
+            (await c.QueryAsync(null, $"SELECT {GraphRows.EdgeColumns} FROM edges e WHERE e.id = @id AND NOT e.deleted",
+                GraphRows.ReadEdge, ct, ("id", id))).SingleOrDefault(), ct);
+
+    public async Task<IReadOnlyDictionary<string, Node>> GetNodesAsync(IEnumerable<string> ids, CancellationToken ct)
+    {
+        var result = new Dictionary<string, Node>();
+        await using var c = await database.OpenAsync(ct);
+        foreach (var chunk in ids.Distinct().Chunk(500))
+        {
+            var (list, parameters) = InList("id", chunk);
+            foreach (var node in await c.QueryAsync(null, $"SELECT {GraphRows.NodeColumns} FROM nodes n WHERE n.id IN ({list}) AND NOT n.deleted",
+                GraphRows.ReadNode, ct, parameters))
+            {
+                result[node.Id] = node;
+            }
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Nodes whose names (or alternate names) contain a word starting with each word of the
+    /// query, whatever the case, accents or script. Ordered by name.
+    /// </summary>
+    public async Task<Page<Node>> SearchAsync(string query, IReadOnlyCollection<NodeKind>? kinds, DateOnly? asOf, int first, string? after, CancellationToken ct)
+    {
+        var keys = NameKey.Keys(query);
+        if (keys.Count == 0)
+        {
+            throw new UserInputException("query", "give at least one letter or digit to search for.");
+        }
+        var parameters = new List<(string, object?)> { ("asOf", asOf ?? default) };
+        var where = new List<string> { "NOT n.deleted", GraphRows.ValidOn("n", asOf) };
+        for (var i = 0; i < keys.Count; i++)
+        {
+            where.Add($"EXISTS (SELECT 1 FROM node_name_keys k WHERE k.node_id = n.id AND k.name_key >= @k{i} AND k.name_key < @k{i}end)");
+            parameters.Add(($"k{i}", keys[i]));
+            parameters.Add(($"k{i}end", keys[i] + "\u007f"));
+        }
+        if (kinds is { Count: > 0 })
+        {
+            var (list, kindParameters) = InList("kind", kinds.Select(Codes.Of));
+            where.Add($"n.kind IN ({list})");
+            parameters.AddRange(kindParameters);
+        }
+        var filter = string.Join(" AND ", where);
+        var position = Cursor.Decode(after, 2);
+        var pageFilter = position is null ? "" : " AND (n.name > @afterName OR (n.name = @afterName AND n.id > @afterId))";
+        var pageParameters = position is null ? parameters : [.. parameters, ("afterName", position[0]), ("afterId", position[1])];
+
+        return await database.ReadAsync(async c =>
+        {
+            var total = await c.ScalarAsync<int>(null, $"SELECT COUNT(*) FROM nodes n WHERE {filter}", ct, [.. parameters]);
+            var rows = await c.QueryAsync(null,
+                $"SELECT {GraphRows.NodeColumns} FROM nodes n WHERE {filter}{pageFilter} ORDER BY n.name, n.id LIMIT @limit",
+                GraphRows.ReadNode, ct, [.. pageParameters, ("limit", first + 1)]);
+            return ToPage(rows, first, total, n => Cursor.Encode(n.Name, n.Id));
+        }, ct);
+    }
+
+    /// <summary>The edges of a node and the nodes at their other ends, in a stable order, a page at a time.</summary>
+    public async Task<Page<Neighbour>> NeighboursAsync(string nodeId, IReadOnlyCollection<EdgeKind>? kinds, Direction direction, DateOnly? asOf, int first, string? after, CancellationToken ct)
+    {
+        var afterId = Cursor.Decode(after, 1)?[0];
+        return await database.ReadAsync(async c =>
+        {
+            if (await c.ScalarAsync<long>(null, "SELECT COUNT(*) FROM nodes WHERE id = @id AND NOT deleted", ct, ("id", nodeId)) == 0)
+            {
+                throw new NotFoundException("node", nodeId);
+            }
+            var (filter, parameters) = EdgeFilter(kinds, asOf);
+            parameters.Add(("id", nodeId));
+            var sides = Sides(direction);
+            var total = 0;
+            foreach (var side in sides)
+            {
+                total += await c.ScalarAsync<int>(null, $"SELECT COUNT(*) FROM edges e WHERE e.{side} = @id AND {filter}", ct, [.. parameters]);
+            }
+            // One ordered, limited scan per side, merged: stays an index range scan at 10,000 links.
+            var arms = sides.Select(side =>
+                $"SELECT * FROM (SELECT {GraphRows.EdgeColumns} FROM edges e WHERE e.{side} = @id AND {filter}{(afterId is null ? "" : " AND e.id > @afterId")} ORDER BY e.id LIMIT @limit) AS {side}_arm");
+            var sql = $"SELECT * FROM ({string.Join(" UNION ALL ", arms)}) AS e ORDER BY id LIMIT @limit";
+            var edges = await c.QueryAsync(null, sql, GraphRows.ReadEdge, ct, [.. parameters, ("afterId", afterId ?? ""), ("limit", first + 1)]);
+            var page = ToPage(edges, first, total, e => Cursor.Encode(e.Id));
+            var nodes = await GetNodesAsync(page.Items.Select(e => e.OtherEnd(nodeId)), ct);
+            var neighbours = page.Items
+                .Where(e => nodes.ContainsKey(e.OtherEnd(nodeId)))
+                .Select(e => new Neighbour(e, nodes[e.OtherEnd(nodeId)], e.SourceId == nodeId ? Direction.Outgoing : Direction.Incoming))
+                .ToList();
+            return new Page<Neighbour>(neighbours, page.TotalCount, page.EndCursor, page.HasNextPage);
+        }, ct);
+    }
+
+    /// <summary>Every live edge touching any of <paramref name="nodeIds"/>: the expansion step of path searches.</summary>
+    public async Task<List<Edge>> EdgesOfAsync(IReadOnlyCollection<string> nodeIds, IReadOnlyCollection<EdgeKind>? kinds, Direction direction, DateOnly? asOf, CancellationToken ct)
+    {
+        var result = new List<Edge>();
+        await using var c = await database.OpenAsync(ct);
+        foreach (var chunk in nodeIds.Chunk(400))
+        {
+            var (filter, parameters) = EdgeFilter(kinds, asOf);
+            var (list, idParameters) = InList("n", chunk);
+            parameters.AddRange(idParameters);
+            foreach (var side in Sides(direction))
+            {
+                result.AddRange(await c.QueryAsync(null, $"SELECT {GraphRows.EdgeColumns} FROM edges e WHERE e.{side} IN ({list}) AND {filter}",
+                    GraphRows.ReadEdge, ct, [.. parameters]));
+            }
+        }
+        return result.DistinctBy(e => e.Id).ToList();
+    }
+
+    public Task<List<Change<Node>>> NodeHistoryAsync(string id, CancellationToken ct) =>
+        HistoryAsync("node_versions", "node_id", id, GraphState.ReadNode, ct);
+
+    public Task<List<Change<Edge>>> EdgeHistoryAsync(string id, CancellationToken ct) =>
+        HistoryAsync("edge_versions", "edge_id", id, GraphState.ReadEdge, ct);
+
+    private Task<List<Change<T>>> HistoryAsync<T>(string table, string key, string id, Func<string, Model.Stamp, T> read, CancellationToken ct) =>
+        database.ReadAsync(async c =>
+        {
+            var rows = await c.QueryAsync(null,
+                $"SELECT version, change, state, changed_at, changed_by, reason FROM {table} WHERE {key} = @id ORDER BY version",
+                r => (Version: r.GetInt32(0), Change: r.GetString(1), State: r.GetString(2), At: r.Instant(3), By: r.GetString(4), Reason: r.NullableString(5)),
+                ct, ("id", id));
+            if (rows.Count == 0)
+            {
+                throw new NotFoundException(table == "node_versions" ? "node" : "edge", id);
+            }
+            var created = rows[0];
+            return rows.Select(v => new Change<T>(v.Version, Codes.Parse<ChangeKind>(v.Change),
+                read(v.State, new Model.Stamp(v.Version, created.At, created.By, v.At, v.By)), v.At, v.By, v.Reason)).ToList();
+        }, ct);
+
+    private static string[] Sides(Direction direction) => direction switch
+    {
+        Direction.Outgoing => ["source_id"],
+        Direction.Incoming => ["target_id"],
+        _ => ["source_id", "target_id"],
+    };
+
+    private static (string Filter, List<(string, object?)> Parameters) EdgeFilter(IReadOnlyCollection<EdgeKind>? kinds, DateOnly? asOf)
+    {
+        var parameters = new List<(string, object?)> { ("asOf", asOf ?? default) };
+        var filter = $"NOT e.deleted AND {GraphRows.ValidOn("e", asOf)}";
+        if (kinds is { Count: > 0 })
+        {
+            var (list, kindParameters) = InList("ek", kinds.Select(Codes.Of));
+            filter += $" AND e.kind IN ({list})";
+            parameters.AddRange(kindParameters);
+        }
+        return (filter, parameters);
+    }
+
+    private static (string List, (string, object?)[] Parameters) InList(string prefix, IEnumerable<string> values)
+    {
+        var parameters = values.Select((v, i) => ($"{prefix}{i}", (object?)v)).ToArray();
+        return (string.Join(", ", parameters.Select(p => "@" + p.Item1)), parameters);
+    }
+
+    private static Page<T> ToPage<T>(List<T> rows, int first, int total, Func<T, string> cursor)
+    {
+        var hasNext = rows.Count > first;
+        var items = hasNext ? rows.GetRange(0, first) : rows;
+        return new Page<T>(items, total, items.Count > 0 ? cursor(items[^1]) : null, hasNext);
+    }
+}

@@ -1,0 +1,342 @@
+using System.Data.Common;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using AssetTrace.Audit;
+using AssetTrace.Common;
+using AssetTrace.Graph.Model;
+using AssetTrace.Graph.Names;
+using AssetTrace.Graph.Schema;
+using AssetTrace.Storage;
+
+namespace AssetTrace.Graph.Store;
+
+/// <summary>
+/// Creates, changes and deletes nodes and edges. Every change checks the input against the
+/// model first, keeps the earlier version, and appends to the audit log in the same
+/// transaction: nothing is half-written and nothing is silently overwritten.
+/// </summary>
+public sealed partial class GraphStore(Database database, GraphInputValidator validator, AuditLog audit, TimeProvider clock)
+{
+    /// <summary>Raised after a change has been committed, so caches of derived figures can drop it.</summary>
+    public event Action? Changed;
+
+    public async Task<Node> CreateNodeAsync(NodeDraft draft, string actor, CancellationToken ct)
+    {
+        validator.ValidateNode(draft.Kind, draft.Properties, draft.ValidFrom, draft.ValidTo);
+        var id = CheckId(draft.Id) ?? NewId();
+        var now = clock.GetUtcNow();
+        var node = new Node(id, draft.Kind, NameOf(draft.Properties), draft.Properties, draft.ValidFrom, draft.ValidTo,
+            Complete(draft.Provenance, actor, now), new Stamp(1, now, actor, now, actor));
+
+        var created = await database.WriteAsync(async (c, t) =>
+        {
+            if (await c.ScalarAsync<long>(t, "SELECT COUNT(*) FROM nodes WHERE id = @id", ct, ("id", id)) > 0)
+            {
+                throw new UserInputException("input.id", $"a node with id '{id}' already exists.");
+            }
+            await c.ExecuteAsync(t, """
+                INSERT INTO nodes (id, kind, name, properties, valid_from, valid_to, source_kind, source_ref, obtained_at, recorded_by, restriction, version, created_at, created_by, updated_at, updated_by)
+                VALUES (@id, @kind, @name, @properties, @validFrom, @validTo, @source, @ref, @obtained, @recordedBy, @restriction, 1, @now, @actor, @now, @actor)
+                """, ct, NodeParameters(node, now, actor));
+            await WriteNameKeysAsync(c, t, node, ct);
+            await RecordNodeVersionAsync(c, t, node, ChangeKind.Created, null, null, ct);
+            return node;
+        }, ct);
+        Changed?.Invoke();
+        return created;
+    }
+
+    public async Task<Node> UpdateNodeAsync(Patch patch, string actor, CancellationToken ct)
+    {
+        RequireReason(patch.Reason);
+        var updated = await database.WriteAsync(async (c, t) =>
+        {
+            var current = await LoadNodeAsync(c, t, patch.Id, ct);
+            CheckVersion("node", current.Id, current.Stamp, patch.ExpectedVersion);
+            var properties = patch.Properties is { } p ? MergePatch(current.Properties, p) : current.Properties;
+            var validFrom = patch.ValidFrom.Or(current.ValidFrom);
+            var validTo = patch.ValidTo.Or(current.ValidTo);
+            validator.ValidateNode(current.Kind, properties, validFrom, validTo);
+            var now = clock.GetUtcNow();
+            var next = current with
+            {
+                Name = NameOf(properties),
+                Properties = properties,
+                ValidFrom = validFrom,
+                ValidTo = validTo,
+                Provenance = patch.Provenance is { } prov ? Complete(prov, actor, now) : current.Provenance,
+                Stamp = current.Stamp with { Version = current.Stamp.Version + 1, UpdatedAt = now, UpdatedBy = actor },
+            };
+            await c.ExecuteAsync(t, """
+                UPDATE nodes SET name = @name, properties = @properties, valid_from = @validFrom, valid_to = @validTo,
+                    source_kind = @source, source_ref = @ref, obtained_at = @obtained, recorded_by = @recordedBy, restriction = @restriction,
+                    version = version + 1, updated_at = @now, updated_by = @actor
+                WHERE id = @id
+                """, ct, NodeParameters(next, now, actor));
+            await c.ExecuteAsync(t, "DELETE FROM node_name_keys WHERE node_id = @id", ct, ("id", next.Id));
+            await WriteNameKeysAsync(c, t, next, ct);
+            await RecordNodeVersionAsync(c, t, next, ChangeKind.Updated, current, patch.Reason, ct);
+            return next;
+        }, ct);
+        Changed?.Invoke();
+        return updated;
+    }
+
+    /// <summary>Deletes a node and, with the same reason, every edge still attached to it.</summary>
+    public async Task<Node> DeleteNodeAsync(string id, string reason, int? expectedVersion, string actor, CancellationToken ct)
+    {
+        RequireReason(reason);
+        var deleted = await database.WriteAsync(async (c, t) =>
+        {
+            var current = await LoadNodeAsync(c, t, id, ct);
+            CheckVersion("node", id, current.Stamp, expectedVersion);
+            var attached = await c.QueryAsync(t,
+                $"SELECT {GraphRows.EdgeColumns} FROM edges e WHERE NOT e.deleted AND (e.source_id = @id OR e.target_id = @id)",
+                GraphRows.ReadEdge, ct, ("id", id));
+            foreach (var edge in attached)
+            {
+                await MarkEdgeDeletedAsync(c, t, edge, reason, actor, ct);
+            }
+            var now = clock.GetUtcNow();
+            var gone = current with { Stamp = current.Stamp with { Version = current.Stamp.Version + 1, UpdatedAt = now, UpdatedBy = actor } };
+            await c.ExecuteAsync(t, "UPDATE nodes SET deleted = true, version = version + 1, updated_at = @now, updated_by = @actor WHERE id = @id", ct,
+                ("id", id), ("now", now), ("actor", actor));
+            await c.ExecuteAsync(t, "DELETE FROM node_name_keys WHERE node_id = @id", ct, ("id", id));
+            await RecordNodeVersionAsync(c, t, gone, ChangeKind.Deleted, current, reason, ct);
+            return gone;
+        }, ct);
+        Changed?.Invoke();
+        return deleted;
+    }
+
+    public async Task<Edge> CreateEdgeAsync(EdgeDraft draft, string actor, CancellationToken ct)
+    {
+        var id = CheckId(draft.Id) ?? NewId();
+        if (draft.SourceId == draft.TargetId)
+        {
+            throw new UserInputException("input.targetId", "an edge must join two different nodes.");
+        }
+        var created = await database.WriteAsync(async (c, t) =>
+        {
+            var source = await FindLiveNodeAsync(c, t, draft.SourceId, "input.sourceId", ct);
+            var target = await FindLiveNodeAsync(c, t, draft.TargetId, "input.targetId", ct);
+            validator.ValidateEdge(draft.Kind, source.Kind, target.Kind, draft.Properties, draft.ValidFrom, draft.ValidTo);
+            if (await c.ScalarAsync<long>(t, "SELECT COUNT(*) FROM edges WHERE id = @id", ct, ("id", id)) > 0)
+            {
+                throw new UserInputException("input.id", $"an edge with id '{id}' already exists.");
+            }
+            var now = clock.GetUtcNow();
+            var edge = new Edge(id, draft.Kind, draft.SourceId, draft.TargetId, draft.Properties, GraphInputValidator.ShareOf(draft.Properties),
+                draft.ValidFrom, draft.ValidTo, Complete(draft.Provenance, actor, now), new Stamp(1, now, actor, now, actor));
+            await c.ExecuteAsync(t, """
+                INSERT INTO edges (id, kind, source_id, target_id, properties, share_low, share_high, valid_from, valid_to, source_kind, source_ref, obtained_at, recorded_by, restriction, version, created_at, created_by, updated_at, updated_by)
+                VALUES (@id, @kind, @sourceId, @targetId, @properties, @shareLow, @shareHigh, @validFrom, @validTo, @source, @ref, @obtained, @recordedBy, @restriction, 1, @now, @actor, @now, @actor)
+                """, ct, EdgeParameters(edge, now, actor));
+            await RecordEdgeVersionAsync(c, t, edge, ChangeKind.Created, null, null, ct);
+            return edge;
+        }, ct);
+        Changed?.Invoke();
+        return created;
+    }
+
+    public async Task<Edge> UpdateEdgeAsync(Patch patch, string actor, CancellationToken ct)
+    {
+        RequireReason(patch.Reason);
+        var updated = await database.WriteAsync(async (c, t) =>
+        {
+            var current = await LoadEdgeAsync(c, t, patch.Id, ct);
+            CheckVersion("edge", current.Id, current.Stamp, patch.ExpectedVersion);
+            var properties = patch.Properties is { } p ? MergePatch(current.Properties, p) : current.Properties;
+            var validFrom = patch.ValidFrom.Or(current.ValidFrom);
+            var validTo = patch.ValidTo.Or(current.ValidTo);
+            var source = await LoadNodeAsync(c, t, current.SourceId, ct);
+            var target = await LoadNodeAsync(c, t, current.TargetId, ct);
+            validator.ValidateEdge(current.Kind, source.Kind, target.Kind, properties, validFrom, validTo);
+            var now = clock.GetUtcNow();
+            var next = current with
+            {
+                Properties = properties,
+                Share = GraphInputValidator.ShareOf(properties),
+                ValidFrom = validFrom,
+                ValidTo = validTo,
+                Provenance = patch.Provenance is { } prov ? Complete(prov, actor, now) : current.Provenance,
+                Stamp = current.Stamp with { Version = current.Stamp.Version + 1, UpdatedAt = now, UpdatedBy = actor },
+            };
+            await c.ExecuteAsync(t, """
+                UPDATE edges SET properties = @properties, share_low = @shareLow, share_high = @shareHigh, valid_from = @validFrom, valid_to = @validTo,
+                    source_kind = @source, source_ref = @ref, obtained_at = @obtained, recorded_by = @recordedBy, restriction = @restriction,
+                    version = version + 1, updated_at = @now, updated_by = @actor
+                WHERE id = @id
+                """, ct, EdgeParameters(next, now, actor));
+            await RecordEdgeVersionAsync(c, t, next, ChangeKind.Updated, current, patch.Reason, ct);
+            return next;
+        }, ct);
+        Changed?.Invoke();
+        return updated;
+    }
+
+    public async Task<Edge> DeleteEdgeAsync(string id, string reason, int? expectedVersion, string actor, CancellationToken ct)
+    {
+        RequireReason(reason);
+        var deleted = await database.WriteAsync(async (c, t) =>
+        {
+            var current = await LoadEdgeAsync(c, t, id, ct);
+            CheckVersion("edge", id, current.Stamp, expectedVersion);
+            return await MarkEdgeDeletedAsync(c, t, current, reason, actor, ct);
+        }, ct);
+        Changed?.Invoke();
+        return deleted;
+    }
+
+    private async Task<Edge> MarkEdgeDeletedAsync(DbConnection c, DbTransaction t, Edge current, string reason, string actor, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var gone = current with { Stamp = current.Stamp with { Version = current.Stamp.Version + 1, UpdatedAt = now, UpdatedBy = actor } };
+        await c.ExecuteAsync(t, "UPDATE edges SET deleted = true, version = version + 1, updated_at = @now, updated_by = @actor WHERE id = @id", ct,
+            ("id", current.Id), ("now", now), ("actor", actor));
+        await RecordEdgeVersionAsync(c, t, gone, ChangeKind.Deleted, current, reason, ct);
+        return gone;
+    }
+
+    private async Task RecordNodeVersionAsync(DbConnection c, DbTransaction t, Node node, ChangeKind change, Node? before, string? reason, CancellationToken ct)
+    {
+        var state = GraphState.Of(node);
+        await c.ExecuteAsync(t, """
+            INSERT INTO node_versions (node_id, version, change, state, changed_at, changed_by, reason)
+            VALUES (@id, @version, @change, @state, @at, @by, @reason)
+            """, ct, ("id", node.Id), ("version", node.Stamp.Version), ("change", Codes.Of(change)), ("state", state),
+            ("at", node.Stamp.UpdatedAt), ("by", node.Stamp.UpdatedBy), ("reason", reason));
+        await audit.AppendAsync(c, t, new AuditRecord(node.Stamp.UpdatedBy, $"node.{Codes.Of(change)}", $"node/{node.Id}",
+            before is null ? null : GraphState.Of(before), change == ChangeKind.Deleted ? null : state, reason), ct);
+    }
+
+    private async Task RecordEdgeVersionAsync(DbConnection c, DbTransaction t, Edge edge, ChangeKind change, Edge? before, string? reason, CancellationToken ct)
+    {
+        var state = GraphState.Of(edge);
+        await c.ExecuteAsync(t, """
+            INSERT INTO edge_versions (edge_id, version, change, state, changed_at, changed_by, reason)
+            VALUES (@id, @version, @change, @state, @at, @by, @reason)
+            """, ct, ("id", edge.Id), ("version", edge.Stamp.Version), ("change", Codes.Of(change)), ("state", state),
+            ("at", edge.Stamp.UpdatedAt), ("by", edge.Stamp.UpdatedBy), ("reason", reason));
+        await audit.AppendAsync(c, t, new AuditRecord(edge.Stamp.UpdatedBy, $"edge.{Codes.Of(change)}", $"edge/{edge.Id}",
+            before is null ? null : GraphState.Of(before), change == ChangeKind.Deleted ? null : state, reason), ct);
+    }
+
+    private static async Task WriteNameKeysAsync(DbConnection c, DbTransaction t, Node node, CancellationToken ct)
+    {
+        foreach (var key in SearchKeys(node))
+        {
+            await c.ExecuteAsync(t, "INSERT INTO node_name_keys (name_key, node_id) VALUES (@key, @id) ON CONFLICT DO NOTHING", ct,
+                ("key", key), ("id", node.Id));
+        }
+    }
+
+    /// <summary>The search keys of a node: those of its name and of every alternate name.</summary>
+    public static IEnumerable<string> SearchKeys(Node node)
+    {
+        var names = new List<string> { node.Name };
+        if (node.Properties.TryGetProperty("alternateNames", out var alternates) && alternates.ValueKind == JsonValueKind.Array)
+        {
+            names.AddRange(alternates.EnumerateArray().Select(a => a.GetString() ?? ""));
+        }
+        return names.SelectMany(NameKey.Keys).Distinct();
+    }
+
+    private static async Task<Node> LoadNodeAsync(DbConnection c, DbTransaction t, string id, CancellationToken ct)
+    {
+        var rows = await c.QueryAsync(t, $"SELECT {GraphRows.NodeColumns} FROM nodes n WHERE n.id = @id AND NOT n.deleted", GraphRows.ReadNode, ct, ("id", id));
+        return rows.Count == 1 ? rows[0] : throw new NotFoundException("node", id);
+    }
+
+    private static async Task<Node> FindLiveNodeAsync(DbConnection c, DbTransaction t, string id, string field, CancellationToken ct)
+    {
+        var rows = await c.QueryAsync(t, $"SELECT {GraphRows.NodeColumns} FROM nodes n WHERE n.id = @id AND NOT n.deleted", GraphRows.ReadNode, ct, ("id", id));
+        return rows.Count == 1 ? rows[0] : throw new UserInputException(field, $"no node with id '{id}' exists (it may have been deleted).");
+    }
+
+    private static async Task<Edge> LoadEdgeAsync(DbConnection c, DbTransaction t, string id, CancellationToken ct)
+    {
+        var rows = await c.QueryAsync(t, $"SELECT {GraphRows.EdgeColumns} FROM edges e WHERE e.id = @id AND NOT e.deleted", GraphRows.ReadEdge, ct, ("id", id));
+        return rows.Count == 1 ? rows[0] : throw new NotFoundException("edge", id);
+    }
+
+    private static (string, object?)[] NodeParameters(Node node, DateTimeOffset now, string actor) =>
+    [
+        ("id", node.Id), ("kind", Codes.Of(node.Kind)), ("name", node.Name), ("properties", new Json(node.Properties.GetRawText())),
+        ("validFrom", node.ValidFrom), ("validTo", node.ValidTo),
+        ("source", Codes.Of(node.Provenance.Source)), ("ref", node.Provenance.Reference), ("obtained", node.Provenance.ObtainedAt),
+        ("recordedBy", node.Provenance.RecordedBy), ("restriction", Codes.Of(node.Provenance.Restriction)),
+        ("now", now), ("actor", actor),
+    ];
+
+    private static (string, object?)[] EdgeParameters(Edge edge, DateTimeOffset now, string actor) =>
+    [
+        ("id", edge.Id), ("kind", Codes.Of(edge.Kind)), ("sourceId", edge.SourceId), ("targetId", edge.TargetId),
+        ("properties", new Json(edge.Properties.GetRawText())), ("shareLow", edge.Share?.Low), ("shareHigh", edge.Share?.High),
+        ("validFrom", edge.ValidFrom), ("validTo", edge.ValidTo),
+        ("source", Codes.Of(edge.Provenance.Source)), ("ref", edge.Provenance.Reference), ("obtained", edge.Provenance.ObtainedAt),
+        ("recordedBy", edge.Provenance.RecordedBy), ("restriction", Codes.Of(edge.Provenance.Restriction)),
+        ("now", now), ("actor", actor),
+    ];
+
+    private static Provenance Complete(ProvenanceDraft draft, string actor, DateTimeOffset now) =>
+        new(draft.Source, string.IsNullOrWhiteSpace(draft.Reference) ? null : draft.Reference.Trim(), draft.ObtainedAt ?? now, actor, draft.Restriction);
+
+    private static string NameOf(JsonElement properties) => properties.GetProperty("name").GetString()!.Trim();
+
+    /// <summary>RFC 7396 merge patch of one level: keys in the patch replace, null removes.</summary>
+    private static JsonElement MergePatch(JsonElement current, JsonElement patch)
+    {
+        if (patch.ValueKind != JsonValueKind.Object)
+        {
+            throw new UserInputException("input.properties", "must be a JSON object of the properties to change (null removes one).");
+        }
+        var merged = JsonNode.Parse(current.GetRawText())!.AsObject();
+        foreach (var property in patch.EnumerateObject())
+        {
+            if (property.Value.ValueKind == JsonValueKind.Null)
+            {
+                merged.Remove(property.Name);
+            }
+            else
+            {
+                merged[property.Name] = JsonNode.Parse(property.Value.GetRawText());
+            }
+        }
+        return JsonSerializer.SerializeToElement(merged);
+    }
+
+    private static void CheckVersion(string what, string id, Stamp stamp, int? expected)
+    {
+        if (expected is not null && expected != stamp.Version)
+        {
+            throw new ConflictException(
+                $"The {what} '{id}' is at version {stamp.Version} (changed by {stamp.UpdatedBy} at {stamp.UpdatedAt:u}), not {expected}: reload it and apply your change again.");
+        }
+    }
+
+    private static void RequireReason(string reason)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new UserInputException("input.reason", "say why the change is made; it is kept with the earlier version.");
+        }
+    }
+
+    private static string? CheckId(string? id)
+    {
+        if (id is null)
+        {
+            return null;
+        }
+        return IdPattern().IsMatch(id)
+            ? id
+            : throw new UserInputException("input.id", $"'{id}' is not a valid id: use 1–128 letters, digits and . _ : - only.");
+    }
+
+    private static string NewId() => Guid.CreateVersion7().ToString();
+
+    [GeneratedRegex("^[A-Za-z0-9._:-]{1,128}$")]
+    private static partial Regex IdPattern();
+}

@@ -1,0 +1,59 @@
+using AssetTrace.Accounts;
+using AssetTrace.Audit;
+using AssetTrace.Cases;
+using AssetTrace.Demo;
+using AssetTrace.Graph.Paths;
+using AssetTrace.Graph.Schema;
+using AssetTrace.Graph.Store;
+using AssetTrace.Storage;
+
+namespace AssetTrace.Hosting;
+
+/// <summary>The services both the web server and the command line use: stores, model, audit.</summary>
+public static class CoreServices
+{
+    public static IServiceCollection AddAssetTraceCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.Configure<StorageOptions>(configuration.GetSection("Storage"));
+        services.AddSingleton(provider =>
+        {
+            var postgres = configuration.GetConnectionString("Graph");
+            if (!string.IsNullOrWhiteSpace(postgres))
+            {
+                return Database.ForPostgres(postgres);
+            }
+            var storage = new StorageOptions();
+            configuration.GetSection("Storage").Bind(storage);
+            return Database.ForSqliteFile(storage.SqliteFile);
+        });
+        services.AddSingleton(_ => GraphSchema.Load(configuration["GraphSchema:Directory"] ?? GraphSchema.DefaultDirectory));
+        services.AddSingleton<GraphInputValidator>();
+        services.AddSingleton<Migrator>();
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<GraphStore>();
+        services.AddSingleton<GraphQueries>();
+        services.AddSingleton<ShortestPathFinder>();
+        services.AddSingleton<NeighbourhoodReader>();
+        services.AddSingleton<CaseStore>();
+        services.AddSingleton<AccountStore>();
+        services.AddSingleton<FirstRunAdmin>();
+        services.AddSingleton<DemoCase>();
+        return services;
+    }
+
+    /// <summary>
+    /// Brings the store up to date, creates the first account on an empty store and, when
+    /// configured (the default for the embedded store), loads the demo case once.
+    /// </summary>
+    public static async Task PrepareStoreAsync(IServiceProvider services, IConfiguration configuration, CancellationToken ct)
+    {
+        await services.GetRequiredService<Migrator>().MigrateAsync(ct);
+        await services.GetRequiredService<FirstRunAdmin>().EnsureAsync(ct);
+        var embedded = string.IsNullOrWhiteSpace(configuration.GetConnectionString("Graph"));
+        if (configuration.GetValue("Demo:Load", embedded))
+        {
+            await services.GetRequiredService<DemoCase>().LoadOnceAsync(ct);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using AssetTrace.Accounts;
+using AssetTrace.Api;
+using GraphQL;
+using Microsoft.AspNetCore.Authentication;
+
+namespace AssetTrace.Hosting;
+
+/// <summary>The web server: the GraphQL API, sign-in, and the GraphQL IDE page.</summary>
+public static class WebApp
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
+        configure?.Invoke(builder);
+        var services = builder.Services;
+        services.AddAssetTraceCore(builder.Configuration);
+        services.Configure<ApiLimits>(builder.Configuration.GetSection("Api"));
+        services.AddSingleton(provider => provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<ApiLimits>>().Value);
+        services.AddAuthentication(BearerTokenHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
+        services.AddAuthorization();
+        services.AddProblemDetails();
+
+        var limits = new ApiLimits();
+        builder.Configuration.GetSection("Api").Bind(limits);
+        services.AddGraphQL(graphql => graphql
+            .AddSchema<AssetTraceSchema>()
+            .AddGraphTypes(typeof(AssetTraceSchema).Assembly)
+            .AddSystemTextJson()
+            .UseMiddleware<DomainErrorMiddleware>()
+            .AddComplexityAnalyzer(complexity =>
+            {
+                complexity.MaxDepth = limits.MaxDepth;
+                complexity.MaxComplexity = limits.MaxComplexity;
+            })
+            .AddErrorInfoProvider(options => options.ExposeData = true));
+
+        var app = builder.Build();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapGet("/", () => Results.Redirect("/graphiql/")).AllowAnonymous();
+        app.MapGet("/graphiql", () => Results.Redirect("/graphiql/")).AllowAnonymous();
+        app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous();
+        app.MapLogin();
+        app.MapGraphQLEndpoint();
+        return app;
+    }
+
+    public static async Task RunAsync(string[] args, CancellationToken ct)
+    {
+        var app = Build(args);
+        await CoreServices.PrepareStoreAsync(app.Services, app.Configuration, ct);
+        await app.StartAsync(ct);
+        var database = app.Services.GetRequiredService<Storage.Database>();
+        app.Logger.LogInformation("AssetTrace is serving {Store} at {Urls} — the GraphQL IDE is at /graphiql/", database.Description, string.Join(", ", app.Urls));
+        await app.WaitForShutdownAsync(ct);
+    }
+}
