@@ -19,11 +19,13 @@ public sealed class DomainErrorMiddleware : IFieldMiddleware
         }
         catch (UserInputException e)
         {
-            foreach (var error in e.Errors)
+            // All but the last are added; the last is thrown, so the field fails without a second, generic error.
+            foreach (var error in e.Errors.SkipLast(1))
             {
                 context.Errors.Add(Error($"{error.Field}: {error.Message}", "BAD_USER_INPUT", context, error.Field));
             }
-            return null;
+            var last = e.Errors[^1];
+            throw Error($"{last.Field}: {last.Message}", "BAD_USER_INPUT", context, last.Field);
         }
         catch (NotFoundException e)
         {

@@ -26,7 +26,8 @@ public static class WebApp
         services.AddGraphQL(graphql => graphql
             .AddSchema<AssetTraceSchema>()
             .AddGraphTypes(typeof(AssetTraceSchema).Assembly)
-            .AddSystemTextJson()
+            // Names in Cyrillic, Kazakh and Arabic are sent as they are, not as \u escapes.
+            .AddSystemTextJson(json => json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All))
             .UseMiddleware<DomainErrorMiddleware>()
             .AddComplexityAnalyzer(complexity =>
             {
@@ -36,12 +37,21 @@ public static class WebApp
             .AddErrorInfoProvider(options => options.ExposeData = true));
 
         var app = builder.Build();
+        app.Use((context, next) =>
+        {
+            // The IDE page loads its scripts by relative path, so it must be addressed as a folder.
+            if (context.Request.Path.Value == "/graphiql")
+            {
+                context.Response.Redirect("/graphiql/");
+                return Task.CompletedTask;
+            }
+            return next(context);
+        });
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGet("/", () => Results.Redirect("/graphiql/")).AllowAnonymous();
-        app.MapGet("/graphiql", () => Results.Redirect("/graphiql/")).AllowAnonymous();
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous();
         app.MapLogin();
         app.MapGraphQLEndpoint();

@@ -83,8 +83,10 @@ public static class NameKey
         ("kh", "h"), ("gh", "g"), ("ph", "f"), ("th", "t"),
         ("ts", "c"), ("tz", "c"), ("cz", "c"),
         ("ck", "k"), ("x", "ks"), ("q", "k"), ("w", "v"),
+        // -ayev and -aev (Nazarbayev, Nazarbaev): the y is a romanised Е, not a consonant.
+        ("aye", "ae"), ("oye", "oe"),
         ("y", "i"), ("j", "i"),
-        ("ou", "u"), ("ue", "u"), ("oe", "o"), ("ae", "a"),
+        ("ou", "u"), ("ue", "u"), ("oe", "o"),
     ];
 
     private static string CollapseRepeats(string s)

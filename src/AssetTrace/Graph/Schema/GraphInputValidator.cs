@@ -35,12 +35,12 @@ public sealed class GraphInputValidator(GraphSchema schema)
         if (!definition.From.Contains(sourceKind))
         {
             errors.Add(new FieldError("input.sourceId",
-                $"a {Codes.Of(kind)} edge cannot start at a {sourceKind}; it may start at {string.Join(", ", definition.From.Order())}."));
+                $"{Codes.Of(kind)} edges cannot start at a node of kind {sourceKind}; they may start at {string.Join(", ", definition.From.Order())}."));
         }
         if (!definition.To.Contains(targetKind))
         {
             errors.Add(new FieldError("input.targetId",
-                $"a {Codes.Of(kind)} edge cannot end at a {targetKind}; it may end at {string.Join(", ", definition.To.Order())}."));
+                $"{Codes.Of(kind)} edges cannot end at a node of kind {targetKind}; they may end at {string.Join(", ", definition.To.Order())}."));
         }
         _properties.Validate("input.properties", Codes.Of(kind), definition.Properties, properties, errors);
         CheckShareRange(properties, errors);

@@ -1,0 +1,102 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AssetTrace.Hosting;
+using AssetTrace.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace AssetTrace.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real server on a free loopback port over a fresh store, and a client signed in as
+/// the first admin. Each test starts its own.
+/// </summary>
+public sealed class ServerHarness : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private ServerHarness(WebApplication app, HttpClient client, string adminPassword)
+    {
+        _app = app;
+        Client = client;
+        AdminPassword = adminPassword;
+    }
+
+    public HttpClient Client { get; }
+
+    public string AdminPassword { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<ServerHarness> StartAsync(StoreKind kind, bool loadDemo = true, IDictionary<string, string?>? extra = null)
+    {
+        var settings = await TestDatabases.CreateAsync(kind);
+        settings["Demo:Load"] = loadDemo ? "true" : "false";
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+        var app = WebApp.Build(["--urls", "http://127.0.0.1:0"], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        });
+        await CoreServices.PrepareStoreAsync(app.Services, app.Configuration, CancellationToken.None);
+        // The first-run password is only ever printed, so the harness sets its own admin up.
+        var password = "test-admin-password-" + Guid.NewGuid().ToString("N")[..8];
+        await app.Services.GetRequiredService<AssetTrace.Accounts.AccountStore>()
+            .CreateUserAsync("tester", "Test Admin", [AssetTrace.Accounts.Role.Admin], password, "test", CancellationToken.None);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var client = new HttpClient { BaseAddress = new Uri(address) };
+        var harness = new ServerHarness(app, client, password);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await harness.SignInAsync("tester", password));
+        return harness;
+    }
+
+    public async Task<string> SignInAsync(string username, string password)
+    {
+        using var anonymous = new HttpClient { BaseAddress = Client.BaseAddress };
+        var response = await anonymous.PostAsJsonAsync("/auth/login", new { username, password });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["token"]!.GetValue<string>();
+    }
+
+    /// <summary>Posts a GraphQL request and returns the status and the parsed body.</summary>
+    public async Task<(int Status, JsonObject Body)> GraphQLAsync(string query, object? variables = null, string? token = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = JsonContent.Create(new { query, variables }),
+        };
+        request.Headers.Accept.ParseAdd("application/graphql-response+json");
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+        var response = await Client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return ((int)response.StatusCode, JsonNode.Parse(text)!.AsObject());
+    }
+
+    /// <summary>Runs a query that must succeed and returns its data.</summary>
+    public async Task<JsonObject> DataAsync(string query, object? variables = null, string? token = null)
+    {
+        var (status, body) = await GraphQLAsync(query, variables, token);
+        Assert.True(status == 200 && body["errors"] is null, $"HTTP {status}: {body.ToJsonString(new JsonSerializerOptions { WriteIndented = true })}");
+        return body["data"]!.AsObject();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

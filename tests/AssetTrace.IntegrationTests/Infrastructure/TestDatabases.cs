@@ -1,0 +1,40 @@
+using AssetTrace.Storage;
+using Npgsql;
+
+namespace AssetTrace.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// A fresh, empty database per test on the real servers that ./test.sh starts: a new SQLite
+/// file, or a new PostgreSQL database on the server named by ASSETTRACE_TEST_POSTGRES.
+/// </summary>
+public static class TestDatabases
+{
+    public const string PostgresVariable = "ASSETTRACE_TEST_POSTGRES";
+
+    /// <summary>Configuration entries that point the app at a fresh store of the given kind.</summary>
+    public static async Task<Dictionary<string, string?>> CreateAsync(StoreKind kind)
+    {
+        if (kind == StoreKind.Sqlite)
+        {
+            var directory = Path.Combine(Path.GetTempPath(), "assettrace-tests", Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(directory);
+            return new() { ["Storage:DataDirectory"] = directory, ["ConnectionStrings:Graph"] = "" };
+        }
+        var server = ServerConnectionString();
+        var name = "at_" + Guid.NewGuid().ToString("N");
+        await using (var connection = new NpgsqlConnection(server))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+        return new() { ["ConnectionStrings:Graph"] = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString };
+    }
+
+    public static string ServerConnectionString() =>
+        Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException(
+                $"{PostgresVariable} is not set: run the tests with ./test.sh, which starts PostgreSQL and Redis, " +
+                $"or set {PostgresVariable} to a connection string of a PostgreSQL superuser.");
+}
