@@ -84,7 +84,7 @@ public sealed class AssetTraceMutation : ObjectGraphType
                 var actor = RoleCheck.Require(c.User, "Opening a case", CaseEditors);
                 var input = c.Input();
                 var draft = new CaseDraft(input.Get<string>("number")!, input.Get<string>("title")!, input.Get<string>("crimeType")!,
-                    input.Get<List<object?>>("team")?.Cast<string>().ToList() ?? [actor], input.Get<DateOnly?>("openedOn"));
+                    input.GetList<string>("team") ?? [actor], input.Get<DateOnly?>("openedOn"));
                 return await c.Service<CaseStore>().CreateAsync(draft, actor, c.CancellationToken);
             });
 
@@ -95,7 +95,7 @@ public sealed class AssetTraceMutation : ObjectGraphType
                 var actor = RoleCheck.Require(c.User, "Changing a case", CaseEditors);
                 var input = c.Input();
                 var patch = new CasePatch(input.Get<string>("id")!, input.Get<string>("reason") ?? "", input.Get<string>("title"),
-                    input.Get<string>("crimeType"), input.Get<CaseStatus?>("status"), input.Get<List<object?>>("team")?.Cast<string>().ToList(),
+                    input.Get<string>("crimeType"), input.Get<CaseStatus?>("status"), input.GetList<string>("team"),
                     input.Get<int?>("expectedVersion"));
                 return await c.Service<CaseStore>().UpdateAsync(patch, actor, c.CancellationToken);
             });
@@ -127,7 +127,7 @@ public sealed class AssetTraceMutation : ObjectGraphType
                 var actor = RoleCheck.Require(c.User, "Creating a user", Role.Admin);
                 var input = c.Input();
                 return await c.Service<AccountStore>().CreateUserAsync(input.Get<string>("username")!, input.Get<string>("displayName") ?? "",
-                    input.Get<List<object?>>("roles")!.Cast<Role>().ToList(), input.Get<string>("password")!, actor, c.CancellationToken);
+                    input.GetList<Role>("roles")!, input.Get<string>("password")!, actor, c.CancellationToken);
             });
 
         Field<NonNullGraphType<IssuedTokenType>>("createApiToken").Description("A long-lived token for scripts, acting as you.")

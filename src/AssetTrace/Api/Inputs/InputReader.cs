@@ -13,6 +13,10 @@ public static class InputReader
     public static T? Get<T>(this IDictionary<string, object?> input, string key) =>
         input.TryGetValue(key, out var value) && value is not null ? (T)value : default;
 
+    /// <summary>A list argument; null when it was not given.</summary>
+    public static List<T>? GetList<T>(this IDictionary<string, object?> input, string key) =>
+        input.TryGetValue(key, out var value) && value is System.Collections.IEnumerable items ? items.Cast<T>().ToList() : null;
+
     public static ProvenanceDraft Provenance(IDictionary<string, object?> input) => new(
         input.Get<SourceKind>("source"),
         input.Get<string>("reference"),
