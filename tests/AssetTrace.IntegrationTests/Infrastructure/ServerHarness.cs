@@ -9,7 +9,6 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace AssetTrace.IntegrationTests.Infrastructure;
 
@@ -38,6 +37,8 @@ public sealed class ServerHarness : IAsyncDisposable
     {
         var settings = await TestDatabases.CreateAsync(kind);
         settings["Demo:Load"] = loadDemo ? "true" : "false";
+        // Keep test output to failures: appsettings.json would log every start at Information.
+        settings["Logging:LogLevel:Default"] = "Error";
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {
             settings[key] = value;
@@ -45,7 +46,6 @@ public sealed class ServerHarness : IAsyncDisposable
         var app = WebApp.Build(["--urls", "http://127.0.0.1:0"], builder =>
         {
             builder.Configuration.AddInMemoryCollection(settings);
-            builder.Logging.SetMinimumLevel(LogLevel.Warning);
         });
         await CoreServices.PrepareStoreAsync(app.Services, app.Configuration, CancellationToken.None);
         // The first-run password is only ever printed, so the harness sets its own admin up.
