@@ -9,10 +9,13 @@ public static class AuditCommands
 {
     public static Command Create()
     {
-        var verify = new Command("verify", "Check every link of the audit log's hash chain; exit code 1 and the first broken entry when it does not hold.");
-        verify.SetAction(async (_, ct) =>
+        var verify = new Command("verify", "Check every link of the audit log's hash chain; exit code 1 and the first broken entry when it does not hold.")
         {
-            await using var services = ShellServices.Build();
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        verify.SetAction(async (parse, ct) =>
+        {
+            await using var services = ShellServices.Build(parse.UnmatchedTokens);
             await services.GetRequiredService<Migrator>().MigrateAsync(ct);
             var result = await services.GetRequiredService<AuditLog>().VerifyAsync(ct);
             var store = services.GetRequiredService<Database>().Description;

@@ -5,12 +5,14 @@ namespace AssetTrace.Cli;
 /// <summary>The core services for a shell command, configured exactly as the server is (appsettings.json, environment).</summary>
 public static class ShellServices
 {
-    public static ServiceProvider Build()
+    /// <param name="overrides">Command-line settings such as <c>--ConnectionStrings:Graph=…</c>, applied last.</param>
+    public static ServiceProvider Build(IReadOnlyList<string> overrides)
     {
         var configuration = new ConfigurationBuilder()
             .SetBasePath(AppContext.BaseDirectory)
             .AddJsonFile("appsettings.json", optional: true)
             .AddEnvironmentVariables()
+            .AddCommandLine([.. overrides])
             .Build();
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.AddConsole().SetMinimumLevel(LogLevel.Warning));

@@ -33,16 +33,18 @@ public sealed class ServerHarness : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<ServerHarness> StartAsync(StoreKind kind, bool loadDemo = true, IDictionary<string, string?>? extra = null)
+    public static async Task<ServerHarness> StartAsync(StoreKind kind, bool loadDemo = true)
     {
         var settings = await TestDatabases.CreateAsync(kind);
         settings["Demo:Load"] = loadDemo ? "true" : "false";
+        return await StartAsync(settings);
+    }
+
+    /// <summary>Starts the server on the store and settings given (see <see cref="TestDatabases.CreateAsync"/>).</summary>
+    public static async Task<ServerHarness> StartAsync(IDictionary<string, string?> storeSettings)
+    {
         // Keep test output to failures: appsettings.json would log every start at Information.
-        settings["Logging:LogLevel:Default"] = "Error";
-        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
-        {
-            settings[key] = value;
-        }
+        var settings = new Dictionary<string, string?>(storeSettings) { ["Logging:LogLevel:Default"] = "Error" };
         var app = WebApp.Build(["--urls", "http://127.0.0.1:0"], builder =>
         {
             builder.Configuration.AddInMemoryCollection(settings);
