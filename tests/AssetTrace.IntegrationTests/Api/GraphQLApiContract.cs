@@ -175,6 +175,28 @@ public abstract class GraphQLApiContract(StoreKind kind) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_case_is_opened_given_subjects_and_listed()
+    {
+        var created = await _server.DataAsync("""
+            mutation { createCase(input: { number: "2026-ARC-0099", title: "Test case", crimeType: "embezzlement" }) { id status team } }
+            """);
+        var id = created["createCase"]!["id"]!.GetValue<string>();
+        Assert.Equal("OPEN", created["createCase"]!["status"]!.GetValue<string>());
+
+        await _server.DataAsync("mutation($id: ID!) { addCaseSubject(caseId: $id, nodeId: \"demo-yacht-aurora\", role: \"asset\") { id } }", new { id });
+        var listed = await _server.DataAsync("{ cases(status: OPEN) { number subjects { role node { name } } } }");
+
+        var mine = listed["cases"]!.AsArray().Single(c => c!["number"]!.GetValue<string>() == "2026-ARC-0099")!;
+        Assert.Equal("Aurora Steppe", mine["subjects"]![0]!["node"]!["name"]!.GetValue<string>());
+        Assert.Contains(listed["cases"]!.AsArray(), c => c!["number"]!.GetValue<string>() == "2026-ARC-0017");
+
+        var (_, duplicate) = await _server.GraphQLAsync("""
+            mutation { createCase(input: { number: "2026-ARC-0099", title: "Again", crimeType: "bribery-ish" }) { id } }
+            """);
+        Assert.Equal(["input.crimeType"], duplicate["errors"]!.AsArray().Select(e => e!["extensions"]!["data"]!["field"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task The_GraphQL_IDE_is_served_by_the_server_itself()
     {
         var page = await _server.Client.GetStringAsync("/graphiql/");

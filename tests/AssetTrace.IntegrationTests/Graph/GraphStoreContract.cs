@@ -209,6 +209,23 @@ public abstract class GraphStoreContract(StoreKind kind) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Concurrent_writers_neither_lose_changes_nor_break_the_audit_chain()
+    {
+        await CompanyAsync("Contested Co", "co");
+
+        // Twenty writers at once: ten create owners with edges, ten rename the same company.
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => i % 2 == 0
+            ? Task.Run(async () => { await OwnsAsync((await PersonAsync($"Owner {i}")).Id, "co", 5); })
+            : Task.Run(async () => { await Store.UpdateNodeAsync(new Patch("co", $"rename {i}", Props(new { name = $"Contested Co {i}" })), $"writer{i}", default); })));
+
+        Assert.Equal(10, (await Queries.NeighboursAsync("co", [EdgeKind.Owns], Direction.Incoming, null, 50, null, default)).TotalCount);
+        var history = await Queries.NodeHistoryAsync("co", default);
+        Assert.Equal(Enumerable.Range(1, 11), history.Select(h => h.Version));
+        var verification = await _harness.Get<AssetTrace.Audit.AuditLog>().VerifyAsync(default);
+        Assert.True(verification.Intact, verification.Problem);
+    }
+
+    [Fact]
     public async Task Shortest_paths_walk_from_a_person_through_companies_to_an_asset()
     {
         await PersonAsync("Suspect", "s");
