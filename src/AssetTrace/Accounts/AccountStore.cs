@@ -63,6 +63,9 @@ public sealed partial class AccountStore(Database database, AuditLog audit, Time
     public Task<bool> AnyUserAsync(CancellationToken ct) =>
         database.ReadAsync(async c => await c.ScalarAsync<long>(null, "SELECT COUNT(*) FROM users", ct) > 0, ct);
 
+    public Task<User?> FindUserAsync(string username, CancellationToken ct) =>
+        database.ReadAsync(async c => (await c.QueryAsync(null, $"SELECT {UserColumns} FROM users u WHERE u.username = @u", ReadUser, ct, ("u", username))).SingleOrDefault(), ct);
+
     public Task<List<User>> ListUsersAsync(CancellationToken ct) =>
         database.ReadAsync(c => c.QueryAsync(null, $"SELECT {UserColumns} FROM users u ORDER BY u.username", ReadUser, ct), ct);
 

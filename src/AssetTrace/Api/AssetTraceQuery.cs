@@ -100,11 +100,7 @@ public sealed class AssetTraceQuery : ObjectGraphType
             .ResolveAsync(async c => await c.Service<CaseStore>().GetAsync(c.GetArgument<string>("id"), c.CancellationToken));
 
         Field<NonNullGraphType<UserType>>("me").Description("The signed-in user.")
-            .ResolveAsync(async c =>
-            {
-                var users = await c.Service<AccountStore>().ListUsersAsync(c.CancellationToken);
-                return users.Single(u => u.Username == c.User!.Identity!.Name);
-            });
+            .ResolveAsync(async c => await c.Service<AccountStore>().FindUserAsync(c.User!.Identity!.Name!, c.CancellationToken));
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserType>>>>("users").Description("Admins only.")
             .ResolveAsync(async c =>

@@ -243,17 +243,15 @@ public sealed partial class GraphStore(Database database, GraphInputValidator va
         return names.SelectMany(NameKey.Keys).Distinct();
     }
 
-    private static async Task<Node> LoadNodeAsync(DbConnection c, DbTransaction t, string id, CancellationToken ct)
-    {
-        var rows = await c.QueryAsync(t, $"SELECT {GraphRows.NodeColumns} FROM nodes n WHERE n.id = @id AND NOT n.deleted", GraphRows.ReadNode, ct, ("id", id));
-        return rows.Count == 1 ? rows[0] : throw new NotFoundException("node", id);
-    }
+    private static async Task<Node?> TryLoadNodeAsync(DbConnection c, DbTransaction t, string id, CancellationToken ct) =>
+        (await c.QueryAsync(t, $"SELECT {GraphRows.NodeColumns} FROM nodes n WHERE n.id = @id AND NOT n.deleted", GraphRows.ReadNode, ct, ("id", id))).SingleOrDefault();
 
-    private static async Task<Node> FindLiveNodeAsync(DbConnection c, DbTransaction t, string id, string field, CancellationToken ct)
-    {
-        var rows = await c.QueryAsync(t, $"SELECT {GraphRows.NodeColumns} FROM nodes n WHERE n.id = @id AND NOT n.deleted", GraphRows.ReadNode, ct, ("id", id));
-        return rows.Count == 1 ? rows[0] : throw new UserInputException(field, $"no node with id '{id}' exists (it may have been deleted).");
-    }
+    private static async Task<Node> LoadNodeAsync(DbConnection c, DbTransaction t, string id, CancellationToken ct) =>
+        await TryLoadNodeAsync(c, t, id, ct) ?? throw new NotFoundException("node", id);
+
+    /// <summary>An edge's end: a missing node there is an input error on that field, not a missing resource.</summary>
+    private static async Task<Node> FindLiveNodeAsync(DbConnection c, DbTransaction t, string id, string field, CancellationToken ct) =>
+        await TryLoadNodeAsync(c, t, id, ct) ?? throw new UserInputException(field, $"no node with id '{id}' exists (it may have been deleted).");
 
     private static async Task<Edge> LoadEdgeAsync(DbConnection c, DbTransaction t, string id, CancellationToken ct)
     {
