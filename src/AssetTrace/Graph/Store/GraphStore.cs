@@ -36,9 +36,9 @@ public sealed partial class GraphStore(Database database, GraphInputValidator va
                 throw new UserInputException("input.id", $"a node with id '{id}' already exists.");
             }
             await c.ExecuteAsync(t, """
-                INSERT INTO nodes (id, kind, name, properties, valid_from, valid_to, source_kind, source_ref, obtained_at, recorded_by, restriction, version, created_at, created_by, updated_at, updated_by)
-                VALUES (@id, @kind, @name, @properties, @validFrom, @validTo, @source, @ref, @obtained, @recordedBy, @restriction, 1, @now, @actor, @now, @actor)
-                """, ct, NodeParameters(node, now, actor));
+                INSERT INTO nodes (id, kind, name, properties, valid_from, valid_to, source_kind, source_ref, obtained_at, recorded_by, restriction, version, created_at, created_by, updated_at, updated_by, change_seq)
+                VALUES (@id, @kind, @name, @properties, @validFrom, @validTo, @source, @ref, @obtained, @recordedBy, @restriction, 1, @now, @actor, @now, @actor, @seq)
+                """, ct, [.. NodeParameters(node, now, actor), ("seq", await GraphVersion.BumpAsync(c, t, ct))]);
             await WriteNameKeysAsync(c, t, node, ct);
             await RecordNodeVersionAsync(c, t, node, ChangeKind.Created, null, null, ct);
             return node;
@@ -71,9 +71,9 @@ public sealed partial class GraphStore(Database database, GraphInputValidator va
             await c.ExecuteAsync(t, """
                 UPDATE nodes SET name = @name, properties = @properties, valid_from = @validFrom, valid_to = @validTo,
                     source_kind = @source, source_ref = @ref, obtained_at = @obtained, recorded_by = @recordedBy, restriction = @restriction,
-                    version = version + 1, updated_at = @now, updated_by = @actor
+                    version = version + 1, updated_at = @now, updated_by = @actor, change_seq = @seq
                 WHERE id = @id
-                """, ct, NodeParameters(next, now, actor));
+                """, ct, [.. NodeParameters(next, now, actor), ("seq", await GraphVersion.BumpAsync(c, t, ct))]);
             await c.ExecuteAsync(t, "DELETE FROM node_name_keys WHERE node_id = @id", ct, ("id", next.Id));
             await WriteNameKeysAsync(c, t, next, ct);
             await RecordNodeVersionAsync(c, t, next, ChangeKind.Updated, current, patch.Reason, ct);
@@ -91,17 +91,18 @@ public sealed partial class GraphStore(Database database, GraphInputValidator va
         {
             var current = await LoadNodeAsync(c, t, id, ct);
             CheckVersion("node", id, current.Stamp, expectedVersion);
+            var seq = await GraphVersion.BumpAsync(c, t, ct);
             var attached = await c.QueryAsync(t,
                 $"SELECT {GraphRows.EdgeColumns} FROM edges e WHERE NOT e.deleted AND (e.source_id = @id OR e.target_id = @id)",
                 GraphRows.ReadEdge, ct, ("id", id));
             foreach (var edge in attached)
             {
-                await MarkEdgeDeletedAsync(c, t, edge, reason, actor, ct);
+                await MarkEdgeDeletedAsync(c, t, edge, reason, actor, seq, ct);
             }
             var now = clock.GetUtcNow();
             var gone = current with { Stamp = current.Stamp with { Version = current.Stamp.Version + 1, UpdatedAt = now, UpdatedBy = actor } };
-            await c.ExecuteAsync(t, "UPDATE nodes SET deleted = true, version = version + 1, updated_at = @now, updated_by = @actor WHERE id = @id", ct,
-                ("id", id), ("now", now), ("actor", actor));
+            await c.ExecuteAsync(t, "UPDATE nodes SET deleted = true, version = version + 1, updated_at = @now, updated_by = @actor, change_seq = @seq WHERE id = @id", ct,
+                ("id", id), ("now", now), ("actor", actor), ("seq", seq));
             await c.ExecuteAsync(t, "DELETE FROM node_name_keys WHERE node_id = @id", ct, ("id", id));
             await RecordNodeVersionAsync(c, t, gone, ChangeKind.Deleted, current, reason, ct);
             return gone;
@@ -130,9 +131,9 @@ public sealed partial class GraphStore(Database database, GraphInputValidator va
             var edge = new Edge(id, draft.Kind, draft.SourceId, draft.TargetId, draft.Properties, GraphInputValidator.ShareOf(draft.Properties),
                 draft.ValidFrom, draft.ValidTo, Complete(draft.Provenance, actor, now), new Stamp(1, now, actor, now, actor));
             await c.ExecuteAsync(t, """
-                INSERT INTO edges (id, kind, source_id, target_id, properties, share_low, share_high, valid_from, valid_to, source_kind, source_ref, obtained_at, recorded_by, restriction, version, created_at, created_by, updated_at, updated_by)
-                VALUES (@id, @kind, @sourceId, @targetId, @properties, @shareLow, @shareHigh, @validFrom, @validTo, @source, @ref, @obtained, @recordedBy, @restriction, 1, @now, @actor, @now, @actor)
-                """, ct, EdgeParameters(edge, now, actor));
+                INSERT INTO edges (id, kind, source_id, target_id, properties, share_low, share_high, valid_from, valid_to, source_kind, source_ref, obtained_at, recorded_by, restriction, version, created_at, created_by, updated_at, updated_by, change_seq)
+                VALUES (@id, @kind, @sourceId, @targetId, @properties, @shareLow, @shareHigh, @validFrom, @validTo, @source, @ref, @obtained, @recordedBy, @restriction, 1, @now, @actor, @now, @actor, @seq)
+                """, ct, [.. EdgeParameters(edge, now, actor), ("seq", await GraphVersion.BumpAsync(c, t, ct))]);
             await RecordEdgeVersionAsync(c, t, edge, ChangeKind.Created, null, null, ct);
             return edge;
         }, ct);
@@ -166,9 +167,9 @@ public sealed partial class GraphStore(Database database, GraphInputValidator va
             await c.ExecuteAsync(t, """
                 UPDATE edges SET properties = @properties, share_low = @shareLow, share_high = @shareHigh, valid_from = @validFrom, valid_to = @validTo,
                     source_kind = @source, source_ref = @ref, obtained_at = @obtained, recorded_by = @recordedBy, restriction = @restriction,
-                    version = version + 1, updated_at = @now, updated_by = @actor
+                    version = version + 1, updated_at = @now, updated_by = @actor, change_seq = @seq
                 WHERE id = @id
-                """, ct, EdgeParameters(next, now, actor));
+                """, ct, [.. EdgeParameters(next, now, actor), ("seq", await GraphVersion.BumpAsync(c, t, ct))]);
             await RecordEdgeVersionAsync(c, t, next, ChangeKind.Updated, current, patch.Reason, ct);
             return next;
         }, ct);
@@ -183,18 +184,18 @@ public sealed partial class GraphStore(Database database, GraphInputValidator va
         {
             var current = await LoadEdgeAsync(c, t, id, ct);
             CheckVersion("edge", id, current.Stamp, expectedVersion);
-            return await MarkEdgeDeletedAsync(c, t, current, reason, actor, ct);
+            return await MarkEdgeDeletedAsync(c, t, current, reason, actor, await GraphVersion.BumpAsync(c, t, ct), ct);
         }, ct);
         Changed?.Invoke();
         return deleted;
     }
 
-    private async Task<Edge> MarkEdgeDeletedAsync(DbConnection c, DbTransaction t, Edge current, string reason, string actor, CancellationToken ct)
+    private async Task<Edge> MarkEdgeDeletedAsync(DbConnection c, DbTransaction t, Edge current, string reason, string actor, long seq, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var gone = current with { Stamp = current.Stamp with { Version = current.Stamp.Version + 1, UpdatedAt = now, UpdatedBy = actor } };
-        await c.ExecuteAsync(t, "UPDATE edges SET deleted = true, version = version + 1, updated_at = @now, updated_by = @actor WHERE id = @id", ct,
-            ("id", current.Id), ("now", now), ("actor", actor));
+        await c.ExecuteAsync(t, "UPDATE edges SET deleted = true, version = version + 1, updated_at = @now, updated_by = @actor, change_seq = @seq WHERE id = @id", ct,
+            ("id", current.Id), ("now", now), ("actor", actor), ("seq", seq));
         await RecordEdgeVersionAsync(c, t, gone, ChangeKind.Deleted, current, reason, ct);
         return gone;
     }
