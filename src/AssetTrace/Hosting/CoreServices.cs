@@ -39,6 +39,7 @@ public static class CoreServices
         services.AddSingleton<AccountStore>();
         services.AddSingleton<FirstRunAdmin>();
         services.AddSingleton<DemoCase>();
+        services.AddInterchange();
         return services;
     }
 

@@ -1,0 +1,35 @@
+using System.Collections.Frozen;
+
+namespace AssetTrace.Interchange.Bods;
+
+/// <summary>The BODS code lists the reader checks (0.4 names; 0.3 names that differ are added).</summary>
+internal static class BodsCodes
+{
+    public static readonly FrozenSet<string> RecordTypes = Set("entity", "person", "relationship");
+    public static readonly FrozenSet<string> RecordStatuses = Set("new", "updated", "closed");
+    public static readonly FrozenSet<string> StatementTypes = Set("entityStatement", "personStatement", "ownershipOrControlStatement");
+    public static readonly FrozenSet<string> EntityTypes = Set("registeredEntity", "legalEntity", "arrangement", "anonymousEntity", "unknownEntity", "state", "stateBody");
+    public static readonly FrozenSet<string> PersonTypes = Set("knownPerson", "anonymousPerson", "unknownPerson");
+    public static readonly FrozenSet<string> DirectOrIndirect = Set("direct", "indirect", "unknown");
+    public static readonly FrozenSet<string> PepStatuses = Set("isPep", "isNotPep", "unknown");
+
+    /// <summary>entityType.subtype → the entityType.type it belongs to.</summary>
+    public static readonly FrozenDictionary<string, string[]> Subtypes = new Dictionary<string, string[]>
+    {
+        ["governmentDepartment"] = ["stateBody"],
+        ["stateAgency"] = ["stateBody"],
+        ["trust"] = ["arrangement", "legalEntity"],
+        ["nomination"] = ["arrangement"],
+        ["other"] = ["stateBody", "arrangement", "legalEntity", "registeredEntity"],
+    }.ToFrozenDictionary();
+
+    public static readonly FrozenSet<string> InterestTypes = Set(
+        "shareholding", "votingRights", "appointmentOfBoard", "otherInfluenceOrControl", "seniorManagingOfficial", "settlor", "trustee",
+        "protector", "beneficiaryOfLegalArrangement", "rightsToSurplusAssetsOnDissolution", "rightsToProfitOrIncome", "rightsGrantedByContract",
+        "conditionalRightsGrantedByContract", "controlViaCompanyRulesOrArticles", "controlByLegalFramework", "boardMember", "boardChair",
+        "unknownInterest", "unpublishedInterest", "enjoymentAndUseOfAssets", "rightToProfitOrIncomeFromAssets", "nominee", "nominator",
+        // 0.3 names
+        "settlorOfTrust", "trusteeOfTrust", "protectorOfTrust", "beneficiaryOfTrust", "influenceOrControl");
+
+    private static FrozenSet<string> Set(params string[] codes) => codes.ToFrozenSet(StringComparer.Ordinal);
+}

@@ -1,0 +1,195 @@
+using System.Data.Common;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AssetTrace.Common;
+using AssetTrace.Graph.Model;
+using AssetTrace.Graph.Schema;
+using AssetTrace.Graph.Store;
+
+namespace AssetTrace.Interchange.Import;
+
+/// <summary>
+/// One import run inside one write transaction: maps source records onto nodes and edges,
+/// validates them against the model, and writes rows, versions, search keys and identifiers,
+/// all stamped with the one change_seq of the transaction.
+/// </summary>
+internal sealed partial class BulkSession(
+    DbConnection connection,
+    DbTransaction transaction,
+    BulkStatements sql,
+    GraphInputValidator validator,
+    ImportRun run,
+    ImportReport report,
+    long seq)
+{
+    private const string NodeType = "node";
+    private const string EdgeType = "edge";
+    private const int CacheLimit = 200_000;
+
+    // Record key → (node id, kind); bounded so a multi-GB file keeps memory flat (a miss costs one lookup).
+    private readonly Dictionary<string, (string Id, NodeKind Kind)> _nodes = new(StringComparer.Ordinal);
+    private readonly List<EdgeRecord> _deferred = [];
+
+    public async Task ApplyAsync(ImportItem item, CancellationToken ct)
+    {
+        report.ItemsRead++;
+        try
+        {
+            switch (item)
+            {
+                case NodeRecord node:
+                    await WriteNodeAsync(node, ct);
+                    break;
+                case EdgeRecord edge:
+                    if (await ResolveAsync(edge.SourceRecordId, ct) is null || await ResolveAsync(edge.TargetRecordId, ct) is null)
+                    {
+                        // The node may come later in the file (BODS does not require an order): try again at the end.
+                        report.ItemsRead--;
+                        _deferred.Add(edge);
+                        return;
+                    }
+                    await WriteEdgeAsync(edge, ct);
+                    break;
+                case SupersedeRecord supersede:
+                    await SupersedeAsync(supersede, ct);
+                    break;
+                case SanctionRecord sanction:
+                    await WriteSanctionAsync(sanction, ct);
+                    break;
+                case BadRecord bad:
+                    Problem(bad.Location, bad.Reason);
+                    break;
+            }
+        }
+        catch (UserInputException e)
+        {
+            Problem(item.Location, string.Join("; ", e.Errors.Select(f => $"{f.Field.Replace("input.", "", StringComparison.Ordinal)}: {f.Message}")));
+        }
+    }
+
+    /// <summary>Writes the edges that waited for a node named later in the file; those still dangling are problems.</summary>
+    public async Task FinishAsync(CancellationToken ct)
+    {
+        foreach (var edge in _deferred)
+        {
+            report.ItemsRead++;
+            var source = await ResolveAsync(edge.SourceRecordId, ct);
+            var target = await ResolveAsync(edge.TargetRecordId, ct);
+            if (source is null || target is null)
+            {
+                Problem(edge.Location, $"refers to record '{(source is null ? edge.SourceRecordId : edge.TargetRecordId)}', which is neither in this file nor imported before (dangling reference).");
+                continue;
+            }
+            try
+            {
+                await WriteEdgeAsync(edge, ct);
+            }
+            catch (UserInputException e)
+            {
+                Problem(edge.Location, e.Message.Replace("input.", "", StringComparison.Ordinal));
+            }
+        }
+        _deferred.Clear();
+    }
+
+    private void Problem(RecordLocation location, string reason)
+    {
+        report.Skipped++;
+        report.AddProblem(location, reason, run.Options.MaxReportedErrors);
+        if (run.Options.Strict)
+        {
+            throw new StrictModeStop(new ImportProblem(location, reason));
+        }
+    }
+
+    private string Key(string recordId) => $"{run.Format}:{recordId}";
+
+    private async Task<(string Id, NodeKind Kind)?> ResolveAsync(string recordId, CancellationToken ct)
+    {
+        var key = Key(recordId);
+        if (_nodes.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+        var mapped = await FindRecordAsync(key, NodeType, ct);
+        if (mapped is null)
+        {
+            return null;
+        }
+        var node = await LoadNodeAsync(mapped.Value.Id, ct);
+        if (node is null || node.Value.Deleted)
+        {
+            return null;
+        }
+        return Remember(key, node.Value.Node.Id, node.Value.Node.Kind);
+    }
+
+    private (string, NodeKind) Remember(string key, string id, NodeKind kind)
+    {
+        if (_nodes.Count >= CacheLimit)
+        {
+            _nodes.Clear();
+        }
+        _nodes[key] = (id, kind);
+        return (id, kind);
+    }
+
+    private async Task<(string Id, bool Owns, string? AsOf, string? SupersededBy)?> FindRecordAsync(string key, string type, CancellationToken ct)
+    {
+        var rows = await sql.FindRecord.Set("key", key).Set("type", type)
+            .QueryAsync(r => (r.GetString(0), r.GetBoolean(1), r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3)), ct);
+        return rows.Count == 0 ? null : rows[0];
+    }
+
+    private async Task RememberRecordAsync(string key, string type, string id, bool owns, string? asOf, CancellationToken ct) =>
+        await sql.InsertRecord.Set("key", key).Set("type", type).Set("id", id).Set("owns", owns).Set("asOf", asOf).Set("run", run.RunId).ExecuteAsync(ct);
+
+    /// <summary>A statement older than the one last applied to the record (a file read again, statements out of order) changes nothing.</summary>
+    private bool Outdated(ImportItem item, (string Id, bool Owns, string? AsOf, string? SupersededBy)? applied)
+    {
+        if (applied?.SupersededBy is not null)
+        {
+            report.Outdated++;
+            return true;
+        }
+        var appliedAsOf = applied?.AsOf;
+        if (item.AsOf is null || appliedAsOf is null || string.CompareOrdinal(item.AsOf, appliedAsOf) >= 0)
+        {
+            return false;
+        }
+        report.Outdated++;
+        return true;
+    }
+
+    private async Task<(Node Node, bool Deleted)?> LoadNodeAsync(string id, CancellationToken ct)
+    {
+        var rows = await sql.LoadNode.Set("id", id).QueryAsync(r => (GraphRows.ReadNode(r), r.GetBoolean(16)), ct);
+        return rows.Count == 0 ? null : rows[0];
+    }
+
+    private async Task<(Edge Edge, bool Deleted)?> LoadEdgeAsync(string id, CancellationToken ct)
+    {
+        var rows = await sql.LoadEdge.Set("id", id).QueryAsync(r => (GraphRows.ReadEdge(r), r.GetBoolean(17)), ct);
+        return rows.Count == 0 ? null : rows[0];
+    }
+
+    private Provenance NewProvenance(string recordId) =>
+        new(SourceKind.BulkImport, $"{run.Format}:{run.FileName}#{recordId}", run.Options.ObtainedAt ?? run.Now, run.Options.Actor, run.Options.Restriction);
+
+    private Stamp Bumped(Stamp stamp) => stamp with { Version = stamp.Version + 1, UpdatedAt = run.Now, UpdatedBy = run.Options.Actor };
+
+    private async Task RecordVersionAsync(PreparedCommand command, string id, int version, ChangeKind change, string state, CancellationToken ct) =>
+        await command.Set("id", id).Set("version", version).Set("change", Codes.Of(change)).Set("state", state)
+            .Set("at", run.Now).Set("by", run.Options.Actor).Set("reason", $"import run {run.RunId} ({run.Format}, {run.FileName})").ExecuteAsync(ct);
+
+    private static JsonElement ToElement(JsonObject properties) => JsonSerializer.SerializeToElement(properties);
+
+    private static bool SameJson(JsonElement a, JsonElement b) =>
+        JsonNode.DeepEquals(JsonNode.Parse(a.GetRawText()), JsonNode.Parse(b.GetRawText()));
+
+    /// <summary>Thrown by strict mode at the first problem; the transaction rolls back.</summary>
+    internal sealed class StrictModeStop(ImportProblem problem) : Exception(problem.ToString())
+    {
+        public ImportProblem Problem { get; } = problem;
+    }
+}

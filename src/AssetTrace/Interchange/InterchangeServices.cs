@@ -1,0 +1,17 @@
+using AssetTrace.Interchange.Bods;
+using AssetTrace.Interchange.Import;
+
+// Note: in the DI namespace, like the framework's own AddX methods, so that registering it is one line in Hosting/CoreServices.
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Import and export of interchange formats (issue #4).</summary>
+public static class InterchangeServices
+{
+    public static IServiceCollection AddInterchange(this IServiceCollection services)
+    {
+        services.AddSingleton<GraphBulkWriter>();
+        services.AddSingleton<IImportFormat, BodsFormat>();
+        services.AddSingleton<InterchangeImporter>();
+        return services;
+    }
+}
