@@ -1,5 +1,8 @@
 using AssetTrace.Interchange.Bods;
+using AssetTrace.Interchange.Export;
+using AssetTrace.Interchange.GraphMl;
 using AssetTrace.Interchange.Import;
+using AssetTrace.Interchange.Neo4j;
 
 // Note: in the DI namespace, like the framework's own AddX methods, so that registering it is one line in Hosting/CoreServices.
 namespace Microsoft.Extensions.DependencyInjection;
@@ -12,6 +15,11 @@ public static class InterchangeServices
         services.AddSingleton<GraphBulkWriter>();
         services.AddSingleton<IImportFormat, BodsFormat>();
         services.AddSingleton<InterchangeImporter>();
+        services.AddSingleton<GraphExtractor>();
+        services.AddSingleton<IGraphExporter, Neo4jCsvExporter>();
+        services.AddSingleton<IGraphExporter, Neo4jCypherExporter>();
+        services.AddSingleton<IGraphExporter, GraphMlExporter>();
+        services.AddSingleton<InterchangeExporter>();
         return services;
     }
 }

@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Text.Json;
+using AssetTrace.Graph.Model;
+using AssetTrace.Graph.Schema;
+
+namespace AssetTrace.Interchange.Export;
+
+/// <summary>The typed columns that node and edge properties become in flat formats (Neo4j CSV, GraphML).</summary>
+public static class ExportValues
+{
+    /// <summary>Every property of the given kinds' definitions, with one type each (text when kinds disagree), in name order.</summary>
+    public static IReadOnlyList<(string Name, string Type)> Columns(IEnumerable<IReadOnlyDictionary<string, PropertyDefinition>> definitions)
+    {
+        var types = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var definition in definitions.SelectMany(d => d.Values))
+        {
+            var type = FlatType(definition.Type);
+            types[definition.Name] = types.TryGetValue(definition.Name, out var known) && known != type ? "string" : type;
+        }
+        return [.. types.Select(t => (t.Key, t.Value))];
+    }
+
+    /// <summary>string, string[], date, float or boolean.</summary>
+    public static string FlatType(string schemaType) => schemaType switch
+    {
+        "string[]" => "string[]",
+        "date" => "date",
+        "number" or "percent" => "float",
+        "boolean" => "boolean",
+        _ => "string",
+    };
+
+    /// <summary>The value of a property as text in the invariant culture; arrays joined by <paramref name="arraySeparator"/>.</summary>
+    public static string? Text(JsonElement properties, string name, string arraySeparator)
+    {
+        if (properties.ValueKind != JsonValueKind.Object || !properties.TryGetProperty(name, out var value))
+        {
+            return null;
+        }
+        return value.ValueKind switch
+        {
+            JsonValueKind.String => value.GetString(),
+            JsonValueKind.Number => value.GetDecimal().ToString(CultureInfo.InvariantCulture),
+            JsonValueKind.True => "true",
+            JsonValueKind.False => "false",
+            // The array delimiter cannot be escaped in neo4j-admin import: inside an element it becomes a comma.
+            JsonValueKind.Array => string.Join(arraySeparator, value.EnumerateArray().Select(e => (e.GetString() ?? "").Replace(arraySeparator, ",", StringComparison.Ordinal))),
+            _ => null,
+        };
+    }
+
+    public static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static string Instant(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    public static string Number(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The provenance and validity columns every node and edge carries.</summary>
+    public static IEnumerable<(string Name, string Type, string? Value)> Bookkeeping(Provenance p, DateOnly? validFrom, DateOnly? validTo, Stamp stamp) =>
+    [
+        ("validFrom", "date", Date(validFrom)),
+        ("validTo", "date", Date(validTo)),
+        ("source", "string", Codes.Of(p.Source)),
+        ("sourceReference", "string", p.Reference),
+        ("obtainedAt", "datetime", Instant(p.ObtainedAt)),
+        ("recordedBy", "string", p.RecordedBy),
+        ("restriction", "string", Codes.Of(p.Restriction)),
+        ("version", "int", stamp.Version.ToString(CultureInfo.InvariantCulture)),
+    ];
+}
