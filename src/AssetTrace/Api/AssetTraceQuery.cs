@@ -133,5 +133,7 @@ public sealed class AssetTraceQuery : ObjectGraphType
                 RoleCheck.Require(c.User, "Verifying the audit log", Role.Supervisor);
                 return await c.Service<AuditLog>().VerifyAsync(c.CancellationToken);
             });
+
+        AnalyticsQueryFields.Add(this);
     }
 }

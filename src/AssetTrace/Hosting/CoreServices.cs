@@ -1,4 +1,6 @@
 using AssetTrace.Accounts;
+using AssetTrace.Analytics;
+using AssetTrace.Analytics.Wealth;
 using AssetTrace.Audit;
 using AssetTrace.Cases;
 using AssetTrace.Demo;
@@ -40,6 +42,7 @@ public static class CoreServices
         services.AddSingleton<FirstRunAdmin>();
         services.AddSingleton<DemoCase>();
         services.AddInterchange();
+        services.AddAnalytics(configuration);
         return services;
     }
 
@@ -51,6 +54,7 @@ public static class CoreServices
     {
         await services.GetRequiredService<Migrator>().MigrateAsync(ct);
         await services.GetRequiredService<FirstRunAdmin>().EnsureAsync(ct);
+        await services.GetRequiredService<ExchangeRateStore>().SeedIfEmptyAsync(ct);
         var embedded = string.IsNullOrWhiteSpace(configuration.GetConnectionString("Graph"));
         if (configuration.GetValue("Demo:Load", embedded))
         {

@@ -50,10 +50,14 @@ public sealed class ServerHarness : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(settings);
         });
         await CoreServices.PrepareStoreAsync(app.Services, app.Configuration, CancellationToken.None);
-        // The first-run password is only ever printed, so the harness sets its own admin up.
-        var password = "test-admin-password-" + Guid.NewGuid().ToString("N")[..8];
-        await app.Services.GetRequiredService<AssetTrace.Accounts.AccountStore>()
-            .CreateUserAsync("tester", "Test Admin", [AssetTrace.Accounts.Role.Admin], password, "test", CancellationToken.None);
+        // The first-run password is only ever printed, so the harness sets its own admin up
+        // (once per store: two servers may share one).
+        const string password = "test-admin-password";
+        var accounts = app.Services.GetRequiredService<AssetTrace.Accounts.AccountStore>();
+        if (await accounts.FindUserAsync("tester", CancellationToken.None) is null)
+        {
+            await accounts.CreateUserAsync("tester", "Test Admin", [AssetTrace.Accounts.Role.Admin], password, "test", CancellationToken.None);
+        }
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var client = new HttpClient { BaseAddress = new Uri(address) };

@@ -34,6 +34,22 @@ public sealed class GraphQueries(Database database)
         return result;
     }
 
+    public async Task<IReadOnlyDictionary<string, Edge>> GetEdgesAsync(IEnumerable<string> ids, CancellationToken ct)
+    {
+        var result = new Dictionary<string, Edge>();
+        await using var c = await database.OpenAsync(ct);
+        foreach (var chunk in ids.Distinct().Chunk(500))
+        {
+            var (list, parameters) = InList("id", chunk);
+            foreach (var edge in await c.QueryAsync(null, $"SELECT {GraphRows.EdgeColumns} FROM edges e WHERE e.id IN ({list}) AND NOT e.deleted",
+                GraphRows.ReadEdge, ct, parameters))
+            {
+                result[edge.Id] = edge;
+            }
+        }
+        return result;
+    }
+
     /// <summary>
     /// Nodes whose names (or alternate names) contain a word starting with each word of the
     /// query, whatever the case, accents or script. Ordered by name.

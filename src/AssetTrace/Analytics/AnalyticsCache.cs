@@ -1,0 +1,37 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using AssetTrace.Graph.Store;
+using AssetTrace.Storage;
+using Microsoft.Extensions.Caching.Distributed;
+
+namespace AssetTrace.Analytics;
+
+/// <summary>
+/// Caches analytics results in the shared cache (Redis when configured, in-process otherwise),
+/// keyed by the graph's change counter: any committed change moves the counter, so every
+/// server stops using figures computed before it, without having to delete anything.
+/// </summary>
+public sealed class AnalyticsCache(IDistributedCache cache, Database database)
+{
+    private static readonly DistributedCacheEntryOptions Lifetime = new()
+    {
+        // Stale versions are never asked for again; they only have to expire.
+        SlidingExpiration = TimeSpan.FromHours(1),
+    };
+
+    public async Task<T> GetOrComputeAsync<T>(string name, object arguments, Func<CancellationToken, Task<T>> compute, CancellationToken ct)
+    {
+        var version = await GraphVersion.CurrentAsync(database, ct);
+        var argumentHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(arguments))))[..32];
+        var key = $"analytics:{version}:{name}:{argumentHash}";
+        var cached = await cache.GetAsync(key, ct);
+        if (cached is not null)
+        {
+            return JsonSerializer.Deserialize<T>(cached)!;
+        }
+        var value = await compute(ct);
+        await cache.SetAsync(key, JsonSerializer.SerializeToUtf8Bytes(value), Lifetime, ct);
+        return value;
+    }
+}

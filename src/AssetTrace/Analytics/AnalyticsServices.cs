@@ -1,0 +1,33 @@
+using AssetTrace.Analytics.Engine;
+using AssetTrace.Analytics.RedFlags;
+using AssetTrace.Analytics.Wealth;
+
+namespace AssetTrace.Analytics;
+
+public static class AnalyticsServices
+{
+    /// <summary>The analytics engine, its cache (Redis when ConnectionStrings:Redis is set) and its reference data.</summary>
+    public static IServiceCollection AddAnalytics(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<AnalyticsOptions>(configuration.GetSection("Analytics"));
+        var redis = configuration.GetConnectionString("Redis");
+        if (string.IsNullOrWhiteSpace(redis))
+        {
+            services.AddDistributedMemoryCache();
+        }
+        else
+        {
+            services.AddStackExchangeRedisCache(options =>
+            {
+                options.Configuration = redis;
+                options.InstanceName = configuration["Analytics:CachePrefix"] ?? "assettrace:";
+            });
+        }
+        services.AddSingleton<SnapshotProvider>();
+        services.AddSingleton<AnalyticsCache>();
+        services.AddSingleton<ExchangeRateStore>();
+        services.AddSingleton(_ => SecrecyJurisdictions.Load(configuration["Analytics:SecrecyJurisdictionsFile"] ?? SecrecyJurisdictions.DefaultFile));
+        services.AddSingleton<OwnershipAnalytics>();
+        return services;
+    }
+}

@@ -1,0 +1,87 @@
+using AssetTrace.Graph.Model;
+
+namespace AssetTrace.Analytics.Engine;
+
+/// <summary>
+/// The whole graph in memory, with adjacency in both directions, as of a change counter of the
+/// store. Calculations read it under <see cref="SnapshotProvider"/>'s read lock; only the
+/// provider changes it, by applying the rows that changed since <see cref="Version"/>.
+/// </summary>
+public sealed class GraphSnapshot
+{
+    private readonly Dictionary<string, SnapshotNode> _nodes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SnapshotEdge> _edges = new(StringComparer.Ordinal);
+
+    public long Version { get; internal set; }
+
+    public int NodeCount => _nodes.Count;
+
+    public int EdgeCount => _edges.Count;
+
+    public SnapshotNode? Find(string id) => _nodes.TryGetValue(id, out var node) && !node.Deleted ? node : null;
+
+    public IEnumerable<SnapshotNode> Nodes => _nodes.Values.Where(n => !n.Deleted);
+
+    public SnapshotEdge? FindEdge(string id) => _edges.TryGetValue(id, out var edge) && !edge.Deleted ? edge : null;
+
+    /// <summary>Adds a node or updates the one with the same id.</summary>
+    public SnapshotNode Upsert(string id, Action<SnapshotNode> set)
+    {
+        if (!_nodes.TryGetValue(id, out var node))
+        {
+            node = new SnapshotNode { Index = _nodes.Count, Id = id };
+            _nodes.Add(id, node);
+        }
+        set(node);
+        if (node.Deleted)
+        {
+            foreach (var edge in node.Out.Concat(node.In).ToList())
+            {
+                Detach(edge);
+            }
+        }
+        return node;
+    }
+
+    /// <summary>Adds an edge or updates the one with the same id; a deleted edge leaves the adjacency lists.</summary>
+    public void UpsertEdge(string id, string sourceId, string targetId, Action<SnapshotEdge> set)
+    {
+        if (!_edges.TryGetValue(id, out var edge))
+        {
+            if (!_nodes.TryGetValue(sourceId, out var source) || !_nodes.TryGetValue(targetId, out var target))
+            {
+                return;
+            }
+            edge = new SnapshotEdge { Id = id, Source = source, Target = target };
+            _edges.Add(id, edge);
+            set(edge);
+            if (!edge.Deleted)
+            {
+                source.Out.Add(edge);
+                target.In.Add(edge);
+            }
+            return;
+        }
+        var wasDeleted = edge.Deleted;
+        set(edge);
+        if (edge.Deleted && !wasDeleted)
+        {
+            Detach(edge);
+        }
+    }
+
+    private static void Detach(SnapshotEdge edge)
+    {
+        edge.Deleted = true;
+        edge.Source.Out.Remove(edge);
+        edge.Target.In.Remove(edge);
+    }
+
+    /// <summary>Edges of a kind leaving a node, valid on a date.</summary>
+    public static IEnumerable<SnapshotEdge> Outgoing(SnapshotNode node, EdgeKind kind, DateOnly? asOf) =>
+        node.Out.Where(e => e.Kind == kind && e.IsValidOn(asOf) && e.Target.IsValidOn(asOf));
+
+    /// <summary>Edges of a kind arriving at a node, valid on a date.</summary>
+    public static IEnumerable<SnapshotEdge> Incoming(SnapshotNode node, EdgeKind kind, DateOnly? asOf) =>
+        node.In.Where(e => e.Kind == kind && e.IsValidOn(asOf) && e.Source.IsValidOn(asOf));
+}

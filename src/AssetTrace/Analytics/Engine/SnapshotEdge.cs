@@ -1,0 +1,46 @@
+using AssetTrace.Graph.Model;
+
+namespace AssetTrace.Analytics.Engine;
+
+/// <summary>An edge as the analytics engine keeps it. Shares are fractions (0–1); null when unknown.</summary>
+public sealed class SnapshotEdge
+{
+    public required string Id { get; init; }
+
+    public EdgeKind Kind { get; set; }
+
+    public required SnapshotNode Source { get; init; }
+
+    public required SnapshotNode Target { get; init; }
+
+    public double? ShareLow { get; set; }
+
+    public double? ShareHigh { get; set; }
+
+    public DateOnly? ValidFrom { get; set; }
+
+    public DateOnly? ValidTo { get; set; }
+
+    /// <summary>DIRECTOR_OF or CONTROLS by someone acting for another.</summary>
+    public bool Nominee { get; set; }
+
+    /// <summary>FAMILY_OF relationship, HOLDS_ACCOUNT or CONTROLS role.</summary>
+    public string? Role { get; set; }
+
+    /// <summary>CONTROLS: the share of votes, as a fraction.</summary>
+    public double? VotingShare { get; set; }
+
+    /// <summary>TRANSFERRED_TO: amount, currency and date.</summary>
+    public decimal? Amount { get; set; }
+
+    public string? Currency { get; set; }
+
+    public DateOnly? Date { get; set; }
+
+    public bool Deleted { get; set; }
+
+    public bool IsValidOn(DateOnly? date) =>
+        !Deleted && (date is null || ((ValidFrom is null || ValidFrom <= date) && (ValidTo is null || ValidTo >= date)));
+
+    public SnapshotNode OtherEnd(SnapshotNode node) => ReferenceEquals(node, Source) ? Target : Source;
+}

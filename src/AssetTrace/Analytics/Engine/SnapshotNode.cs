@@ -1,0 +1,38 @@
+using AssetTrace.Graph.Model;
+
+namespace AssetTrace.Analytics.Engine;
+
+/// <summary>A node as the analytics engine keeps it: only what the calculations read.</summary>
+public sealed class SnapshotNode
+{
+    public required int Index { get; init; }
+
+    public required string Id { get; init; }
+
+    public NodeKind Kind { get; set; }
+
+    public string Name { get; set; } = "";
+
+    /// <summary>Where a company is registered, or the country of an asset or address (ISO 3166-1 alpha-2).</summary>
+    public string? Country { get; set; }
+
+    /// <summary>Estimated value of a whole asset, with its currency and date (for wealth).</summary>
+    public decimal? Value { get; set; }
+
+    public string? ValueCurrency { get; set; }
+
+    public DateOnly? ValueDate { get; set; }
+
+    public DateOnly? ValidFrom { get; set; }
+
+    public DateOnly? ValidTo { get; set; }
+
+    public bool Deleted { get; set; }
+
+    public List<SnapshotEdge> Out { get; } = [];
+
+    public List<SnapshotEdge> In { get; } = [];
+
+    public bool IsValidOn(DateOnly? date) =>
+        !Deleted && (date is null || ((ValidFrom is null || ValidFrom <= date) && (ValidTo is null || ValidTo >= date)));
+}

@@ -1,0 +1,98 @@
+using AssetTrace.Analytics.Connections;
+using AssetTrace.Analytics.Engine;
+using AssetTrace.Analytics.Ownership;
+using AssetTrace.Analytics.RedFlags;
+using AssetTrace.Analytics.Wealth;
+using AssetTrace.Cases;
+using AssetTrace.Common;
+using Microsoft.Extensions.Options;
+
+namespace AssetTrace.Analytics;
+
+/// <summary>
+/// The analyst's questions, answered on the in-memory snapshot and cached by graph version:
+/// owners and beneficial owners, holdings, connected persons, wealth and red flags.
+/// </summary>
+public sealed class OwnershipAnalytics(
+    SnapshotProvider snapshots,
+    AnalyticsCache cache,
+    ExchangeRateStore rates,
+    SecrecyJurisdictions secrecy,
+    CaseStore cases,
+    IOptions<AnalyticsOptions> options,
+    TimeProvider clock)
+{
+    public const int MaxPaths = 20;
+
+    public AnalyticsOptions Options => options.Value;
+
+    /// <summary>
+    /// Figures are for a date: the one asked for, or today. Without a date, links that ended
+    /// years ago would be added to the current ones and shares could pass 100%.
+    /// </summary>
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    public Task<List<OwnerShare>> OwnersAsync(string id, DateOnly? asOf, int maxPaths, CancellationToken ct)
+    {
+        var on = asOf ?? Today;
+        return cache.GetOrComputeAsync("owners", new { id, on, maxPaths }, c =>
+            snapshots.ReadAsync(g => BeneficialOwnerFinder.Owners(g, id, on, CheckPaths(maxPaths)), c), ct);
+    }
+
+    public Task<List<BeneficialOwner>> BeneficialOwnersAsync(string id, double? thresholdPercent, DateOnly? asOf, int maxPaths, CancellationToken ct)
+    {
+        var threshold = thresholdPercent ?? Options.DefaultBeneficialOwnerThresholdPercent;
+        if (threshold is <= 0 or > 100)
+        {
+            throw new UserInputException("thresholdPercent", $"must be above 0 and at most 100, got {threshold}.");
+        }
+        var on = asOf ?? Today;
+        return cache.GetOrComputeAsync("beneficialOwners", new { id, threshold, on, maxPaths }, c =>
+            snapshots.ReadAsync(g => BeneficialOwnerFinder.Find(g, id, threshold, on, CheckPaths(maxPaths)), c), ct);
+    }
+
+    public Task<List<Holding>> HoldingsAsync(string id, bool withConnected, DateOnly? asOf, int maxPaths, CancellationToken ct)
+    {
+        var on = asOf ?? Today;
+        return cache.GetOrComputeAsync("holdings", new { id, withConnected, on, maxPaths }, c =>
+            snapshots.ReadAsync(g => HoldingsFinder.Find(g, id, withConnected, on, CheckPaths(maxPaths)), c), ct);
+    }
+
+    public Task<List<ConnectedPerson>> ConnectedPersonsAsync(string id, int hops, DateOnly? asOf, CancellationToken ct)
+    {
+        if (hops is < 1 or > 4)
+        {
+            throw new UserInputException("hops", $"must be between 1 and 4, got {hops}.");
+        }
+        var on = asOf ?? Today;
+        return cache.GetOrComputeAsync("connectedPersons", new { id, hops, on }, c =>
+            snapshots.ReadAsync(g => ConnectedPersonsFinder.Find(g, id, hops, on), c), ct);
+    }
+
+    public Task<WealthEstimate> WealthAsync(string id, DateOnly? asOf, CancellationToken ct)
+    {
+        var on = asOf ?? Today;
+        return cache.GetOrComputeAsync("wealth", new { id, on }, async c =>
+        {
+            var table = await rates.LoadAsync(c);
+            return await snapshots.ReadAsync(g => WealthEstimator.Estimate(g, id, table, Options.RosterThresholdUsd, on, on), c);
+        }, ct);
+    }
+
+    public Task<List<RedFlag>> RedFlagsAsync(string id, DateOnly? asOf, string? caseId, CancellationToken ct)
+    {
+        var on = asOf ?? Today;
+        return cache.GetOrComputeAsync("redFlags", new { id, on, caseId }, async c =>
+        {
+            DateOnly? opened = null;
+            if (caseId is not null)
+            {
+                opened = (await cases.GetAsync(caseId, c) ?? throw new UserInputException("caseId", $"no case with id '{caseId}' exists.")).OpenedOn;
+            }
+            return await snapshots.ReadAsync(g => RedFlagDetector.Detect(g, id, on, opened, secrecy, Options.RedFlags), c);
+        }, ct);
+    }
+
+    private static int CheckPaths(int maxPaths) =>
+        maxPaths is >= 0 and <= MaxPaths ? maxPaths : throw new UserInputException("maxPaths", $"must be between 0 and {MaxPaths}, got {maxPaths}.");
+}

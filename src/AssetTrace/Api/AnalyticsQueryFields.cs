@@ -1,0 +1,64 @@
+using AssetTrace.Analytics;
+using AssetTrace.Api.Types.Analytics;
+using GraphQL;
+using GraphQL.Types;
+
+namespace AssetTrace.Api;
+
+/// <summary>The ownership analytics fields of the Query type.</summary>
+public static class AnalyticsQueryFields
+{
+    public static void Add(ObjectGraphType query)
+    {
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<OwnerShareType>>>>("owners")
+            .Description("Every direct and indirect owner of a company or asset, with effective shares and the chains behind them.")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .Argument<DateOnlyGraphType>("asOf")
+            .Argument<IntGraphType>("maxPaths", a => a.DefaultValue = 5)
+            .ResolveAsync(async c => await c.Service<OwnershipAnalytics>().OwnersAsync(
+                c.GetArgument<string>("id"), c.GetArgument<DateOnly?>("asOf"), c.GetArgument("maxPaths", 5), c.CancellationToken));
+
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<BeneficialOwnerType>>>>("beneficialOwners")
+            .Description("Natural persons who own at least the threshold (effective share), control, or are declared to own a company or asset.")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .Argument<FloatGraphType>("thresholdPercent", "25 by default (Analytics:DefaultBeneficialOwnerThresholdPercent).")
+            .Argument<DateOnlyGraphType>("asOf")
+            .Argument<IntGraphType>("maxPaths", a => a.DefaultValue = 5)
+            .ResolveAsync(async c => await c.Service<OwnershipAnalytics>().BeneficialOwnersAsync(
+                c.GetArgument<string>("id"), c.GetArgument<double?>("thresholdPercent"), c.GetArgument<DateOnly?>("asOf"),
+                c.GetArgument("maxPaths", 5), c.CancellationToken));
+
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<HoldingType>>>>("holdings")
+            .Description("Everything a person or company owns or controls, directly or indirectly; with withConnected, together with family, associates and nominees.")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .Argument<BooleanGraphType>("withConnected", a => a.DefaultValue = false)
+            .Argument<DateOnlyGraphType>("asOf")
+            .Argument<IntGraphType>("maxPaths", a => a.DefaultValue = 3)
+            .ResolveAsync(async c => await c.Service<OwnershipAnalytics>().HoldingsAsync(
+                c.GetArgument<string>("id"), c.GetArgument("withConnected", false), c.GetArgument<DateOnly?>("asOf"),
+                c.GetArgument("maxPaths", 3), c.CancellationToken));
+
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ConnectedPersonType>>>>("connectedPersons")
+            .Description("Persons within some hops through family, associates, nominees, shared directorships and shared addresses.")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .Argument<IntGraphType>("hops", a => a.DefaultValue = 2)
+            .Argument<DateOnlyGraphType>("asOf")
+            .ResolveAsync(async c => await c.Service<OwnershipAnalytics>().ConnectedPersonsAsync(
+                c.GetArgument<string>("id"), c.GetArgument("hops", 2), c.GetArgument<DateOnly?>("asOf"), c.CancellationToken));
+
+        query.Field<NonNullGraphType<WealthEstimateType>>("wealth")
+            .Description("Estimated wealth in USD, alone and with connected persons, against the roster threshold.")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .Argument<DateOnlyGraphType>("asOf")
+            .ResolveAsync(async c => await c.Service<OwnershipAnalytics>().WealthAsync(
+                c.GetArgument<string>("id"), c.GetArgument<DateOnly?>("asOf"), c.CancellationToken));
+
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<RedFlagType>>>>("redFlags")
+            .Description("Secrecy jurisdictions, circular ownership, nominees, mass-registration addresses, long chains and, given a case, transfers shortly before it was opened.")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .Argument<DateOnlyGraphType>("asOf")
+            .Argument<IdGraphType>("caseId")
+            .ResolveAsync(async c => await c.Service<OwnershipAnalytics>().RedFlagsAsync(
+                c.GetArgument<string>("id"), c.GetArgument<DateOnly?>("asOf"), c.GetArgument<string?>("caseId"), c.CancellationToken));
+    }
+}

@@ -1,0 +1,26 @@
+using AssetTrace.Analytics.Ownership;
+using GraphQL.Types;
+
+namespace AssetTrace.Api.Types.Analytics;
+
+public sealed class BeneficialOwnerType : ObjectGraphType<BeneficialOwner>
+{
+    public BeneficialOwnerType()
+    {
+        Name = "BeneficialOwner";
+        Description = "A natural person who owns at least the threshold, controls, or is declared to own a company or asset.";
+        Field<NodeType>("person").ResolveAsync(async c => await c.NodeAsync(c.Source.PersonId));
+        Field<NonNullGraphType<IdGraphType>>("personId").Resolve(c => c.Source.PersonId);
+        Field<NonNullGraphType<StringGraphType>>("name").Resolve(c => c.Source.Name);
+        Field<NonNullGraphType<FloatGraphType>>("lowPercent").Resolve(c => c.Source.LowPercent);
+        Field<NonNullGraphType<FloatGraphType>>("highPercent").Resolve(c => c.Source.HighPercent);
+        Field<NonNullGraphType<BooleanGraphType>>("unknownInChain").Resolve(c => c.Source.UnknownInChain);
+        Field<NonNullGraphType<BooleanGraphType>>("byOwnership").Description("The upper bound of the share reaches the threshold.").Resolve(c => c.Source.ByOwnership);
+        Field<NonNullGraphType<BooleanGraphType>>("certainByOwnership").Description("Even the lower bound reaches the threshold.").Resolve(c => c.Source.CertainByOwnership);
+        Field<NonNullGraphType<BooleanGraphType>>("byControl").Resolve(c => c.Source.ByControl);
+        Field<NonNullGraphType<BooleanGraphType>>("declared").Description("A register or declaration names the person (BENEFICIAL_OWNER_OF).").Resolve(c => c.Source.Declared);
+        Field<FloatGraphType>("declaredPercent").Resolve(c => c.Source.DeclaredPercent);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ControlStepType>>>>("control").Description("The steps of control, from the person down to the target.").Resolve(c => c.Source.Control);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<OwnershipPathType>>>>("paths").Resolve(c => c.Source.Paths);
+    }
+}

@@ -1,0 +1,39 @@
+using AssetTrace.IntegrationTests.Infrastructure;
+using AssetTrace.Storage;
+
+namespace AssetTrace.IntegrationTests.Analytics;
+
+/// <summary>Two servers sharing one PostgreSQL and one Redis: a change through one shows through the other.</summary>
+public sealed class SharedCacheTests
+{
+    public const string RedisVariable = "ASSETTRACE_TEST_REDIS";
+
+    [Fact]
+    public async Task A_share_changed_through_one_server_is_seen_through_the_other()
+    {
+        var redis = Environment.GetEnvironmentVariable(RedisVariable) is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException($"{RedisVariable} is not set: run the tests with ./test.sh, which starts Redis, or set it to host:port of a Redis server.");
+        var settings = await TestDatabases.CreateAsync(StoreKind.Postgres);
+        settings["Demo:Load"] = "true";
+        settings["ConnectionStrings:Redis"] = redis;
+        settings["Analytics:CachePrefix"] = $"test-{Guid.NewGuid():N}:";
+        await using var first = await ServerHarness.StartAsync(settings);
+        await using var second = await ServerHarness.StartAsync(settings);
+        const string Query = """{ beneficialOwners(id: "demo-flat-london") { personId lowPercent } }""";
+
+        async Task<double> OfficialShareThrough(ServerHarness server) =>
+            (await server.DataAsync(Query))["beneficialOwners"]!.AsArray()
+                .Single(o => o!["personId"]!.GetValue<string>() == "demo-serik-akhmetov")!["lowPercent"]!.GetValue<double>();
+
+        Assert.Equal(60, await OfficialShareThrough(first), 9);
+        Assert.Equal(60, await OfficialShareThrough(second), 9);
+
+        await first.DataAsync("""
+            mutation { updateEdge(input: { id: "demo-e-serik-owns-steppe", reason: "corrected share", properties: { share: 35 } }) { id } }
+            """);
+
+        Assert.Equal(35, await OfficialShareThrough(second), 9);
+        Assert.Equal(35, await OfficialShareThrough(first), 9);
+    }
+}
