@@ -22,6 +22,7 @@ public static class CommandLine
         });
         root.Subcommands.Add(AuditCommands.Create());
         root.Subcommands.Add(SchemaCommands.Create());
+        root.Subcommands.Add(RatesCommands.Create());
         InterchangeCommands.Create().ToList().ForEach(root.Subcommands.Add);
         return await root.Parse(args).InvokeAsync();
     }
