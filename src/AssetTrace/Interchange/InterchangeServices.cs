@@ -1,5 +1,6 @@
 using AssetTrace.Interchange.Bods;
 using AssetTrace.Interchange.Export;
+using AssetTrace.Interchange.FollowTheMoney;
 using AssetTrace.Interchange.GraphMl;
 using AssetTrace.Interchange.Import;
 using AssetTrace.Interchange.Neo4j;
@@ -14,11 +15,13 @@ public static class InterchangeServices
     {
         services.AddSingleton<GraphBulkWriter>();
         services.AddSingleton<IImportFormat, BodsFormat>();
+        services.AddSingleton<IImportFormat, FtmFormat>();
         services.AddSingleton<InterchangeImporter>();
         services.AddSingleton<GraphExtractor>();
         services.AddSingleton<IGraphExporter, Neo4jCsvExporter>();
         services.AddSingleton<IGraphExporter, Neo4jCypherExporter>();
         services.AddSingleton<IGraphExporter, GraphMlExporter>();
+        services.AddSingleton<IGraphExporter, FtmExporter>();
         services.AddSingleton<InterchangeExporter>();
         return services;
     }

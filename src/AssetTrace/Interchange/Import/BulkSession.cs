@@ -56,6 +56,10 @@ internal sealed partial class BulkSession(
                 case SanctionRecord sanction:
                     await WriteSanctionAsync(sanction, ct);
                     break;
+                case IgnoredRecord ignored:
+                    report.Ignored++;
+                    report.Notes[ignored.Reason] = report.Notes.GetValueOrDefault(ignored.Reason) + 1;
+                    break;
                 case BadRecord bad:
                     Problem(bad.Location, bad.Reason);
                     break;
@@ -75,6 +79,12 @@ internal sealed partial class BulkSession(
             report.ItemsRead++;
             var source = await ResolveAsync(edge.SourceRecordId, ct);
             var target = await ResolveAsync(edge.TargetRecordId, ct);
+            if ((source is null || target is null) && edge.IgnoreIfDangling is { } note)
+            {
+                report.Ignored++;
+                report.Notes[note] = report.Notes.GetValueOrDefault(note) + 1;
+                continue;
+            }
             if (source is null || target is null)
             {
                 Problem(edge.Location, $"refers to record '{(source is null ? edge.SourceRecordId : edge.TargetRecordId)}', which is neither in this file nor imported before (dangling reference).");

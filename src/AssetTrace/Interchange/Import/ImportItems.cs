@@ -45,7 +45,11 @@ public sealed record EdgeRecord(
     JsonObject Properties,
     DateOnly? ValidFrom = null,
     DateOnly? ValidTo = null,
-    EdgeAlternative? IfSourceIsCompany = null) : ImportItem(Location);
+    EdgeAlternative? IfSourceIsCompany = null) : ImportItem(Location)
+{
+    /// <summary>A link implied by a property (FtM addressEntity) rather than stated as a record: a missing end is noted, not an error.</summary>
+    public string? IgnoreIfDangling { get; init; }
+}
 
 /// <summary>Another kind and properties for an edge (see <see cref="EdgeRecord.IfSourceIsCompany"/>).</summary>
 public sealed record EdgeAlternative(EdgeKind Kind, JsonObject Properties);
@@ -74,3 +78,6 @@ public sealed record SanctionRecord(
 
 /// <summary>A record the reader could not understand; it is reported, and in strict mode stops the import.</summary>
 public sealed record BadRecord(RecordLocation Location, string Reason) : ImportItem(Location);
+
+/// <summary>A well-formed record of a kind the model does not hold (an FtM Passport, a delta's deletion): counted, not an error.</summary>
+public sealed record IgnoredRecord(RecordLocation Location, string Reason) : ImportItem(Location);

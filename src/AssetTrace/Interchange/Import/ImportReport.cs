@@ -13,7 +13,7 @@ public sealed record ImportedFile(string Name, long Bytes, string Sha256);
 
 /// <summary>
 /// What a run did. The counts add up: every item read is a node or edge created, updated or
-/// unchanged, a supersession, a sanction listing, outdated, or skipped (and then has a problem in
+/// unchanged, a supersession, a sanction listing, outdated, ignored, or skipped (and then has a problem in
 /// <see cref="Problems"/>, up to the configured cap).
 /// </summary>
 public sealed class ImportReport
@@ -61,6 +61,11 @@ public sealed class ImportReport
 
     public long Skipped { get; set; }
 
+    /// <summary>Well-formed records of kinds the model does not hold; the first reasons are in <see cref="Notes"/>.</summary>
+    public long Ignored { get; set; }
+
+    public SortedDictionary<string, long> Notes { get; } = new(StringComparer.Ordinal);
+
     public long ProblemCount { get; set; }
 
     public List<ImportProblem> Problems { get; } = [];
@@ -73,6 +78,7 @@ public sealed class ImportReport
         ["committed"] = Committed,
         ["failureReason"] = FailureReason,
         ["counts"] = Counts(),
+        ["ignoredKinds"] = new JsonObject([.. Notes.Select(n => KeyValuePair.Create(n.Key, (JsonNode?)n.Value))]),
         ["problems"] = new JsonArray([.. Problems.Select(p => (JsonNode)new JsonObject { ["at"] = p.Location.ToString(), ["reason"] = p.Reason })]),
     };
 
@@ -92,6 +98,7 @@ public sealed class ImportReport
         ["sanctionListings"] = SanctionListings,
         ["mergesSuggested"] = MergesSuggested,
         ["skipped"] = Skipped,
+        ["ignored"] = Ignored,
         ["problems"] = ProblemCount,
     };
 
