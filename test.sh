@@ -8,6 +8,7 @@
 # Exits 0 only when the run succeeded and nothing failed.
 #
 # Usage: ./test.sh [extra dotnet test arguments, e.g. --filter Category=Graph]
+#        ./test.sh --servers-only   start the servers and print their variables
 #
 # Environment:
 #   ASSETTRACE_SOLUTION      solution or project to test (default AssetTrace.sln,
@@ -20,6 +21,11 @@
 #   ASSETTRACE_TEST_POSTGRES  Npgsql connection string of a superuser that may
 #                             CREATE DATABASE (database "postgres")
 #   ASSETTRACE_TEST_REDIS     StackExchange.Redis endpoint, host:port
+#   ASSETTRACE_TEST_SMTP      Postfix, host:port, STARTTLS and SASL (ASSETTRACE_TEST_SMTPS: TLS on connect)
+#   ASSETTRACE_TEST_IMAP      Dovecot IMAP (with IDLE), host:port, plain or STARTTLS
+#   ASSETTRACE_TEST_MAIL_DESK, ASSETTRACE_TEST_MAIL_PARTNER, ASSETTRACE_TEST_MAIL_PASSWORD
+#                             the two mailboxes and their (shared) password
+#   ASSETTRACE_TEST_MAIL_CERT the servers' self-signed certificate (PEM) to trust
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -83,10 +89,13 @@ require_redis() {
 		MISSING+=(redis-server)
 }
 
-# Postfix + Dovecot (mail tests): not needed yet. When they are, check for
-# /usr/sbin/postfix and /usr/sbin/dovecot here and append
-# "postfix dovecot-imapd" to MISSING; start_mail/stop_mail below start them.
-require_mail() { :; }
+# Postfix + Dovecot (mail tests); openssl makes their certificate.
+require_mail() {
+	[[ -x /usr/sbin/postfix ]] || MISSING+=(postfix)
+	[[ -x /usr/sbin/dovecot && -e /usr/lib/dovecot/imap && -e /usr/lib/dovecot/lmtp ]] ||
+		MISSING+=(dovecot-imapd dovecot-lmtpd)
+	command -v openssl >/dev/null || MISSING+=(openssl)
+}
 
 # Chromium (browser tests): not needed yet.
 # When it is: check for /usr/bin/chromium and /usr/bin/chromedriver here and
@@ -275,15 +284,194 @@ stop_redis() {
 }
 
 # ---------------------------------------------------------------------------
-# Mail (Postfix + Dovecot): not needed yet.
+# Mail (Postfix + Dovecot) for the tests in */Mail/ (see docs/MAIL.md).
 #
-# When it is: start both on free loopback ports in a temporary directory, as
-# start_redis does, wait until they answer, and export their endpoints in
-# export_test_environment; stop_mail stops them quietly and must be safe to
-# call twice or before start_mail.
+# Postfix takes SMTP on two loopback ports (STARTTLS, and TLS on connect)
+# with SASL authentication through Dovecot, and hands every message for the
+# two test domains to Dovecot over LMTP; Dovecot serves IMAP (with IDLE).
+# Everything lives in one temporary directory; a self-signed certificate for
+# "localhost" is made at start and its path exported for the tests to trust.
+# Recipients are not checked at RCPT time, so mail to an unknown local user
+# is accepted, refused by Dovecot's LMTP, and bounced by Postfix as a DSN.
 # ---------------------------------------------------------------------------
-start_mail() { :; }
-stop_mail() { :; }
+MAIL_DIR=""
+MAIL_SMTP_PORT=""
+MAIL_SMTPS_PORT=""
+MAIL_IMAP_PORT=""
+MAIL_LMTP_PORT=""
+MAIL_PASSWORD="assettrace-mail-test"
+MAIL_DESK="desk@assettrace.test"
+MAIL_PARTNER="partner@carin.example.test"
+
+start_mail() {
+	if ((EUID != 0)); then
+		# Postfix's master process must start as root.
+		log "not root: Postfix and Dovecot are not started, so the mail tests will fail"
+		return 0
+	fi
+	make_temp_dir MAIL_DIR assettrace-mail /tmp
+	find_free_port MAIL_SMTP_PORT
+	find_free_port MAIL_SMTPS_PORT
+	find_free_port MAIL_IMAP_PORT
+	find_free_port MAIL_LMTP_PORT
+	mkdir -p "$MAIL_DIR/postfix" "$MAIL_DIR/queue" "$MAIL_DIR/data" "$MAIL_DIR/dovecot" "$MAIL_DIR/mail"
+
+	# Dovecot refuses to store mail as uid 0, so mail belongs to a system
+	# user made for it; Postfix's own state must belong to its user.
+	local mail_user=assettrace-mail mail_uid mail_gid
+	id "$mail_user" >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin "$mail_user"
+	mail_uid="$(id -u "$mail_user")"
+	mail_gid="$(id -g "$mail_user")"
+	chmod 755 "$MAIL_DIR"
+	chown "$mail_uid:$mail_gid" "$MAIL_DIR/mail"
+	chown postfix: "$MAIL_DIR/data"
+
+	if ! openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=localhost" \
+		-addext "subjectAltName=DNS:localhost,IP:127.0.0.1" \
+		-keyout "$MAIL_DIR/tls.key" -out "$MAIL_DIR/tls.crt" >"$MAIL_DIR/openssl.log" 2>&1; then
+		print_log "$MAIL_DIR/openssl.log"
+		die "could not make the mail servers' certificate"
+	fi
+	chmod 644 "$MAIL_DIR/tls.crt" "$MAIL_DIR/tls.key"
+
+	local user password_hash
+	password_hash="{PLAIN}$MAIL_PASSWORD"
+	: >"$MAIL_DIR/dovecot/users"
+	for user in "$MAIL_DESK" "$MAIL_PARTNER"; do
+		printf '%s:%s:%s:%s::%s\n' "$user" "$password_hash" "$mail_uid" "$mail_gid" \
+			"$MAIL_DIR/mail/$user" >>"$MAIL_DIR/dovecot/users"
+	done
+
+	# One setting a line: Dovecot's parser does not take several on one line.
+	cat >"$MAIL_DIR/dovecot/dovecot.conf" <<-EOF
+		protocols = imap lmtp
+		listen = 127.0.0.1
+		base_dir = $MAIL_DIR/dovecot/run
+		state_dir = $MAIL_DIR/dovecot/state
+		instance_name = assettrace-test-$MAIL_IMAP_PORT
+		log_path = $MAIL_DIR/dovecot/dovecot.log
+		ssl = yes
+		ssl_cert = <$MAIL_DIR/tls.crt
+		ssl_key = <$MAIL_DIR/tls.key
+		disable_plaintext_auth = no
+		auth_mechanisms = plain login
+		recipient_delimiter = +
+		lmtp_save_to_detail_mailbox = no
+		mail_location = maildir:~/Maildir
+		mail_uid = $mail_uid
+		mail_gid = $mail_gid
+		first_valid_uid = $mail_uid
+		last_valid_uid = $mail_uid
+		passdb {
+		  driver = passwd-file
+		  args = $MAIL_DIR/dovecot/users
+		}
+		userdb {
+		  driver = passwd-file
+		  args = $MAIL_DIR/dovecot/users
+		}
+		service imap-login {
+		  inet_listener imap {
+		    address = 127.0.0.1
+		    port = $MAIL_IMAP_PORT
+		  }
+		  inet_listener imaps {
+		    port = 0
+		  }
+		}
+		service lmtp {
+		  inet_listener lmtp {
+		    address = 127.0.0.1
+		    port = $MAIL_LMTP_PORT
+		  }
+		}
+		service auth {
+		  unix_listener $MAIL_DIR/dovecot/auth-postfix {
+		    mode = 0666
+		  }
+		}
+		protocol imap {
+		  mail_max_userip_connections = 50
+		}
+	EOF
+
+	# A minimal main.cf; every path is in the temporary directory, and every
+	# service runs outside a chroot so that those paths resolve.
+	cp /etc/postfix/master.cf "$MAIL_DIR/postfix/master.cf"
+	cat >"$MAIL_DIR/postfix/main.cf" <<-EOF
+		compatibility_level = 3.6
+		queue_directory = $MAIL_DIR/queue
+		data_directory = $MAIL_DIR/data
+		mail_owner = postfix
+		setgid_group = postdrop
+		maillog_file = $MAIL_DIR/postfix.log
+		maillog_file_prefixes = $MAIL_DIR
+		myhostname = mail.assettrace.test
+		mydomain = assettrace.test
+		myorigin = \$mydomain
+		mydestination =
+		mynetworks = 127.0.0.1/32
+		inet_interfaces = 127.0.0.1
+		inet_protocols = ipv4
+		alias_maps =
+		alias_database =
+		biff = no
+		smtputf8_enable = no
+		recipient_delimiter = +
+		virtual_mailbox_domains = assettrace.test carin.example.test
+		virtual_mailbox_maps = static:ok
+		virtual_transport = lmtp:inet:127.0.0.1:$MAIL_LMTP_PORT
+		default_transport = error:this test server delivers only to its own domains
+		relay_transport = error:this test server delivers only to its own domains
+		smtpd_sasl_auth_enable = yes
+		smtpd_sasl_type = dovecot
+		smtpd_sasl_path = $MAIL_DIR/dovecot/auth-postfix
+		smtpd_tls_cert_file = $MAIL_DIR/tls.crt
+		smtpd_tls_key_file = $MAIL_DIR/tls.key
+		smtpd_tls_security_level = may
+		smtpd_tls_auth_only = yes
+		smtpd_relay_restrictions = permit_sasl_authenticated, reject_unauth_destination
+		smtpd_recipient_restrictions = permit_sasl_authenticated, reject_unauth_destination
+		delay_warning_time = 0
+		queue_run_delay = 10s
+		minimal_backoff_time = 10s
+		maximal_backoff_time = 60s
+	EOF
+	postconf -c "$MAIL_DIR/postfix" -X -M smtp/inet submission/inet smtps/inet >/dev/null 2>&1 || true
+	postconf -c "$MAIL_DIR/postfix" -M \
+		"127.0.0.1:$MAIL_SMTP_PORT/inet=127.0.0.1:$MAIL_SMTP_PORT inet n - n - - smtpd" \
+		"127.0.0.1:$MAIL_SMTPS_PORT/inet=127.0.0.1:$MAIL_SMTPS_PORT inet n - n - - smtpd -o smtpd_tls_wrappermode=yes"
+	postconf -c "$MAIL_DIR/postfix" -F '*/*/chroot = n'
+
+	log "starting Dovecot $(dovecot --version | awk '{print $1}') (IMAP on 127.0.0.1:$MAIL_IMAP_PORT)"
+	if ! dovecot -c "$MAIL_DIR/dovecot/dovecot.conf" >"$MAIL_DIR/dovecot/start.log" 2>&1 ||
+		! wait_until "Dovecot" port_open "$MAIL_IMAP_PORT"; then
+		print_log "$MAIL_DIR/dovecot/start.log"
+		print_log "$MAIL_DIR/dovecot/dovecot.log"
+		die "Dovecot did not start"
+	fi
+	log "starting Postfix $(postconf -h mail_version) (SMTP on 127.0.0.1:$MAIL_SMTP_PORT, SMTPS on 127.0.0.1:$MAIL_SMTPS_PORT)"
+	if ! postfix -c "$MAIL_DIR/postfix" start >"$MAIL_DIR/postfix-start.log" 2>&1 ||
+		! wait_until "Postfix" port_open "$MAIL_SMTP_PORT"; then
+		print_log "$MAIL_DIR/postfix-start.log"
+		print_log "$MAIL_DIR/postfix.log"
+		die "Postfix did not start"
+	fi
+}
+
+port_open() { (echo >"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+stop_mail() {
+	[[ -n "$MAIL_DIR" ]] || return 0
+	if [[ -f "$MAIL_DIR/queue/pid/master.pid" ]]; then
+		postfix -c "$MAIL_DIR/postfix" stop >/dev/null 2>&1 || true
+	fi
+	if [[ -f "$MAIL_DIR/dovecot/run/master.pid" ]]; then
+		doveadm -c "$MAIL_DIR/dovecot/dovecot.conf" stop >/dev/null 2>&1 ||
+			kill -TERM "$(cat "$MAIL_DIR/dovecot/run/master.pid")" >/dev/null 2>&1 || true
+	fi
+	MAIL_DIR=""
+}
 
 # ---------------------------------------------------------------------------
 # Cleanup: runs on every exit. It prints nothing, so the totals stay the
@@ -319,6 +507,33 @@ export_test_environment() {
 	export ASSETTRACE_TEST_REDIS="127.0.0.1:$REDIS_PORT"
 	log "ASSETTRACE_TEST_POSTGRES=$ASSETTRACE_TEST_POSTGRES"
 	log "ASSETTRACE_TEST_REDIS=$ASSETTRACE_TEST_REDIS"
+	export ASSETTRACE_TEST_SMTP="127.0.0.1:$MAIL_SMTP_PORT"
+	export ASSETTRACE_TEST_SMTPS="127.0.0.1:$MAIL_SMTPS_PORT"
+	export ASSETTRACE_TEST_IMAP="127.0.0.1:$MAIL_IMAP_PORT"
+	export ASSETTRACE_TEST_MAIL_DESK="$MAIL_DESK"
+	export ASSETTRACE_TEST_MAIL_PARTNER="$MAIL_PARTNER"
+	export ASSETTRACE_TEST_MAIL_PASSWORD="$MAIL_PASSWORD"
+	export ASSETTRACE_TEST_MAIL_CERT="$MAIL_DIR/tls.crt"
+	log "ASSETTRACE_TEST_SMTP=$ASSETTRACE_TEST_SMTP (STARTTLS) ASSETTRACE_TEST_SMTPS=$ASSETTRACE_TEST_SMTPS ASSETTRACE_TEST_IMAP=$ASSETTRACE_TEST_IMAP"
+}
+
+# ./test.sh --servers-only: starts the servers, prints their variables as
+# `export` lines and keeps them up until interrupted, for running tests by hand.
+serve_only() {
+	install_missing_packages
+	start_postgres
+	start_redis
+	start_mail
+	export_test_environment >/dev/null
+	local name
+	for name in ${!ASSETTRACE_TEST_@}; do
+		printf "export %s='%s'\n" "$name" "${!name}"
+	done
+	log "servers are up; interrupt (Ctrl-C or SIGTERM) to stop them"
+	while :; do
+		sleep 3600 &
+		wait $! || true
+	done
 }
 
 # Sums the <Counters .../> of every .trx file under $1 and prints
@@ -376,6 +591,10 @@ stop_tests() {
 }
 
 main() {
+	if [[ "${1:-}" == --servers-only ]]; then
+		serve_only
+		return
+	fi
 	[[ -e "$SOLUTION" ]] || die "$SOLUTION not found in $(pwd)"
 
 	install_missing_packages
