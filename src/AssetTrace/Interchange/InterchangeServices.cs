@@ -2,6 +2,7 @@ using AssetTrace.Interchange.Bods;
 using AssetTrace.Interchange.Export;
 using AssetTrace.Interchange.FollowTheMoney;
 using AssetTrace.Interchange.GraphMl;
+using AssetTrace.Interchange.Icij;
 using AssetTrace.Interchange.Import;
 using AssetTrace.Interchange.Neo4j;
 
@@ -16,6 +17,7 @@ public static class InterchangeServices
         services.AddSingleton<GraphBulkWriter>();
         services.AddSingleton<IImportFormat, BodsFormat>();
         services.AddSingleton<IImportFormat, FtmFormat>();
+        services.AddSingleton<IImportFormat, IcijFormat>();
         services.AddSingleton<InterchangeImporter>();
         services.AddSingleton<GraphExtractor>();
         services.AddSingleton<IGraphExporter, Neo4jCsvExporter>();

@@ -152,6 +152,25 @@ internal sealed partial class BulkSession
         }
     }
 
+    private async Task SuggestSameAsync(SameAsRecord same, CancellationToken ct)
+    {
+        var a = await ResolveAsync(same.RecordId, ct);
+        var b = await ResolveAsync(same.OtherRecordId, ct);
+        if (a is null || b is null)
+        {
+            Problem(same.Location, $"refers to record '{(a is null ? same.RecordId : same.OtherRecordId)}', which was not imported (dangling reference).");
+            return;
+        }
+        if (a.Value.Id == b.Value.Id)
+        {
+            report.NodesUnchanged++;
+            return;
+        }
+        await sql.InsertSuggestion.Set("id", $"{a.Value.Id}~{b.Value.Id}").Set("nodeId", a.Value.Id).Set("candidateId", b.Value.Id)
+            .Set("reason", same.Reason).Set("run", run.RunId).Set("now", run.Now).ExecuteAsync(ct);
+        report.MergesSuggested++;
+    }
+
     private static string NameOf(JsonElement properties) => properties.GetProperty("name").GetString()!.Trim();
 
     /// <summary>The record's values replace the node's; keys the record lacks stay; alternate names are joined.</summary>

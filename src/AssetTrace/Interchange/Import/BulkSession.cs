@@ -56,6 +56,9 @@ internal sealed partial class BulkSession(
                 case SanctionRecord sanction:
                     await WriteSanctionAsync(sanction, ct);
                     break;
+                case SameAsRecord same:
+                    await SuggestSameAsync(same, ct);
+                    break;
                 case IgnoredRecord ignored:
                     report.Ignored++;
                     report.Notes[ignored.Reason] = report.Notes.GetValueOrDefault(ignored.Reason) + 1;

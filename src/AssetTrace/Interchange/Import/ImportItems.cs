@@ -81,3 +81,6 @@ public sealed record BadRecord(RecordLocation Location, string Reason) : ImportI
 
 /// <summary>A well-formed record of a kind the model does not hold (an FtM Passport, a delta's deletion): counted, not an error.</summary>
 public sealed record IgnoredRecord(RecordLocation Location, string Reason) : ImportItem(Location);
+
+/// <summary>A source's own statement that two of its records may be the same (ICIJ same_as, similar): a merge suggestion, never a merge.</summary>
+public sealed record SameAsRecord(RecordLocation Location, string RecordId, string OtherRecordId, string Reason) : ImportItem(Location);

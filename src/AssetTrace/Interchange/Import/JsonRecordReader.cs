@@ -59,7 +59,7 @@ public static class JsonRecordReader
 
     private static async IAsyncEnumerable<JsonRecord> ReadLinesAsync(string file, Stream input, [EnumeratorCancellation] CancellationToken ct)
     {
-        using var reader = new StreamReader(input, StrictUtf8, detectEncodingFromByteOrderMarks: true);
+        using var reader = new StreamReader(input, StrictUtf8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
         long line = 0;
         var pending = new StringBuilder();
         long pendingStart = 0;
