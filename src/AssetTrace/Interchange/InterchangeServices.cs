@@ -5,6 +5,7 @@ using AssetTrace.Interchange.GraphMl;
 using AssetTrace.Interchange.Icij;
 using AssetTrace.Interchange.Import;
 using AssetTrace.Interchange.Neo4j;
+using AssetTrace.Interchange.Sanctions;
 
 // Note: in the DI namespace, like the framework's own AddX methods, so that registering it is one line in Hosting/CoreServices.
 namespace Microsoft.Extensions.DependencyInjection;
@@ -18,6 +19,7 @@ public static class InterchangeServices
         services.AddSingleton<IImportFormat, BodsFormat>();
         services.AddSingleton<IImportFormat, FtmFormat>();
         services.AddSingleton<IImportFormat, IcijFormat>();
+        services.AddSingleton<IImportFormat, UnSanctionsFormat>();
         services.AddSingleton<InterchangeImporter>();
         services.AddSingleton<GraphExtractor>();
         services.AddSingleton<IGraphExporter, Neo4jCsvExporter>();
