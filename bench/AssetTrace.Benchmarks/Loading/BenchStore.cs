@@ -1,0 +1,82 @@
+using AssetTrace.Accounts;
+using AssetTrace.Hosting;
+using AssetTrace.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace AssetTrace.Benchmarks.Loading;
+
+/// <summary>
+/// A fresh store for one benchmark run: a new SQLite file or a new PostgreSQL database, with
+/// the schema of the migrations and an account for the GraphQL clients, and the configuration
+/// entries that point a server at it.
+/// </summary>
+public sealed class BenchStore
+{
+    public const string Username = "bench";
+    public const string Password = "bench-password-not-secret";
+
+    private BenchStore(StoreKind kind, Dictionary<string, string?> settings, string? sqliteFile, string? postgres)
+    {
+        Kind = kind;
+        Settings = settings;
+        SqliteFile = sqliteFile;
+        PostgresConnectionString = postgres;
+    }
+
+    public StoreKind Kind { get; }
+
+    /// <summary>Configuration entries (ConnectionStrings:Graph, Storage:DataDirectory, Demo:Load) for a server on this store.</summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; }
+
+    public string? SqliteFile { get; }
+
+    public string? PostgresConnectionString { get; }
+
+    public Database Open() => Kind == StoreKind.Sqlite ? Database.ForSqliteFile(SqliteFile!) : Database.ForPostgres(PostgresConnectionString!);
+
+    /// <summary>A new, empty SQLite store in a new directory under <paramref name="parent"/>.</summary>
+    public static async Task<BenchStore> CreateSqliteAsync(string parent, CancellationToken ct)
+    {
+        var directory = Path.Combine(Path.GetFullPath(parent), $"sqlite-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(directory);
+        var settings = new Dictionary<string, string?> { ["ConnectionStrings:Graph"] = "", ["Storage:DataDirectory"] = directory, ["Demo:Load"] = "false" };
+        var store = new BenchStore(StoreKind.Sqlite, settings, Path.Combine(directory, new StorageOptions { DataDirectory = directory }.SqliteFile), null);
+        await store.PrepareAsync(ct);
+        return store;
+    }
+
+    /// <summary>A new database <paramref name="name"/> on the server (dropped first when it exists).</summary>
+    public static async Task<BenchStore> CreatePostgresAsync(string serverConnectionString, string name, CancellationToken ct)
+    {
+        await using (var server = new NpgsqlConnection(serverConnectionString))
+        {
+            await server.OpenAsync(ct);
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", server);
+            await drop.ExecuteNonQueryAsync(ct);
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", server);
+            await create.ExecuteNonQueryAsync(ct);
+        }
+        var connectionString = new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = name }.ConnectionString;
+        var settings = new Dictionary<string, string?> { ["ConnectionStrings:Graph"] = connectionString, ["Demo:Load"] = "false" };
+        var store = new BenchStore(StoreKind.Postgres, settings, null, connectionString);
+        await store.PrepareAsync(ct);
+        return store;
+    }
+
+    /// <summary>Migrations, reference data and the clients' account, as a server would prepare the store.</summary>
+    private async Task PrepareAsync(CancellationToken ct)
+    {
+        var app = WebApp.Build([], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(Settings) { ["Logging:LogLevel:Default"] = "Error" });
+        });
+        await using (app)
+        {
+            await CoreServices.PrepareStoreAsync(app.Services, app.Configuration, ct);
+            var accounts = app.Services.GetRequiredService<AccountStore>();
+            await accounts.CreateUserAsync(Username, "Benchmark client", [Role.Analyst], Password, Username, ct);
+        }
+    }
+}

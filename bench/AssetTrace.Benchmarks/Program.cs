@@ -1,0 +1,44 @@
+using AssetTrace.Benchmarks;
+using AssetTrace.Benchmarks.Reporting;
+
+// Ownership analytics at national scale (issue #3): see README.md beside this file.
+var root = RepositoryRoot();
+BenchOptions options;
+try
+{
+    options = BenchOptions.Parse(args, root);
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
+
+var command = "dotnet run -c Release --project bench/AssetTrace.Benchmarks -- " + string.Join(' ', args.Select(Quote));
+var results = await new BenchmarkRun(options, TimeProvider.System, Console.Out).RunAsync(command, CancellationToken.None);
+var report = ReportWriter.Write(results);
+var output = Path.IsPathRooted(options.Out) ? options.Out : Path.Combine(root, options.Out);
+await File.WriteAllTextAsync(output, report);
+Console.WriteLine($"Wrote {output}");
+var disagreements = results.Stores.Sum(s => s.Disagreements);
+if (disagreements > 0)
+{
+    Console.Error.WriteLine($"{disagreements} answers differ between the engine and the baselines: see the report.");
+    return 1;
+}
+return 0;
+
+static string Quote(string arg) => arg.Any(c => char.IsWhiteSpace(c) || c is '"' or '\'' or ';') ? $"\"{arg}\"" : arg;
+
+// The directory holding AssetTrace.sln, so relative paths mean the same from anywhere.
+static string RepositoryRoot()
+{
+    for (var directory = new DirectoryInfo(Environment.CurrentDirectory); directory is not null; directory = directory.Parent)
+    {
+        if (File.Exists(Path.Combine(directory.FullName, "AssetTrace.sln")))
+        {
+            return directory.FullName;
+        }
+    }
+    return Environment.CurrentDirectory;
+}

@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using AssetTrace.Benchmarks.Generation;
+using AssetTrace.Benchmarks.Measuring;
+
+namespace AssetTrace.Benchmarks.Server;
+
+/// <summary>What the server did under load, and its memory.</summary>
+public sealed record GraphQLLoadResult(
+    TimeSpan FirstRequest, TimeSpan Duration, int Clients, int Requests, int Failures, string? FirstFailure,
+    IReadOnlyDictionary<string, Latencies> ByOperation, long PeakResidentBytes)
+{
+    public double RequestsPerSecond => Requests / Duration.TotalSeconds;
+}
+
+/// <summary>
+/// Concurrent clients sending a mix of queries over HTTP for a fixed time: half beneficialOwners
+/// (each for a different target, so the cache rarely answers), a quarter search, a quarter
+/// shortestPaths (at most 8 hops, the API's limit).
+/// </summary>
+public static class GraphQLLoad
+{
+    private const string BeneficialOwners =
+        "query($id: ID!) { beneficialOwners(id: $id) { personId name lowPercent highPercent byOwnership byControl paths { hops nodes { id name } } } }";
+
+    private const string Search = "query($q: String!) { search(query: $q, first: 10) { totalCount nodes { id kind name } } }";
+
+    private const string ShortestPaths =
+        "query($from: ID!, $to: ID!) { shortestPaths(from: $from, to: $to, maxHops: 8, maxPaths: 1) { hops nodes { id name } edges { id kind } } }";
+
+    public static async Task<GraphQLLoadResult> RunAsync(ServerProcess server, Samples samples, int clients, TimeSpan duration, int seed, CancellationToken ct)
+    {
+        var token = await server.SignInAsync(Loading.BenchStore.Username, Loading.BenchStore.Password, ct);
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients * 2 })
+        {
+            BaseAddress = server.Address,
+            Timeout = TimeSpan.FromMinutes(5),
+        };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+        // The first analytics request loads the server's snapshot: timed apart, before the load.
+        var started = Stopwatch.GetTimestamp();
+        var (ok, error) = await SendAsync(http, BeneficialOwners, new { id = samples.LoadTargets[^1] }, ct);
+        var first = Stopwatch.GetElapsedTime(started);
+        if (!ok)
+        {
+            throw new InvalidOperationException($"the first GraphQL request failed: {error}");
+        }
+
+        var operations = new Dictionary<string, Latencies> { ["beneficialOwners"] = new(), ["search"] = new(), ["shortestPaths"] = new() };
+        var failures = 0;
+        string? firstFailure = null;
+        var next = 0;
+        var loadStarted = Stopwatch.GetTimestamp();
+        var end = loadStarted + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(async () =>
+        {
+            var random = new Random(seed + client);
+            while (Stopwatch.GetTimestamp() < end)
+            {
+                var pick = random.Next(4);
+                var (operation, query, variables) = pick switch
+                {
+                    < 2 => ("beneficialOwners", BeneficialOwners, (object)new { id = samples.LoadTargets[Interlocked.Increment(ref next) % samples.LoadTargets.Count] }),
+                    2 => ("search", Search, new { q = samples.NameQueries[random.Next(samples.NameQueries.Count)] }),
+                    _ => ("shortestPaths", ShortestPaths, PathVariables(samples.PathPairs[random.Next(samples.PathPairs.Count)])),
+                };
+                var sent = Stopwatch.GetTimestamp();
+                var (success, message) = await SendAsync(http, query, variables, ct);
+                var elapsed = Stopwatch.GetElapsedTime(sent);
+                lock (operations)
+                {
+                    operations[operation].Add(elapsed);
+                    if (!success)
+                    {
+                        failures++;
+                        firstFailure ??= $"{operation}: {message}";
+                    }
+                }
+            }
+        }, ct)));
+        var loadDuration = Stopwatch.GetElapsedTime(loadStarted);
+        return new GraphQLLoadResult(first, loadDuration, clients, operations.Values.Sum(o => o.Count), failures, firstFailure, operations, server.PeakResidentBytes());
+    }
+
+    private static object PathVariables((int From, int To) pair) => new { from = GeneratedGraph.NodeId(pair.From), to = GeneratedGraph.NodeId(pair.To) };
+
+    private static async Task<(bool Ok, string? Error)> SendAsync(HttpClient http, string query, object variables, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(new { query, variables }) };
+        request.Headers.Accept.ParseAdd("application/graphql-response+json");
+        using var response = await http.SendAsync(request, ct);
+        var body = await response.Content.ReadAsStringAsync(ct);
+        return response.StatusCode == HttpStatusCode.OK && !body.Contains("\"errors\"", StringComparison.Ordinal)
+            ? (true, null)
+            : (false, $"HTTP {(int)response.StatusCode}: {body[..Math.Min(body.Length, 300)]}");
+    }
+}
