@@ -7,6 +7,7 @@ using AssetTrace.Demo;
 using AssetTrace.Graph.Paths;
 using AssetTrace.Graph.Schema;
 using AssetTrace.Graph.Store;
+using AssetTrace.Mail;
 using AssetTrace.Storage;
 
 namespace AssetTrace.Hosting;
@@ -43,6 +44,7 @@ public static class CoreServices
         services.AddSingleton<DemoCase>();
         services.AddInterchange();
         services.AddAnalytics(configuration);
+        services.AddMail(configuration);
         return services;
     }
 

@@ -1,5 +1,6 @@
 using AssetTrace.Accounts;
 using AssetTrace.Api;
+using AssetTrace.Mail;
 using GraphQL;
 using Microsoft.AspNetCore.Authentication;
 
@@ -20,6 +21,7 @@ public static class WebApp
         configure?.Invoke(builder);
         var services = builder.Services;
         services.AddAssetTraceCore(builder.Configuration);
+        services.AddMailHostedServices();
         services.Configure<ApiLimits>(builder.Configuration.GetSection("Api"));
         services.AddSingleton(provider => provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<ApiLimits>>().Value);
         services.AddAuthentication(BearerTokenHandler.SchemeName)
