@@ -26,6 +26,7 @@ public static class InterchangeServices
         services.AddSingleton<IGraphExporter, Neo4jCypherExporter>();
         services.AddSingleton<IGraphExporter, GraphMlExporter>();
         services.AddSingleton<IGraphExporter, FtmExporter>();
+        services.AddSingleton<IGraphExporter, BodsExporter>();
         services.AddSingleton<InterchangeExporter>();
         return services;
     }

@@ -50,15 +50,16 @@ internal static class BodsInterests
             {
                 validTo = validFrom;
             }
-            var (kind, properties, alternative) = Map(type, Share(interest, path), isIndirect, partyIsPerson);
+            var (kind, properties, alternative) = Map(type, Share(interest, path), isIndirect, partyIsPerson, Text(interest, "details"));
             edges.Add(new EdgeRecord(at, $"{relationshipId}/{type}.{n}", kind, partyId, subjectId, properties, validFrom, validTo, alternative));
         }
         return edges;
     }
 
-    private static (EdgeKind, JsonObject, EdgeAlternative?) Map(string type, ShareValue share, bool indirect, bool? partyIsPerson)
+    private static (EdgeKind, JsonObject, EdgeAlternative?) Map(string type, ShareValue share, bool indirect, bool? partyIsPerson, string? details)
     {
-        var controls = new JsonObject { ["role"] = indirect ? $"{type} (indirect)" : type };
+        // "details" carries the role in words when the publisher gives one (AssetTrace's own exports do).
+        var controls = new JsonObject { ["role"] = details ?? (indirect ? $"{type} (indirect)" : type) };
         switch (type)
         {
             case "shareholding" when !indirect:
@@ -73,11 +74,11 @@ internal static class BodsInterests
                 }
                 return (EdgeKind.Controls, controls, null);
             case "boardMember":
-                return (EdgeKind.DirectorOf, new JsonObject { ["role"] = "director" }, null);
+                return (EdgeKind.DirectorOf, new JsonObject { ["role"] = details ?? "director" }, null);
             case "boardChair":
-                return (EdgeKind.DirectorOf, new JsonObject { ["role"] = "chair" }, null);
+                return (EdgeKind.DirectorOf, new JsonObject { ["role"] = details ?? "chair" }, null);
             case "seniorManagingOfficial":
-                return (EdgeKind.DirectorOf, new JsonObject { ["role"] = "senior managing official" }, null);
+                return (EdgeKind.DirectorOf, new JsonObject { ["role"] = details ?? "senior managing official" }, null);
             case "nominee":
                 controls["nominee"] = true;
                 return (EdgeKind.Controls, controls, null);

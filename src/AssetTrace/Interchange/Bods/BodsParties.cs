@@ -87,7 +87,8 @@ internal static class BodsParties
         Put(properties, "birthDate", birth);
         var nationality = Array(d, "nationalities").Select(n => Country(n)).FirstOrDefault(c => c is { Length: 2 });
         Put(properties, "nationality", nationality);
-        var personalId = Array(d, "identifiers").FirstOrDefault(i => Text(i, "scheme") is { } s && (s.Contains("IIN", StringComparison.OrdinalIgnoreCase) || s.Contains("INN", StringComparison.OrdinalIgnoreCase)));
+        var personalId = Array(d, "identifiers").FirstOrDefault(i => (Text(i, "scheme") ?? Text(i, "schemeName")) is { } s
+            && (s.Contains("IIN", StringComparison.OrdinalIgnoreCase) || s.Contains("INN", StringComparison.OrdinalIgnoreCase)));
         if (personalId.ValueKind == JsonValueKind.Object)
         {
             Put(properties, "personalId", Text(personalId, "id"));

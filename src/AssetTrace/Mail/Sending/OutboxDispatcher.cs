@@ -114,7 +114,8 @@ public sealed class OutboxDispatcher(Database database, IOptionsMonitor<MailOpti
         _ => $"{e.GetType().Name}: {e.Message}",
     };
 
-    private async Task<IReadOnlyList<ClaimedMessage>> ClaimDueAsync(OutboxOptions outbox, CancellationToken ct)
+    /// <summary>Marks what is due as sending (with a lease) and returns it; internal so a test can stop there, as a crash would.</summary>
+    internal async Task<IReadOnlyList<ClaimedMessage>> ClaimDueAsync(OutboxOptions outbox, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         return await database.WriteAsync<IReadOnlyList<ClaimedMessage>>(async (c, t) =>
@@ -186,5 +187,5 @@ public sealed class OutboxDispatcher(Database database, IOptionsMonitor<MailOpti
         }
     }
 
-    private sealed record ClaimedMessage(long Id, string MessageId, string Sender, string[] Recipients, byte[] Mime, int Attempt, bool Abandoned);
+    internal sealed record ClaimedMessage(long Id, string MessageId, string Sender, string[] Recipients, byte[] Mime, int Attempt, bool Abandoned);
 }

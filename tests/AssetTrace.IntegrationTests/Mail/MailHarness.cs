@@ -1,0 +1,96 @@
+using AssetTrace.Hosting;
+using AssetTrace.IntegrationTests.Infrastructure;
+using AssetTrace.Mail;
+using AssetTrace.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AssetTrace.IntegrationTests.Mail;
+
+/// <summary>
+/// The core services over a fresh store, configured for the test Postfix (STARTTLS, SASL) and
+/// Dovecot (IMAP, STARTTLS) as the desk, with a fake clock and <see cref="RecordingMailEvents"/>.
+/// <see cref="RestartAsync"/> throws the services away and builds new ones on the same store: a server restart.
+/// </summary>
+public sealed class MailHarness : IAsyncDisposable
+{
+    private ServiceProvider _services;
+
+    private MailHarness(IConfigurationRoot configuration, FakeTimeProvider clock, RecordingMailEvents events)
+    {
+        Configuration = configuration;
+        Clock = clock;
+        Events = events;
+        _services = Build(configuration, clock, events);
+    }
+
+    public IConfigurationRoot Configuration { get; }
+
+    public FakeTimeProvider Clock { get; }
+
+    public RecordingMailEvents Events { get; }
+
+    public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
+
+    public static async Task<MailHarness> StartAsync(StoreKind kind, Action<Dictionary<string, string?>>? configure = null)
+    {
+        var settings = await TestDatabases.CreateAsync(kind);
+        var (smtpHost, smtpPort) = MailTestServers.Smtp;
+        var (imapHost, imapPort) = MailTestServers.Imap;
+        settings["Demo:Load"] = "false";
+        settings["Mail:Smtp:Host"] = smtpHost;
+        settings["Mail:Smtp:Port"] = smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        settings["Mail:Smtp:Security"] = "StartTls";
+        settings["Mail:Smtp:Username"] = MailTestServers.Desk;
+        settings["Mail:Smtp:Password"] = MailTestServers.Password;
+        settings["Mail:Smtp:From"] = $"AssetTrace request desk <{MailTestServers.Desk}>";
+        settings["Mail:Imap:Host"] = imapHost;
+        settings["Mail:Imap:Port"] = imapPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        settings["Mail:Imap:Security"] = "StartTls";
+        settings["Mail:Imap:Username"] = MailTestServers.Desk;
+        settings["Mail:Imap:Password"] = MailTestServers.Password;
+        settings["Mail:TrustedCertificateFile"] = MailTestServers.Certificate;
+        settings["Mail:MessageIdDomain"] = "assettrace.test";
+        configure?.Invoke(settings);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var harness = new MailHarness(configuration, new FakeTimeProvider(WholeSecond(DateTimeOffset.UtcNow)), new RecordingMailEvents());
+        await CoreServices.PrepareStoreAsync(harness._services, configuration, CancellationToken.None);
+        return harness;
+    }
+
+    // PostgreSQL keeps microseconds, SQLite's text all seven digits: a whole second compares equal in both.
+    private static DateTimeOffset WholeSecond(DateTimeOffset at) => new(at.Ticks - at.Ticks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
+
+    /// <summary>Changes a setting while the services run, as an edited appsettings.json would.</summary>
+    public void Set(string key, string? value)
+    {
+        Configuration[key] = value;
+        Configuration.Reload();
+    }
+
+    public async Task RestartAsync()
+    {
+        await _services.DisposeAsync();
+        _services = Build(Configuration, Clock, Events);
+    }
+
+    /// <summary>Queues the mail in a write transaction of its own, as the request desk does with its state change.</summary>
+    public Task<string> EnqueueAsync(OutgoingMail mail) =>
+        Get<Database>().WriteAsync((c, t) => Get<MailOutbox>().EnqueueAsync(c, t, mail, CancellationToken.None), CancellationToken.None);
+
+    public async Task<OutboxEntry> OutboxEntryAsync(string messageId) =>
+        await Get<MailOutbox>().FindByMessageIdAsync(messageId, CancellationToken.None) ?? throw new InvalidOperationException($"{messageId} is not in the outbox");
+
+    private static ServiceProvider Build(IConfiguration configuration, FakeTimeProvider clock, RecordingMailEvents events) =>
+        new ServiceCollection()
+            .AddLogging()
+            .AddSingleton(configuration)
+            .AddAssetTraceCore(configuration)
+            .AddSingleton<TimeProvider>(clock)
+            // Registered after AddMail's default, as the request domain will: the last registration wins.
+            .AddSingleton<IMailEvents>(events)
+            .BuildServiceProvider();
+
+    public async ValueTask DisposeAsync() => await _services.DisposeAsync();
+}

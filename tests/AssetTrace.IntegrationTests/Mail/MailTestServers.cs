@@ -1,0 +1,40 @@
+namespace AssetTrace.IntegrationTests.Mail;
+
+/// <summary>
+/// The Postfix and Dovecot that ./test.sh starts (ASSETTRACE_TEST_SMTP, …). A test that needs
+/// them and finds no variables fails with this message; it is never skipped.
+/// </summary>
+public static class MailTestServers
+{
+    public static (string Host, int Port) Smtp => Endpoint("ASSETTRACE_TEST_SMTP");
+
+    public static (string Host, int Port) Smtps => Endpoint("ASSETTRACE_TEST_SMTPS");
+
+    public static (string Host, int Port) Imap => Endpoint("ASSETTRACE_TEST_IMAP");
+
+    public static string Desk => Variable("ASSETTRACE_TEST_MAIL_DESK");
+
+    public static string Partner => Variable("ASSETTRACE_TEST_MAIL_PARTNER");
+
+    public static string Password => Variable("ASSETTRACE_TEST_MAIL_PASSWORD");
+
+    /// <summary>The servers' self-signed certificate, which the clients are told to trust.</summary>
+    public static string Certificate => Variable("ASSETTRACE_TEST_MAIL_CERT");
+
+    /// <summary>An address at the partner's domain that has no mailbox: Dovecot refuses it, Postfix bounces.</summary>
+    public static string Nobody => "nobody-" + Guid.NewGuid().ToString("N")[..8] + Partner[Partner.IndexOf('@', StringComparison.Ordinal)..];
+
+    private static (string Host, int Port) Endpoint(string name)
+    {
+        var value = Variable(name);
+        var colon = value.LastIndexOf(':');
+        return (value[..colon], int.Parse(value[(colon + 1)..], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private static string Variable(string name) =>
+        Environment.GetEnvironmentVariable(name) is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException(
+                $"{name} is not set: run the tests with ./test.sh, which starts Postfix and Dovecot, or start them with " +
+                "`./test.sh --servers-only` (as root) and export the variables it prints.");
+}
