@@ -56,7 +56,7 @@ internal static class FtmNodes
                 break;
             case "BankAccount":
                 kind = NodeKind.BankAccount;
-                Put(o, "name", First(p, "iban", "accountNumber", "name"));
+                Put(o, "name", First(p, "name", "accountNumber", "iban"));
                 Put(o, "iban", First(p, "iban"));
                 Put(o, "bankName", First(p, "bankName"));
                 Put(o, "bic", First(p, "swiftBic"));
