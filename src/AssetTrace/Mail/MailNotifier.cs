@@ -56,9 +56,10 @@ public sealed class MailNotifier(Database database, MailInbox inbox, IServicePro
                 continue;
             }
             // Only if the status is still the one reported: a bounce may have turned 'sent' into 'failed' meanwhile.
+            // Note: not cancellable: the handler has taken it; a cancelled stop now would offer it again after a restart.
             await database.WriteAsync((c, t) => c.ExecuteAsync(t,
-                "UPDATE mail_outbox SET notified_at = @now WHERE id = @id AND status = @status AND notified_at IS NULL", ct,
-                ("now", clock.GetUtcNow()), ("id", row.Id), ("status", row.Status)), ct);
+                "UPDATE mail_outbox SET notified_at = @now WHERE id = @id AND status = @status AND notified_at IS NULL", CancellationToken.None,
+                ("now", clock.GetUtcNow()), ("id", row.Id), ("status", row.Status)), CancellationToken.None);
         }
     }
 
@@ -82,8 +83,8 @@ public sealed class MailNotifier(Database database, MailInbox inbox, IServicePro
                 logger.LogError(e, "The request desk could not take the received message {MessageId}; it is offered again later", mail.MessageId);
                 continue;
             }
-            await database.WriteAsync((c, t) => c.ExecuteAsync(t, "UPDATE mail_inbox SET notified_at = @now WHERE id = @id", ct,
-                ("now", clock.GetUtcNow()), ("id", id)), ct);
+            await database.WriteAsync((c, t) => c.ExecuteAsync(t, "UPDATE mail_inbox SET notified_at = @now WHERE id = @id", CancellationToken.None,
+                ("now", clock.GetUtcNow()), ("id", id)), CancellationToken.None);
         }
     }
 }
