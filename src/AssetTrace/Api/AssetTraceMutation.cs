@@ -143,5 +143,6 @@ public sealed class AssetTraceMutation : ObjectGraphType
                 await c.Service<AccountStore>().RevokeTokenAsync(c.User!.Identity!.Name!, c.GetArgument<string>("id"), c.CancellationToken);
                 return true;
             });
+        InterchangeMutationFields.Add(this);
     }
 }

@@ -3,6 +3,7 @@ using AssetTrace.Interchange.Export;
 using AssetTrace.Interchange.FollowTheMoney;
 using AssetTrace.Interchange.GraphMl;
 using AssetTrace.Interchange.Icij;
+using AssetTrace.Interchange.Merges;
 using AssetTrace.Interchange.Import;
 using AssetTrace.Interchange.Neo4j;
 using AssetTrace.Interchange.Sanctions;
@@ -28,6 +29,7 @@ public static class InterchangeServices
         services.AddSingleton<IGraphExporter, FtmExporter>();
         services.AddSingleton<IGraphExporter, BodsExporter>();
         services.AddSingleton<InterchangeExporter>();
+        services.AddSingleton<MergeSuggestions>();
         return services;
     }
 }

@@ -1,0 +1,28 @@
+using AssetTrace.Graph.Store;
+using AssetTrace.Interchange.Merges;
+using GraphQL.Types;
+
+namespace AssetTrace.Api.Types.Interchange;
+
+public sealed class MergeSuggestionType : ObjectGraphType<MergeSuggestion>
+{
+    public MergeSuggestionType()
+    {
+        Name = "MergeSuggestion";
+        Description = "Two nodes an import found probably to be one person or company. Accepting keeps the candidate and moves the node's edges to it.";
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
+        Field<NodeType>("node").Description("The node that goes if accepted.")
+            .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<GraphQueries>().GetNodeAsync(c.Source.NodeId, c.CancellationToken));
+        Field<NodeType>("candidate").Description("The node that stays if accepted.")
+            .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<GraphQueries>().GetNodeAsync(c.Source.CandidateId, c.CancellationToken));
+        Field<NonNullGraphType<IdGraphType>>("nodeId").Resolve(c => c.Source.NodeId);
+        Field<NonNullGraphType<IdGraphType>>("candidateId").Resolve(c => c.Source.CandidateId);
+        Field<NonNullGraphType<StringGraphType>>("reason").Resolve(c => c.Source.Reason);
+        Field<NonNullGraphType<StringGraphType>>("status").Description("open, accepted, rejected, or superseded (one of the nodes was merged away).").Resolve(c => c.Source.Status);
+        Field<IdGraphType>("importRun").Resolve(c => c.Source.ImportRun);
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("createdAt").Resolve(c => c.Source.CreatedAt);
+        Field<DateTimeOffsetGraphType>("decidedAt").Resolve(c => c.Source.DecidedAt);
+        Field<StringGraphType>("decidedBy").Resolve(c => c.Source.DecidedBy);
+        Field<StringGraphType>("decisionNote").Resolve(c => c.Source.DecisionNote);
+    }
+}
