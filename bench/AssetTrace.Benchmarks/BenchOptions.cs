@@ -28,7 +28,7 @@ public sealed record BenchOptions
     public TimeSpan LoadDuration { get; init; } = TimeSpan.FromSeconds(20);
 
     /// <summary>Name search is timed until all queries ran or this time is up.</summary>
-    public TimeSpan SearchBudget { get; init; } = TimeSpan.FromSeconds(120);
+    public TimeSpan SearchBudget { get; init; } = TimeSpan.FromSeconds(90);
 
     /// <summary>The built server; empty to skip the GraphQL load.</summary>
     public string? ServerDll { get; init; }
@@ -45,7 +45,7 @@ public sealed record BenchOptions
           --queries N          queries per measurement (default 1000)
           --clients N          concurrent GraphQL clients (default 16)
           --duration S         seconds of GraphQL load (default 20)
-          --search-budget S    seconds name search may take per store (default 120)
+          --search-budget S    seconds name search may take per store (default 90)
           --server-dll PATH    the built server (default src/AssetTrace/bin/Release/net10.0/assettrace.dll); "none" skips the GraphQL load
         """;
 

@@ -61,7 +61,7 @@ public sealed class BenchmarkRun(BenchOptions options, TimeProvider clock, TextW
             var (snapshot, snapshotTime, snapshotBytes) = await SnapshotLoad.RunAsync(database, ct);
             Step($"{kind}: snapshot of {snapshot.NodeCount:N0} nodes and {snapshot.EdgeCount:N0} edges loaded in {snapshotTime.TotalSeconds:0.0} s");
 
-            var owners = await OwnershipComparison.RunAsync(database, snapshot, samples.OwnershipTargets, ct);
+            var owners = await OwnershipComparison.RunAsync(database, snapshot, samples.OwnershipTargets, ct, m => Step($"{kind}: beneficial owners, {m}"));
             Step($"{kind}: beneficial owners p50/p99 {owners.Engine.P50:0.###}/{owners.Engine.P99:0.###} ms; CTE {owners.Cte.P50:0.###}/{owners.Cte.P99:0.###} ms; {owners.Disagreements.Count} disagreements");
             var (holdings, _) = Latencies.Measure(samples.Holders, id => HoldingsFinder.Find(snapshot, id, false, Samples.AsOf, 3));
             Step($"{kind}: holdings p50/p99 {holdings.P50:0.###}/{holdings.P99:0.###} ms");

@@ -6,9 +6,14 @@ using AssetTrace.Storage;
 
 namespace AssetTrace.Benchmarks.Baselines;
 
-/// <summary>Engine against recursive CTE on the same targets: both timed, and their answers compared.</summary>
+/// <summary>
+/// Engine against recursive CTE on the same targets: both timed, and their answers compared.
+/// <paramref name="OwnersCompared"/> counts the owners the CTE found on the targets compared;
+/// <paramref name="FlowOnly"/> times effective ownership alone (every owner, no control, no paths),
+/// to show where the engine's time goes.
+/// </summary>
 public sealed record OwnershipComparisonResult(
-    Latencies Engine, Latencies EngineFiguresOnly, Latencies Cte, int Compared, int SkippedCyclic, IReadOnlyList<string> Disagreements);
+    Latencies Engine, Latencies EngineFiguresOnly, Latencies FlowOnly, Latencies Cte, int Compared, int SkippedCyclic, int OwnersCompared, IReadOnlyList<string> Disagreements);
 
 public static class OwnershipComparison
 {
@@ -19,11 +24,15 @@ public static class OwnershipComparison
 
     private const double Tolerance = 1e-6;
 
-    public static async Task<OwnershipComparisonResult> RunAsync(Database database, GraphSnapshot graph, IReadOnlyList<string> targets, CancellationToken ct)
+    public static async Task<OwnershipComparisonResult> RunAsync(
+        Database database, GraphSnapshot graph, IReadOnlyList<string> targets, CancellationToken ct, Action<string>? progress = null)
     {
         var asOf = Samples.AsOf;
         var (engine, engineOwners) = Latencies.Measure(targets, id => BeneficialOwnerFinder.Find(graph, id, ThresholdPercent, asOf, MaxPaths));
+        progress?.Invoke($"engine (5 paths) p50/p99 {engine.P50:0.###}/{engine.P99:0.###} ms");
         var (figuresOnly, _) = Latencies.Measure(targets, id => BeneficialOwnerFinder.Find(graph, id, ThresholdPercent, asOf, 0));
+        var (flowOnly, _) = Latencies.Measure(targets, id => BeneficialOwnerFinder.Owners(graph, id, asOf, 0));
+        progress?.Invoke($"engine (no paths) p99 {figuresOnly.P99:0.###} ms, effective ownership only p99 {flowOnly.P99:0.###} ms");
         Latencies cte;
         List<List<CteOwner>> cteOwners;
         await using (var baseline = await RecursiveCteOwners.OpenAsync(database, asOf, ThresholdPercent, ct))
@@ -34,6 +43,7 @@ public static class OwnershipComparison
         var disagreements = new List<string>();
         var compared = 0;
         var skipped = 0;
+        var owners = 0;
         for (var i = 0; i < targets.Count; i++)
         {
             // The CTE stops at a depth on cycles where the engine converges: only acyclic targets must agree.
@@ -43,9 +53,10 @@ public static class OwnershipComparison
                 continue;
             }
             compared++;
+            owners += cteOwners[i].Count;
             disagreements.AddRange(Compare(targets[i], engineOwners[i], cteOwners[i]));
         }
-        return new OwnershipComparisonResult(engine, figuresOnly, cte, compared, skipped, disagreements);
+        return new OwnershipComparisonResult(engine, figuresOnly, flowOnly, cte, compared, skipped, owners, disagreements);
     }
 
     /// <summary>The same persons by ownership, with the same low and high shares within 1e-6 percentage points.</summary>

@@ -12,6 +12,12 @@ public readonly record struct CteOwner(string PersonId, double LowPercent, doubl
 /// Links without a known share end the walk (they add nothing, as in the engine). It counts
 /// every chain up to the depth, so on a cross-holding it stops at the depth rather than converging.
 /// </summary>
+/// <remarks>
+/// Note: CROSS JOIN keeps SQLite's join order (chain first, then each owner by primary key).
+/// With a plain JOIN, SQLite 3.53 without ANALYZE statistics drives the query from the
+/// nodes_kind_name index instead: it visits every person for every target, about 1.5 s a query
+/// at 1,000,000 nodes. PostgreSQL plans both forms the same.
+/// </remarks>
 public sealed class RecursiveCteOwners : IAsyncDisposable
 {
     public const string Sql = """
@@ -27,8 +33,8 @@ public sealed class RecursiveCteOwners : IAsyncDisposable
               AND (e.valid_from IS NULL OR e.valid_from <= @asOf) AND (e.valid_to IS NULL OR e.valid_to >= @asOf)
         )
         SELECT c.owner_id, CAST(SUM(c.low) AS DOUBLE PRECISION), CAST(SUM(c.high) AS DOUBLE PRECISION)
-        FROM chain c JOIN nodes n ON n.id = c.owner_id
-        WHERE n.kind = 'Person' AND NOT n.deleted
+        FROM chain c CROSS JOIN nodes n
+        WHERE n.id = c.owner_id AND n.kind = 'Person' AND NOT n.deleted
         GROUP BY c.owner_id
         HAVING SUM(c.high) >= @threshold
         """;

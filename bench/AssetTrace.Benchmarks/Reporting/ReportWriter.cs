@@ -84,6 +84,7 @@ public static class ReportWriter
         md.AppendLine(Row("**engine snapshot load**, s (managed heap it takes)", s => $"{s.SnapshotLoad.TotalSeconds:0.0} ({Gib(s.SnapshotManagedBytes)})"));
         md.AppendLine(Row($"**beneficial owners**, engine, {Count(stores, s => s.Owners.Engine.Count)} targets, 5 paths", s => Pair(s.Owners.Engine)));
         md.AppendLine(Row("… engine, figures only (no paths)", s => Pair(s.Owners.EngineFiguresOnly)));
+        md.AppendLine(Row("… engine, effective ownership only (`Owners`: no control, no paths)", s => Pair(s.Owners.FlowOnly)));
         md.AppendLine(Row("… baseline: recursive CTE in the same database", s => Pair(s.Owners.Cte)));
         md.AppendLine(Row("… CTE ÷ engine (5 paths)", s => $"{Ratio(s.Owners.Cte.P50, s.Owners.Engine.P50):0.#}× / {Ratio(s.Owners.Cte.P99, s.Owners.Engine.P99):0.#}×"));
         md.AppendLine(Row($"**holdings**, {Count(stores, s => s.Holdings.Count)} persons who own or hold something, 3 paths", s => Pair(s.Holdings)));
