@@ -33,24 +33,27 @@ public sealed class MailHarness : IAsyncDisposable
 
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
-    public static async Task<MailHarness> StartAsync(StoreKind kind, Action<Dictionary<string, string?>>? configure = null)
+    /// <param name="realServers">false: addresses that lead nowhere, for tests that hand the receiver a scripted connection.</param>
+    public static async Task<MailHarness> StartAsync(StoreKind kind, Action<Dictionary<string, string?>>? configure = null, bool realServers = true)
     {
         var settings = await TestDatabases.CreateAsync(kind);
-        var (smtpHost, smtpPort) = MailTestServers.Smtp;
-        var (imapHost, imapPort) = MailTestServers.Imap;
+        var (smtpHost, smtpPort) = realServers ? MailTestServers.Smtp : ("smtp.transcript.test", 587);
+        var (imapHost, imapPort) = realServers ? MailTestServers.Imap : ("imap.transcript.test", 143);
+        var desk = realServers ? MailTestServers.Desk : "desk@assettrace.test";
+        var password = realServers ? MailTestServers.Password : "secret";
         settings["Demo:Load"] = "false";
         settings["Mail:Smtp:Host"] = smtpHost;
         settings["Mail:Smtp:Port"] = smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         settings["Mail:Smtp:Security"] = "StartTls";
-        settings["Mail:Smtp:Username"] = MailTestServers.Desk;
-        settings["Mail:Smtp:Password"] = MailTestServers.Password;
-        settings["Mail:Smtp:From"] = $"AssetTrace request desk <{MailTestServers.Desk}>";
+        settings["Mail:Smtp:Username"] = desk;
+        settings["Mail:Smtp:Password"] = password;
+        settings["Mail:Smtp:From"] = $"AssetTrace request desk <{desk}>";
         settings["Mail:Imap:Host"] = imapHost;
         settings["Mail:Imap:Port"] = imapPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         settings["Mail:Imap:Security"] = "StartTls";
-        settings["Mail:Imap:Username"] = MailTestServers.Desk;
-        settings["Mail:Imap:Password"] = MailTestServers.Password;
-        settings["Mail:TrustedCertificateFile"] = MailTestServers.Certificate;
+        settings["Mail:Imap:Username"] = desk;
+        settings["Mail:Imap:Password"] = password;
+        settings["Mail:TrustedCertificateFile"] = realServers ? MailTestServers.Certificate : null;
         settings["Mail:MessageIdDomain"] = "assettrace.test";
         configure?.Invoke(settings);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();

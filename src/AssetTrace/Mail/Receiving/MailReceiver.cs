@@ -20,6 +20,12 @@ public sealed class MailReceiver(InboxStore store, IOptionsMonitor<MailOptions> 
     {
         var current = options.CurrentValue;
         using var client = await ConnectAsync(current, ct);
+        return await SyncAsync(client, current, ct);
+    }
+
+    /// <summary>The same over a client that is connected and signed in already (a test gives one that replays a transcript).</summary>
+    internal async Task<int> SyncAsync(ImapClient client, MailOptions current, CancellationToken ct)
+    {
         var stored = 0;
         foreach (var name in current.Imap.EffectiveFolders)
         {
@@ -102,7 +108,19 @@ public sealed class MailReceiver(InboxStore store, IOptionsMonitor<MailOptions> 
                 skippedTo = uid.Id;
                 continue;
             }
-            var raw = await DownloadAsync(folder, uid, ct);
+            byte[] raw;
+            try
+            {
+                raw = await DownloadAsync(folder, uid, ct);
+            }
+            catch (MessageNotFoundException)
+            {
+                // Note: another client expunged it between our SEARCH and FETCH (the server answers OK with no data).
+                // It is gone for good from this folder; stepping over it keeps the folder from being stuck on it.
+                logger.LogWarning("{Folder} UID {Uid} was expunged before it could be fetched; skipped", folder.FullName, uid.Id);
+                skippedTo = uid.Id;
+                continue;
+            }
             var parsed = InboundParser.Parse(raw, desk, policy, clock.GetUtcNow());
             var id = await store.StoreAsync(parsed, raw, account, folder.FullName, folder.UidValidity, uid.Id, ct);
             if (id is not null)
