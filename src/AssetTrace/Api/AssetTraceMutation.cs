@@ -144,5 +144,6 @@ public sealed class AssetTraceMutation : ObjectGraphType
                 return true;
             });
         InterchangeMutationFields.Add(this);
+        RequestFields.AddMutations(this);
     }
 }

@@ -135,5 +135,6 @@ public sealed class AssetTraceQuery : ObjectGraphType
             });
 
         AnalyticsQueryFields.Add(this);
+        RequestFields.AddQueries(this);
     }
 }

@@ -8,6 +8,8 @@ using AssetTrace.Graph.Paths;
 using AssetTrace.Graph.Schema;
 using AssetTrace.Graph.Store;
 using AssetTrace.Mail;
+using AssetTrace.Requests;
+using AssetTrace.Requests.Directory;
 using AssetTrace.Storage;
 
 namespace AssetTrace.Hosting;
@@ -45,6 +47,7 @@ public static class CoreServices
         services.AddInterchange();
         services.AddAnalytics(configuration);
         services.AddMail(configuration);
+        services.AddRequests(configuration);
         return services;
     }
 
@@ -57,6 +60,7 @@ public static class CoreServices
         await services.GetRequiredService<Migrator>().MigrateAsync(ct);
         await services.GetRequiredService<FirstRunAdmin>().EnsureAsync(ct);
         await services.GetRequiredService<ExchangeRateStore>().SeedIfEmptyAsync(ct);
+        await services.GetRequiredService<NetworkDirectory>().SeedIfEmptyAsync(ct);
         var embedded = string.IsNullOrWhiteSpace(configuration.GetConnectionString("Graph"));
         if (configuration.GetValue("Demo:Load", embedded))
         {

@@ -3,6 +3,7 @@ using AssetTrace.Api;
 using AssetTrace.Mail;
 using GraphQL;
 using Microsoft.AspNetCore.Authentication;
+using Quartz;
 
 namespace AssetTrace.Hosting;
 
@@ -22,6 +23,8 @@ public static class WebApp
         var services = builder.Services;
         services.AddAssetTraceCore(builder.Configuration);
         services.AddMailHostedServices();
+        // Reminders and overdue flags fire in the server only; shell commands never start the scheduler.
+        services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         services.Configure<ApiLimits>(builder.Configuration.GetSection("Api"));
         services.AddSingleton(provider => provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<ApiLimits>>().Value);
         services.AddAuthentication(BearerTokenHandler.SchemeName)

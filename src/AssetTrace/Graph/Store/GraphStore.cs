@@ -21,30 +21,108 @@ public sealed partial class GraphStore(Database database, GraphInputValidator va
     /// <summary>Raised after a change has been committed, so caches of derived figures can drop it.</summary>
     public event Action? Changed;
 
-    public async Task<Node> CreateNodeAsync(NodeDraft draft, string actor, CancellationToken ct)
-    {
-        validator.ValidateNode(draft.Kind, draft.Properties, draft.ValidFrom, draft.ValidTo);
-        var id = CheckId(draft.Id) ?? NewId();
-        var now = clock.GetUtcNow();
-        var node = new Node(id, draft.Kind, NameOf(draft.Properties), draft.Properties, draft.ValidFrom, draft.ValidTo,
-            Complete(draft.Provenance, actor, now), new Stamp(1, now, actor, now, actor));
+    public async Task<Node> CreateNodeAsync(NodeDraft draft, string actor, CancellationToken ct) =>
+        (await CreateManyAsync([draft], [], actor, null, ct)).Nodes[0];
 
+    public async Task<Edge> CreateEdgeAsync(EdgeDraft draft, string actor, CancellationToken ct) =>
+        (await CreateManyAsync([], [draft], actor, null, ct)).Edges[0];
+
+    /// <summary>
+    /// Creates several nodes and the edges between them (or to existing nodes) in one transaction:
+    /// all are written or none. Errors name the item, e.g. <c>input.edges[1].properties.share</c>.
+    /// <paramref name="alsoInTransaction"/> runs inside the same transaction, for a caller that
+    /// records what the facts are evidence of (e.g. the request whose answer established them).
+    /// </summary>
+    public async Task<(IReadOnlyList<Node> Nodes, IReadOnlyList<Edge> Edges)> CreateManyAsync(
+        IReadOnlyList<NodeDraft> nodes, IReadOnlyList<EdgeDraft> edges, string actor,
+        Func<DbConnection, DbTransaction, IReadOnlyList<Node>, IReadOnlyList<Edge>, Task>? alsoInTransaction, CancellationToken ct)
+    {
+        var single = nodes.Count + edges.Count == 1;
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            var draft = nodes[i];
+            Prefixed(single, $"nodes[{i}]", () => validator.ValidateNode(draft.Kind, draft.Properties, draft.ValidFrom, draft.ValidTo));
+        }
         var created = await database.WriteAsync(async (c, t) =>
         {
-            if (await c.ScalarAsync<long>(t, "SELECT COUNT(*) FROM nodes WHERE id = @id", ct, ("id", id)) > 0)
+            var seq = await GraphVersion.BumpAsync(c, t, ct);
+            var now = clock.GetUtcNow();
+            var writtenNodes = new List<Node>();
+            for (var i = 0; i < nodes.Count; i++)
             {
-                throw new UserInputException("input.id", $"a node with id '{id}' already exists.");
+                writtenNodes.Add(await PrefixedAsync(single, $"nodes[{i}]", () => InsertNodeAsync(c, t, nodes[i], actor, now, seq, ct)));
             }
-            await c.ExecuteAsync(t, """
-                INSERT INTO nodes (id, kind, name, properties, valid_from, valid_to, source_kind, source_ref, obtained_at, recorded_by, restriction, version, created_at, created_by, updated_at, updated_by, change_seq)
-                VALUES (@id, @kind, @name, @properties, @validFrom, @validTo, @source, @ref, @obtained, @recordedBy, @restriction, 1, @now, @actor, @now, @actor, @seq)
-                """, ct, [.. NodeParameters(node, now, actor), ("seq", await GraphVersion.BumpAsync(c, t, ct))]);
-            await WriteNameKeysAsync(c, t, node, ct);
-            await RecordNodeVersionAsync(c, t, node, ChangeKind.Created, null, null, ct);
-            return node;
+            var writtenEdges = new List<Edge>();
+            for (var i = 0; i < edges.Count; i++)
+            {
+                writtenEdges.Add(await PrefixedAsync(single, $"edges[{i}]", () => InsertEdgeAsync(c, t, edges[i], actor, now, seq, ct)));
+            }
+            if (alsoInTransaction is not null)
+            {
+                await alsoInTransaction(c, t, writtenNodes, writtenEdges);
+            }
+            return (writtenNodes, writtenEdges);
         }, ct);
         Changed?.Invoke();
         return created;
+    }
+
+    private async Task<Node> InsertNodeAsync(DbConnection c, DbTransaction t, NodeDraft draft, string actor, DateTimeOffset now, long seq, CancellationToken ct)
+    {
+        var id = CheckId(draft.Id) ?? NewId();
+        var node = new Node(id, draft.Kind, NameOf(draft.Properties), draft.Properties, draft.ValidFrom, draft.ValidTo,
+            Complete(draft.Provenance, actor, now), new Stamp(1, now, actor, now, actor));
+        if (await c.ScalarAsync<long>(t, "SELECT COUNT(*) FROM nodes WHERE id = @id", ct, ("id", id)) > 0)
+        {
+            throw new UserInputException("input.id", $"a node with id '{id}' already exists.");
+        }
+        await c.ExecuteAsync(t, """
+            INSERT INTO nodes (id, kind, name, properties, valid_from, valid_to, source_kind, source_ref, obtained_at, recorded_by, restriction, version, created_at, created_by, updated_at, updated_by, change_seq)
+            VALUES (@id, @kind, @name, @properties, @validFrom, @validTo, @source, @ref, @obtained, @recordedBy, @restriction, 1, @now, @actor, @now, @actor, @seq)
+            """, ct, [.. NodeParameters(node, now, actor), ("seq", seq)]);
+        await WriteNameKeysAsync(c, t, node, ct);
+        await RecordNodeVersionAsync(c, t, node, ChangeKind.Created, null, null, ct);
+        return node;
+    }
+
+    private async Task<Edge> InsertEdgeAsync(DbConnection c, DbTransaction t, EdgeDraft draft, string actor, DateTimeOffset now, long seq, CancellationToken ct)
+    {
+        var id = CheckId(draft.Id) ?? NewId();
+        if (draft.SourceId == draft.TargetId)
+        {
+            throw new UserInputException("input.targetId", "an edge must join two different nodes.");
+        }
+        var source = await FindLiveNodeAsync(c, t, draft.SourceId, "input.sourceId", ct);
+        var target = await FindLiveNodeAsync(c, t, draft.TargetId, "input.targetId", ct);
+        validator.ValidateEdge(draft.Kind, source.Kind, target.Kind, draft.Properties, draft.ValidFrom, draft.ValidTo);
+        if (await c.ScalarAsync<long>(t, "SELECT COUNT(*) FROM edges WHERE id = @id", ct, ("id", id)) > 0)
+        {
+            throw new UserInputException("input.id", $"an edge with id '{id}' already exists.");
+        }
+        var edge = new Edge(id, draft.Kind, draft.SourceId, draft.TargetId, draft.Properties, GraphInputValidator.ShareOf(draft.Properties),
+            draft.ValidFrom, draft.ValidTo, Complete(draft.Provenance, actor, now), new Stamp(1, now, actor, now, actor));
+        await c.ExecuteAsync(t, """
+            INSERT INTO edges (id, kind, source_id, target_id, properties, share_low, share_high, valid_from, valid_to, source_kind, source_ref, obtained_at, recorded_by, restriction, version, created_at, created_by, updated_at, updated_by, change_seq)
+            VALUES (@id, @kind, @sourceId, @targetId, @properties, @shareLow, @shareHigh, @validFrom, @validTo, @source, @ref, @obtained, @recordedBy, @restriction, 1, @now, @actor, @now, @actor, @seq)
+            """, ct, [.. EdgeParameters(edge, now, actor), ("seq", seq)]);
+        await RecordEdgeVersionAsync(c, t, edge, ChangeKind.Created, null, null, ct);
+        return edge;
+    }
+
+    /// <summary>In a batch, an error's field names the item: input.x → input.nodes[2].x.</summary>
+    private static void Prefixed(bool single, string item, Action action) =>
+        PrefixedAsync<bool>(single, item, () => { action(); return Task.FromResult(true); }).GetAwaiter().GetResult();
+
+    private static async Task<T> PrefixedAsync<T>(bool single, string item, Func<Task<T>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (UserInputException e) when (!single)
+        {
+            throw new UserInputException([.. e.Errors.Select(f => f with { Field = f.Field.StartsWith("input.", StringComparison.Ordinal) ? $"input.{item}.{f.Field[6..]}" : f.Field })]);
+        }
     }
 
     public async Task<Node> UpdateNodeAsync(Patch patch, string actor, CancellationToken ct)
@@ -109,36 +187,6 @@ public sealed partial class GraphStore(Database database, GraphInputValidator va
         }, ct);
         Changed?.Invoke();
         return deleted;
-    }
-
-    public async Task<Edge> CreateEdgeAsync(EdgeDraft draft, string actor, CancellationToken ct)
-    {
-        var id = CheckId(draft.Id) ?? NewId();
-        if (draft.SourceId == draft.TargetId)
-        {
-            throw new UserInputException("input.targetId", "an edge must join two different nodes.");
-        }
-        var created = await database.WriteAsync(async (c, t) =>
-        {
-            var source = await FindLiveNodeAsync(c, t, draft.SourceId, "input.sourceId", ct);
-            var target = await FindLiveNodeAsync(c, t, draft.TargetId, "input.targetId", ct);
-            validator.ValidateEdge(draft.Kind, source.Kind, target.Kind, draft.Properties, draft.ValidFrom, draft.ValidTo);
-            if (await c.ScalarAsync<long>(t, "SELECT COUNT(*) FROM edges WHERE id = @id", ct, ("id", id)) > 0)
-            {
-                throw new UserInputException("input.id", $"an edge with id '{id}' already exists.");
-            }
-            var now = clock.GetUtcNow();
-            var edge = new Edge(id, draft.Kind, draft.SourceId, draft.TargetId, draft.Properties, GraphInputValidator.ShareOf(draft.Properties),
-                draft.ValidFrom, draft.ValidTo, Complete(draft.Provenance, actor, now), new Stamp(1, now, actor, now, actor));
-            await c.ExecuteAsync(t, """
-                INSERT INTO edges (id, kind, source_id, target_id, properties, share_low, share_high, valid_from, valid_to, source_kind, source_ref, obtained_at, recorded_by, restriction, version, created_at, created_by, updated_at, updated_by, change_seq)
-                VALUES (@id, @kind, @sourceId, @targetId, @properties, @shareLow, @shareHigh, @validFrom, @validTo, @source, @ref, @obtained, @recordedBy, @restriction, 1, @now, @actor, @now, @actor, @seq)
-                """, ct, [.. EdgeParameters(edge, now, actor), ("seq", await GraphVersion.BumpAsync(c, t, ct))]);
-            await RecordEdgeVersionAsync(c, t, edge, ChangeKind.Created, null, null, ct);
-            return edge;
-        }, ct);
-        Changed?.Invoke();
-        return created;
     }
 
     public async Task<Edge> UpdateEdgeAsync(Patch patch, string actor, CancellationToken ct)

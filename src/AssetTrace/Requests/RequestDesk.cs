@@ -1,0 +1,200 @@
+using System.Globalization;
+using AssetTrace.Cases;
+using AssetTrace.Common;
+using AssetTrace.Graph.Model;
+using AssetTrace.Graph.Store;
+using AssetTrace.Mail;
+using AssetTrace.Requests.Deadlines;
+using AssetTrace.Requests.Directory;
+using AssetTrace.Requests.Documents;
+using AssetTrace.Requests.Lifecycle;
+using AssetTrace.Storage;
+
+namespace AssetTrace.Requests;
+
+/// <summary>What an officer supplies to draft a request.</summary>
+public sealed record RequestDraftInput(string CaseId, string Network, string Jurisdiction, string? ContactPointId, Urgency Urgency, RequestBody Body);
+
+/// <summary>
+/// The request desk: drafting, four-eyes approval against the requested state's checklist,
+/// sending through the outbox, answers and their facts, closing. Roles are checked by the API;
+/// the rules of the process are checked here.
+/// </summary>
+public sealed class RequestDesk(
+    RequestStore requests, NetworkDirectory directory, RequestCatalogue catalogue, CaseStore cases, GraphQueries graph,
+    GraphStore graphStore, RequestDocuments documents, MailOutbox outbox, RequestDeadlines deadlines, TimeProvider clock)
+{
+    public async Task<NetworkRequest> DraftAsync(RequestDraftInput input, string actor, CancellationToken ct)
+    {
+        var contact = await CheckAsync(input, ct);
+        return await requests.CreateDraftAsync(input.CaseId, input.Network, input.Jurisdiction, contact.Id, input.Urgency, input.Body, actor, ct);
+    }
+
+    public async Task<NetworkRequest> UpdateDraftAsync(string id, RequestBody body, Urgency urgency, int? expectedVersion, string actor, CancellationToken ct)
+    {
+        var current = await RequireAsync(id, ct);
+        await CheckAsync(new RequestDraftInput(current.CaseId, current.Network, current.Jurisdiction, current.ContactPointId, urgency, body), ct);
+        return await requests.UpdateDraftAsync(id, body, urgency, expectedVersion, actor, ct);
+    }
+
+    /// <summary>What the requested state requires that the draft lacks; empty when it may be approved.</summary>
+    public async Task<List<ChecklistGap>> ChecklistAsync(string id, CancellationToken ct)
+    {
+        var request = await RequireAsync(id, ct);
+        var network = await directory.NetworkAsync(request.Network, "network", ct);
+        var subjects = await graph.GetNodesAsync(request.Body.SubjectIds, ct);
+        return RequestChecklist.Gaps(request, network, catalogue, subjects);
+    }
+
+    /// <summary>Four eyes: a supervisor other than the author, and nothing the checklist finds missing.</summary>
+    public async Task<NetworkRequest> ApproveAsync(string id, int? expectedVersion, string approver, CancellationToken ct)
+    {
+        var request = await RequireAsync(id, ct);
+        if (request.Author == approver)
+        {
+            throw new ForbiddenException($"{approver} drafted {request.Number} and cannot approve it too: another supervisor must.");
+        }
+        var gaps = await ChecklistAsync(id, ct);
+        if (gaps.Count > 0)
+        {
+            throw new UserInputException([.. gaps.Select(g => new FieldError($"checklist.{g.Item}", $"{g.Problem} ({g.Requirement})"))]);
+        }
+        var now = clock.GetUtcNow();
+        return await requests.MoveAsync(id, RequestStatus.Approved, approver, null, r => r with { ApprovedBy = approver, ApprovedAt = now }, null, ct, expectedVersion);
+    }
+
+    /// <summary>
+    /// Renders the letters and queues the mail in the same transaction as the move to Queued; the
+    /// request becomes Sent only when the SMTP server has accepted it (<see cref="RequestMailEvents"/>).
+    /// </summary>
+    public async Task<NetworkRequest> SendAsync(string id, string actor, CancellationToken ct)
+    {
+        var request = await RequireAsync(id, ct);
+        RequestTransitions.Check(request.Status, RequestStatus.Queued, request.Number);
+        var contact = await directory.ContactPointAsync(request.ContactPointId, ct) ?? throw new NotFoundException("contact point", request.ContactPointId);
+        var letters = await documents.RenderAsync(request, ct);
+        var main = letters[0];
+        var body = string.Join("\n\n----------------------------------------\n\n", letters.Select(l => l.Text));
+        var mail = new OutgoingMail(request.Id, [contact.Email], [], main.Subject, body, null,
+            [.. letters.Select(l => new MailAttachment(l.FileName(request.Number), "application/pdf", l.Pdf))]);
+        return await requests.MoveAsync(id, RequestStatus.Queued, actor, $"to {contact.Email}", null,
+            async (c, t, _) => await outbox.EnqueueAsync(c, t, mail, ct), ct);
+    }
+
+    /// <summary>The SMTP server accepted the mail: the clock for the answer starts now.</summary>
+    public async Task MarkSentAsync(string id, string messageId, DateTimeOffset at, CancellationToken ct)
+    {
+        var request = await RequireAsync(id, ct);
+        if (request.Status != RequestStatus.Queued)
+        {
+            return; // told twice: the first time counted.
+        }
+        var network = await directory.NetworkAsync(request.Network, "network", ct);
+        var sent = await requests.MoveAsync(id, RequestStatus.Sent, "mail", messageId,
+            r => r with { SentAt = at, DueAt = at + network.DueWithin(r.Urgency) }, null, ct);
+        await deadlines.ScheduleAsync(sent, at, ct);
+    }
+
+    public async Task MarkDeliveryFailedAsync(string id, string reason, CancellationToken ct)
+    {
+        var request = await RequireAsync(id, ct);
+        if (request.Status is RequestStatus.Queued or RequestStatus.Sent)
+        {
+            await requests.MoveAsync(id, RequestStatus.DeliveryFailed, "mail", reason, r => r with { FailureReason = reason }, null, ct);
+            await deadlines.CancelAsync(id, ct);
+        }
+    }
+
+    public Task<NetworkRequest> AcknowledgeAsync(string id, string actor, string? note, CancellationToken ct) =>
+        requests.MoveAsync(id, RequestStatus.Acknowledged, actor, note, r => r with { AcknowledgedAt = r.AcknowledgedAt ?? clock.GetUtcNow() }, null, ct);
+
+    /// <summary>
+    /// Records an answer (partial or full) and what it establishes, as nodes and edges with the
+    /// request as provenance and the network's restriction — all in one transaction.
+    /// </summary>
+    public async Task<NetworkRequest> RecordAnswerAsync(string id, bool complete, string? note, IReadOnlyList<NodeDraft> nodes, IReadOnlyList<EdgeDraft> edges,
+        string actor, CancellationToken ct)
+    {
+        var request = await RequireAsync(id, ct);
+        var network = await directory.NetworkAsync(request.Network, "network", ct);
+        var to = complete ? RequestStatus.Answered : RequestStatus.PartlyAnswered;
+        RequestTransitions.Check(request.Status, to, request.Number);
+        var provenance = new ProvenanceDraft(network.IsFormal ? SourceKind.MlaAnswer : SourceKind.NetworkAnswer,
+            $"{request.Number} ({network.Code}, {request.Jurisdiction})", clock.GetUtcNow(), network.Restriction);
+        NetworkRequest? moved = null;
+        await graphStore.CreateManyAsync(
+            [.. nodes.Select(n => n with { Provenance = provenance })],
+            [.. edges.Select(e => e with { Provenance = provenance })],
+            actor,
+            async (c, t, writtenNodes, writtenEdges) =>
+            {
+                var now = clock.GetUtcNow();
+                foreach (var (entity, entityId) in writtenNodes.Select(n => ("node", n.Id)).Concat(writtenEdges.Select(e => ("edge", e.Id))))
+                {
+                    await c.ExecuteAsync(t, "INSERT INTO request_facts (request_id, entity, entity_id, recorded_at, recorded_by) VALUES (@r, @e, @id, @at, @by)", ct,
+                        ("r", id), ("e", entity), ("id", entityId), ("at", now), ("by", actor));
+                }
+                var detail = string.Create(CultureInfo.InvariantCulture, $"{writtenNodes.Count} nodes and {writtenEdges.Count} edges recorded{(note is null ? "" : ": " + note)}");
+                moved = await requests.MoveAsync(c, t, id, to, actor, detail,
+                    r => r with { AnsweredAt = r.AnsweredAt ?? now, Overdue = false, AcknowledgedAt = r.AcknowledgedAt ?? now }, null, ct);
+            }, ct);
+        if (complete)
+        {
+            await deadlines.CancelAsync(id, ct);
+        }
+        return moved!;
+    }
+
+    public async Task<NetworkRequest> CloseAsync(string id, string actor, string? note, CancellationToken ct)
+    {
+        var closed = await requests.MoveAsync(id, RequestStatus.Closed, actor, note, r => r with { ClosedAt = clock.GetUtcNow() }, null, ct);
+        await deadlines.CancelAsync(id, ct);
+        return closed;
+    }
+
+    public async Task<NetworkRequest> WithdrawAsync(string id, string actor, string reason, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new UserInputException("reason", "say why the request is withdrawn.");
+        }
+        var withdrawn = await requests.MoveAsync(id, RequestStatus.Withdrawn, actor, reason, r => r with { ClosedAt = clock.GetUtcNow() }, null, ct);
+        await deadlines.CancelAsync(id, ct);
+        return withdrawn;
+    }
+
+    private async Task<NetworkRequest> RequireAsync(string id, CancellationToken ct) =>
+        await requests.GetAsync(id, ct) ?? throw new NotFoundException("request", id);
+
+    private async Task<ContactPoint> CheckAsync(RequestDraftInput input, CancellationToken ct)
+    {
+        var errors = new List<FieldError>();
+        if (await cases.GetAsync(input.CaseId, ct) is null)
+        {
+            errors.Add(new FieldError("input.caseId", $"no case with id '{input.CaseId}' exists."));
+        }
+        await directory.NetworkAsync(input.Network, "input.network", ct);
+        var contacts = await directory.ContactPointsAsync(input.Network, input.Jurisdiction, ct);
+        var contact = input.ContactPointId is null ? contacts.FirstOrDefault() : contacts.FirstOrDefault(c => c.Id == input.ContactPointId);
+        if (contact is null)
+        {
+            errors.Add(new FieldError(input.ContactPointId is null ? "input.jurisdiction" : "input.contactPointId",
+                $"the directory has no {(input.ContactPointId is null ? "" : "such ")}contact point of {input.Network} in {input.Jurisdiction}."));
+        }
+        var subjects = await graph.GetNodesAsync(input.Body.SubjectIds, ct);
+        errors.AddRange(input.Body.SubjectIds.Where(s => !subjects.ContainsKey(s)).Select(s => new FieldError("input.subjectIds", $"no node with id '{s}' exists.")));
+        errors.AddRange(input.Body.Questions.Where(q => !catalogue.Questions.Contains(q))
+            .Select(q => new FieldError("input.questions", $"'{q}' is not in the question catalogue; use one of {string.Join(", ", catalogue.Questions.Codes)}.")));
+        if (input.Body.Languages.Count == 0)
+        {
+            errors.Add(new FieldError("input.languages", "give at least one language for the letter."));
+        }
+        errors.AddRange(input.Body.Languages.Where(l => !LetterTemplates.Languages.Contains(l))
+            .Select(l => new FieldError("input.languages", $"'{l}' is not one of the letter languages: {string.Join(", ", LetterTemplates.Languages)}.")));
+        if (errors.Count > 0)
+        {
+            throw new UserInputException(errors);
+        }
+        return contact!;
+    }
+}

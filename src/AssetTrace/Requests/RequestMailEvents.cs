@@ -1,0 +1,55 @@
+using AssetTrace.Mail;
+using AssetTrace.Requests.Lifecycle;
+using AssetTrace.Storage;
+
+namespace AssetTrace.Requests;
+
+/// <summary>
+/// What the mail transport reports, applied to requests: accepted → Sent, failed or bounced →
+/// DeliveryFailed, a reply → threaded onto its request (which it acknowledges), mail that
+/// matches nothing → the holding pen with the reason. Safe to call twice for the same message.
+/// </summary>
+public sealed class RequestMailEvents(RequestDesk desk, RequestStore requests, MailOutbox outbox, Database database, TimeProvider clock) : IMailEvents
+{
+    public Task MessageSentAsync(string requestId, string messageId, DateTimeOffset at, CancellationToken ct) =>
+        desk.MarkSentAsync(requestId, messageId, at, ct);
+
+    public Task MessageFailedAsync(string requestId, string messageId, string reason, CancellationToken ct) =>
+        desk.MarkDeliveryFailedAsync(requestId, reason, ct);
+
+    public async Task MessageReceivedAsync(InboundMail mail, CancellationToken ct)
+    {
+        if (await database.ReadAsync(c => c.ScalarAsync<long>(null, "SELECT COUNT(*) FROM request_mail WHERE inbound_id = @id", ct, ("id", mail.Id)), ct) > 0)
+        {
+            return;
+        }
+        var match = await outbox.FindRequestAsync(mail, ct);
+        await database.WriteAsync(async (c, t) => await c.ExecuteAsync(t,
+            "INSERT INTO request_mail (inbound_id, request_id, matched_by, at, actor) VALUES (@id, @request, @by, @at, 'mail')", ct,
+            ("id", mail.Id), ("request", match?.RequestId), ("by", match?.MatchedBy ?? HoldingReason(mail)), ("at", clock.GetUtcNow())), ct);
+        if (match is null)
+        {
+            return;
+        }
+        if (mail.Bounce is { } bounce)
+        {
+            await desk.MarkDeliveryFailedAsync(match.RequestId, $"bounced ({bounce.Status}): {bounce.Reason}", ct);
+            return;
+        }
+        var request = await requests.GetAsync(match.RequestId, ct);
+        var detail = $"from {mail.From}: \"{mail.Subject}\" ({mail.Attachments.Count} attachments; matched by {match.MatchedBy}; inbound #{mail.Id})";
+        if (request?.Status == RequestStatus.Sent)
+        {
+            await requests.MoveAsync(match.RequestId, RequestStatus.Acknowledged, "mail", detail, r => r with { AcknowledgedAt = mail.Date }, null, ct);
+        }
+        else
+        {
+            await requests.NoteAsync(match.RequestId, "mail", "reply_received", detail, null, ct);
+        }
+    }
+
+    private static string HoldingReason(InboundMail mail) =>
+        mail.InReplyTo is null && mail.References.Count == 0 && mail.ReplyToken is null
+            ? "holding: no In-Reply-To, References or reply token"
+            : "holding: refers to no message this desk sent";
+}

@@ -1,0 +1,55 @@
+using AssetTrace.Hosting;
+using AssetTrace.Mail;
+using AssetTrace.Requests.Consent;
+using AssetTrace.Requests.Deadlines;
+using AssetTrace.Requests.Directory;
+using AssetTrace.Requests.Documents;
+using AssetTrace.Requests.Lifecycle;
+using Microsoft.Data.Sqlite;
+using Quartz;
+
+namespace AssetTrace.Requests;
+
+public static class RequestServices
+{
+    /// <summary>
+    /// The request desk and its scheduler. Quartz keeps its triggers in the same database as the
+    /// graph, in tables it provisions itself at start (they must match the Quartz version exactly,
+    /// so the library's own scripts are used rather than a copy).
+    /// </summary>
+    public static IServiceCollection AddRequests(this IServiceCollection services, IConfiguration configuration)
+    {
+        var referenceData = Path.Combine(AppContext.BaseDirectory, "reference-data");
+        services.AddSingleton(_ => RequestCatalogue.Load(configuration["Requests:ReferenceDataDirectory"] ?? referenceData));
+        services.AddSingleton<NetworkDirectory>();
+        services.AddSingleton<RequestStore>();
+        services.AddSingleton<LetterTemplates>();
+        services.AddSingleton<LetterComposer>();
+        services.AddSingleton<RequestDocuments>();
+        services.AddSingleton<ConsentLedger>();
+        services.AddSingleton<RequestDeadlines>();
+        services.AddSingleton<RequestDesk>();
+        services.AddSingleton<RequestFigureReader>();
+        services.AddSingleton<IMailEvents, RequestMailEvents>();
+
+        var postgres = configuration.GetConnectionString("Graph");
+        var storage = new StorageOptions();
+        configuration.GetSection("Storage").Bind(storage);
+        services.AddQuartz(quartz =>
+        {
+            quartz.UsePersistentStore(store =>
+            {
+                if (string.IsNullOrWhiteSpace(postgres))
+                {
+                    store.UseSqlite(new SqliteConnectionStringBuilder { DataSource = Path.GetFullPath(storage.SqliteFile), DefaultTimeout = 30 }.ToString());
+                }
+                else
+                {
+                    store.UsePostgres(postgres);
+                }
+                store.ProvisionSchema();
+            });
+        });
+        return services;
+    }
+}
