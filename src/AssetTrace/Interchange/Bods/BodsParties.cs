@@ -25,7 +25,8 @@ internal static class BodsParties
         {
             "anonymousEntity" => "Anonymous entity",
             "unknownEntity" => "Unknown entity",
-            _ => throw new BodsException("name is required for an entity that is not anonymous or unknown."),
+            // BODS does not require a name; the graph does, so the record names itself.
+            _ => $"Unnamed entity {recordId}",
         };
         var properties = new JsonObject { ["name"] = name };
         var alternates = Array(d, "alternateNames").Where(a => a.ValueKind == JsonValueKind.String).Select(a => a.GetString()!).Where(a => a != name).ToList();
@@ -49,6 +50,15 @@ internal static class BodsParties
             var scheme = Text(identifier, "scheme");
             country ??= scheme is { Length: > 3 } && scheme[2] == '-' ? scheme[..2].ToUpperInvariant() : null;
             Put(properties, "registrationNumber", Text(identifier, "id"));
+        }
+        if (country is { Length: > 6 })
+        {
+            throw new BodsException($"jurisdiction code '{country}' is longer than an ISO 3166-2 code (6 characters).");
+        }
+        // An ISO 3166-2 subdivision (US-DE) stands for its country in the model.
+        if (country is { Length: > 3 } && country[2] == '-')
+        {
+            country = country[..2];
         }
         if (country is not null && country.Length != 2)
         {
