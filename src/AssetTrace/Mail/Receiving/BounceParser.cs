@@ -42,7 +42,8 @@ public static class BounceParser
         return (semicolon >= 0 ? field[(semicolon + 1)..] : field).Trim();
     }
 
-    private static string Unfold(string text) => string.Join(' ', text.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries).Select(p => p.Trim()));
+    /// <summary>Folded header lines ("User doesn't\r\n    exist") read as one line with single spaces.</summary>
+    private static string Unfold(string text) => string.Join(' ', text.Split([' ', '\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries));
 
     private static string? OriginalMessageId(MimeMessage message, MessageDeliveryStatus report)
     {
