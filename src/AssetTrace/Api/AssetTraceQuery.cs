@@ -136,5 +136,6 @@ public sealed class AssetTraceQuery : ObjectGraphType
 
         AnalyticsQueryFields.Add(this);
         RequestFields.AddQueries(this);
+        InterchangeQueryFields.Add(this);
     }
 }
