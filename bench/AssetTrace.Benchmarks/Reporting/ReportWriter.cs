@@ -91,9 +91,10 @@ public static class ReportWriter
         md.AppendLine(Row($"**shortest path**, engine, {run.Igraph.Hops.Count} pairs, 1 path, ≤ 12 hops", s => Pair(s.Paths.Engine)));
         md.AppendLine(Row("… baseline: python3-igraph, same pairs", _ => Pair(run.Igraph.Times)));
         md.AppendLine(Row("… engine ÷ igraph", s => $"{Ratio(s.Paths.Engine.P50, run.Igraph.Times.P50):0.#}× / {Ratio(s.Paths.Engine.P99, run.Igraph.Times.P99):0.#}×"));
-        md.AppendLine(Row("**name search** (`GraphQueries.SearchAsync`, first 25)", s => Pair(s.Search)));
-        md.AppendLine(Row("… queries timed within the budget (of planned)", s => $"{s.Search.Count} of {s.SearchPlanned}"));
-        if (stores.Any(s => s.GraphQL is not null))
+        md.AppendLine(Row("**name search** (`GraphQueries.SearchAsync`, first 25)", s => Pair(s.Search.Times)));
+        md.AppendLine(Row($"… queries timed within the {run.Options.SearchBudget.TotalSeconds:0} s budget (of planned)", s => $"{s.Search.Times.Count} of {s.SearchPlanned}"));
+        md.AppendLine(Row("… queries that failed (their time is in the percentiles)", s => $"{s.Search.Failures.Count}"));
+        if (stores.Any(s => s.GraphQL is not null || s.GraphQLError is not null))
         {
             md.AppendLine(Row($"**GraphQL**, {run.Options.Clients} clients, requests/s", s => s.GraphQL is { } g ? $"{g.RequestsPerSecond:N1} ({g.Requests:N0} in {g.Duration.TotalSeconds:0} s)" : "–"));
             foreach (var operation in new[] { "beneficialOwners", "search", "shortestPaths" })
@@ -103,6 +104,7 @@ public static class ReportWriter
             md.AppendLine(Row("… failed requests", s => s.GraphQL is { } g ? $"{g.Failures}" : "–"));
             md.AppendLine(Row("… first analytics request (loads the server's snapshot), s", s => s.GraphQL is { } g ? $"{g.FirstRequest.TotalSeconds:0.0}" : "–"));
             md.AppendLine(Row("**server peak memory** (VmHWM)", s => s.GraphQL is { } g ? Gib(g.PeakResidentBytes) : "–"));
+            md.AppendLine(Row("… the load failed", s => s.GraphQLError ?? "no"));
         }
         md.AppendLine();
         Line($"igraph read the edge list in {run.Igraph.GraphLoad.TotalSeconds:0.0} s (not in the figures above).");
@@ -119,6 +121,17 @@ public static class ReportWriter
             }
         }
         md.AppendLine();
+
+        foreach (var s in stores.Where(s => s.Search.Failures.Count > 0 || s.GraphQL?.FirstFailure is not null))
+        {
+            Line($"Failures on {Name(s.Store)}:");
+            md.AppendLine();
+            foreach (var failure in s.Search.Failures.Take(5).Select(f => $"name search {f}").Prepend(s.GraphQL?.FirstFailure is { } f ? $"GraphQL ({s.GraphQL.Failures} failed requests), the first: {f}" : null).OfType<string>())
+            {
+                Line($"- {failure}");
+            }
+            md.AppendLine();
+        }
 
         md.AppendLine("## How it is measured");
         md.AppendLine();

@@ -17,10 +17,10 @@ public sealed record StoreResults(
     OwnershipComparisonResult Owners,
     Latencies Holdings,
     PathComparisonResult Paths,
-    Latencies Search,
+    SearchResult Search,
     int SearchPlanned,
-    int SearchWithoutMatch,
-    GraphQLLoadResult? GraphQL)
+    GraphQLLoadResult? GraphQL,
+    string? GraphQLError)
 {
     public int Disagreements => Owners.Disagreements.Count + Paths.Disagreements.Count;
 }
