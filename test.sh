@@ -292,7 +292,9 @@ stop_redis() {
 # Everything lives in one temporary directory; a self-signed certificate for
 # "localhost" is made at start and its path exported for the tests to trust.
 # Recipients are not checked at RCPT time, so mail to an unknown local user
-# is accepted, refused by Dovecot's LMTP, and bounced by Postfix as a DSN.
+# is accepted, refused by Dovecot's LMTP, and bounced by Postfix as a DSN;
+# only an address without a dot in its domain (user@localhost) is refused
+# at RCPT time, with a 5xx.
 # ---------------------------------------------------------------------------
 MAIL_DIR=""
 MAIL_SMTP_PORT=""
@@ -431,7 +433,7 @@ start_mail() {
 		smtpd_tls_security_level = may
 		smtpd_tls_auth_only = yes
 		smtpd_relay_restrictions = permit_sasl_authenticated, reject_unauth_destination
-		smtpd_recipient_restrictions = permit_sasl_authenticated, reject_unauth_destination
+		smtpd_recipient_restrictions = reject_non_fqdn_recipient, permit_sasl_authenticated, reject_unauth_destination
 		delay_warning_time = 0
 		queue_run_delay = 10s
 		minimal_backoff_time = 10s
