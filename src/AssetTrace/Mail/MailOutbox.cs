@@ -33,7 +33,8 @@ public sealed class MailOutbox(Database database, IOptionsMonitor<MailOptions> o
             ("recipients", JsonSerializer.Serialize(mail.To.Concat(mail.Cc).ToArray())), ("subject", mail.Subject),
             ("mime", mime.ToArray()), ("status", OutboxStatusCodes.Queued), ("now", now));
         await OutboxHistory.AppendAsync(c, t, id, now, OutboxStatus.Queued, null, ct);
-        // The worker wakes now but finds the message only once the caller commits; otherwise at its next poll.
+        // Note: the worker may wake before the caller commits. Its claim is a write transaction too, so it waits
+        // for the write lock (SQLite's, or the PostgreSQL advisory lock) and then sees this row.
         signal.Wake();
         return messageId;
     }

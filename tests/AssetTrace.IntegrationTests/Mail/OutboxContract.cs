@@ -116,6 +116,31 @@ public abstract class OutboxContract(StoreKind kind) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_recipient_the_server_refuses_fails_the_message_for_good_and_the_next_one_still_goes()
+    {
+        // The test Postfix refuses a recipient whose domain has no dot with a 5xx at RCPT time.
+        var refusedId = await _harness.EnqueueAsync(Request("req-refused", "focal.point@localhost"));
+        var nextId = await _harness.EnqueueAsync(Request("req-next", MailTestServers.Partner));
+
+        Assert.Equal(2, await Dispatcher.DeliverDueAsync(default));
+
+        var refused = await _harness.OutboxEntryAsync(refusedId);
+        Assert.Equal(OutboxStatus.Failed, refused.Status);
+        Assert.Equal(1, refused.Attempts);
+        Assert.Contains("focal.point@localhost", refused.LastError, StringComparison.Ordinal);
+        var failed = Assert.Single(_harness.Events.Failed);
+        Assert.Equal(("req-refused", refusedId), (failed.RequestId, failed.MessageId));
+        Assert.StartsWith("5", failed.Reason, StringComparison.Ordinal);
+        Assert.Equal(OutboxStatus.Sent, (await _harness.OutboxEntryAsync(nextId)).Status);
+        await Mailboxes.WaitForAsync(MailTestServers.Partner, nextId);
+
+        // Failed for good: later rounds leave it alone.
+        _harness.Clock.Advance(TimeSpan.FromHours(2));
+        Assert.Equal(0, await Dispatcher.DeliverDueAsync(default));
+        Assert.Single(_harness.Events.Failed);
+    }
+
+    [Fact]
     public async Task Smime_signed_mail_over_tls_on_connect_arrives_with_a_valid_signature()
     {
         var (host, port) = MailTestServers.Smtps;

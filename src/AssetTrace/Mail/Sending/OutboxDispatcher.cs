@@ -84,16 +84,31 @@ public sealed class OutboxDispatcher(Database database, IOptionsMonitor<MailOpti
             {
                 // Note: a 5xx reply to MAIL, RCPT or DATA is the server's final word on this message.
                 await RecordFailureAsync(message, Describe(e), permanent: true, current.Outbox, ct);
+                await HangUpAsync(client);
             }
             catch (Exception e) when (!ct.IsCancellationRequested && e is SmtpCommandException or SmtpProtocolException or ServiceNotConnectedException
                 or IOException or SocketException or TimeoutException or AuthenticationException or SslHandshakeException)
             {
                 await RecordFailureAsync(message, Describe(e), permanent: false, current.Outbox, ct);
+                await HangUpAsync(client);
             }
         }
         if (client.IsConnected)
         {
             await client.DisconnectAsync(quit: true, ct);
+        }
+    }
+
+    /// <summary>After a failed transaction the next message starts on a new connection, whatever state the server is left in.</summary>
+    private static async Task HangUpAsync(SmtpClient client)
+    {
+        try
+        {
+            await client.DisconnectAsync(quit: true, CancellationToken.None);
+        }
+        catch (Exception e) when (e is IOException or SocketException or SmtpProtocolException or SmtpCommandException or TimeoutException)
+        {
+            // Gone already; the next message connects afresh.
         }
     }
 
