@@ -79,11 +79,18 @@ public sealed class ImapListener(MailReceiver receiver, IOptionsMonitor<MailOpti
                 {
                     continue;
                 }
-                using (waking = new CancellationTokenSource(current.Imap.IdleRestart, clock))
+                var restart = new CancellationTokenSource(current.Imap.IdleRestart, clock);
+                waking = restart;
+                try
                 {
-                    await client.IdleAsync(waking.Token, stop);
+                    await client.IdleAsync(restart.Token, stop);
                 }
-                waking = null;
+                finally
+                {
+                    // Cleared before it is disposed, so a late CountChanged never cancels a disposed source.
+                    waking = null;
+                    restart.Dispose();
+                }
             }
         }
         finally
