@@ -50,7 +50,14 @@ public sealed class PdfLetterRenderer : IDisposable
         return stream.ToArray();
     }
 
-    public void Dispose() => _primaryFont.Dispose();
+    public void Dispose()
+    {
+        _primaryFont.Dispose();
+        foreach (var font in _fonts.Values)
+        {
+            font.Dispose();
+        }
+    }
 
     /// <summary>The typeface that has this character: the primary one, or whatever installed font the system offers.</summary>
     internal SKTypeface TypefaceFor(int codepoint)
@@ -68,6 +75,19 @@ public sealed class PdfLetterRenderer : IDisposable
         }
         return typeface;
     }
+
+    /// <summary>Whether the typeface has a glyph for the character (neutral punctuation keeps the run's font only then).</summary>
+    internal bool Covers(SKTypeface typeface, int codepoint)
+    {
+        if (!_fonts.TryGetValue(typeface, out var font))
+        {
+            font = new SKFont(typeface);
+            _fonts[typeface] = font;
+        }
+        return font.ContainsGlyph(codepoint);
+    }
+
+    private readonly Dictionary<SKTypeface, SKFont> _fonts = [];
 
     private static bool IsLayoutNeutral(int c) => c is ' ' or '\u200f' or '\u200e';
 
@@ -161,11 +181,7 @@ public sealed class PdfLetterRenderer : IDisposable
 
         private void DrawLine(string line, float size, bool rightToLeft)
         {
-            var runs = Runs(line);
-            if (rightToLeft)
-            {
-                runs.Reverse();
-            }
+            var runs = rightToLeft ? VisualOrder(Runs(line, true)) : Runs(line, false);
             var widths = runs.Select(r => Shape(r, size).Width).ToList();
             var x = rightToLeft ? PageWidth - Margin - widths.Sum() : Margin;
             for (var i = 0; i < runs.Count; i++)
@@ -177,6 +193,28 @@ public sealed class PdfLetterRenderer : IDisposable
             }
         }
 
+        /// <summary>
+        /// Right-to-left paragraph: groups of runs of one direction are laid out from the right, but
+        /// within a left-to-right group (a Latin name, an IBAN) the runs keep their own order.
+        /// </summary>
+        private static List<Run> VisualOrder(List<Run> runs)
+        {
+            var groups = new List<List<Run>>();
+            foreach (var run in runs)
+            {
+                if (groups.Count > 0 && !run.RightToLeft && !groups[^1][0].RightToLeft)
+                {
+                    groups[^1].Add(run);
+                }
+                else
+                {
+                    groups.Add([run]);
+                }
+            }
+            groups.Reverse();
+            return [.. groups.SelectMany(g => g)];
+        }
+
         private static SKShaper.Result Shape(Run run, float size)
         {
             using var shaper = new SKShaper(run.Typeface);
@@ -185,20 +223,21 @@ public sealed class PdfLetterRenderer : IDisposable
         }
 
         /// <summary>Splits a line where the font or the direction changes; spaces and punctuation join the run before them.</summary>
-        private List<Run> Runs(string text)
+        /// <param name="paragraphRtl">The direction that neutral characters at the start of the line take.</param>
+        private List<Run> Runs(string text, bool paragraphRtl = false)
         {
             var runs = new List<Run>();
             var start = 0;
             SKTypeface? typeface = null;
-            bool? rtl = null;
+            bool? rtl = paragraphRtl;
             for (var i = 0; i < text.Length; i += char.IsSurrogatePair(text, i) ? 2 : 1)
             {
                 var c = char.ConvertToUtf32(text, i);
                 var charRtl = IsStrong(c) ? IsRightToLeft(c) : rtl;
-                var charTypeface = IsStrong(c) ? renderer.TypefaceFor(c) : typeface ?? renderer.TypefaceFor(c);
+                var charTypeface = !IsStrong(c) && typeface is not null && renderer.Covers(typeface, c) ? typeface : renderer.TypefaceFor(c);
                 if (typeface is not null && (charTypeface != typeface || charRtl != rtl))
                 {
-                    runs.Add(new Run(text[start..i], typeface));
+                    runs.Add(new Run(text[start..i], typeface, rtl == true));
                     start = i;
                 }
                 typeface = charTypeface;
@@ -206,11 +245,11 @@ public sealed class PdfLetterRenderer : IDisposable
             }
             if (start < text.Length)
             {
-                runs.Add(new Run(text[start..], typeface ?? renderer.TypefaceFor(' ')));
+                runs.Add(new Run(text[start..], typeface ?? renderer.TypefaceFor(' '), rtl == true));
             }
             return runs;
         }
     }
 
-    private sealed record Run(string Text, SKTypeface Typeface);
+    private sealed record Run(string Text, SKTypeface Typeface, bool RightToLeft);
 }
