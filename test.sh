@@ -97,6 +97,14 @@ require_mail() {
 	command -v openssl >/dev/null || MISSING+=(openssl)
 }
 
+# Fonts for the request letters' PDFs: DejaVu for Latin, Cyrillic and Arabic,
+# WenQuanYi Micro Hei for Chinese; fontconfig lets SkiaSharp find them.
+require_fonts() {
+	[[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]] || MISSING+=(fonts-dejavu-core)
+	[[ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ]] || MISSING+=(fonts-wqy-microhei)
+	command -v fc-list >/dev/null || MISSING+=(fontconfig)
+}
+
 # Chromium (browser tests): not needed yet.
 # When it is: check for /usr/bin/chromium and /usr/bin/chromedriver here and
 # append "chromium chromium-driver" to MISSING, then export their paths in
@@ -107,7 +115,10 @@ install_missing_packages() {
 	require_postgres
 	require_redis
 	require_mail
+	require_fonts
 	require_chromium
+	# The small benchmark run compares shortest paths with python3-igraph, under Debian's python3.
+	[[ -x /usr/bin/python3 ]] && /usr/bin/python3 -c 'import igraph' 2>/dev/null || MISSING+=(python3 python3-igraph)
 	((${#MISSING[@]} == 0)) && return 0
 
 	if ((EUID != 0)); then
