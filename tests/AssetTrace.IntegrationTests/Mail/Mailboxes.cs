@@ -61,6 +61,18 @@ public static class Mailboxes
         await client.DisconnectAsync(true);
     }
 
+    /// <summary>Sends stored MIME bytes as they are (STARTTLS, authenticated), with the given envelope.</summary>
+    public static async Task SendRawAsync(string account, byte[] mime, string sender, IEnumerable<string> recipients)
+    {
+        var (host, port) = MailTestServers.Smtp;
+        using var client = new SmtpClient();
+        Trust(client);
+        await client.ConnectAsync(host, port, SecureSocketOptions.StartTls);
+        await client.AuthenticateAsync(account, MailTestServers.Password);
+        await client.SendAsync(await MimeMessage.LoadAsync(new MemoryStream(mime)), MailboxAddress.Parse(sender), recipients.Select(MailboxAddress.Parse));
+        await client.DisconnectAsync(true);
+    }
+
     /// <summary>A plain message from one test account to another.</summary>
     public static MimeMessage Message(string from, string to, string subject, string text, string? inReplyTo = null)
     {

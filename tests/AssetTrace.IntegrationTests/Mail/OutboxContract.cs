@@ -116,6 +116,26 @@ public abstract class OutboxContract(StoreKind kind) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_crash_after_the_server_accepted_gives_a_second_copy_with_the_same_message_id_and_one_sent_report()
+    {
+        // The window docs/MAIL.md describes: the server has the message, the process dies before it records that.
+        var messageId = await _harness.EnqueueAsync(Request("req-window", MailTestServers.Partner));
+        var options = _harness.Get<IOptionsMonitor<MailOptions>>().CurrentValue;
+        var claimed = Assert.Single(await Dispatcher.ClaimDueAsync(options.Outbox, default));
+        await Mailboxes.SendRawAsync(MailTestServers.Desk, claimed.Mime, claimed.Sender, claimed.Recipients);
+        await _harness.RestartAsync();
+
+        _harness.Clock.Advance(options.Outbox.SendingLease);
+        Assert.Equal(1, await Dispatcher.DeliverDueAsync(default));
+
+        var copies = await Mailboxes.WaitForAllAsync(MailTestServers.Partner, messageId, 2);
+        Assert.Equal(2, copies.Count);
+        Assert.All(copies, copy => Assert.Equal(messageId, MessageIds.Bracket(copy.MessageId)));
+        Assert.Single(_harness.Events.Sent, s => s.MessageId == messageId);
+        Assert.Equal(OutboxStatus.Sent, (await _harness.OutboxEntryAsync(messageId)).Status);
+    }
+
+    [Fact]
     public async Task A_recipient_the_server_refuses_fails_the_message_for_good_and_the_next_one_still_goes()
     {
         // The test Postfix refuses a recipient whose domain has no dot with a 5xx at RCPT time.
