@@ -5,6 +5,7 @@ using System.Security.Cryptography.X509Certificates;
 using AssetTrace.Mail;
 using AssetTrace.Mail.Sending;
 using AssetTrace.Storage;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using MimeKit.Cryptography;
@@ -133,6 +134,29 @@ public abstract class OutboxContract(StoreKind kind) : IAsyncLifetime
         Assert.All(copies, copy => Assert.Equal(messageId, MessageIds.Bracket(copy.MessageId)));
         Assert.Single(_harness.Events.Sent, s => s.MessageId == messageId);
         Assert.Equal(OutboxStatus.Sent, (await _harness.OutboxEntryAsync(messageId)).Status);
+    }
+
+    [Fact]
+    public async Task The_worker_sends_as_soon_as_mail_is_queued_without_waiting_for_its_poll()
+    {
+        using var worker = new OutboxWorker(Dispatcher, _harness.Get<OutboxSignal>(), _harness.Get<IOptionsMonitor<MailOptions>>(), _harness.Clock,
+            NullLogger<OutboxWorker>.Instance);
+        await worker.StartAsync(default);
+        try
+        {
+            // The fake clock never reaches the poll interval: only the wake-up from EnqueueAsync can send it.
+            var messageId = await _harness.EnqueueAsync(Request("req-worker", MailTestServers.Partner));
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+            while (!_harness.Events.Sent.Any(s => s.MessageId == messageId))
+            {
+                Assert.True(DateTime.UtcNow < deadline, "the worker did not send the queued mail within 30 s");
+                await Task.Delay(100);
+            }
+        }
+        finally
+        {
+            await worker.StopAsync(default);
+        }
     }
 
     [Fact]
