@@ -25,6 +25,12 @@ public sealed class CoreHarness : IAsyncDisposable
     {
         var settings = await TestDatabases.CreateAsync(kind);
         settings["Demo:Load"] = loadDemo ? "true" : "false";
+        return await StartAsync(settings);
+    }
+
+    /// <summary>Core services on the store the settings name (see <see cref="TestDatabases.CreateAsync"/>), e.g. one a server will use next.</summary>
+    public static async Task<CoreHarness> StartAsync(IDictionary<string, string?> settings)
+    {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero));
         var services = new ServiceCollection()
