@@ -37,6 +37,11 @@ public static class RequestFields
                     ?? throw new Common.NotFoundException("request", c.GetArgument<string>("id"));
                 return await c.Service<RequestDocuments>().RenderAsync(request, c.CancellationToken);
             });
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ThreadedMailType>>>>("holdingPen").Description("Inbound mail that matched no request.")
+            .ResolveAsync(async c => await c.Service<HoldingPen>().HeldAsync(c.CancellationToken));
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ThreadedMailType>>>>("requestMail").Description("Replies threaded onto a request.")
+            .Argument<NonNullGraphType<IdGraphType>>("requestId")
+            .ResolveAsync(async c => await c.Service<HoldingPen>().ForRequestAsync(c.GetArgument<string>("requestId"), c.CancellationToken));
         query.Field<NonNullGraphType<RequestFiguresType>>("requestFigures").Description("Turnaround per network and jurisdiction, open and overdue counts.")
             .ResolveAsync(async c => await c.Service<RequestFigureReader>().ReadAsync(c.CancellationToken));
     }
@@ -114,6 +119,15 @@ public static class RequestFields
                 var actor = RoleCheck.Require(c.User, "Recording a consent", Role.Officer, Role.Supervisor);
                 return await c.Service<ConsentLedger>().RecordAsync(c.GetArgument<string>("requestId"), c.GetArgument<string>("provider"),
                     c.GetArgument<string?>("scope") ?? "", c.GetArgument<string>("reference"), c.GetArgument<DateOnly>("grantedOn"), actor, c.CancellationToken);
+            });
+        mutation.Field<NonNullGraphType<ThreadedMailType>>("assignMail").Description("Threads a message from the holding pen onto a request.")
+            .Argument<NonNullGraphType<StringGraphType>>("inboundId").Argument<NonNullGraphType<IdGraphType>>("requestId")
+            .ResolveAsync(async c =>
+            {
+                var actor = RoleCheck.Require(c.User, "Assigning mail", Role.Officer);
+                var id = long.TryParse(c.GetArgument<string>("inboundId"), out var value) ? value
+                    : throw new Common.UserInputException("inboundId", "must be the number of an inbound message.");
+                return await c.Service<HoldingPen>().AssignAsync(id, c.GetArgument<string>("requestId"), actor, c.CancellationToken);
             });
         mutation.Field<NonNullGraphType<ContactPointType>>("saveContactPoint").Argument<NonNullGraphType<ContactPointInputType>>("input")
             .ResolveAsync(async c =>

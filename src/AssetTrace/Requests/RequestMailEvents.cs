@@ -33,7 +33,15 @@ public sealed class RequestMailEvents(RequestDesk desk, RequestStore requests, M
         }
         if (mail.Bounce is { } bounce)
         {
-            await desk.MarkDeliveryFailedAsync(match.RequestId, $"bounced ({bounce.Status}): {bounce.Reason}", ct);
+            if (bounce.IsPermanent)
+            {
+                await desk.MarkDeliveryFailedAsync(match.RequestId, $"bounced ({bounce.Status}): {bounce.Reason}", ct);
+            }
+            else
+            {
+                // A 4.x.x notice says delivery is delayed; the server keeps trying, so the request stays as it is.
+                await requests.NoteAsync(match.RequestId, "mail", "delivery_delayed", $"{bounce.Status}: {bounce.Reason}", null, ct);
+            }
             return;
         }
         var request = await requests.GetAsync(match.RequestId, ct);

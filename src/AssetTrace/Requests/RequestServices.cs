@@ -30,6 +30,7 @@ public static class RequestServices
         services.AddSingleton<RequestDeadlines>();
         services.AddSingleton<RequestDesk>();
         services.AddSingleton<RequestFigureReader>();
+        services.AddSingleton<HoldingPen>();
         services.AddSingleton<IMailEvents, RequestMailEvents>();
 
         var postgres = configuration.GetConnectionString("Graph");

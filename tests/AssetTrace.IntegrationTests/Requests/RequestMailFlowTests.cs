@@ -109,6 +109,36 @@ public sealed class RequestMailFlowTests
         Assert.Equal(1, figures.ByNetwork.Single(t => t.Key == "CARIN").Answered);
     }
 
+    [Fact]
+    public async Task Mail_that_matches_no_request_waits_in_the_holding_pen_until_an_officer_assigns_it()
+    {
+        await using var services = await StartAsync();
+        var desk = services.GetRequiredService<RequestDesk>();
+        var draft = await desk.DraftAsync(new RequestDraftInput("demo-case", "CARIN", "GB", null, Urgency.Normal, new RequestBody(
+            ["demo-serik-akhmetov"], ["real_estate"], null, "CARIN informal cooperation", "", null, "Confidential", null, ["en"],
+            new Dictionary<string, string>())), "officer1", default);
+        var subject = "Information on Mr Akhmetov " + Guid.NewGuid().ToString("N")[..6];
+        await Mailboxes.SendAsync(MailTestServers.Partner, Mailboxes.Message(MailTestServers.Partner, MailTestServers.Desk, subject, "No reference, sorry."));
+
+        var pen = services.GetRequiredService<HoldingPen>();
+        var receiver = services.GetRequiredService<MailReceiver>();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        List<ThreadedMail> held;
+        do
+        {
+            await receiver.SyncAsync(default);
+            held = [.. (await pen.HeldAsync(default)).Where(m => m.Mail.Subject == subject)];
+        }
+        while (held.Count == 0 && DateTime.UtcNow < deadline);
+
+        var message = Assert.Single(held);
+        Assert.StartsWith("holding:", message.MatchedBy, StringComparison.Ordinal);
+        await pen.AssignAsync(message.Mail.Id, draft.Id, "officer1", default);
+        Assert.DoesNotContain(await pen.HeldAsync(default), m => m.Mail.Subject == subject);
+        Assert.Equal("assigned by officer1", Assert.Single(await pen.ForRequestAsync(draft.Id, default)).MatchedBy);
+        Assert.Contains(await services.GetRequiredService<RequestStore>().EventsAsync(draft.Id, default), e => e.Event == "reply_assigned");
+    }
+
     private static byte[] Content(MimePart part)
     {
         using var stream = new MemoryStream();
