@@ -66,9 +66,9 @@ public static class ReportWriter
         md.AppendLine(Row("beneficial owners p99 ≤ 5 ms warm (GraphQL default: 5 paths per owner)", s => Met(s.Owners.Engine.P99 <= 5, Ms(s.Owners.Engine.P99))));
         md.AppendLine(Row("the same without paths (figures only)", s => Met(s.Owners.EngineFiguresOnly.P99 <= 5, Ms(s.Owners.EngineFiguresOnly.P99))));
         md.AppendLine(Row("≥ 10× faster than the recursive CTE (p50 and p99)", s => Met(Ratio(s.Owners.Cte.P50, s.Owners.Engine.P50) >= 10 && Ratio(s.Owners.Cte.P99, s.Owners.Engine.P99) >= 10,
-            $"{Ratio(s.Owners.Cte.P50, s.Owners.Engine.P50):0.#}× / {Ratio(s.Owners.Cte.P99, s.Owners.Engine.P99):0.#}×")));
+            $"{Times(Ratio(s.Owners.Cte.P50, s.Owners.Engine.P50))} / {Times(Ratio(s.Owners.Cte.P99, s.Owners.Engine.P99))}")));
         md.AppendLine(Row("shortest path p99 within 3× of igraph", s => Met(s.Paths.Engine.P99 <= 3 * run.Igraph.Times.P99,
-            $"{Ms(s.Paths.Engine.P99)} vs {Ms(run.Igraph.Times.P99)} ({Ratio(s.Paths.Engine.P99, run.Igraph.Times.P99):0.#}×)")));
+            $"{Ms(s.Paths.Engine.P99)} vs {Ms(run.Igraph.Times.P99)} ({Times(Ratio(s.Paths.Engine.P99, run.Igraph.Times.P99))})")));
         md.AppendLine(Row("server peak memory ≤ 3 GiB", s => s.GraphQL is { } g ? Met(g.PeakResidentBytes <= 3L << 30, Gib(g.PeakResidentBytes)) : "not measured"));
         md.AppendLine(Row("engine and baselines agree on every answer", s => Met(s.Disagreements == 0, $"{s.Disagreements} disagreements")));
         md.AppendLine();
@@ -81,16 +81,16 @@ public static class ReportWriter
         md.AppendLine(rule);
         md.AppendLine(Row("**bulk load**, rows/s (nodes + edges + search keys)", s => $"{s.Load.RowsPerSecond:N0}"));
         md.AppendLine(Row("… rows written / indexes and keys built after, s", s => $"{s.Load.Rows.TotalSeconds:0.0} / {s.Load.Indexes.TotalSeconds:0.0}"));
-        md.AppendLine(Row("**engine snapshot load**, s (managed heap it takes)", s => $"{s.SnapshotLoad.TotalSeconds:0.0} ({Gib(s.SnapshotManagedBytes)})"));
+        md.AppendLine(Row("**engine snapshot load**, s (managed heap growth, indicative)", s => $"{s.SnapshotLoad.TotalSeconds:0.0} ({Gib(s.SnapshotManagedBytes)})"));
         md.AppendLine(Row($"**beneficial owners**, engine, {Count(stores, s => s.Owners.Engine.Count)} targets, 5 paths", s => Pair(s.Owners.Engine)));
         md.AppendLine(Row("… engine, figures only (no paths)", s => Pair(s.Owners.EngineFiguresOnly)));
         md.AppendLine(Row("… engine, effective ownership only (`Owners`: no control, no paths)", s => Pair(s.Owners.FlowOnly)));
         md.AppendLine(Row("… baseline: recursive CTE in the same database", s => Pair(s.Owners.Cte)));
-        md.AppendLine(Row("… CTE ÷ engine (5 paths)", s => $"{Ratio(s.Owners.Cte.P50, s.Owners.Engine.P50):0.#}× / {Ratio(s.Owners.Cte.P99, s.Owners.Engine.P99):0.#}×"));
+        md.AppendLine(Row("… CTE ÷ engine (5 paths)", s => $"{Times(Ratio(s.Owners.Cte.P50, s.Owners.Engine.P50))} / {Times(Ratio(s.Owners.Cte.P99, s.Owners.Engine.P99))}"));
         md.AppendLine(Row($"**holdings**, {Count(stores, s => s.Holdings.Count)} persons who own or hold something, 3 paths", s => Pair(s.Holdings)));
         md.AppendLine(Row($"**shortest path**, engine, {run.Igraph.Hops.Count} pairs, 1 path, ≤ 12 hops", s => Pair(s.Paths.Engine)));
         md.AppendLine(Row("… baseline: python3-igraph, same pairs", _ => Pair(run.Igraph.Times)));
-        md.AppendLine(Row("… engine ÷ igraph", s => $"{Ratio(s.Paths.Engine.P50, run.Igraph.Times.P50):0.#}× / {Ratio(s.Paths.Engine.P99, run.Igraph.Times.P99):0.#}×"));
+        md.AppendLine(Row("… engine ÷ igraph", s => $"{Times(Ratio(s.Paths.Engine.P50, run.Igraph.Times.P50))} / {Times(Ratio(s.Paths.Engine.P99, run.Igraph.Times.P99))}"));
         md.AppendLine(Row("**name search** (`GraphQueries.SearchAsync`, first 25)", s => Pair(s.Search.Times)));
         md.AppendLine(Row($"… queries timed within the {run.Options.SearchBudget.TotalSeconds:0} s budget (of planned)", s => $"{s.Search.Times.Count} of {s.SearchPlanned}"));
         md.AppendLine(Row("… queries that failed (their time is in the percentiles)", s => $"{s.Search.Failures.Count}"));
@@ -167,4 +167,6 @@ public static class ReportWriter
     private static string Gib(long bytes) => (bytes / (1024.0 * 1024 * 1024)).ToString("0.00", CultureInfo.InvariantCulture) + " GiB";
 
     private static double Ratio(double a, double b) => b > 0 ? a / b : double.NaN;
+
+    private static string Times(double ratio) => ratio.ToString(ratio < 1 ? "0.0##" : "0.#", CultureInfo.InvariantCulture) + "×";
 }
