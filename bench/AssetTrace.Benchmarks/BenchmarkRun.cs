@@ -74,6 +74,7 @@ public sealed class BenchmarkRun(BenchOptions options, TimeProvider clock, TextW
             Step($"{kind}: name search p50/p99 {search.Times.P50:0.###}/{search.Times.P99:0.###} ms over {search.Times.Count} queries, {search.Failures.Count} failed");
 
             GraphQLLoadResult? graphql = null;
+            GraphQLLoadResult? withoutSearch = null;
             string? graphqlError = null;
             if (options.ServerDll is { } dll)
             {
@@ -81,8 +82,10 @@ public sealed class BenchmarkRun(BenchOptions options, TimeProvider clock, TextW
                 try
                 {
                     await using var server = await ServerProcess.StartAsync(dll, store.Settings, Path.Combine(options.Work, $"server-{kind}.log"), ct);
-                    graphql = await GraphQLLoad.RunAsync(server, samples, options.Clients, options.LoadDuration, options.Seed, ct);
+                    graphql = await GraphQLLoad.RunAsync(server, samples, options.Clients, options.LoadDuration, options.Seed, withSearch: true, ct);
                     Step($"{kind}: {graphql.RequestsPerSecond:0.0} requests/s, {graphql.Failures} failures, server peak {graphql.PeakResidentBytes / 1048576.0:N0} MiB");
+                    withoutSearch = await GraphQLLoad.RunAsync(server, samples, options.Clients, options.LoadDuration, options.Seed, withSearch: false, ct);
+                    Step($"{kind}: without search {withoutSearch.RequestsPerSecond:0.0} requests/s, {withoutSearch.Failures} failures, server peak {withoutSearch.PeakResidentBytes / 1048576.0:N0} MiB");
                 }
                 catch (Exception e) when (e is InvalidOperationException or HttpRequestException or TimeoutException or TaskCanceledException)
                 {
@@ -91,7 +94,7 @@ public sealed class BenchmarkRun(BenchOptions options, TimeProvider clock, TextW
                     Step($"{kind}: the GraphQL load failed: {e.Message}");
                 }
             }
-            return new StoreResults(kind, version, load, snapshotTime, snapshotBytes, owners, holdings, paths, search, samples.NameQueries.Count, graphql, graphqlError);
+            return new StoreResults(kind, version, load, snapshotTime, snapshotBytes, owners, holdings, paths, search, samples.NameQueries.Count, graphql, withoutSearch, graphqlError);
         }
         finally
         {

@@ -20,6 +20,7 @@ public sealed record StoreResults(
     SearchResult Search,
     int SearchPlanned,
     GraphQLLoadResult? GraphQL,
+    GraphQLLoadResult? GraphQLWithoutSearch,
     string? GraphQLError)
 {
     public int Disagreements => Owners.Disagreements.Count + Paths.Disagreements.Count;
