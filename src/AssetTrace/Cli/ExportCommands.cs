@@ -17,7 +17,8 @@ public static class ExportCommands
         var caseId = new Option<string?>("--case") { Description = "Export a case: its subjects and what lies within --hops of them." };
         var nodeId = new Option<string?>("--node") { Description = "Export the neighbourhood of this node within --hops." };
         var hops = new Option<int>("--hops") { Description = "Hops around the case subjects or the node (0–6).", DefaultValueFactory = _ => 1 };
-        var command = new Command("export", "Export the whole graph, a case, or a node's neighbourhood.") { format, output, caseId, nodeId, hops };
+        var forCourt = new Option<bool>("--for-court") { Description = "Mark the export for court: refused while it holds network or FIU facts without the provider's consent." };
+        var command = new Command("export", "Export the whole graph, a case, or a node's neighbourhood.") { format, output, caseId, nodeId, hops, forCourt };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(async (parse, ct) =>
         {
@@ -29,7 +30,7 @@ public static class ExportCommands
             try
             {
                 var scope = new ExportScope(parse.GetValue(caseId), parse.GetValue(nodeId), parse.GetValue(hops));
-                var summary = await exporter.ExportAsync(parse.GetValue(format)!, scope, new FolderTarget(path, singleFile), ct);
+                var summary = await exporter.ExportAsync(parse.GetValue(format)!, scope, new FolderTarget(path, singleFile), ct, parse.GetValue(forCourt));
                 Console.WriteLine($"Exported {summary.Nodes} nodes and {summary.Edges} edges ({scope}) to {singleFile ?? path}: {string.Join(", ", summary.Files)}.");
                 if (summary.NodesLeftOut + summary.EdgesLeftOut > 0)
                 {
@@ -37,7 +38,15 @@ public static class ExportCommands
                 }
                 return 0;
             }
-            catch (Exception e) when (e is Common.UserInputException or Common.NotFoundException)
+            catch (Common.UserInputException e)
+            {
+                foreach (var error in e.Errors)
+                {
+                    Console.Error.WriteLine(error);
+                }
+                return 2;
+            }
+            catch (Common.NotFoundException e)
             {
                 Console.Error.WriteLine(e.Message);
                 return 2;

@@ -1,9 +1,11 @@
 using AssetTrace.Common;
+using AssetTrace.Graph.Model;
+using AssetTrace.Requests.Consent;
 
 namespace AssetTrace.Interchange.Export;
 
 /// <summary>Exports a scope of the graph in a named format.</summary>
-public sealed class InterchangeExporter(GraphExtractor extractor, IEnumerable<IGraphExporter> exporters)
+public sealed class InterchangeExporter(GraphExtractor extractor, IEnumerable<IGraphExporter> exporters, ConsentLedger consents)
 {
     public IReadOnlyList<IGraphExporter> Formats { get; } = [.. exporters.OrderBy(e => e.Name, StringComparer.Ordinal)];
 
@@ -11,10 +13,32 @@ public sealed class InterchangeExporter(GraphExtractor extractor, IEnumerable<IG
         Formats.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase))
         ?? throw new UserInputException("format", $"'{name}' is not an export format; use one of {string.Join(", ", Formats.Select(f => f.Name))}.");
 
-    public async Task<ExportSummary> ExportAsync(string format, ExportScope scope, IExportTarget target, CancellationToken ct)
+    /// <param name="forCourt">
+    /// The export is marked for court: it is refused while it holds a fact received through a
+    /// network or an FIU whose provider has not consented (the consent ledger), naming each one.
+    /// </param>
+    public async Task<ExportSummary> ExportAsync(string format, ExportScope scope, IExportTarget target, CancellationToken ct, bool forCourt = false)
     {
         var exporter = Format(format);
         var extract = await extractor.ExtractAsync(scope, ct);
+        if (forCourt)
+        {
+            var nodes = new List<Node>();
+            await foreach (var node in extract.NodesAsync(ct))
+            {
+                nodes.Add(node);
+            }
+            var edges = new List<Edge>();
+            await foreach (var edge in extract.EdgesAsync(ct))
+            {
+                edges.Add(edge);
+            }
+            var withheld = await consents.WithheldAsync(nodes, edges, ct);
+            if (withheld.Count > 0)
+            {
+                throw new UserInputException([.. withheld.Select(w => new FieldError($"{w.Entity}/{w.EntityId}", $"may not go to court: {w.Reason}"))]);
+            }
+        }
         return await exporter.WriteAsync(extract, target, ct);
     }
 }
