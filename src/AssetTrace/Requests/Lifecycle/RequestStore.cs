@@ -69,25 +69,25 @@ public sealed class RequestStore(Database database, AuditLog audit, TimeProvider
         Func<NetworkRequest, NetworkRequest>? change, Func<DbConnection, DbTransaction, NetworkRequest, Task>? alsoInTransaction, CancellationToken ct,
         int? expectedVersion = null)
     {
-            var current = await LoadAsync(c, t, id, ct);
-            CheckVersion(current, expectedVersion);
-            RequestTransitions.Check(current.Status, to, current.Number);
-            var now = clock.GetUtcNow();
-            var next = (change ?? (r => r))(current with { Status = to, Version = current.Version + 1, UpdatedAt = now, UpdatedBy = actor });
-            await c.ExecuteAsync(t, """
-                UPDATE requests SET status = @status, due_at = @due, overdue = @overdue, approved_by = @approvedBy, approved_at = @approvedAt,
-                    sent_at = @sentAt, acknowledged_at = @ackAt, answered_at = @answeredAt, closed_at = @closedAt, failure_reason = @failure,
-                    version = version + 1, updated_at = @now, updated_by = @actor
-                WHERE id = @id
-                """, ct, ("id", id), ("status", Codes.Of(next.Status)), ("due", next.DueAt), ("overdue", next.Overdue), ("approvedBy", next.ApprovedBy),
-                ("approvedAt", next.ApprovedAt), ("sentAt", next.SentAt), ("ackAt", next.AcknowledgedAt), ("answeredAt", next.AnsweredAt),
-                ("closedAt", next.ClosedAt), ("failure", next.FailureReason), ("now", now), ("actor", actor));
-            await RecordAsync(c, t, next, actor, Codes.Of(to), detail, current, ct);
-            if (alsoInTransaction is not null)
-            {
-                await alsoInTransaction(c, t, next);
-            }
-            return next;
+        var current = await LoadAsync(c, t, id, ct);
+        CheckVersion(current, expectedVersion);
+        RequestTransitions.Check(current.Status, to, current.Number);
+        var now = clock.GetUtcNow();
+        var next = (change ?? (r => r))(current with { Status = to, Version = current.Version + 1, UpdatedAt = now, UpdatedBy = actor });
+        await c.ExecuteAsync(t, """
+            UPDATE requests SET status = @status, due_at = @due, overdue = @overdue, approved_by = @approvedBy, approved_at = @approvedAt,
+                sent_at = @sentAt, acknowledged_at = @ackAt, answered_at = @answeredAt, closed_at = @closedAt, failure_reason = @failure,
+                version = version + 1, updated_at = @now, updated_by = @actor
+            WHERE id = @id
+            """, ct, ("id", id), ("status", Codes.Of(next.Status)), ("due", next.DueAt), ("overdue", next.Overdue), ("approvedBy", next.ApprovedBy),
+            ("approvedAt", next.ApprovedAt), ("sentAt", next.SentAt), ("ackAt", next.AcknowledgedAt), ("answeredAt", next.AnsweredAt),
+            ("closedAt", next.ClosedAt), ("failure", next.FailureReason), ("now", now), ("actor", actor));
+        await RecordAsync(c, t, next, actor, Codes.Of(to), detail, current, ct);
+        if (alsoInTransaction is not null)
+        {
+            await alsoInTransaction(c, t, next);
+        }
+        return next;
     }
 
     /// <summary>Records something that happened to a request without changing its status (a reminder, a reply, a flag).</summary>
