@@ -55,7 +55,7 @@ public static class BeneficialOwnerFinder
         foreach (var person in candidates.Where(p => p.Kind == NodeKind.Person))
         {
             var share = flow.Shares.GetValueOrDefault(person);
-            var control = ControlAnalysis.Controlled(person, upstream, asOf);
+            var control = MayControl(person, upstream, asOf) ? ControlAnalysis.Controlled(person, upstream, asOf) : [];
             var controls = control.ContainsKey(target);
             var isDeclared = declared.TryGetValue(person, out var declaration);
             var byOwnership = share.High >= threshold;
@@ -92,6 +92,19 @@ public static class BeneficialOwnerFinder
         }
         chain.Reverse();
         return chain;
+    }
+
+    /// <summary>
+    /// Whether any rule of <see cref="ControlAnalysis"/> could apply: the person, or someone acting
+    /// as their nominee, holds or controls something upstream, or the nominee sits on a board there.
+    /// A director acting for nobody who owns nothing upstream cannot control it, and skipping the
+    /// fixpoint for such candidates keeps targets with large boards fast.
+    /// </summary>
+    private static bool MayControl(SnapshotNode person, HashSet<SnapshotNode> upstream, DateOnly? asOf)
+    {
+        var nominees = GraphSnapshot.Incoming(person, EdgeKind.NomineeFor, asOf).Select(e => e.Source).ToList();
+        return person.Out.Any(e => e.Kind is EdgeKind.Owns or EdgeKind.Controls && e.IsValidOn(asOf) && upstream.Contains(e.Target))
+            || nominees.Any(n => n.Out.Any(e => e.Kind is EdgeKind.Owns or EdgeKind.Controls or EdgeKind.DirectorOf && e.IsValidOn(asOf) && upstream.Contains(e.Target)));
     }
 
     internal static SnapshotNode Require(GraphSnapshot graph, string id) =>
