@@ -15,7 +15,7 @@ namespace AssetTrace.Analytics.Engine;
 /// </summary>
 public sealed class SnapshotProvider(Database database, ILogger<SnapshotProvider> logger) : IDisposable
 {
-    private readonly GraphSnapshot _snapshot = new();
+    private GraphSnapshot _snapshot = new();
     private readonly ReaderWriterLockSlim _lock = new();
     private readonly SemaphoreSlim _refresh = new(1, 1);
 
@@ -49,23 +49,41 @@ public sealed class SnapshotProvider(Database database, ILogger<SnapshotProvider
             }
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var since = _snapshot.Version;
-            var (version, nodes, edges) = await LoadChangesAsync(since, ct);
-            _lock.EnterWriteLock();
-            try
+            if (since == 0)
             {
-                foreach (var apply in nodes)
+                // The first load builds a new snapshot row by row as the rows stream in (nobody reads
+                // it yet), then swaps it in: a million nodes are never held twice.
+                var fresh = await LoadAllAsync(ct);
+                _lock.EnterWriteLock();
+                try
                 {
-                    apply(_snapshot);
+                    _snapshot = fresh;
                 }
-                foreach (var apply in edges)
+                finally
                 {
-                    apply(_snapshot);
+                    _lock.ExitWriteLock();
                 }
-                _snapshot.Version = version;
             }
-            finally
+            else
             {
-                _lock.ExitWriteLock();
+                var (version, nodes, edges) = await LoadChangesAsync(since, ct);
+                _lock.EnterWriteLock();
+                try
+                {
+                    foreach (var apply in nodes)
+                    {
+                        apply(_snapshot);
+                    }
+                    foreach (var apply in edges)
+                    {
+                        apply(_snapshot);
+                    }
+                    _snapshot.Version = version;
+                }
+                finally
+                {
+                    _lock.ExitWriteLock();
+                }
             }
             if (since == 0)
             {
@@ -77,6 +95,28 @@ public sealed class SnapshotProvider(Database database, ILogger<SnapshotProvider
         {
             _refresh.Release();
         }
+    }
+
+    private async Task<GraphSnapshot> LoadAllAsync(CancellationToken ct)
+    {
+        var snapshot = new GraphSnapshot();
+        await using var connection = await database.OpenAsync(ct);
+        // Read the counter first: rows committed after it are loaded too, harmlessly, and applied again next time.
+        snapshot.Version = await connection.ScalarAsync<long>(null, "SELECT version FROM graph_version WHERE id = 1", ct);
+        foreach (var (sql, read) in new (string, Func<DbDataReader, Action<GraphSnapshot>>)[]
+        {
+            ("SELECT id, kind, name, properties, valid_from, valid_to, deleted FROM nodes WHERE NOT deleted", ReadNode),
+            ("SELECT id, kind, source_id, target_id, share_low, share_high, valid_from, valid_to, properties, deleted FROM edges WHERE NOT deleted", ReadEdge),
+        })
+        {
+            await using var command = Database.Command(connection, null, sql);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                read(reader)(snapshot);
+            }
+        }
+        return snapshot;
     }
 
     private async Task<(long Version, List<Action<GraphSnapshot>> Nodes, List<Action<GraphSnapshot>> Edges)> LoadChangesAsync(long since, CancellationToken ct)
