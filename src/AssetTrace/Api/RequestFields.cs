@@ -57,6 +57,14 @@ public static class RequestFields
                     input.Get<string>("jurisdiction")!, input.Get<string>("contactPointId"), input.Get<Urgency?>("urgency") ?? Urgency.Normal,
                     RequestInputReader.Body(input.Get<IDictionary<string, object?>>("body")!)), actor, c.CancellationToken);
             });
+        mutation.Field<NonNullGraphType<RequestType>>("draftMlaFromRequest")
+            .Description("Drafts the formal MLA request that follows an informal one, to the requested state's central authority.")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .ResolveAsync(async c =>
+            {
+                var actor = RoleCheck.Require(c.User, "Drafting a request", Role.Officer);
+                return await c.Service<RequestDesk>().DraftMlaFromAsync(c.GetArgument<string>("id"), actor, c.CancellationToken);
+            });
         mutation.Field<NonNullGraphType<RequestType>>("updateRequestDraft")
             .Argument<NonNullGraphType<IdGraphType>>("id").Argument<NonNullGraphType<RequestBodyInputType>>("body")
             .Argument<UrgencyEnum>("urgency").Argument<IntGraphType>("expectedVersion")

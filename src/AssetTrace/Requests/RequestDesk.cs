@@ -30,6 +30,22 @@ public sealed class RequestDesk(
         return await requests.CreateDraftAsync(input.CaseId, input.Network, input.Jurisdiction, contact.Id, input.Urgency, input.Body, actor, ct);
     }
 
+    /// <summary>
+    /// Drafts the formal MLA request that follows an informal one: same case, requested state,
+    /// subjects, questions and languages, addressed to that state's central authority. The
+    /// consent ledger decides later which facts its letter may carry.
+    /// </summary>
+    public async Task<NetworkRequest> DraftMlaFromAsync(string id, string actor, CancellationToken ct)
+    {
+        var source = await RequireAsync(id, ct);
+        if (source.Network == "MLA")
+        {
+            throw new UserInputException("id", $"{source.Number} is already a formal MLA request.");
+        }
+        var body = source.Body with { FreeText = $"Follows informal request {source.Number} ({source.Network}). {source.Body.FreeText}".Trim() };
+        return await DraftAsync(new RequestDraftInput(source.CaseId, "MLA", source.Jurisdiction, null, source.Urgency, body), actor, ct);
+    }
+
     public async Task<NetworkRequest> UpdateDraftAsync(string id, RequestBody body, Urgency urgency, int? expectedVersion, string actor, CancellationToken ct)
     {
         var current = await RequireAsync(id, ct);

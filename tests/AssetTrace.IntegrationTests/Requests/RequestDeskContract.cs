@@ -145,6 +145,22 @@ public abstract class RequestDeskContract(StoreKind kind) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_formal_MLA_request_is_drafted_from_the_informal_one()
+    {
+        var carin = await CarinDraftAsync("en", "ru");
+
+        var mla = await Desk.DraftMlaFromAsync(carin.Id, "officer1", default);
+
+        Assert.Equal(("MLA", "GB", RequestStatus.Draft), (mla.Network, mla.Jurisdiction, mla.Status));
+        Assert.Equal(carin.Body.SubjectIds, mla.Body.SubjectIds);
+        Assert.Equal(["en", "ru"], mla.Body.Languages);
+        Assert.StartsWith($"Follows informal request {carin.Number}", mla.Body.FreeText, StringComparison.Ordinal);
+        var letter = (await _harness.Get<RequestDocuments>().RenderAsync(mla, default))[0];
+        Assert.StartsWith("Request for mutual legal assistance", letter.Text, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<UserInputException>(() => Desk.DraftMlaFromAsync(mla.Id, "officer1", default));
+    }
+
+    [Fact]
     public async Task The_directory_is_seeded_and_edits_to_it_are_audited()
     {
         var directory = _harness.Get<NetworkDirectory>();
