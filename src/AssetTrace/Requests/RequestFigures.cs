@@ -18,13 +18,14 @@ public sealed class RequestFigureReader(Database database)
             "SELECT network, jurisdiction, status, sent_at, answered_at, overdue FROM requests",
             r => (Network: r.GetString(0), Jurisdiction: r.GetString(1), Status: Codes.Parse<RequestStatus>(r.GetString(2)),
                 SentAt: r.NullableInstant(3), AnsweredAt: r.NullableInstant(4), Overdue: r.GetBoolean(5)), ct), ct);
-        var open = rows.Where(r => RequestTransitions.AwaitingAnswer.Contains(r.Status) || r.Status == RequestStatus.Queued).ToList();
+        static bool IsOpen(RequestStatus status) => status == RequestStatus.Queued || RequestTransitions.AwaitingAnswer.Contains(status);
+        var open = rows.Where(r => IsOpen(r.Status)).ToList();
         List<Turnaround> By(Func<(string Network, string Jurisdiction, RequestStatus Status, DateTimeOffset? SentAt, DateTimeOffset? AnsweredAt, bool Overdue), string> key) =>
             [.. rows.GroupBy(key).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
             {
                 var days = g.Where(r => r.SentAt is not null && r.AnsweredAt is not null).Select(r => (r.AnsweredAt!.Value - r.SentAt!.Value).TotalDays).Order().ToList();
                 return new Turnaround(g.Key, days.Count, days.Count == 0 ? null : Median(days), days.Count == 0 ? null : days.Average(),
-                    g.Count(r => open.Contains(r)), g.Count(r => r.Overdue && open.Contains(r)));
+                    g.Count(r => IsOpen(r.Status)), g.Count(r => r.Overdue && IsOpen(r.Status)));
             })];
         return new RequestFigures(open.Count, open.Count(r => r.Overdue), By(r => r.Network), By(r => r.Jurisdiction));
     }

@@ -105,8 +105,8 @@ public sealed class SnapshotProvider(Database database, ILogger<SnapshotProvider
         snapshot.Version = await connection.ScalarAsync<long>(null, "SELECT version FROM graph_version WHERE id = 1", ct);
         foreach (var (sql, read) in new (string, Func<DbDataReader, Action<GraphSnapshot>>)[]
         {
-            ("SELECT id, kind, name, properties, valid_from, valid_to, deleted FROM nodes WHERE NOT deleted", ReadNode),
-            ("SELECT id, kind, source_id, target_id, share_low, share_high, valid_from, valid_to, properties, deleted FROM edges WHERE NOT deleted", ReadEdge),
+            ($"SELECT {NodeColumns} FROM nodes WHERE NOT deleted", ReadNode),
+            ($"SELECT {EdgeColumns} FROM edges WHERE NOT deleted", ReadEdge),
         })
         {
             await using var command = Database.Command(connection, null, sql);
@@ -125,13 +125,17 @@ public sealed class SnapshotProvider(Database database, ILogger<SnapshotProvider
         // Read the counter first: rows committed after it are loaded too, harmlessly, and applied again next time.
         var version = await connection.ScalarAsync<long>(null, "SELECT version FROM graph_version WHERE id = 1", ct);
         var nodes = await connection.QueryAsync(null,
-            "SELECT id, kind, name, properties, valid_from, valid_to, deleted FROM nodes WHERE change_seq > @since ORDER BY change_seq",
+            $"SELECT {NodeColumns} FROM nodes WHERE change_seq > @since ORDER BY change_seq",
             ReadNode, ct, ("since", since));
         var edges = await connection.QueryAsync(null,
-            "SELECT id, kind, source_id, target_id, share_low, share_high, valid_from, valid_to, properties, deleted FROM edges WHERE change_seq > @since ORDER BY change_seq",
+            $"SELECT {EdgeColumns} FROM edges WHERE change_seq > @since ORDER BY change_seq",
             ReadEdge, ct, ("since", since));
         return (version, nodes, edges);
     }
+
+    // The columns ReadNode and ReadEdge read, in their order; shared by the full load and the delta load.
+    private const string NodeColumns = "id, kind, name, properties, valid_from, valid_to, deleted";
+    private const string EdgeColumns = "id, kind, source_id, target_id, share_low, share_high, valid_from, valid_to, properties, deleted";
 
     private static Action<GraphSnapshot> ReadNode(DbDataReader r)
     {

@@ -110,8 +110,17 @@ public sealed partial class GraphStore(Database database, GraphInputValidator va
     }
 
     /// <summary>In a batch, an error's field names the item: input.x → input.nodes[2].x.</summary>
-    private static void Prefixed(bool single, string item, Action action) =>
-        PrefixedAsync<bool>(single, item, () => { action(); return Task.FromResult(true); }).GetAwaiter().GetResult();
+    private static void Prefixed(bool single, string item, Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (UserInputException e) when (!single)
+        {
+            throw Reprefixed(e, item);
+        }
+    }
 
     private static async Task<T> PrefixedAsync<T>(bool single, string item, Func<Task<T>> action)
     {
@@ -121,9 +130,12 @@ public sealed partial class GraphStore(Database database, GraphInputValidator va
         }
         catch (UserInputException e) when (!single)
         {
-            throw new UserInputException([.. e.Errors.Select(f => f with { Field = f.Field.StartsWith("input.", StringComparison.Ordinal) ? $"input.{item}.{f.Field[6..]}" : f.Field })]);
+            throw Reprefixed(e, item);
         }
     }
+
+    private static UserInputException Reprefixed(UserInputException e, string item) =>
+        new([.. e.Errors.Select(f => f with { Field = f.Field.StartsWith("input.", StringComparison.Ordinal) ? $"input.{item}.{f.Field[6..]}" : f.Field })]);
 
     public async Task<Node> UpdateNodeAsync(Patch patch, string actor, CancellationToken ct)
     {
