@@ -3,6 +3,12 @@ using AssetTrace.Benchmarks.Reporting;
 
 // Ownership analytics at national scale (issue #3): see README.md beside this file.
 var root = RepositoryRoot();
+var command = "dotnet run -c Release --project bench/AssetTrace.Benchmarks -- " + string.Join(' ', args.Select(Quote));
+if (args is ["import", .. var importArgs])
+{
+    // The interchange import benchmark (issue #4): Import/ImportCommand.cs.
+    return await AssetTrace.Benchmarks.Import.ImportCommand.RunAsync(importArgs, root, command);
+}
 BenchOptions options;
 try
 {
@@ -14,7 +20,6 @@ catch (ArgumentException e)
     return 2;
 }
 
-var command = "dotnet run -c Release --project bench/AssetTrace.Benchmarks -- " + string.Join(' ', args.Select(Quote));
 var results = await new BenchmarkRun(options, TimeProvider.System, Console.Out).RunAsync(command, CancellationToken.None);
 var report = ReportWriter.Write(results);
 var output = Path.IsPathRooted(options.Out) ? options.Out : Path.Combine(root, options.Out);
