@@ -37,8 +37,9 @@ internal sealed partial class BulkSession
             }
             var edge = new Edge(id, record.Kind, sourceId, targetId, properties, GraphInputValidator.ShareOf(properties), record.ValidFrom, record.ValidTo,
                 NewProvenance(record.RecordId), new Stamp(1, run.Now, run.Options.Actor, run.Now, run.Options.Actor));
-            await SetEdgeParameters(sql.InsertEdge, edge).Set("kind", Codes.Of(edge.Kind)).ExecuteAsync(ct);
-            await RecordVersionAsync(sql.InsertEdgeVersion, id, 1, ChangeKind.Created, GraphState.Of(edge), ct);
+            await rows.InsertEdgeAsync(edge, ct);
+            _lookups.SetEdge(edge);
+            await RecordVersionAsync(false, id, 1, ChangeKind.Created, GraphState.Of(edge), ct);
             await RememberRecordAsync(key, EdgeType, id, owns: true, record.AsOf, ct);
             report.EdgesCreated++;
             return;
@@ -62,18 +63,12 @@ internal sealed partial class BulkSession
             Provenance = NewProvenance(record.RecordId),
             Stamp = Bumped(current.Stamp),
         };
-        await SetEdgeParameters(sql.UpdateEdge, next).ExecuteAsync(ct);
-        await RecordVersionAsync(sql.InsertEdgeVersion, next.Id, next.Stamp.Version, ChangeKind.Updated, GraphState.Of(next), ct);
+        await rows.FlushAsync(ct);
+        await rows.SetEdgeParameters(sql.UpdateEdge, next).ExecuteAsync(ct);
+        _lookups.SetEdge(next);
+        await RecordVersionAsync(false, next.Id, next.Stamp.Version, ChangeKind.Updated, GraphState.Of(next), ct);
         report.EdgesUpdated++;
     }
-
-    private PreparedCommand SetEdgeParameters(PreparedCommand command, Edge edge) =>
-        command.Set("id", edge.Id).Set("sourceId", edge.SourceId).Set("targetId", edge.TargetId)
-            .Set("properties", new Storage.Json(edge.Properties.GetRawText())).Set("shareLow", edge.Share?.Low).Set("shareHigh", edge.Share?.High)
-            .Set("validFrom", edge.ValidFrom).Set("validTo", edge.ValidTo)
-            .Set("source", Codes.Of(edge.Provenance.Source)).Set("ref", edge.Provenance.Reference).Set("obtained", edge.Provenance.ObtainedAt)
-            .Set("recordedBy", edge.Provenance.RecordedBy).Set("restriction", Codes.Of(edge.Provenance.Restriction))
-            .Set("now", run.Now).Set("actor", run.Options.Actor).Set("seq", seq);
 
     /// <summary>
     /// The new record takes over what the old one became (its node, its edges by suffix); the old
@@ -82,10 +77,11 @@ internal sealed partial class BulkSession
     private async Task SupersedeAsync(SupersedeRecord record, CancellationToken ct)
     {
         var oldKey = Key(record.OldRecordId);
-        var rows = await sql.FindRecordRange.Set("from", oldKey).Set("to", oldKey + "0")
+        await rows.FlushAsync(ct);
+        var mapped = await sql.FindRecordRange.Set("from", oldKey).Set("to", oldKey + "0")
             .QueryAsync(r => (Key: r.GetString(0), Type: r.GetString(1), Id: r.GetString(2), Owns: r.GetBoolean(3)), ct);
         var found = false;
-        foreach (var row in rows)
+        foreach (var row in mapped)
         {
             string? suffix;
             if (row.Key == oldKey)
@@ -101,7 +97,9 @@ internal sealed partial class BulkSession
                 continue;
             }
             found = true;
+            await rows.FlushAsync(ct);
             await sql.MarkSuperseded.Set("by", record.NewRecordId).Set("key", row.Key).Set("type", row.Type).ExecuteAsync(ct);
+            _lookups.ForgetRecord(row.Key, row.Type);
             if (row.Type == EdgeType && suffix is not null && !record.KeptEdgeSuffixes.Contains(suffix))
             {
                 await RemoveEdgeAsync(row.Id, $"replaced by statement {record.NewRecordId} in {run.FileName}", ct);
@@ -125,9 +123,10 @@ internal sealed partial class BulkSession
             return;
         }
         var gone = live.Edge with { Stamp = Bumped(live.Edge.Stamp) };
+        await rows.FlushAsync(ct);
         await sql.DeleteEdge.Set("id", id).Set("now", run.Now).Set("actor", run.Options.Actor).Set("seq", seq).ExecuteAsync(ct);
-        await sql.InsertEdgeVersion.Set("id", id).Set("version", gone.Stamp.Version).Set("change", Codes.Of(ChangeKind.Deleted))
-            .Set("state", GraphState.Of(gone)).Set("at", run.Now).Set("by", run.Options.Actor).Set("reason", reason).ExecuteAsync(ct);
+        _lookups.SetEdge(gone, deleted: true);
+        await rows.InsertVersionAsync(false, id, gone.Stamp.Version, ChangeKind.Deleted, GraphState.Of(gone), reason, ct);
         report.EdgesRemoved++;
     }
 
@@ -138,6 +137,7 @@ internal sealed partial class BulkSession
             Problem(record.Location, $"the listed record '{record.NodeRecordId}' was not imported.");
             return;
         }
+        await rows.FlushAsync(ct);
         await sql.UpsertSanction.Set("nodeId", node.Id).Set("list", record.ListName).Set("reference", record.Reference)
             .Set("listedOn", record.ListedOn).Set("program", record.Program).Set("details", record.Details.ToJsonString())
             .Set("ref", $"{run.Format}:{run.FileName}#{record.Reference}").Set("run", run.RunId).ExecuteAsync(ct);

@@ -72,9 +72,13 @@ internal sealed partial class BulkSession
             Provenance = owns ? NewProvenance(record.RecordId) : current.Provenance,
             Stamp = Bumped(current.Stamp),
         };
-        await SetNodeParameters(sql.UpdateNode, next).ExecuteAsync(ct);
-        await RecordVersionAsync(sql.InsertNodeVersion, next.Id, next.Stamp.Version, ChangeKind.Updated, GraphState.Of(next), ct);
+        await rows.FlushAsync(ct);
+        await rows.SetNodeParameters(sql.UpdateNode, next).ExecuteAsync(ct);
+        _lookups.SetNode(next);
+        await RecordVersionAsync(true, next.Id, next.Stamp.Version, ChangeKind.Updated, GraphState.Of(next), ct);
         await sql.DeleteNameKeys.Set("id", next.Id).ExecuteAsync(ct);
+        await sql.DeleteIdentifiers.Set("id", next.Id).ExecuteAsync(ct);
+        _lookups.RemoveIdentifiers(next.Id);
         await WriteSearchKeysAsync(next, ct);
         report.NodesUpdated++;
     }
@@ -89,32 +93,26 @@ internal sealed partial class BulkSession
         }
         var node = new Node(id, record.Kind, NameOf(properties), properties, record.ValidFrom, record.ValidTo,
             NewProvenance(record.RecordId), new Stamp(1, run.Now, run.Options.Actor, run.Now, run.Options.Actor));
-        await SetNodeParameters(sql.InsertNode, node).Set("kind", Codes.Of(node.Kind)).ExecuteAsync(ct);
-        await RecordVersionAsync(sql.InsertNodeVersion, id, 1, ChangeKind.Created, GraphState.Of(node), ct);
+        await rows.InsertNodeAsync(node, ct);
+        _lookups.SetNode(node);
+        _createdInChunk[id] = _createdInChunk.Count;
+        await RecordVersionAsync(true, id, 1, ChangeKind.Created, GraphState.Of(node), ct);
         await WriteSearchKeysAsync(node, ct);
         await RememberRecordAsync(key, NodeType, id, owns: true, record.AsOf, ct);
         Remember(key, id, node.Kind);
         report.NodesCreated++;
-        await SuggestMergesAsync(node, record.PartialBirthDate, ct);
+        SuggestMerges(node, record.PartialBirthDate);
     }
 
-    private PreparedCommand SetNodeParameters(PreparedCommand command, Node node) =>
-        command.Set("id", node.Id).Set("name", node.Name).Set("properties", new Storage.Json(node.Properties.GetRawText()))
-            .Set("validFrom", node.ValidFrom).Set("validTo", node.ValidTo)
-            .Set("source", Codes.Of(node.Provenance.Source)).Set("ref", node.Provenance.Reference).Set("obtained", node.Provenance.ObtainedAt)
-            .Set("recordedBy", node.Provenance.RecordedBy).Set("restriction", Codes.Of(node.Provenance.Restriction))
-            .Set("now", run.Now).Set("actor", run.Options.Actor).Set("seq", seq);
-
+    /// <summary>The search keys and identifiers of a node that has none: new, or its old ones just deleted.</summary>
     private async Task WriteSearchKeysAsync(Node node, CancellationToken ct)
     {
-        foreach (var nameKey in GraphStore.SearchKeys(node))
+        await rows.InsertNameKeysAsync(node.Id, GraphStore.SearchKeys(node), ct);
+        var identifiers = NodeIdentifiers.Of(node.Kind, node.Properties);
+        await rows.InsertIdentifiersAsync(node.Id, identifiers, ct);
+        foreach (var identifier in identifiers)
         {
-            await sql.InsertNameKey.Set("key", nameKey).Set("id", node.Id).ExecuteAsync(ct);
-        }
-        await sql.DeleteIdentifiers.Set("id", node.Id).ExecuteAsync(ct);
-        foreach (var identifier in NodeIdentifiers.Of(node.Kind, node.Properties))
-        {
-            await sql.InsertIdentifier.Set("identifier", identifier).Set("id", node.Id).ExecuteAsync(ct);
+            _lookups.AddIdentifier(identifier, node.Id);
         }
     }
 
@@ -122,7 +120,12 @@ internal sealed partial class BulkSession
     {
         foreach (var identifier in NodeIdentifiers.Of(kind, properties))
         {
-            foreach (var id in await sql.FindIdentifier.Set("identifier", identifier).QueryAsync(r => r.GetString(0), ct))
+            if (!_lookups.TryIdentifier(identifier, out var ids))
+            {
+                await rows.FlushAsync(ct);
+                ids = await sql.FindIdentifier.Set("identifier", identifier).QueryAsync(r => r.GetString(0), ct);
+            }
+            foreach (var id in ids!.ToList())
             {
                 if (await LoadNodeAsync(id, ct) is { Deleted: false } node && node.Node.Kind == kind)
                 {
@@ -135,20 +138,15 @@ internal sealed partial class BulkSession
 
     /// <summary>
     /// A person created by this import whose name keys and birth date match another person's is a
-    /// probable duplicate: an analyst decides (see MergeSuggestions); nothing is merged here.
+    /// probable duplicate: an analyst decides (see MergeSuggestions); nothing is merged here. The
+    /// check runs at the end of the chunk (see EndChunkAsync).
     /// </summary>
-    private async Task SuggestMergesAsync(Node node, string? partialBirthDate, CancellationToken ct)
+    private void SuggestMerges(Node node, string? partialBirthDate)
     {
         var birth = node.Properties.TryGetProperty("birthDate", out var b) && b.ValueKind == JsonValueKind.String ? b.GetString() : partialBirthDate;
-        if (node.Kind != NodeKind.Person || birth is null)
+        if (node.Kind == NodeKind.Person && birth is not null)
         {
-            return;
-        }
-        foreach (var candidate in await MergeCandidates.FindAsync(connection, transaction, node, birth, ct))
-        {
-            await sql.InsertSuggestion.Set("id", $"{node.Id}~{candidate}").Set("nodeId", node.Id).Set("candidateId", candidate)
-                .Set("reason", $"same name keys as '{node.Name}' and birth date {birth}").Set("run", run.RunId).Set("now", run.Now).ExecuteAsync(ct);
-            report.MergesSuggested++;
+            _mergeChecks.Add((node, birth));
         }
     }
 
@@ -166,6 +164,7 @@ internal sealed partial class BulkSession
             report.NodesUnchanged++;
             return;
         }
+        await rows.FlushAsync(ct);
         await sql.InsertSuggestion.Set("id", $"{a.Value.Id}~{b.Value.Id}").Set("nodeId", a.Value.Id).Set("candidateId", b.Value.Id)
             .Set("reason", same.Reason).Set("run", run.RunId).Set("now", run.Now).ExecuteAsync(ct);
         report.MergesSuggested++;

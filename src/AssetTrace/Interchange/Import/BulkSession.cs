@@ -17,6 +17,7 @@ internal sealed partial class BulkSession(
     DbConnection connection,
     DbTransaction transaction,
     BulkStatements sql,
+    BulkRowWriter rows,
     GraphInputValidator validator,
     ImportRun run,
     ImportReport report,
@@ -26,11 +27,36 @@ internal sealed partial class BulkSession(
     private const string EdgeType = "edge";
     private const int CacheLimit = 200_000;
 
+    /// <summary>Items applied together: read ahead with a few queries, their new rows written together.</summary>
+    private const int ChunkSize = 2_000;
+
     // Record key → (node id, kind); bounded so a multi-GB file keeps memory flat (a miss costs one lookup).
     private readonly Dictionary<string, (string Id, NodeKind Kind)> _nodes = new(StringComparer.Ordinal);
     private readonly List<EdgeRecord> _deferred = [];
+    private readonly List<ImportItem> _chunk = [];
+    private readonly ImportLookups _lookups = new();
 
     public async Task ApplyAsync(ImportItem item, CancellationToken ct)
+    {
+        _chunk.Add(item);
+        if (_chunk.Count >= ChunkSize)
+        {
+            await ApplyChunkAsync(ct);
+        }
+    }
+
+    private async Task ApplyChunkAsync(CancellationToken ct)
+    {
+        await ReadAheadAsync(_chunk, ct);
+        foreach (var item in _chunk)
+        {
+            await ApplyOneAsync(item, ct);
+        }
+        _chunk.Clear();
+        await EndChunkAsync(ct);
+    }
+
+    private async Task ApplyOneAsync(ImportItem item, CancellationToken ct)
     {
         report.ItemsRead++;
         try
@@ -74,35 +100,46 @@ internal sealed partial class BulkSession(
         }
     }
 
-    /// <summary>Writes the edges that waited for a node named later in the file; those still dangling are problems.</summary>
+    /// <summary>Applies the last chunk, then the edges that waited for a node named later in the file; those still dangling are problems.</summary>
     public async Task FinishAsync(CancellationToken ct)
     {
-        foreach (var edge in _deferred)
+        await ApplyChunkAsync(ct);
+        foreach (var chunk in _deferred.Chunk(ChunkSize))
         {
-            report.ItemsRead++;
-            var source = await ResolveAsync(edge.SourceRecordId, ct);
-            var target = await ResolveAsync(edge.TargetRecordId, ct);
-            if ((source is null || target is null) && edge.IgnoreIfDangling is { } note)
+            await ReadAheadAsync(chunk, ct);
+            foreach (var edge in chunk)
             {
-                report.Ignored++;
-                report.Notes[note] = report.Notes.GetValueOrDefault(note) + 1;
-                continue;
+                await ApplyDeferredAsync(edge, ct);
             }
-            if (source is null || target is null)
-            {
-                Problem(edge.Location, $"refers to record '{(source is null ? edge.SourceRecordId : edge.TargetRecordId)}', which is neither in this file nor imported before (dangling reference).");
-                continue;
-            }
-            try
-            {
-                await WriteEdgeAsync(edge, ct);
-            }
-            catch (UserInputException e)
-            {
-                Problem(edge.Location, e.Message.Replace("input.", "", StringComparison.Ordinal));
-            }
+            await EndChunkAsync(ct);
         }
         _deferred.Clear();
+    }
+
+    private async Task ApplyDeferredAsync(EdgeRecord edge, CancellationToken ct)
+    {
+        report.ItemsRead++;
+        var source = await ResolveAsync(edge.SourceRecordId, ct);
+        var target = await ResolveAsync(edge.TargetRecordId, ct);
+        if ((source is null || target is null) && edge.IgnoreIfDangling is { } note)
+        {
+            report.Ignored++;
+            report.Notes[note] = report.Notes.GetValueOrDefault(note) + 1;
+            return;
+        }
+        if (source is null || target is null)
+        {
+            Problem(edge.Location, $"refers to record '{(source is null ? edge.SourceRecordId : edge.TargetRecordId)}', which is neither in this file nor imported before (dangling reference).");
+            return;
+        }
+        try
+        {
+            await WriteEdgeAsync(edge, ct);
+        }
+        catch (UserInputException e)
+        {
+            Problem(edge.Location, e.Message.Replace("input.", "", StringComparison.Ordinal));
+        }
     }
 
     private void Problem(RecordLocation location, string reason)
@@ -147,18 +184,32 @@ internal sealed partial class BulkSession(
         return (id, kind);
     }
 
-    private async Task<(string Id, bool Owns, string? AsOf, string? SupersededBy)?> FindRecordAsync(string key, string type, CancellationToken ct)
+    private async Task<MappedRecord?> FindRecordAsync(string key, string type, CancellationToken ct)
     {
-        var rows = await sql.FindRecord.Set("key", key).Set("type", type)
-            .QueryAsync(r => (r.GetString(0), r.GetBoolean(1), r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3)), ct);
-        return rows.Count == 0 ? null : rows[0];
+        if (_lookups.TryRecord(key, type, out var known))
+        {
+            return known;
+        }
+        await rows.FlushAsync(ct);
+        var found = await sql.FindRecord.Set("key", key).Set("type", type)
+            .QueryAsync(r => new MappedRecord(r.GetString(0), r.GetBoolean(1), r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3)), ct);
+        MappedRecord? mapped = found.Count == 0 ? null : found[0];
+        _lookups.SetRecord(key, type, mapped);
+        return mapped;
     }
 
-    private async Task RememberRecordAsync(string key, string type, string id, bool owns, string? asOf, CancellationToken ct) =>
-        await sql.InsertRecord.Set("key", key).Set("type", type).Set("id", id).Set("owns", owns).Set("asOf", asOf).Set("run", run.RunId).ExecuteAsync(ct);
+    /// <summary>Like the upsert it stands for: a record already mapped keeps its <c>owns</c> and supersession.</summary>
+    private async Task RememberRecordAsync(string key, string type, string id, bool owns, string? asOf, CancellationToken ct)
+    {
+        await rows.RememberRecordAsync(key, type, id, owns, asOf, ct);
+        if (_lookups.TryRecord(key, type, out var known))
+        {
+            _lookups.SetRecord(key, type, known is { } mapped ? mapped with { Id = id, AsOf = asOf } : new MappedRecord(id, owns, asOf, null));
+        }
+    }
 
     /// <summary>A statement older than the one last applied to the record (a file read again, statements out of order) changes nothing.</summary>
-    private bool Outdated(ImportItem item, (string Id, bool Owns, string? AsOf, string? SupersededBy)? applied)
+    private bool Outdated(ImportItem item, MappedRecord? applied)
     {
         if (applied?.SupersededBy is not null)
         {
@@ -176,14 +227,34 @@ internal sealed partial class BulkSession(
 
     private async Task<(Node Node, bool Deleted)?> LoadNodeAsync(string id, CancellationToken ct)
     {
-        var rows = await sql.LoadNode.Set("id", id).QueryAsync(r => (GraphRows.ReadNode(r), r.GetBoolean(16)), ct);
-        return rows.Count == 0 ? null : rows[0];
+        if (_lookups.TryNode(id, out var known))
+        {
+            return known;
+        }
+        await rows.FlushAsync(ct);
+        var found = await sql.LoadNode.Set("id", id).QueryAsync(r => (GraphRows.ReadNode(r), r.GetBoolean(16)), ct);
+        if (found.Count == 0)
+        {
+            return null;
+        }
+        _lookups.SetNode(found[0].Item1, found[0].Item2);
+        return found[0];
     }
 
     private async Task<(Edge Edge, bool Deleted)?> LoadEdgeAsync(string id, CancellationToken ct)
     {
-        var rows = await sql.LoadEdge.Set("id", id).QueryAsync(r => (GraphRows.ReadEdge(r), r.GetBoolean(17)), ct);
-        return rows.Count == 0 ? null : rows[0];
+        if (_lookups.TryEdge(id, out var known))
+        {
+            return known;
+        }
+        await rows.FlushAsync(ct);
+        var found = await sql.LoadEdge.Set("id", id).QueryAsync(r => (GraphRows.ReadEdge(r), r.GetBoolean(17)), ct);
+        if (found.Count == 0)
+        {
+            return null;
+        }
+        _lookups.SetEdge(found[0].Item1, found[0].Item2);
+        return found[0];
     }
 
     private Provenance NewProvenance(string recordId) =>
@@ -191,9 +262,8 @@ internal sealed partial class BulkSession(
 
     private Stamp Bumped(Stamp stamp) => stamp with { Version = stamp.Version + 1, UpdatedAt = run.Now, UpdatedBy = run.Options.Actor };
 
-    private async Task RecordVersionAsync(PreparedCommand command, string id, int version, ChangeKind change, string state, CancellationToken ct) =>
-        await command.Set("id", id).Set("version", version).Set("change", Codes.Of(change)).Set("state", state)
-            .Set("at", run.Now).Set("by", run.Options.Actor).Set("reason", $"import run {run.RunId} ({run.Format}, {run.FileName})").ExecuteAsync(ct);
+    private Task RecordVersionAsync(bool isNode, string id, int version, ChangeKind change, string state, CancellationToken ct) =>
+        rows.InsertVersionAsync(isNode, id, version, change, state, $"import run {run.RunId} ({run.Format}, {run.FileName})", ct);
 
     private static JsonElement ToElement(JsonObject properties) => JsonSerializer.SerializeToElement(properties);
 

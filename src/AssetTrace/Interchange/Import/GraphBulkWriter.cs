@@ -31,7 +31,8 @@ public sealed class GraphBulkWriter(Database database, GraphInputValidator valid
                 var seq = await GraphVersion.BumpAsync(c, t, ct);
                 await IdentifierIndex.CatchUpAsync(c, t, ct);
                 await using var statements = new BulkStatements(c, t);
-                var session = new BulkSession(c, t, statements, validator, run, report, seq);
+                var copy = c is Npgsql.NpgsqlConnection postgres ? new CopyBuffer(postgres) : null;
+                var session = new BulkSession(c, t, statements, new BulkRowWriter(statements, copy, run, seq), validator, run, report, seq);
                 await foreach (var item in items.WithCancellation(ct))
                 {
                     await session.ApplyAsync(item, ct);

@@ -1,0 +1,76 @@
+using AssetTrace.Graph.Model;
+
+namespace AssetTrace.Interchange.Import;
+
+internal sealed partial class BulkSession
+{
+    // Persons created in this chunk that may be duplicates of others, in the order they were created.
+    private readonly List<(Node Node, string BirthDate)> _mergeChecks = [];
+    private readonly Dictionary<string, int> _createdInChunk = new(StringComparer.Ordinal);
+
+    /// <summary>Reads what the chunk's items will ask: their record maps, the nodes and edges those name or their ids would take, their identifiers.</summary>
+    private async Task ReadAheadAsync(IEnumerable<ImportItem> chunk, CancellationToken ct)
+    {
+        var records = new HashSet<(string Key, string Type)>();
+        var nodeIds = new HashSet<string>(StringComparer.Ordinal);
+        var edgeIds = new HashSet<string>(StringComparer.Ordinal);
+        var identifiers = new HashSet<string>(StringComparer.Ordinal);
+        void Party(string recordId)
+        {
+            var key = Key(recordId);
+            if (!_nodes.ContainsKey(key))
+            {
+                records.Add((key, NodeType));
+            }
+        }
+        foreach (var item in chunk)
+        {
+            switch (item)
+            {
+                case NodeRecord node:
+                    records.Add((Key(node.RecordId), NodeType));
+                    nodeIds.Add(InterchangeIds.For(run.Format, node.RecordId));
+                    identifiers.UnionWith(NodeIdentifiers.Of(node.Kind, ToElement(node.Properties)));
+                    break;
+                case EdgeRecord edge:
+                    records.Add((Key(edge.RecordId), EdgeType));
+                    edgeIds.Add(InterchangeIds.For(run.Format, edge.RecordId));
+                    Party(edge.SourceRecordId);
+                    Party(edge.TargetRecordId);
+                    break;
+                case SameAsRecord same:
+                    Party(same.RecordId);
+                    Party(same.OtherRecordId);
+                    break;
+                case SanctionRecord sanction:
+                    Party(sanction.NodeRecordId);
+                    break;
+            }
+        }
+        await _lookups.ReadAheadAsync(connection, transaction, records, nodeIds, edgeIds, identifiers, ct);
+    }
+
+    /// <summary>Writes the chunk's rows, then looks for duplicates of the persons it created (that query needs their search keys in the store).</summary>
+    private async Task EndChunkAsync(CancellationToken ct)
+    {
+        await rows.FlushAsync(ct);
+        foreach (var (node, birthDate) in _mergeChecks)
+        {
+            var order = _createdInChunk[node.Id];
+            foreach (var candidate in await MergeCandidates.FindAsync(connection, transaction, node, birthDate, ct))
+            {
+                // A person created later in the same chunk finds this one when its own turn comes, as it would have one by one.
+                if (_createdInChunk.TryGetValue(candidate, out var later) && later > order)
+                {
+                    continue;
+                }
+                await sql.InsertSuggestion.Set("id", $"{node.Id}~{candidate}").Set("nodeId", node.Id).Set("candidateId", candidate)
+                    .Set("reason", $"same name keys as '{node.Name}' and birth date {birthDate}").Set("run", run.RunId).Set("now", run.Now).ExecuteAsync(ct);
+                report.MergesSuggested++;
+            }
+        }
+        _mergeChecks.Clear();
+        _createdInChunk.Clear();
+        _lookups.Clear();
+    }
+}
