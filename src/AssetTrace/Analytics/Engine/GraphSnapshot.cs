@@ -37,13 +37,14 @@ public sealed class GraphSnapshot
         {
             foreach (var edge in node.Out.Concat(node.In).ToList())
             {
-                Detach(edge);
+                edge.Deleted = true;
+                Detach(edge, edge.Kind);
             }
         }
         return node;
     }
 
-    /// <summary>Adds an edge or updates the one with the same id; a deleted edge leaves the adjacency lists.</summary>
+    /// <summary>Adds an edge or updates the one with the same id; a deleted edge leaves the adjacency lists, a restored one returns.</summary>
     public void UpsertEdge(string id, string sourceId, string targetId, Action<SnapshotEdge> set)
     {
         if (!_edges.TryGetValue(id, out var edge))
@@ -57,31 +58,51 @@ public sealed class GraphSnapshot
             set(edge);
             if (!edge.Deleted)
             {
-                source.Out.Add(edge);
-                target.In.Add(edge);
+                Attach(edge);
             }
             return;
         }
-        var wasDeleted = edge.Deleted;
+        var (wasAttached, wasKind) = (!edge.Deleted, edge.Kind);
         set(edge);
-        if (edge.Deleted && !wasDeleted)
+        var attached = !edge.Deleted;
+        // Only a change of state or kind moves an edge: its place in the lists stays otherwise.
+        if (wasAttached && (!attached || edge.Kind != wasKind))
         {
-            Detach(edge);
+            Detach(edge, wasKind);
+        }
+        if (attached && (!wasAttached || edge.Kind != wasKind))
+        {
+            Attach(edge);
         }
     }
 
-    private static void Detach(SnapshotEdge edge)
+    private static void Attach(SnapshotEdge edge)
     {
-        edge.Deleted = true;
+        edge.Source.Out.Add(edge);
+        edge.Target.In.Add(edge);
+        if (edge.Kind == EdgeKind.Owns)
+        {
+            edge.Source.OwnsOut.Add(edge);
+            edge.Target.OwnsIn.Add(edge);
+        }
+    }
+
+    private static void Detach(SnapshotEdge edge, EdgeKind kind)
+    {
         edge.Source.Out.Remove(edge);
         edge.Target.In.Remove(edge);
+        if (kind == EdgeKind.Owns)
+        {
+            edge.Source.OwnsOut.Remove(edge);
+            edge.Target.OwnsIn.Remove(edge);
+        }
     }
 
     /// <summary>Edges of a kind leaving a node, valid on a date.</summary>
     public static IEnumerable<SnapshotEdge> Outgoing(SnapshotNode node, EdgeKind kind, DateOnly? asOf) =>
-        node.Out.Where(e => e.Kind == kind && e.IsValidOn(asOf) && e.Target.IsValidOn(asOf));
+        (kind == EdgeKind.Owns ? node.OwnsOut : node.Out).Where(e => e.Kind == kind && e.IsValidOn(asOf) && e.Target.IsValidOn(asOf));
 
     /// <summary>Edges of a kind arriving at a node, valid on a date.</summary>
     public static IEnumerable<SnapshotEdge> Incoming(SnapshotNode node, EdgeKind kind, DateOnly? asOf) =>
-        node.In.Where(e => e.Kind == kind && e.IsValidOn(asOf) && e.Source.IsValidOn(asOf));
+        (kind == EdgeKind.Owns ? node.OwnsIn : node.In).Where(e => e.Kind == kind && e.IsValidOn(asOf) && e.Source.IsValidOn(asOf));
 }

@@ -33,6 +33,16 @@ public sealed class SnapshotNode
 
     public List<SnapshotEdge> In { get; } = [];
 
+    /// <summary>
+    /// The OWNS edges of <see cref="Out"/>, in the same order: every ownership calculation walks
+    /// them and nothing else, and a company's other links (directors, addresses, transfers)
+    /// would otherwise be read and skipped at every step.
+    /// </summary>
+    public List<SnapshotEdge> OwnsOut { get; } = [];
+
+    /// <summary>The OWNS edges of <see cref="In"/>, in the same order.</summary>
+    public List<SnapshotEdge> OwnsIn { get; } = [];
+
     public bool IsValidOn(DateOnly? date) =>
         !Deleted && (date is null || ((ValidFrom is null || ValidFrom <= date) && (ValidTo is null || ValidTo >= date)));
 }

@@ -17,7 +17,7 @@ public static class BeneficialOwnerFinder
         return [.. flow.Shares
             .OrderByDescending(s => s.Value.High).ThenBy(s => s.Key.Id, StringComparer.Ordinal)
             .Select(s => new OwnerShare(s.Key.Id, s.Key.Kind, s.Key.Name, s.Value.Low * 100, s.Value.High * 100, s.Value.UnknownInChain,
-                flow.InCycle(s.Key), maxPaths == 0 ? [] : OwnershipPath.Between(target, s.Key, FlowDirection.Upstream, asOf, false, maxPaths)))];
+                flow.InCycle(s.Key), maxPaths == 0 ? [] : OwnershipPath.Between(flow, s.Key, maxPaths)))];
     }
 
     /// <param name="thresholdPercent">25 is common; registers differ.</param>
@@ -28,26 +28,51 @@ public static class BeneficialOwnerFinder
         var threshold = thresholdPercent / 100 - 1e-9;
 
         // Persons who may control the target: owners upstream, nominators of anyone upstream, and controllers via CONTROLS.
-        var upstream = flow.Shares.Keys.Append(target).ToHashSet();
-        var candidates = new HashSet<SnapshotNode>(flow.Shares.Keys.Where(n => n.Kind == NodeKind.Person));
-        foreach (var node in upstream.ToList())
+        var upstream = new HashSet<SnapshotNode>(flow.Shares.Count + 1) { target };
+        var candidates = new HashSet<SnapshotNode>();
+        foreach (var node in flow.Shares.Keys)
         {
-            foreach (var edge in GraphSnapshot.Incoming(node, EdgeKind.Controls, asOf).Concat(GraphSnapshot.Incoming(node, EdgeKind.DirectorOf, asOf)))
+            upstream.Add(node);
+            if (node.Kind == NodeKind.Person)
             {
-                upstream.Add(edge.Source);
-                if (edge.Source.Kind == NodeKind.Person)
+                candidates.Add(node);
+            }
+        }
+        // Control is swept owners first: those who control or direct from outside the ownership chains, then the chains from the top down.
+        var sweepOrder = new List<SnapshotNode>();
+        foreach (var node in flow.Shares.Keys.Prepend(target))
+        {
+            foreach (var edge in node.In)
+            {
+                if (edge.Kind is EdgeKind.Controls or EdgeKind.DirectorOf && edge.IsValidOn(asOf) && edge.Source.IsValidOn(asOf))
                 {
-                    candidates.Add(edge.Source);
+                    if (upstream.Add(edge.Source))
+                    {
+                        sweepOrder.Add(edge.Source);
+                    }
+                    if (edge.Source.Kind == NodeKind.Person)
+                    {
+                        candidates.Add(edge.Source);
+                    }
                 }
             }
         }
-        foreach (var nominee in upstream.Where(n => n.Kind == NodeKind.Person).ToList())
+        for (var i = flow.SolvedOrder.Count - 1; i >= 0; i--)
         {
-            foreach (var edge in GraphSnapshot.Outgoing(nominee, EdgeKind.NomineeFor, asOf))
+            sweepOrder.Add(flow.SolvedOrder[i]);
+        }
+        sweepOrder.Add(target);
+        foreach (var nominee in upstream)
+        {
+            if (nominee.Kind == NodeKind.Person)
             {
-                candidates.Add(edge.Target);
+                foreach (var edge in GraphSnapshot.Outgoing(nominee, EdgeKind.NomineeFor, asOf))
+                {
+                    candidates.Add(edge.Target);
+                }
             }
         }
+        var controllers = ControllingParties.Sweep(sweepOrder, asOf).GetValueOrDefault(target);
         var declared = GraphSnapshot.Incoming(target, EdgeKind.BeneficialOwnerOf, asOf).ToDictionary(e => e.Source, e => e);
         candidates.UnionWith(declared.Keys);
 
@@ -55,7 +80,8 @@ public static class BeneficialOwnerFinder
         foreach (var person in candidates.Where(p => p.Kind == NodeKind.Person))
         {
             var share = flow.Shares.GetValueOrDefault(person);
-            var control = MayControl(person, upstream, asOf) ? ControlAnalysis.Controlled(person, upstream, asOf) : [];
+            // The explanation is worked out only for those the sweep found in control.
+            var control = controllers?.Contains(person) == true ? ControlAnalysis.Controlled(person, upstream, asOf) : [];
             var controls = control.ContainsKey(target);
             var isDeclared = declared.TryGetValue(person, out var declaration);
             var byOwnership = share.High >= threshold;
@@ -67,7 +93,7 @@ public static class BeneficialOwnerFinder
                 person.Id, person.Name, share.Low * 100, share.High * 100, share.UnknownInChain,
                 byOwnership, share.Low >= threshold, controls, isDeclared, declaration?.ShareHigh * 100,
                 controls ? ControlChain(control, target) : [],
-                maxPaths == 0 ? [] : OwnershipPath.Between(target, person, FlowDirection.Upstream, asOf, false, maxPaths)));
+                maxPaths == 0 ? [] : OwnershipPath.Between(flow, person, maxPaths)));
         }
         return [.. owners.OrderByDescending(o => o.HighPercent).ThenBy(o => o.Name, StringComparer.Ordinal)];
     }
@@ -92,19 +118,6 @@ public static class BeneficialOwnerFinder
         }
         chain.Reverse();
         return chain;
-    }
-
-    /// <summary>
-    /// Whether any rule of <see cref="ControlAnalysis"/> could apply: the person, or someone acting
-    /// as their nominee, holds or controls something upstream, or the nominee sits on a board there.
-    /// A director acting for nobody who owns nothing upstream cannot control it, and skipping the
-    /// fixpoint for such candidates keeps targets with large boards fast.
-    /// </summary>
-    private static bool MayControl(SnapshotNode person, HashSet<SnapshotNode> upstream, DateOnly? asOf)
-    {
-        var nominees = GraphSnapshot.Incoming(person, EdgeKind.NomineeFor, asOf).Select(e => e.Source).ToList();
-        return person.Out.Any(e => e.Kind is EdgeKind.Owns or EdgeKind.Controls && e.IsValidOn(asOf) && upstream.Contains(e.Target))
-            || nominees.Any(n => n.Out.Any(e => e.Kind is EdgeKind.Owns or EdgeKind.Controls or EdgeKind.DirectorOf && e.IsValidOn(asOf) && upstream.Contains(e.Target)));
     }
 
     internal static SnapshotNode Require(GraphSnapshot graph, string id) =>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using AssetTrace.Analytics.Engine;
 using AssetTrace.Graph.Model;
 
@@ -13,40 +14,44 @@ public sealed record ControlStep(string NodeId, string Reason, IReadOnlyList<str
 /// acting for it (NOMINEE_FOR) holds or directs it. Computed as a fixpoint: control spreads
 /// until nothing more is added.
 /// </summary>
+/// <remarks>
+/// Every rule only grows with the set of controllers, so the fixpoint is reached with a work
+/// list: an entity is looked at again only when one of the parties holding, controlling or
+/// directing it has just become a controller. The cost follows what the party reaches, not the
+/// size of the candidate set times the number of rounds.
+/// </remarks>
 public static class ControlAnalysis
 {
     /// <summary>
     /// Everything <paramref name="party"/> controls among <paramref name="candidates"/>, with the
     /// step that brought each in. Uses the lower bound of share ranges: control must be certain.
     /// </summary>
-    public static Dictionary<SnapshotNode, ControlStep> Controlled(SnapshotNode party, IReadOnlyCollection<SnapshotNode> candidates, DateOnly? asOf)
+    public static Dictionary<SnapshotNode, ControlStep> Controlled(SnapshotNode party, IReadOnlySet<SnapshotNode> candidates, DateOnly? asOf)
     {
         var controllers = new HashSet<SnapshotNode> { party };
         var steps = new Dictionary<SnapshotNode, ControlStep>();
+        var pending = new Queue<SnapshotNode>();
         // Nominees act for the party: what they hold or direct counts as the party's.
         foreach (var nominee in GraphSnapshot.Incoming(party, EdgeKind.NomineeFor, asOf))
         {
             controllers.Add(nominee.Source);
             steps[nominee.Source] = new ControlStep(nominee.Source.Id, $"acts as nominee for {party.Name}", [nominee.Id], [party.Id]);
         }
-        var changed = true;
-        while (changed)
+        foreach (var controller in controllers)
         {
-            changed = false;
-            foreach (var entity in candidates)
+            Reconsider(controller);
+        }
+        while (pending.TryDequeue(out var entity))
+        {
+            if (controllers.Contains(entity))
             {
-                // Persons are never controlled here; companies and assets are.
-                if (controllers.Contains(entity) || entity.Kind == NodeKind.Person)
-                {
-                    continue;
-                }
-                var step = ControlStepFor(entity, controllers, steps, asOf);
-                if (step is not null)
-                {
-                    controllers.Add(entity);
-                    steps[entity] = step;
-                    changed = true;
-                }
+                continue;
+            }
+            if (ControlStepFor(entity, controllers, steps, asOf) is { } step)
+            {
+                controllers.Add(entity);
+                steps[entity] = step;
+                Reconsider(entity);
             }
         }
         foreach (var nominee in steps.Keys.Where(k => k.Kind == NodeKind.Person).ToList())
@@ -54,27 +59,54 @@ public static class ControlAnalysis
             steps.Remove(nominee);
         }
         return steps;
+
+        // The entities a new controller may tip: those it owns, controls or directs. Persons are never controlled.
+        void Reconsider(SnapshotNode controller)
+        {
+            foreach (var edge in controller.Out)
+            {
+                if (edge.Kind is EdgeKind.Owns or EdgeKind.Controls or EdgeKind.DirectorOf
+                    && edge.Target.Kind != NodeKind.Person && candidates.Contains(edge.Target) && !controllers.Contains(edge.Target))
+                {
+                    pending.Enqueue(edge.Target);
+                }
+            }
+        }
     }
 
     private static ControlStep? ControlStepFor(SnapshotNode entity, HashSet<SnapshotNode> controllers, Dictionary<SnapshotNode, ControlStep> steps, DateOnly? asOf)
     {
-        foreach (var edge in GraphSnapshot.Incoming(entity, EdgeKind.Controls, asOf).Where(e => controllers.Contains(e.Source)))
+        var votes = 0.0;
+        foreach (var edge in entity.In)
         {
-            if (edge.VotingShare is null || edge.VotingShare > 0.5)
+            if (!controllers.Contains(edge.Source) || !edge.IsValidOn(asOf) || !edge.Source.IsValidOn(asOf))
+            {
+                continue;
+            }
+            if (edge.Kind == EdgeKind.Controls && (edge.VotingShare is null || edge.VotingShare > 0.5))
             {
                 return new ControlStep(entity.Id, $"{edge.Source.Name} controls it{(edge.Role is null ? "" : $" ({edge.Role})")}", [edge.Id], [edge.Source.Id]);
             }
+            if (edge.Kind == EdgeKind.Owns && edge.ShareLow is { } share)
+            {
+                votes += share;
+            }
         }
-        foreach (var edge in GraphSnapshot.Incoming(entity, EdgeKind.DirectorOf, asOf).Where(e => controllers.Contains(e.Source) && steps.ContainsKey(e.Source) && e.Source.Kind == NodeKind.Person))
+        foreach (var edge in entity.In)
         {
             // A director who is someone's nominee gives that someone control of the board.
-            return new ControlStep(entity.Id, $"{edge.Source.Name} directs it as a nominee", [edge.Id, .. steps[edge.Source].EdgeIds], [.. steps[edge.Source].ControllerIds]);
+            if (edge.Kind == EdgeKind.DirectorOf && edge.Source.Kind == NodeKind.Person && controllers.Contains(edge.Source)
+                && steps.TryGetValue(edge.Source, out var nominee) && edge.IsValidOn(asOf) && edge.Source.IsValidOn(asOf))
+            {
+                return new ControlStep(entity.Id, $"{edge.Source.Name} directs it as a nominee", [edge.Id, .. nominee.EdgeIds], [.. nominee.ControllerIds]);
+            }
+        }
+        if (votes <= 0.5)
+        {
+            return null;
         }
         var holdings = GraphSnapshot.Incoming(entity, EdgeKind.Owns, asOf).Where(e => controllers.Contains(e.Source) && e.ShareLow is not null).ToList();
-        var votes = holdings.Sum(e => e.ShareLow!.Value);
-        return votes > 0.5
-            ? new ControlStep(entity.Id, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"a majority of {votes * 100:0.##}% held by {string.Join(", ", holdings.Select(h => h.Source.Name))}"),
-                [.. holdings.Select(h => h.Id)], [.. holdings.Select(h => h.Source.Id)])
-            : null;
+        return new ControlStep(entity.Id, string.Create(CultureInfo.InvariantCulture, $"a majority of {votes * 100:0.##}% held by {string.Join(", ", holdings.Select(h => h.Source.Name))}"),
+            [.. holdings.Select(h => h.Id)], [.. holdings.Select(h => h.Source.Id)]);
     }
 }

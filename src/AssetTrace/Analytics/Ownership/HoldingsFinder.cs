@@ -18,7 +18,7 @@ public static class HoldingsFinder
         foreach (var member in members)
         {
             var flow = ShareFlow.Compute(member, FlowDirection.Downstream, asOf, accountsAsHoldings: true);
-            var controlled = ControlAnalysis.Controlled(member, [.. flow.Shares.Keys], asOf);
+            var controlled = ControlAnalysis.Controlled(member, flow.Shares.Keys.ToHashSet(), asOf);
             foreach (var node in flow.Shares.Keys.Union(controlled.Keys).Where(n => n != owner && !members.Contains(n)))
             {
                 var share = flow.Shares.GetValueOrDefault(node);
@@ -30,7 +30,7 @@ public static class HoldingsFinder
                 entry.Members.Add(new MemberShare(member.Id, share.Low * 100, share.High * 100));
                 if (maxPaths > 0)
                 {
-                    entry.Paths.AddRange(OwnershipPath.Between(member, node, FlowDirection.Downstream, asOf, true, maxPaths));
+                    entry.Paths.AddRange(OwnershipPath.Between(flow, node, maxPaths));
                 }
                 holdings[node] = entry;
             }

@@ -11,61 +11,85 @@ public sealed record OwnershipPath(IReadOnlyList<string> NodeIds, IReadOnlyList<
     public int Hops => EdgeIds.Count;
 
     /// <summary>
-    /// Simple chains from <paramref name="from"/> to <paramref name="to"/> following the flow's
-    /// expansion (owners upstream, holdings downstream), largest contribution first.
+    /// Simple chains between the flow's seed and <paramref name="to"/> along the links the flow
+    /// solved (owners upstream, holdings downstream), largest contribution first.
     /// </summary>
-    public static List<OwnershipPath> Between(SnapshotNode from, SnapshotNode to, FlowDirection direction, DateOnly? asOf,
-        bool accountsAsHoldings, int maxPaths, int maxDepth = 16)
+    /// <remarks>
+    /// The search starts at <paramref name="to"/> and follows each node's links back towards the
+    /// seed: every node of the flow leads back to it, so nearly every step ends in a chain and the
+    /// cost follows the chains found, not everything else the seed leads to.
+    /// </remarks>
+    public static List<OwnershipPath> Between(FlowResult flow, SnapshotNode to, int maxPaths, int maxDepth = 16)
     {
         var found = new List<OwnershipPath>();
-        var nodes = new List<SnapshotNode> { from };
-        var edges = new List<SnapshotEdge>();
-        // Upstream chains are found from the target towards the owner, then reversed to read owner → target.
-        Walk(from);
+        var region = flow.Region;
+        if (!region.Local.TryGetValue(to.Index, out var start) || start == 0 || maxPaths <= 0)
+        {
+            return found;
+        }
+        var onPath = new bool[region.Count];
+        var nodes = new List<int> { start };
+        var links = new List<int>();
+        onPath[start] = true;
+        Walk(start);
         return [.. found.OrderByDescending(p => p.HighPercent ?? -1).ThenBy(p => p.Hops).Take(maxPaths)];
 
-        void Walk(SnapshotNode at)
+        void Walk(int at)
         {
             if (found.Count >= maxPaths * 4)
             {
                 return;
             }
-            if (at == to)
+            if (at == 0)
             {
-                found.Add(Make(nodes, edges, direction));
+                found.Add(Make(region, nodes, links, flow.Direction));
                 return;
             }
-            if (edges.Count >= maxDepth)
+            if (links.Count >= maxDepth)
             {
                 return;
             }
-            foreach (var (next, edge) in ShareFlow.Expand(at, direction, asOf, accountsAsHoldings))
+            for (var k = region.Start[at]; k < region.Start[at + 1]; k++)
             {
-                if (nodes.Contains(next))
+                var next = region.Other[k];
+                if (onPath[next])
                 {
                     continue;
                 }
+                onPath[next] = true;
                 nodes.Add(next);
-                edges.Add(edge);
+                links.Add(k);
                 Walk(next);
                 nodes.RemoveAt(nodes.Count - 1);
-                edges.RemoveAt(edges.Count - 1);
+                links.RemoveAt(links.Count - 1);
+                onPath[next] = false;
             }
         }
     }
 
-    private static OwnershipPath Make(List<SnapshotNode> nodes, List<SnapshotEdge> edges, FlowDirection direction)
+    /// <summary>A chain found from the far end back to the seed, read owner → owned.</summary>
+    private static OwnershipPath Make(FlowRegion region, List<int> nodes, List<int> links, FlowDirection direction)
     {
         double? low = 1, high = 1;
-        foreach (var edge in edges)
+        var nodeIds = new List<string>(nodes.Count);
+        var edgeIds = new List<string>(links.Count);
+        // Multiplied from the seed's end, as the shares flow.
+        for (var i = links.Count - 1; i >= 0; i--)
         {
-            var (l, h) = ShareFlow.Share(edge);
+            var (l, h) = ShareFlow.Share(region.Edges[links[i]]);
             low = l is null || low is null ? null : low * l;
             high = h is null || high is null ? null : high * h;
         }
-        var nodeIds = nodes.Select(n => n.Id).ToList();
-        var edgeIds = edges.Select(e => e.Id).ToList();
-        if (direction == FlowDirection.Upstream)
+        foreach (var k in links)
+        {
+            edgeIds.Add(region.Edges[k].Id);
+        }
+        foreach (var x in nodes)
+        {
+            nodeIds.Add(region.Nodes[x].Id);
+        }
+        // Upstream the far end is the owner, so the chain already reads owner → owned; downstream it is the holding.
+        if (direction == FlowDirection.Downstream)
         {
             nodeIds.Reverse();
             edgeIds.Reverse();

@@ -3,28 +3,6 @@ using AssetTrace.Graph.Model;
 
 namespace AssetTrace.Analytics.Ownership;
 
-/// <summary>Which way shares flow from the node a calculation starts at.</summary>
-public enum FlowDirection
-{
-    /// <summary>Towards the owners of a company or asset: who owns it, and how much.</summary>
-    Upstream,
-
-    /// <summary>Towards what a person or company owns: its holdings, and how much of each.</summary>
-    Downstream,
-}
-
-/// <summary>The effective shares of every node reached from the seed, and the cycles met on the way.</summary>
-public sealed record FlowResult(
-    SnapshotNode Seed,
-    FlowDirection Direction,
-    bool AccountsAsHoldings,
-    IReadOnlyDictionary<SnapshotNode, FlowShare> Shares,
-    IReadOnlyList<IReadOnlyList<SnapshotNode>> Cycles,
-    bool Converged)
-{
-    public bool InCycle(SnapshotNode node) => Cycles.Any(c => c.Contains(node));
-}
-
 /// <summary>
 /// Effective ownership: shares multiplied along each chain and summed over all chains.
 /// </summary>
@@ -47,52 +25,54 @@ public static class ShareFlow
 
     public static FlowResult Compute(SnapshotNode seed, FlowDirection direction, DateOnly? asOf, bool accountsAsHoldings = false)
     {
-        var region = Region(seed, direction, asOf, accountsAsHoldings);
-        var low = new Dictionary<SnapshotNode, double>(region.Count) { [seed] = 1 };
-        var high = new Dictionary<SnapshotNode, double>(region.Count) { [seed] = 1 };
-        var unknown = new Dictionary<SnapshotNode, bool>(region.Count) { [seed] = false };
+        var region = FlowRegion.Build(seed, direction, asOf, accountsAsHoldings);
+        var count = region.Count;
+        var low = new double[count];
+        var high = new double[count];
+        var unknown = new bool[count];
+        low[0] = high[0] = 1;
         var cycles = new List<IReadOnlyList<SnapshotNode>>();
         var converged = true;
-        if (SeedCycle(seed, region, direction, asOf, accountsAsHoldings) is { } seedCycle)
+        if (SeedCycle(region) is { } seedCycle)
         {
             cycles.Add(seedCycle);
         }
 
-        foreach (var component in Components(seed, region, direction, asOf, accountsAsHoldings))
+        var solved = new List<SnapshotNode>(count);
+        foreach (var component in Components(region))
         {
-            var cyclic = component.Count > 1 || Links(component[0], direction, asOf, accountsAsHoldings).Any(l => l.Other == component[0]);
+            foreach (var x in component)
+            {
+                solved.Add(region.Nodes[x]);
+            }
+            var cyclic = component.Count > 1 || region.LinksTo(component[0], component[0]);
             if (cyclic)
             {
-                cycles.Add(component);
+                cycles.Add([.. component.Select(x => region.Nodes[x])]);
             }
             for (var iteration = 0; iteration < (cyclic ? MaxIterations : 1); iteration++)
             {
                 var change = 0.0;
-                foreach (var node in component)
+                foreach (var x in component)
                 {
                     double l = 0, h = 0;
                     var u = false;
-                    foreach (var (other, edge) in Links(node, direction, asOf, accountsAsHoldings))
+                    for (var k = region.Start[x]; k < region.Start[x + 1]; k++)
                     {
-                        if (!region.Contains(other))
+                        var o = region.Other[k];
+                        if (double.IsNaN(region.Low[k]))
                         {
+                            u |= high[o] > 0 || unknown[o];
                             continue;
                         }
-                        var (ol, oh, ou) = (low.GetValueOrDefault(other), high.GetValueOrDefault(other), unknown.GetValueOrDefault(other));
-                        var (sl, sh) = Share(edge);
-                        if (sl is null || sh is null)
-                        {
-                            u |= oh > 0 || ou;
-                            continue;
-                        }
-                        l += sl.Value * ol;
-                        h += sh.Value * oh;
-                        u |= ou && sh.Value > 0;
+                        l += region.Low[k] * low[o];
+                        h += region.High[k] * high[o];
+                        u |= unknown[o] && region.High[k] > 0;
                     }
-                    change = Math.Max(change, Math.Max(Math.Abs(l - low.GetValueOrDefault(node)), Math.Abs(h - high.GetValueOrDefault(node))));
-                    low[node] = l;
-                    high[node] = h;
-                    unknown[node] = u || unknown.GetValueOrDefault(node);
+                    change = Math.Max(change, Math.Max(Math.Abs(l - low[x]), Math.Abs(h - high[x])));
+                    low[x] = l;
+                    high[x] = h;
+                    unknown[x] |= u;
                 }
                 if (change < Tolerance)
                 {
@@ -105,20 +85,23 @@ public static class ShareFlow
             }
         }
 
-        var shares = new Dictionary<SnapshotNode, FlowShare>(region.Count);
-        foreach (var node in region)
+        var circular = new bool[count];
+        foreach (var cycle in cycles)
         {
-            if (node == seed)
+            foreach (var node in cycle)
             {
-                continue;
+                circular[region.Local[node.Index]] = true;
             }
-            var inCycle = cycles.Any(c => c.Contains(node));
-            shares[node] = new FlowShare(
-                inCycle ? Math.Min(1, low[node]) : low[node],
-                inCycle ? Math.Min(1, high[node]) : high[node],
-                unknown[node]);
         }
-        return new FlowResult(seed, direction, accountsAsHoldings, shares, cycles, converged);
+        var shares = new Dictionary<SnapshotNode, FlowShare>(count);
+        for (var x = 1; x < count; x++)
+        {
+            shares[region.Nodes[x]] = new FlowShare(
+                circular[x] ? Math.Min(1, low[x]) : low[x],
+                circular[x] ? Math.Min(1, high[x]) : high[x],
+                unknown[x]);
+        }
+        return new FlowResult(region, direction, asOf, accountsAsHoldings, shares, solved, cycles, converged);
     }
 
     /// <summary>The share of an ownership link as fractions; nulls when unknown.</summary>
@@ -133,49 +116,69 @@ public static class ShareFlow
     private static bool IsHolder(SnapshotEdge edge) => edge.Role is null or "holder" or "owner" or "joint holder";
 
     /// <summary>Links that carry a share towards the seed: (the node at the other end, the edge).</summary>
-    public static IEnumerable<(SnapshotNode Other, SnapshotEdge Edge)> Links(SnapshotNode node, FlowDirection direction, DateOnly? asOf, bool accountsAsHoldings)
+    public static List<(SnapshotNode Other, SnapshotEdge Edge)> Links(SnapshotNode node, FlowDirection direction, DateOnly? asOf, bool accountsAsHoldings)
+    {
+        var links = new List<(SnapshotNode, SnapshotEdge)>();
+        AppendLinks(node, direction, asOf, accountsAsHoldings, links);
+        return links;
+    }
+
+    /// <summary>Links away from the seed: the next owners (upstream) or the next holdings (downstream).</summary>
+    public static List<(SnapshotNode Other, SnapshotEdge Edge)> Expand(SnapshotNode node, FlowDirection direction, DateOnly? asOf, bool accountsAsHoldings)
+    {
+        var links = new List<(SnapshotNode, SnapshotEdge)>();
+        AppendExpansion(node, direction, asOf, accountsAsHoldings, links);
+        return links;
+    }
+
+    /// <summary><see cref="Links"/> into a list the caller reuses.</summary>
+    internal static void AppendLinks(SnapshotNode node, FlowDirection direction, DateOnly? asOf, bool accountsAsHoldings, List<(SnapshotNode, SnapshotEdge)> into)
     {
         if (direction == FlowDirection.Upstream)
         {
-            foreach (var edge in GraphSnapshot.Outgoing(node, EdgeKind.Owns, asOf))
-            {
-                yield return (edge.Target, edge);
-            }
-            yield break;
+            AppendOut(node.OwnsOut, EdgeKind.Owns, asOf, into);
+            return;
         }
-        foreach (var edge in GraphSnapshot.Incoming(node, EdgeKind.Owns, asOf))
-        {
-            yield return (edge.Source, edge);
-        }
+        AppendIn(node.OwnsIn, EdgeKind.Owns, asOf, into);
         if (accountsAsHoldings)
         {
-            foreach (var edge in GraphSnapshot.Incoming(node, EdgeKind.HoldsAccount, asOf))
+            AppendIn(node.In, EdgeKind.HoldsAccount, asOf, into);
+        }
+    }
+
+    /// <summary><see cref="Expand"/> into a list the caller reuses.</summary>
+    internal static void AppendExpansion(SnapshotNode node, FlowDirection direction, DateOnly? asOf, bool accountsAsHoldings, List<(SnapshotNode, SnapshotEdge)> into)
+    {
+        if (direction == FlowDirection.Upstream)
+        {
+            AppendIn(node.OwnsIn, EdgeKind.Owns, asOf, into);
+            return;
+        }
+        AppendOut(node.OwnsOut, EdgeKind.Owns, asOf, into);
+        if (accountsAsHoldings)
+        {
+            AppendOut(node.Out, EdgeKind.HoldsAccount, asOf, into);
+        }
+    }
+
+    private static void AppendOut(List<SnapshotEdge> edges, EdgeKind kind, DateOnly? asOf, List<(SnapshotNode, SnapshotEdge)> into)
+    {
+        foreach (var edge in edges)
+        {
+            if (edge.Kind == kind && edge.IsValidOn(asOf) && edge.Target.IsValidOn(asOf))
             {
-                yield return (edge.Source, edge);
+                into.Add((edge.Target, edge));
             }
         }
     }
 
-    /// <summary>Links away from the seed: the next owners (upstream) or the next holdings (downstream).</summary>
-    public static IEnumerable<(SnapshotNode Other, SnapshotEdge Edge)> Expand(SnapshotNode node, FlowDirection direction, DateOnly? asOf, bool accountsAsHoldings)
+    private static void AppendIn(List<SnapshotEdge> edges, EdgeKind kind, DateOnly? asOf, List<(SnapshotNode, SnapshotEdge)> into)
     {
-        if (direction == FlowDirection.Upstream)
+        foreach (var edge in edges)
         {
-            foreach (var edge in GraphSnapshot.Incoming(node, EdgeKind.Owns, asOf))
+            if (edge.Kind == kind && edge.IsValidOn(asOf) && edge.Source.IsValidOn(asOf))
             {
-                yield return (edge.Source, edge);
-            }
-            yield break;
-        }
-        foreach (var edge in GraphSnapshot.Outgoing(node, EdgeKind.Owns, asOf))
-        {
-            yield return (edge.Target, edge);
-        }
-        if (accountsAsHoldings)
-        {
-            foreach (var edge in GraphSnapshot.Outgoing(node, EdgeKind.HoldsAccount, asOf))
-            {
-                yield return (edge.Target, edge);
+                into.Add((edge.Source, edge));
             }
         }
     }
@@ -184,40 +187,41 @@ public static class ShareFlow
     /// The nodes on cycles through the seed itself (it owns, indirectly, one of its owners).
     /// The seed's value stays fixed, so such a cycle takes no iteration, but it is reported.
     /// </summary>
-    private static List<SnapshotNode>? SeedCycle(SnapshotNode seed, HashSet<SnapshotNode> region, FlowDirection direction, DateOnly? asOf, bool accounts)
+    private static List<SnapshotNode>? SeedCycle(FlowRegion region)
     {
-        var back = new HashSet<SnapshotNode> { seed };
-        var queue = new Queue<SnapshotNode>([seed]);
-        while (queue.TryDequeue(out var node))
-        {
-            foreach (var (next, _) in Links(node, direction, asOf, accounts))
-            {
-                if (region.Contains(next) && back.Add(next))
-                {
-                    queue.Enqueue(next);
-                }
-            }
-        }
         // Every region node leads back to the seed; those the seed also leads to lie on a cycle with it.
-        return back.Count > 1 ? [.. back.OrderBy(n => n.Id, StringComparer.Ordinal)] : null;
-    }
-
-    private static HashSet<SnapshotNode> Region(SnapshotNode seed, FlowDirection direction, DateOnly? asOf, bool accounts)
-    {
-        var region = new HashSet<SnapshotNode> { seed };
-        var queue = new Queue<SnapshotNode>();
-        queue.Enqueue(seed);
-        while (queue.TryDequeue(out var node))
+        var back = new bool[region.Count];
+        var queue = new Queue<int>();
+        queue.Enqueue(0);
+        back[0] = true;
+        var found = 1;
+        while (queue.TryDequeue(out var x))
         {
-            foreach (var (next, _) in Expand(node, direction, asOf, accounts))
+            for (var k = region.Start[x]; k < region.Start[x + 1]; k++)
             {
-                if (region.Add(next))
+                var o = region.Other[k];
+                if (!back[o])
                 {
-                    queue.Enqueue(next);
+                    back[o] = true;
+                    found++;
+                    queue.Enqueue(o);
                 }
             }
         }
-        return region;
+        if (found == 1)
+        {
+            return null;
+        }
+        var cycle = new List<SnapshotNode>(found);
+        for (var x = 0; x < region.Count; x++)
+        {
+            if (back[x])
+            {
+                cycle.Add(region.Nodes[x]);
+            }
+        }
+        cycle.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
+        return cycle;
     }
 
     /// <summary>
@@ -225,40 +229,46 @@ public static class ShareFlow
     /// links lead to), dependencies first. Iterative Tarjan, so deep chains cannot overflow the stack.
     /// The seed's value is fixed, so it depends on nothing and is left out.
     /// </summary>
-    private static List<List<SnapshotNode>> Components(SnapshotNode seed, HashSet<SnapshotNode> region, FlowDirection direction, DateOnly? asOf, bool accounts)
+    private static List<List<int>> Components(FlowRegion region)
     {
-        var index = new Dictionary<SnapshotNode, int>(region.Count);
-        var lowLink = new Dictionary<SnapshotNode, int>(region.Count);
-        var onStack = new HashSet<SnapshotNode>();
-        var stack = new Stack<SnapshotNode>();
-        var result = new List<List<SnapshotNode>>();
+        var count = region.Count;
+        var index = new int[count];
+        var lowLink = new int[count];
+        var onStack = new bool[count];
+        Array.Fill(index, -1);
+        var stack = new Stack<int>();
+        var work = new Stack<(int Node, int Link)>();
+        var result = new List<List<int>>();
         var counter = 0;
 
-        foreach (var root in region)
+        for (var root = 1; root < count; root++)
         {
-            if (root == seed || index.ContainsKey(root))
+            if (index[root] >= 0)
             {
                 continue;
             }
-            var work = new Stack<(SnapshotNode Node, IEnumerator<SnapshotNode> Next)>();
             Visit(root);
             while (work.Count > 0)
             {
-                var (node, next) = work.Peek();
-                if (next.MoveNext())
+                var (node, link) = work.Pop();
+                if (link < region.Start[node + 1])
                 {
-                    var w = next.Current;
-                    if (!index.TryGetValue(w, out var wIndex))
+                    work.Push((node, link + 1));
+                    var w = region.Other[link];
+                    if (w == 0)
+                    {
+                        continue;
+                    }
+                    if (index[w] < 0)
                     {
                         Visit(w);
                     }
-                    else if (onStack.Contains(w))
+                    else if (onStack[w])
                     {
-                        lowLink[node] = Math.Min(lowLink[node], wIndex);
+                        lowLink[node] = Math.Min(lowLink[node], index[w]);
                     }
                     continue;
                 }
-                work.Pop();
                 if (work.Count > 0)
                 {
                     var parent = work.Peek().Node;
@@ -266,32 +276,27 @@ public static class ShareFlow
                 }
                 if (lowLink[node] == index[node])
                 {
-                    var component = new List<SnapshotNode>();
-                    SnapshotNode member;
+                    var component = new List<int>();
+                    int member;
                     do
                     {
                         member = stack.Pop();
-                        onStack.Remove(member);
+                        onStack[member] = false;
                         component.Add(member);
                     }
                     while (member != node);
                     result.Add(component);
                 }
             }
-
-            void Visit(SnapshotNode v)
-            {
-                index[v] = lowLink[v] = counter++;
-                stack.Push(v);
-                onStack.Add(v);
-                var dependencies = Links(v, direction, asOf, accounts)
-                    .Select(l => l.Other)
-                    .Where(o => o != seed && region.Contains(o))
-                    .Distinct()
-                    .ToList();
-                work.Push((v, dependencies.GetEnumerator()));
-            }
         }
         return result;
+
+        void Visit(int v)
+        {
+            index[v] = lowLink[v] = counter++;
+            stack.Push(v);
+            onStack[v] = true;
+            work.Push((v, region.Start[v]));
+        }
     }
 }

@@ -1,0 +1,136 @@
+using AssetTrace.Analytics.Engine;
+using AssetTrace.Graph.Model;
+
+namespace AssetTrace.Analytics.Ownership;
+
+/// <summary>
+/// Who controls each entity of a region, by the rules of <see cref="ControlAnalysis"/>, found for
+/// every party at once instead of one party at a time: a company with eighty shareholders upstream
+/// needs one sweep here, and the step-by-step explanation only for the few who turn out to control it.
+/// </summary>
+/// <remarks>
+/// A party P controls an entity E when, counting as P's own the party itself, those acting as its
+/// nominees and the entities P already controls: one of them has a CONTROLS edge to E (voting share
+/// unknown or above 50%); a nominee of P sits on E's board; or together they hold more than 50% of
+/// E's shares at their lower bound. The parties that may control E are therefore among E's direct
+/// holders, controllers and directors, those they act for, and the controllers of the entities among
+/// them; sweeping the region owners first, again while a sweep gave a controller to an entity that one already
+/// swept holds, controls or directs, gives the same least fixpoint as
+/// <see cref="ControlAnalysis.Controlled"/> computes for each party.
+/// </remarks>
+internal static class ControllingParties
+{
+    /// <param name="entities">The entities that may be controlled (persons are skipped), best owners first.</param>
+    public static Dictionary<SnapshotNode, HashSet<SnapshotNode>> Sweep(IReadOnlyList<SnapshotNode> entities, DateOnly? asOf)
+    {
+        var controllers = new Dictionary<SnapshotNode, HashSet<SnapshotNode>>();
+        var votes = new Dictionary<SnapshotNode, double>();
+        var decided = new HashSet<SnapshotNode>();
+        var parties = new HashSet<SnapshotNode>();
+        var principals = new HashSet<SnapshotNode>();
+        var position = new Dictionary<SnapshotNode, int>(entities.Count);
+        for (var i = 0; i < entities.Count; i++)
+        {
+            position.TryAdd(entities[i], i);
+        }
+        var again = true;
+        while (again)
+        {
+            again = false;
+            for (var at = 0; at < entities.Count; at++)
+            {
+                var entity = entities[at];
+                if (entity.Kind == NodeKind.Person)
+                {
+                    continue;
+                }
+                votes.Clear();
+                decided.Clear();
+                foreach (var edge in entity.In)
+                {
+                    if (edge.Kind is not (EdgeKind.Owns or EdgeKind.Controls or EdgeKind.DirectorOf) || !edge.IsValidOn(asOf) || !edge.Source.IsValidOn(asOf))
+                    {
+                        continue;
+                    }
+                    // The parties for whom this edge's source counts as their own: itself, those it acts for, those who control it.
+                    var source = edge.Source;
+                    principals.Clear();
+                    AddPrincipals(source, asOf, principals);
+                    parties.Clear();
+                    parties.UnionWith(principals);
+                    if (source.Kind == NodeKind.Person)
+                    {
+                        parties.Add(source);
+                    }
+                    if (controllers.TryGetValue(source, out var above))
+                    {
+                        parties.UnionWith(above);
+                    }
+                    switch (edge.Kind)
+                    {
+                        case EdgeKind.Controls when edge.VotingShare is null || edge.VotingShare > 0.5:
+                            decided.UnionWith(parties);
+                            break;
+                        case EdgeKind.DirectorOf when source.Kind == NodeKind.Person:
+                            // A director gives control of the board to those the director is a nominee for.
+                            decided.UnionWith(principals);
+                            break;
+                        case EdgeKind.Owns when edge.ShareLow is { } share:
+                            foreach (var party in parties)
+                            {
+                                votes[party] = votes.GetValueOrDefault(party) + share;
+                            }
+                            break;
+                    }
+                }
+                foreach (var (party, held) in votes)
+                {
+                    if (held > 0.5)
+                    {
+                        decided.Add(party);
+                    }
+                }
+                controllers.TryGetValue(entity, out var known);
+                foreach (var party in decided)
+                {
+                    if (party.Kind == NodeKind.Person && known?.Contains(party) != true)
+                    {
+                        if (known is null)
+                        {
+                            known = [];
+                            controllers[entity] = known;
+                        }
+                        known.Add(party);
+                        // Only an entity already swept past can change with this: then one more sweep is needed.
+                        again |= Feeds(entity, at, position);
+                    }
+                }
+            }
+        }
+        return controllers;
+    }
+
+    private static bool Feeds(SnapshotNode entity, int at, Dictionary<SnapshotNode, int> position)
+    {
+        foreach (var edge in entity.Out)
+        {
+            if (edge.Kind is EdgeKind.Owns or EdgeKind.Controls or EdgeKind.DirectorOf && position.TryGetValue(edge.Target, out var p) && p <= at)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Adds those the node acts for as a nominee.</summary>
+    private static void AddPrincipals(SnapshotNode node, DateOnly? asOf, HashSet<SnapshotNode> into)
+    {
+        foreach (var edge in node.Out)
+        {
+            if (edge.Kind == EdgeKind.NomineeFor && edge.IsValidOn(asOf))
+            {
+                into.Add(edge.Target);
+            }
+        }
+    }
+}
