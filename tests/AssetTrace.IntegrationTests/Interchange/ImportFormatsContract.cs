@@ -22,9 +22,10 @@ public abstract class ImportFormatsContract(StoreKind kind) : IAsyncLifetime
 
     private Task<long> CountAsync(string sql) => _harness.Get<Database>().ReadAsync(c => c.ScalarAsync<long>(null, sql, default), default);
 
-    private static void AddsUp(ImportReport r) =>
+    /// <param name="duplicatesFound">Suggestions the run made for persons it created (same name and birth date as another): not items of the file.</param>
+    private static void AddsUp(ImportReport r, long duplicatesFound = 0) =>
         Assert.Equal(r.ItemsRead, r.NodesCreated + r.NodesUpdated + r.NodesUnchanged + r.EdgesCreated + r.EdgesUpdated + r.EdgesUnchanged
-            + r.Superseded + r.SanctionListings + r.Outdated + r.Ignored + r.Skipped + r.MergesSuggested);
+            + r.Superseded + r.SanctionListings + r.Outdated + r.Ignored + r.Skipped + r.MergesSuggested - duplicatesFound);
 
     [Fact]
     public async Task FollowTheMoney_entities_become_nodes_edges_and_a_sanction_listing()
@@ -137,7 +138,10 @@ public abstract class ImportFormatsContract(StoreKind kind) : IAsyncLifetime
         Assert.Equal(3, report.SanctionListings);
         Assert.Equal(1, report.NodesMatched);
         Assert.Equal(2, report.NodesCreated);
-        AddsUp(report);
+        // The list knows only Dana Tulegenova's year of birth, 1974, as the FtM file did: a probable duplicate for an analyst.
+        Assert.Equal(1, report.MergesSuggested);
+        Assert.Equal(1, await CountAsync("SELECT COUNT(*) FROM merge_suggestions WHERE candidate_id = 'ftm:p-dana' AND reason LIKE '%birth date 1974'"));
+        AddsUp(report, duplicatesFound: 1);
         Assert.Equal(1, await CountAsync("SELECT COUNT(*) FROM sanction_listings WHERE node_id = 'ftm:p-marat' AND reference = 'TSi.001'"));
         var marat = (await Queries.GetNodeAsync("ftm:p-marat", default))!;
         Assert.Equal("Marat Tulegenov", marat.Name);

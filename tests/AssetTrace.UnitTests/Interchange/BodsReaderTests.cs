@@ -44,7 +44,7 @@ public sealed class BodsReaderTests
     }
 
     [Fact]
-    public void A_partial_birth_date_is_kept_for_matching_but_not_as_a_date()
+    public void A_partial_birth_date_is_kept_as_given()
     {
         var items = Read("""
             {"statementId":"s","recordId":"p","recordType":"person","statementDate":"2024-01-01",
@@ -52,8 +52,7 @@ public sealed class BodsReaderTests
             """);
 
         var person = Assert.IsType<NodeRecord>(Assert.Single(items));
-        Assert.False(person.Properties.ContainsKey("birthDate"));
-        Assert.Equal("1978-07", person.PartialBirthDate);
+        Assert.Equal("1978-07", person.Properties["birthDate"]!.GetValue<string>());
     }
 
     [Theory]

@@ -19,6 +19,22 @@ public sealed class GraphInputValidatorTests
         Validator.ValidateNode(NodeKind.Person, Json("""{"name":"Serik","birthDate":"1961-04-17","nationality":"KZ","alternateNames":["Серік"]}"""), null, null);
 
     [Theory]
+    [InlineData("1961-04-17")]
+    [InlineData("1961-04")]
+    [InlineData("1961")]
+    public void A_birth_date_may_be_known_to_the_day_the_month_or_the_year(string birthDate) =>
+        Validator.ValidateNode(NodeKind.Person, Json($$"""{"name":"Serik","birthDate":"{{birthDate}}"}"""), null, null);
+
+    [Theory]
+    [InlineData("1961-4")]
+    [InlineData("61")]
+    [InlineData("1961-13")]
+    [InlineData("1961-04-17T00:00:00Z")]
+    [InlineData("about 1961")]
+    public void A_partial_date_in_another_form_is_refused(string birthDate) =>
+        Assert.Contains("input.properties.birthDate", FieldsOf(() => Validator.ValidateNode(NodeKind.Person, Json($$"""{"name":"X","birthDate":"{{birthDate}}"}"""), null, null)));
+
+    [Theory]
     [InlineData("""{"name":"X","birthDate":"1961-13-40"}""", "input.properties.birthDate")]
     [InlineData("""{"name":"X","nationality":"Kazakhstan"}""", "input.properties.nationality")]
     [InlineData("""{"name":"X","shoeSize":44}""", "input.properties.shoeSize")]

@@ -58,6 +58,8 @@ public sealed class PropertyValidator(GraphSchema schema)
             "date" => value.ValueKind == JsonValueKind.String
                 && DateOnly.TryParseExact(value.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
                 ? null : $"must be a date written YYYY-MM-DD, got {value.GetRawText()}.",
+            "partial-date" => value.ValueKind == JsonValueKind.String && Model.PartialDate.IsValid(value.GetString()!)
+                ? null : $"must be a date written YYYY-MM-DD, or YYYY-MM or YYYY when the day or month is not known; got {value.GetRawText()}.",
             "country" => value.ValueKind == JsonValueKind.String && IsCountryCode(value.GetString()!)
                 ? null : $"must be an ISO 3166-1 alpha-2 country code in capitals, such as KZ or GB; got {value.GetRawText()}.",
             "currency" => value.ValueKind == JsonValueKind.String && IsCurrencyCode(value.GetString()!)

@@ -65,8 +65,8 @@ internal static class BodsParties
             throw new BodsException($"jurisdiction code '{country}' is not an ISO 3166-1 alpha-2 code.");
         }
         Put(properties, "jurisdiction", country);
-        Put(properties, "incorporationDate", FullDate(Text(d, "foundingDate"), "foundingDate"));
-        Put(properties, "dissolutionDate", FullDate(Text(d, "dissolutionDate"), "dissolutionDate"));
+        Put(properties, "incorporationDate", KnownDate(Text(d, "foundingDate"), "foundingDate"));
+        Put(properties, "dissolutionDate", KnownDate(Text(d, "dissolutionDate"), "dissolutionDate"));
         var items = new List<ImportItem> { new NodeRecord(at, recordId, NodeKind.Company, properties) };
         items.AddRange(Addresses(recordId, d, at));
         return items;
@@ -93,8 +93,7 @@ internal static class BodsParties
         {
             properties["alternateNames"] = new JsonArray([.. alternates.Select(a => (JsonNode)a)]);
         }
-        var (birth, partial) = Date(Text(d, "birthDate"), "birthDate");
-        Put(properties, "birthDate", birth);
+        Put(properties, "birthDate", KnownDate(Text(d, "birthDate"), "birthDate"));
         var nationality = Array(d, "nationalities").Select(n => Country(n)).FirstOrDefault(c => c is { Length: 2 });
         Put(properties, "nationality", nationality);
         var personalId = Array(d, "identifiers").FirstOrDefault(i => (Text(i, "scheme") ?? Text(i, "schemeName")) is { } s
@@ -107,7 +106,7 @@ internal static class BodsParties
         {
             properties["politicallyExposed"] = politicallyExposed;
         }
-        var items = new List<ImportItem> { new NodeRecord(at, recordId, NodeKind.Person, properties, PartialBirthDate: birth is null ? partial : null) };
+        var items = new List<ImportItem> { new NodeRecord(at, recordId, NodeKind.Person, properties) };
         items.AddRange(Addresses(recordId, d, at));
         return items;
     }

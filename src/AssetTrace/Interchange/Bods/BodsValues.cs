@@ -54,6 +54,14 @@ internal static partial class BodsValues
 
     public static DateOnly? FullDate(string? value, string path) => Date(value, path).Full;
 
+    /// <summary>A date as precise as the statement gives it (1965-04-17, 1965-04, 1965), for properties that keep partial dates.</summary>
+    public static string? KnownDate(string? value, string path) =>
+        Date(value, path) switch
+        {
+            ({ } day, _) => Graph.Model.PartialDate.Day(day),
+            (null, var partial) => partial,
+        };
+
     public static string? Country(JsonElement? e)
     {
         if (e is not { } element)

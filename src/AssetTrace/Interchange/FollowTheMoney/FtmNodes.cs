@@ -12,16 +12,13 @@ internal static class FtmNodes
     public static List<ImportItem>? Node(string id, string schema, JsonElement p, RecordLocation at)
     {
         var o = new JsonObject();
-        string? partialBirth = null;
         NodeKind kind;
         switch (schema)
         {
             case "Person":
                 kind = NodeKind.Person;
                 Names(o, p, true);
-                var (birth, partial) = Date(First(p, "birthDate"));
-                Put(o, "birthDate", birth?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-                partialBirth = birth is null ? partial : null;
+                Put(o, "birthDate", KnownDate(First(p, "birthDate")));
                 Put(o, "nationality", Country(First(p, "nationality", "citizenship", "country")));
                 Put(o, "personalId", First(p, "innCode", "idNumber", "taxNumber"));
                 Put(o, "position", First(p, "position"));
@@ -35,8 +32,8 @@ internal static class FtmNodes
                 Names(o, p, true);
                 Put(o, "jurisdiction", Country(First(p, "jurisdiction", "country")));
                 Put(o, "registrationNumber", First(p, "registrationNumber", "ogrnCode", "innCode"));
-                Put(o, "incorporationDate", FullDate(First(p, "incorporationDate")));
-                Put(o, "dissolutionDate", FullDate(First(p, "dissolutionDate")));
+                Put(o, "incorporationDate", KnownDate(First(p, "incorporationDate")));
+                Put(o, "dissolutionDate", KnownDate(First(p, "dissolutionDate")));
                 var legalForm = First(p, "legalForm");
                 Put(o, "legalForm", schema == "PublicBody" ? "state_body" : legalForm is "company" or "partnership" or "trust" or "foundation" or "state_body" or "other" ? legalForm : null);
                 break;
@@ -100,7 +97,7 @@ internal static class FtmNodes
         {
             return [new BadRecord(at, $"the {schema} has no name (nor another property to name it by).")];
         }
-        var items = new List<ImportItem> { new NodeRecord(at, id, kind, o, PartialBirthDate: partialBirth) };
+        var items = new List<ImportItem> { new NodeRecord(at, id, kind, o) };
         if (kind is NodeKind.Person or NodeKind.Company)
         {
             // addressEntity links a person or company to an Address entity of the same file.

@@ -38,6 +38,10 @@ internal static class FtmValues
         return DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? (d, day) : (null, value);
     }
 
+    /// <summary>A date as precise as the source gives it (1965-04-17, 1965-04, 1965), for properties that keep partial dates.</summary>
+    public static string? KnownDate(string? value) =>
+        Date(value).Full is { } day ? Graph.Model.PartialDate.Day(day) : Graph.Model.PartialDate.Normalise(value);
+
     public static string? FullDate(string? value) =>
         Date(value).Full?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -43,8 +43,8 @@ internal static partial class IcijRows
                 }
                 Put(o, "jurisdiction", Countries.ToAlpha2(c.Get(v, "jurisdiction")) ?? Countries.ToAlpha2(c.Get(v, "jurisdiction_description")));
                 Put(o, "registrationNumber", c.Get(v, "ibcruc"));
-                Put(o, "incorporationDate", Date(c.Get(v, "incorporation_date")));
-                Put(o, "dissolutionDate", Date(c.Get(v, "struck_off_date", "inactivation_date", "closed_date")));
+                Put(o, "incorporationDate", KnownDate(c.Get(v, "incorporation_date")));
+                Put(o, "dissolutionDate", KnownDate(c.Get(v, "struck_off_date", "inactivation_date", "closed_date")));
                 break;
             default:
                 // Officers and intermediaries are people or companies; ICIJ does not say which.
@@ -134,6 +134,25 @@ internal static partial class IcijRows
         }
         return DateTime.TryParseExact(value.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var d)
             ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+            : null;
+    }
+
+    private static readonly string[] MonthFormats = ["MMM-yyyy", "MMM yyyy", "yyyy-MM", "MM/yyyy"];
+
+    /// <summary>A date to the day, or only to the month (MAR-2006) or year (2006) when that is all the row says; for properties that keep partial dates.</summary>
+    public static string? KnownDate(string? value)
+    {
+        if (Date(value) is { } day)
+        {
+            return day;
+        }
+        var text = value?.Trim();
+        if (text is { Length: 4 } && PartialDate.Normalise(text) is { } year)
+        {
+            return year;
+        }
+        return DateTime.TryParseExact(text, MonthFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var month)
+            ? PartialDate.Month(DateOnly.FromDateTime(month))
             : null;
     }
 

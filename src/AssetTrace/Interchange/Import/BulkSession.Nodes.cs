@@ -101,7 +101,7 @@ internal sealed partial class BulkSession
         await RememberRecordAsync(key, NodeType, id, owns: true, record.AsOf, ct);
         Remember(key, id, node.Kind);
         report.NodesCreated++;
-        SuggestMerges(node, record.PartialBirthDate);
+        SuggestMerges(node);
     }
 
     /// <summary>The search keys and identifiers of a node that has none: new, or its old ones just deleted.</summary>
@@ -141,9 +141,9 @@ internal sealed partial class BulkSession
     /// probable duplicate: an analyst decides (see MergeSuggestions); nothing is merged here. The
     /// check runs at the end of the chunk (see EndChunkAsync).
     /// </summary>
-    private void SuggestMerges(Node node, string? partialBirthDate)
+    private void SuggestMerges(Node node)
     {
-        var birth = node.Properties.TryGetProperty("birthDate", out var b) && b.ValueKind == JsonValueKind.String ? b.GetString() : partialBirthDate;
+        var birth = node.Properties.TryGetProperty("birthDate", out var b) && b.ValueKind == JsonValueKind.String ? b.GetString() : null;
         if (node.Kind == NodeKind.Person && birth is not null)
         {
             _mergeChecks.Add((node, birth));

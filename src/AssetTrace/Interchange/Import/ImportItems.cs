@@ -21,15 +21,13 @@ public abstract record ImportItem(RecordLocation Location)
 }
 
 /// <summary>A node described by a source record.</summary>
-/// <param name="PartialBirthDate">A birth date known only as YYYY or YYYY-MM, which the model's date type cannot hold; used to match duplicates.</param>
 public sealed record NodeRecord(
     RecordLocation Location,
     string RecordId,
     NodeKind Kind,
     JsonObject Properties,
     DateOnly? ValidFrom = null,
-    DateOnly? ValidTo = null,
-    string? PartialBirthDate = null) : ImportItem(Location);
+    DateOnly? ValidTo = null) : ImportItem(Location);
 
 /// <summary>An edge between two records of the same source (by their record ids).</summary>
 /// <param name="IfSourceIsCompany">

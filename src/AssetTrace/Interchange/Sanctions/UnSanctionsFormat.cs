@@ -103,15 +103,12 @@ public sealed class UnSanctionsFormat : IImportFormat
         {
             o["alternateNames"] = new JsonArray([.. alternates.Select(a => (JsonNode)a)]);
         }
-        string? partialBirth = null;
         if (individual)
         {
-            var (birth, partial) = BirthDate(e);
-            if (birth is not null)
+            if (BirthDate(e) is { } birth)
             {
                 o["birthDate"] = birth;
             }
-            partialBirth = partial;
             var nationality = e.Elements("NATIONALITY").Elements("VALUE").Select(v => Countries.ToAlpha2(v.Value)).FirstOrDefault(c => c is not null);
             if (nationality is not null)
             {
@@ -137,7 +134,7 @@ public sealed class UnSanctionsFormat : IImportFormat
         };
         return
         [
-            new NodeRecord(at, id, individual ? NodeKind.Person : NodeKind.Company, o, PartialBirthDate: partialBirth)
+            new NodeRecord(at, id, individual ? NodeKind.Person : NodeKind.Company, o)
             {
                 AsOf = e.Elements("LAST_DAY_UPDATED").Elements("VALUE").Select(v => v.Value.Trim()).Order(StringComparer.Ordinal).LastOrDefault(),
             },
@@ -146,20 +143,21 @@ public sealed class UnSanctionsFormat : IImportFormat
     }
 
     /// <summary>The first EXACT date of birth: DATE when whole, else YEAR (kept as a partial date for matching).</summary>
-    private static (string? Full, string? Partial) BirthDate(XElement e)
+    /// <summary>The first date of birth the list gives, to the day or only the year (the list often knows no more).</summary>
+    private static string? BirthDate(XElement e)
     {
         foreach (var dob in e.Elements("INDIVIDUAL_DATE_OF_BIRTH"))
         {
             if (Text(dob, "DATE") is { } date && DateOnly.TryParse(date, CultureInfo.InvariantCulture, out var full))
             {
-                return (full.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), null);
+                return PartialDate.Day(full);
             }
-            if (Text(dob, "YEAR") is { Length: 4 } year)
+            if (PartialDate.Normalise(Text(dob, "YEAR")) is { Length: 4 } year)
             {
-                return (null, year);
+                return year;
             }
         }
-        return (null, null);
+        return null;
     }
 
     private static string? Text(XElement e, string name) =>
