@@ -89,14 +89,15 @@ internal sealed class BulkRowWriter(BulkStatements sql, CopyBuffer? copy, Import
     }
 
     /// <summary>Maps a source record onto what it became (an upsert: a known record keeps its <c>owns</c>).</summary>
-    public async Task RememberRecordAsync(string key, string type, string id, bool owns, string? asOf, CancellationToken ct)
+    /// <param name="isNew">The store is known to hold no row for the record yet.</param>
+    public async Task RememberRecordAsync(string key, string type, string id, bool owns, string? asOf, bool isNew, CancellationToken ct)
     {
         if (copy is null)
         {
             await sql.InsertRecord.Set("key", key).Set("type", type).Set("id", id).Set("owns", owns).Set("asOf", asOf).Set("run", run.RunId).ExecuteAsync(ct);
             return;
         }
-        copy.Record(key, type, id, owns, asOf, run.RunId);
+        copy.Record(key, type, id, owns, asOf, run.RunId, isNew);
     }
 
     public PreparedCommand SetNodeParameters(PreparedCommand command, Node node) =>

@@ -28,7 +28,7 @@ internal sealed partial class BulkSession(
     private const int CacheLimit = 200_000;
 
     /// <summary>Items applied together: read ahead with a few queries, their new rows written together.</summary>
-    private const int ChunkSize = 2_000;
+    private const int ChunkSize = 5_000;
 
     // Record key → (node id, kind); bounded so a multi-GB file keeps memory flat (a miss costs one lookup).
     private readonly Dictionary<string, (string Id, NodeKind Kind)> _nodes = new(StringComparer.Ordinal);
@@ -201,8 +201,9 @@ internal sealed partial class BulkSession(
     /// <summary>Like the upsert it stands for: a record already mapped keeps its <c>owns</c> and supersession.</summary>
     private async Task RememberRecordAsync(string key, string type, string id, bool owns, string? asOf, CancellationToken ct)
     {
-        await rows.RememberRecordAsync(key, type, id, owns, asOf, ct);
-        if (_lookups.TryRecord(key, type, out var known))
+        var looked = _lookups.TryRecord(key, type, out var known);
+        await rows.RememberRecordAsync(key, type, id, owns, asOf, isNew: looked && known is null, ct);
+        if (looked)
         {
             _lookups.SetRecord(key, type, known is { } mapped ? mapped with { Id = id, AsOf = asOf } : new MappedRecord(id, owns, asOf, null));
         }
