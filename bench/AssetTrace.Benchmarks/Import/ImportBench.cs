@@ -15,6 +15,9 @@ namespace AssetTrace.Benchmarks.Import;
 /// </summary>
 public sealed class ImportBench(ImportBenchOptions options, TextWriter log)
 {
+    // Databases of this run are named with it, so that two runs on one server do not meet.
+    private readonly string _run = Guid.NewGuid().ToString("N")[..8];
+
     public async Task<ImportBenchResults> RunAsync(string command, CancellationToken ct)
     {
         var started = DateTimeOffset.UtcNow;
@@ -30,7 +33,7 @@ public sealed class ImportBench(ImportBenchOptions options, TextWriter log)
             var graph = GraphGenerator.Generate(nodes, options.Seed);
             foreach (var format in options.Formats)
             {
-                var directory = Path.Combine(work, $"{format}-x{scale}");
+                var directory = Path.Combine(work, $"{format}-x{scale}-{_run}");
                 if (Directory.Exists(directory))
                 {
                     Directory.Delete(directory, recursive: true);
@@ -61,8 +64,8 @@ public sealed class ImportBench(ImportBenchOptions options, TextWriter log)
         var name = $"{files.Format}_x{scale}_{(kind == StoreKind.Sqlite ? "sqlite" : "postgres")}";
         var store = kind == StoreKind.Sqlite
             ? await BenchStore.CreateSqliteAsync(work, ct)
-            : await BenchStore.CreatePostgresAsync(options.Postgres!, $"at_import_{files.Format}_x{scale}", ct);
-        var spec = new ImportChildSpec(files.Format, files.Directory, store.Settings, Path.Combine(work, $"{name}.result.json"));
+            : await BenchStore.CreatePostgresAsync(options.Postgres!, $"at_import_{files.Format}_x{scale}_{_run}", ct);
+        var spec = new ImportChildSpec(files.Format, files.Directory, store.Settings, Path.Combine(work, $"{name}-{_run}.json"));
         var result = await ImportChildProcess.RunAsync(spec, work, ct);
         if (!result.Committed)
         {
@@ -79,10 +82,10 @@ public sealed class ImportBench(ImportBenchOptions options, TextWriter log)
             Directory.Delete(Path.GetDirectoryName(store.SqliteFile)!, recursive: true);
             return (measurement, null);
         }
-        var fresh = await BenchStore.CreatePostgresAsync(options.Postgres!, $"at_copy_{files.Format}_x{scale}", ct);
-        var tables = await CopyBaseline.RunAsync(store.PostgresConnectionString!, fresh.PostgresConnectionString!, Path.Combine(work, "copy"), ct);
-        await DropAsync($"at_import_{files.Format}_x{scale}", ct);
-        await DropAsync($"at_copy_{files.Format}_x{scale}", ct);
+        var fresh = await BenchStore.CreatePostgresAsync(options.Postgres!, $"at_copy_{files.Format}_x{scale}_{_run}", ct);
+        var tables = await CopyBaseline.RunAsync(store.PostgresConnectionString!, fresh.PostgresConnectionString!, Path.Combine(work, $"copy-{_run}"), ct);
+        await DropAsync($"at_import_{files.Format}_x{scale}_{_run}", ct);
+        await DropAsync($"at_copy_{files.Format}_x{scale}_{_run}", ct);
         return (measurement, new CopyMeasurement(files.Format, scale, tables));
     }
 

@@ -9,7 +9,7 @@ public static class ImportChildProcess
     public static async Task<ImportChildResult> RunAsync(ImportChildSpec spec, string work, CancellationToken ct)
     {
         var name = Path.GetFileNameWithoutExtension(spec.ResultFile);
-        var specFile = Path.Combine(work, $"{name}.spec.json");
+        var specFile = Path.Combine(work, $"{name}-spec.json");
         var logFile = Path.Combine(work, $"{name}.log");
         await File.WriteAllTextAsync(specFile, JsonSerializer.Serialize(spec), ct);
         var dll = Path.Combine(AppContext.BaseDirectory, "AssetTrace.Benchmarks.dll");

@@ -95,7 +95,7 @@ public static class ImportReportWriter
         s.AppendLine("|---|---|---:|---:|---:|---:|");
         foreach (var m in r.Imports.OrderBy(m => m.Format).ThenBy(m => m.Store).ThenBy(m => m.Scale))
         {
-            s.AppendLine(F($"| {m.Format} ×{m.Scale} | {m.Store} | {m.Files.Records:N0} | {Mib(m.Import.ResidentBeforeBytes)} | {Mib(m.Import.ResidentPeakBytes)} | {Mib(m.Import.ManagedPeakBytes)} |"));
+            s.AppendLine(F($"| {m.Format} ×{m.Scale} | {Store(m.Store)} | {m.Files.Records:N0} | {Mib(m.Import.ResidentBeforeBytes)} | {Mib(m.Import.ResidentPeakBytes)} | {Mib(m.Import.ManagedPeakBytes)} |"));
         }
         s.AppendLine();
     }
@@ -124,7 +124,7 @@ public static class ImportReportWriter
                     continue;
                 }
                 var factor = (double)large.Import.ResidentPeakBytes / small.Import.ResidentPeakBytes;
-                s.AppendLine(F($"| peak memory flat as the file grows {large.Scale / smallest}× (≤ {FlatMemoryFactor}×) | {group.Key.Format}, {group.Key.Store} | {Verdict(factor <= FlatMemoryFactor)}: {Mib(small.Import.ResidentPeakBytes)} → {Mib(large.Import.ResidentPeakBytes)} MiB ({factor:N2}×) |"));
+                s.AppendLine(F($"| peak memory flat as the file grows {large.Scale / smallest}× (≤ {FlatMemoryFactor}×) | {group.Key.Format}, {Store(group.Key.Store)} | {Verdict(factor <= FlatMemoryFactor)}: {Mib(small.Import.ResidentPeakBytes)} → {Mib(large.Import.ResidentPeakBytes)} MiB ({factor:N2}×) |"));
             }
         }
         var disagreements = r.Disagreements();
@@ -138,7 +138,7 @@ public static class ImportReportWriter
         s.AppendLine();
         foreach (var m in r.Imports)
         {
-            s.AppendLine(F($"- {m.Format} ×{m.Scale}, {m.Store}: {m.Import.ItemsRead:N0} items read, {m.Import.NodesCreated:N0} nodes and {m.Import.EdgesCreated:N0} edges created, {m.Import.Skipped:N0} skipped; rows: {string.Join(", ", m.Rows.Select(p => F($"{p.Key} {p.Value:N0}")))}."));
+            s.AppendLine(F($"- {m.Format} ×{m.Scale}, {Store(m.Store)}: {m.Import.ItemsRead:N0} items read, {m.Import.NodesCreated:N0} nodes and {m.Import.EdgesCreated:N0} edges created, {m.Import.Skipped:N0} skipped; rows: {string.Join(", ", m.Rows.Select(p => F($"{p.Key} {p.Value:N0}")))}."));
             foreach (var problem in m.Import.Problems)
             {
                 s.AppendLine(F($"  - problem: {problem}"));
@@ -150,6 +150,8 @@ public static class ImportReportWriter
         }
         s.AppendLine();
     }
+
+    private static string Store(StoreKind kind) => kind == StoreKind.Sqlite ? "SQLite" : "PostgreSQL";
 
     private static string Verdict(bool met) => met ? "met" : "**missed**";
 
