@@ -80,6 +80,8 @@ public sealed class GraphSnapshot
     {
         edge.Source.Out.Add(edge);
         edge.Target.In.Add(edge);
+        edge.Source.OutKinds |= 1 << (int)edge.Kind;
+        edge.Target.InKinds |= 1 << (int)edge.Kind;
         if (edge.Kind == EdgeKind.Owns)
         {
             edge.Source.OwnsOut.Add(edge);
@@ -91,6 +93,8 @@ public sealed class GraphSnapshot
     {
         edge.Source.Out.Remove(edge);
         edge.Target.In.Remove(edge);
+        edge.Source.OutKinds = Kinds(edge.Source.Out);
+        edge.Target.InKinds = Kinds(edge.Target.In);
         if (kind == EdgeKind.Owns)
         {
             edge.Source.OwnsOut.Remove(edge);
@@ -98,11 +102,21 @@ public sealed class GraphSnapshot
         }
     }
 
+    private static int Kinds(List<SnapshotEdge> edges)
+    {
+        var kinds = 0;
+        foreach (var edge in edges)
+        {
+            kinds |= 1 << (int)edge.Kind;
+        }
+        return kinds;
+    }
+
     /// <summary>Edges of a kind leaving a node, valid on a date.</summary>
     public static IEnumerable<SnapshotEdge> Outgoing(SnapshotNode node, EdgeKind kind, DateOnly? asOf) =>
-        (kind == EdgeKind.Owns ? node.OwnsOut : node.Out).Where(e => e.Kind == kind && e.IsValidOn(asOf) && e.Target.IsValidOn(asOf));
+        !node.HasOut(kind) ? [] : (kind == EdgeKind.Owns ? node.OwnsOut : node.Out).Where(e => e.Kind == kind && e.IsValidOn(asOf) && e.Target.IsValidOn(asOf));
 
     /// <summary>Edges of a kind arriving at a node, valid on a date.</summary>
     public static IEnumerable<SnapshotEdge> Incoming(SnapshotNode node, EdgeKind kind, DateOnly? asOf) =>
-        (kind == EdgeKind.Owns ? node.OwnsIn : node.In).Where(e => e.Kind == kind && e.IsValidOn(asOf) && e.Source.IsValidOn(asOf));
+        !node.HasIn(kind) ? [] : (kind == EdgeKind.Owns ? node.OwnsIn : node.In).Where(e => e.Kind == kind && e.IsValidOn(asOf) && e.Source.IsValidOn(asOf));
 }

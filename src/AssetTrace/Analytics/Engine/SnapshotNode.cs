@@ -43,6 +43,18 @@ public sealed class SnapshotNode
     /// <summary>The OWNS edges of <see cref="In"/>, in the same order.</summary>
     public List<SnapshotEdge> OwnsIn { get; } = [];
 
+    /// <summary>
+    /// The kinds of edge in <see cref="Out"/> and <see cref="In"/>, one bit per <see cref="EdgeKind"/>:
+    /// most nodes have no edge of most kinds, and a calculation can then skip the list unread.
+    /// </summary>
+    internal int OutKinds { get; set; }
+
+    internal int InKinds { get; set; }
+
+    public bool HasOut(EdgeKind kind) => (OutKinds & (1 << (int)kind)) != 0;
+
+    public bool HasIn(EdgeKind kind) => (InKinds & (1 << (int)kind)) != 0;
+
     public bool IsValidOn(DateOnly? date) =>
         !Deleted && (date is null || ((ValidFrom is null || ValidFrom <= date) && (ValidTo is null || ValidTo >= date)));
 }

@@ -40,8 +40,9 @@ public static class BeneficialOwnerFinder
         }
         // Control is swept owners first: those who control or direct from outside the ownership chains, then the chains from the top down.
         var sweepOrder = new List<SnapshotNode>();
-        foreach (var node in flow.Shares.Keys.Prepend(target))
+        for (var i = -1; i < flow.SolvedOrder.Count; i++)
         {
+            var node = i < 0 ? target : flow.SolvedOrder[i];
             foreach (var edge in node.In)
             {
                 if (edge.Kind is EdgeKind.Controls or EdgeKind.DirectorOf && edge.IsValidOn(asOf) && edge.Source.IsValidOn(asOf))
@@ -64,21 +65,28 @@ public static class BeneficialOwnerFinder
         sweepOrder.Add(target);
         foreach (var nominee in upstream)
         {
-            if (nominee.Kind == NodeKind.Person)
+            if (nominee.Kind == NodeKind.Person && nominee.HasOut(EdgeKind.NomineeFor))
             {
-                foreach (var edge in GraphSnapshot.Outgoing(nominee, EdgeKind.NomineeFor, asOf))
+                foreach (var edge in nominee.Out)
                 {
-                    candidates.Add(edge.Target);
+                    if (edge.Kind == EdgeKind.NomineeFor && edge.IsValidOn(asOf) && edge.Target.IsValidOn(asOf))
+                    {
+                        candidates.Add(edge.Target);
+                    }
                 }
             }
         }
-        var controllers = ControllingParties.Sweep(sweepOrder, asOf).GetValueOrDefault(target);
+        var controllers = ControllingParties.Of(target, sweepOrder, asOf);
         var declared = GraphSnapshot.Incoming(target, EdgeKind.BeneficialOwnerOf, asOf).ToDictionary(e => e.Source, e => e);
         candidates.UnionWith(declared.Keys);
 
         var owners = new List<BeneficialOwner>();
-        foreach (var person in candidates.Where(p => p.Kind == NodeKind.Person))
+        foreach (var person in candidates)
         {
+            if (person.Kind != NodeKind.Person)
+            {
+                continue;
+            }
             var share = flow.Shares.GetValueOrDefault(person);
             // The explanation is worked out only for those the sweep found in control.
             var control = controllers?.Contains(person) == true ? ControlAnalysis.Controlled(person, upstream, asOf) : [];

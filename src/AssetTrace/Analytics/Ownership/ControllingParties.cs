@@ -20,15 +20,29 @@ namespace AssetTrace.Analytics.Ownership;
 /// </remarks>
 internal static class ControllingParties
 {
-    /// <param name="entities">The entities that may be controlled (persons are skipped), best owners first.</param>
-    public static Dictionary<SnapshotNode, HashSet<SnapshotNode>> Sweep(IReadOnlyList<SnapshotNode> entities, DateOnly? asOf)
+    // The working sets of a sweep, kept per thread: a sweep runs for every beneficial-owner query.
+    [ThreadStatic]
+    private static Scratch? t_scratch;
+
+    /// <summary>The persons who control <paramref name="target"/>; null when nobody does.</summary>
+    /// <param name="entities">The entities that may be controlled (persons are skipped), best owners first, the target among them.</param>
+    public static HashSet<SnapshotNode>? Of(SnapshotNode target, IReadOnlyList<SnapshotNode> entities, DateOnly? asOf)
     {
-        var controllers = new Dictionary<SnapshotNode, HashSet<SnapshotNode>>();
-        var votes = new Dictionary<SnapshotNode, double>();
-        var decided = new HashSet<SnapshotNode>();
-        var parties = new HashSet<SnapshotNode>();
-        var principals = new HashSet<SnapshotNode>();
-        var position = new Dictionary<SnapshotNode, int>(entities.Count);
+        var scratch = t_scratch ??= new Scratch();
+        try
+        {
+            return Sweep(entities, asOf, scratch).GetValueOrDefault(target);
+        }
+        finally
+        {
+            scratch.Clear();
+        }
+    }
+
+    private static Dictionary<SnapshotNode, HashSet<SnapshotNode>> Sweep(IReadOnlyList<SnapshotNode> entities, DateOnly? asOf, Scratch scratch)
+    {
+        var (controllers, votes, decided, parties, principals, position) =
+            (scratch.Controllers, scratch.Votes, scratch.Decided, scratch.Parties, scratch.Principals, scratch.Position);
         for (var i = 0; i < entities.Count; i++)
         {
             position.TryAdd(entities[i], i);
@@ -125,12 +139,41 @@ internal static class ControllingParties
     /// <summary>Adds those the node acts for as a nominee.</summary>
     private static void AddPrincipals(SnapshotNode node, DateOnly? asOf, HashSet<SnapshotNode> into)
     {
+        if (!node.HasOut(EdgeKind.NomineeFor))
+        {
+            return;
+        }
         foreach (var edge in node.Out)
         {
             if (edge.Kind == EdgeKind.NomineeFor && edge.IsValidOn(asOf))
             {
                 into.Add(edge.Target);
             }
+        }
+    }
+
+    private sealed class Scratch
+    {
+        public Dictionary<SnapshotNode, HashSet<SnapshotNode>> Controllers { get; } = [];
+
+        public Dictionary<SnapshotNode, double> Votes { get; } = [];
+
+        public HashSet<SnapshotNode> Decided { get; } = [];
+
+        public HashSet<SnapshotNode> Parties { get; } = [];
+
+        public HashSet<SnapshotNode> Principals { get; } = [];
+
+        public Dictionary<SnapshotNode, int> Position { get; } = [];
+
+        public void Clear()
+        {
+            Controllers.Clear();
+            Votes.Clear();
+            Decided.Clear();
+            Parties.Clear();
+            Principals.Clear();
+            Position.Clear();
         }
     }
 }

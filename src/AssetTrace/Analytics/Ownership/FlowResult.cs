@@ -5,7 +5,7 @@ namespace AssetTrace.Analytics.Ownership;
 /// <summary>The effective shares of every node reached from the seed, and the cycles met on the way.</summary>
 public sealed class FlowResult
 {
-    private readonly HashSet<SnapshotNode> _circular;
+    private readonly HashSet<SnapshotNode>? _circular;
 
     internal FlowResult(FlowRegion region, FlowDirection direction, DateOnly? asOf, bool accountsAsHoldings,
         Dictionary<SnapshotNode, FlowShare> shares, List<SnapshotNode> solvedOrder, List<IReadOnlyList<SnapshotNode>> cycles, bool converged)
@@ -19,7 +19,7 @@ public sealed class FlowResult
         SolvedOrder = solvedOrder;
         Cycles = cycles;
         Converged = converged;
-        _circular = cycles.Count == 0 ? [] : [.. cycles.SelectMany(c => c)];
+        _circular = cycles.Count == 0 ? null : [.. cycles.SelectMany(c => c)];
     }
 
     public SnapshotNode Seed { get; }
@@ -47,7 +47,7 @@ public sealed class FlowResult
 
     public bool Converged { get; }
 
-    public bool InCycle(SnapshotNode node) => _circular.Contains(node);
+    public bool InCycle(SnapshotNode node) => _circular?.Contains(node) == true;
 
     /// <summary>Whether the node is the seed or one the flow reached.</summary>
     public bool Reaches(SnapshotNode node) => node == Seed || Shares.ContainsKey(node);

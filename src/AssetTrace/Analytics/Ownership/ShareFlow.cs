@@ -39,16 +39,18 @@ public static class ShareFlow
         }
 
         var solved = new List<SnapshotNode>(count);
-        foreach (var component in Components(region))
+        var (members, bounds) = Components(region);
+        for (var c = 0; c + 1 < bounds.Count; c++)
         {
+            var component = members.AsSpan(bounds[c], bounds[c + 1] - bounds[c]);
             foreach (var x in component)
             {
                 solved.Add(region.Nodes[x]);
             }
-            var cyclic = component.Count > 1 || region.LinksTo(component[0], component[0]);
+            var cyclic = component.Length > 1 || region.LinksTo(component[0], component[0]);
             if (cyclic)
             {
-                cycles.Add([.. component.Select(x => region.Nodes[x])]);
+                cycles.Add([.. component.ToArray().Select(x => region.Nodes[x])]);
             }
             for (var iteration = 0; iteration < (cyclic ? MaxIterations : 1); iteration++)
             {
@@ -227,9 +229,10 @@ public static class ShareFlow
     /// <summary>
     /// Strongly connected components of the dependency graph (a node depends on the nodes its
     /// links lead to), dependencies first. Iterative Tarjan, so deep chains cannot overflow the stack.
-    /// The seed's value is fixed, so it depends on nothing and is left out.
+    /// The seed's value is fixed, so it depends on nothing and is left out. Component c is
+    /// <c>Members[Bounds[c]]</c> to <c>Members[Bounds[c + 1] - 1]</c>: one array for all of them.
     /// </summary>
-    private static List<List<int>> Components(FlowRegion region)
+    private static (int[] Members, List<int> Bounds) Components(FlowRegion region)
     {
         var count = region.Count;
         var index = new int[count];
@@ -238,7 +241,9 @@ public static class ShareFlow
         Array.Fill(index, -1);
         var stack = new Stack<int>();
         var work = new Stack<(int Node, int Link)>();
-        var result = new List<List<int>>();
+        var members = new int[count];
+        var bounds = new List<int> { 0 };
+        var placed = 0;
         var counter = 0;
 
         for (var root = 1; root < count; root++)
@@ -276,20 +281,19 @@ public static class ShareFlow
                 }
                 if (lowLink[node] == index[node])
                 {
-                    var component = new List<int>();
                     int member;
                     do
                     {
                         member = stack.Pop();
                         onStack[member] = false;
-                        component.Add(member);
+                        members[placed++] = member;
                     }
                     while (member != node);
-                    result.Add(component);
+                    bounds.Add(placed);
                 }
             }
         }
-        return result;
+        return (members, bounds);
 
         void Visit(int v)
         {
