@@ -65,8 +65,8 @@ public static class ReportWriter
         Line($"|---|{string.Join("|", stores.Select(_ => "---"))}|");
         md.AppendLine(Row("beneficial owners p99 ≤ 5 ms warm (GraphQL default: 5 paths per owner)", s => Met(s.Owners.Engine.P99 <= 5, Ms(s.Owners.Engine.P99))));
         md.AppendLine(Row("the same without paths (figures only)", s => Met(s.Owners.EngineFiguresOnly.P99 <= 5, Ms(s.Owners.EngineFiguresOnly.P99))));
-        md.AppendLine(Row("≥ 10× faster than the recursive CTE (p50 and p99)", s => Met(Ratio(s.Owners.Cte.P50, s.Owners.Engine.P50) >= 10 && Ratio(s.Owners.Cte.P99, s.Owners.Engine.P99) >= 10,
-            $"{Times(Ratio(s.Owners.Cte.P50, s.Owners.Engine.P50))} / {Times(Ratio(s.Owners.Cte.P99, s.Owners.Engine.P99))}")));
+        md.AppendLine(Row("≥ 10× faster than the recursive CTE (p50 and p99), 5 paths per owner", s => TenTimes(s.Owners.Cte, s.Owners.Engine)));
+        md.AppendLine(Row("the same, figures only (the CTE's question, with control besides)", s => TenTimes(s.Owners.Cte, s.Owners.EngineFiguresOnly)));
         md.AppendLine(Row("shortest path p99 within 3× of igraph", s => Met(s.Paths.Engine.P99 <= 3 * run.Igraph.Times.P99,
             $"{Ms(s.Paths.Engine.P99)} vs {Ms(run.Igraph.Times.P99)} ({Times(Ratio(s.Paths.Engine.P99, run.Igraph.Times.P99))})")));
         md.AppendLine(Row("server peak memory ≤ 3 GiB", s => (s.GraphQLWithoutSearch ?? s.GraphQL) is { } g ? Met(g.PeakResidentBytes <= 3L << 30, Gib(g.PeakResidentBytes)) : "not measured"));
@@ -87,6 +87,7 @@ public static class ReportWriter
         md.AppendLine(Row("… engine, effective ownership only (`Owners`: no control, no paths)", s => Pair(s.Owners.FlowOnly)));
         md.AppendLine(Row("… baseline: recursive CTE in the same database", s => Pair(s.Owners.Cte)));
         md.AppendLine(Row("… CTE ÷ engine (5 paths)", s => $"{Times(Ratio(s.Owners.Cte.P50, s.Owners.Engine.P50))} / {Times(Ratio(s.Owners.Cte.P99, s.Owners.Engine.P99))}"));
+        md.AppendLine(Row("… CTE ÷ engine (figures only)", s => $"{Times(Ratio(s.Owners.Cte.P50, s.Owners.EngineFiguresOnly.P50))} / {Times(Ratio(s.Owners.Cte.P99, s.Owners.EngineFiguresOnly.P99))}"));
         md.AppendLine(Row($"**holdings**, {Count(stores, s => s.Holdings.Count)} persons who own or hold something, 3 paths", s => Pair(s.Holdings)));
         md.AppendLine(Row($"**shortest path**, engine, {run.Igraph.Hops.Count} pairs, 1 path, ≤ 12 hops", s => Pair(s.Paths.Engine)));
         md.AppendLine(Row("… baseline: python3-igraph, same pairs", _ => Pair(run.Igraph.Times)));
@@ -172,6 +173,12 @@ public static class ReportWriter
     private static string Pair(Latencies l) => l.Count == 0 ? "–" : $"{l.P50.ToString(l.P50 < 10 ? "0.###" : "0.#", CultureInfo.InvariantCulture)} / {l.P99.ToString(l.P99 < 10 ? "0.###" : "0.#", CultureInfo.InvariantCulture)}";
 
     private static string Gib(long bytes) => (bytes / (1024.0 * 1024 * 1024)).ToString("0.00", CultureInfo.InvariantCulture) + " GiB";
+
+    private static string TenTimes(Latencies baseline, Latencies engine)
+    {
+        var (p50, p99) = (Ratio(baseline.P50, engine.P50), Ratio(baseline.P99, engine.P99));
+        return Met(p50 >= 10 && p99 >= 10, $"{Times(p50)} / {Times(p99)}");
+    }
 
     private static double Ratio(double a, double b) => b > 0 ? a / b : double.NaN;
 
