@@ -75,7 +75,7 @@ public static class ReportWriter
 
         md.AppendLine("## Figures");
         md.AppendLine();
-        md.AppendLine("Latencies in milliseconds, p50 / p99, over the same queries on each store; each query ran once to warm up, then once timed.");
+        md.AppendLine("Latencies in milliseconds, p50 / p99, over the same queries on each store; every query ran in passes over all of them for at least three seconds and two passes to warm up (so the runtime has compiled the code fully optimised, as in a long-running server), then once timed.");
         md.AppendLine();
         md.AppendLine(header);
         md.AppendLine(rule);

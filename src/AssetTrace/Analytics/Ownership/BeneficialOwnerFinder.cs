@@ -43,6 +43,10 @@ public static class BeneficialOwnerFinder
         for (var i = -1; i < flow.SolvedOrder.Count; i++)
         {
             var node = i < 0 ? target : flow.SolvedOrder[i];
+            if (!node.HasIn(EdgeKind.Controls) && !node.HasIn(EdgeKind.DirectorOf))
+            {
+                continue;
+            }
             foreach (var edge in node.In)
             {
                 if (edge.Kind is EdgeKind.Controls or EdgeKind.DirectorOf && edge.IsValidOn(asOf) && edge.Source.IsValidOn(asOf))

@@ -116,7 +116,7 @@ internal static class ControllingParties
                         }
                         known.Add(party);
                         // Only an entity already swept past can change with this: then one more sweep is needed.
-                        again |= Feeds(entity, at, position);
+                        again = again || Feeds(entity, at, position);
                     }
                 }
             }

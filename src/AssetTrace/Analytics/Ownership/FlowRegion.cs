@@ -44,45 +44,51 @@ internal sealed class FlowRegion
     {
         var nodes = new List<SnapshotNode> { seed };
         var local = new Dictionary<int, int> { [seed.Index] = 0 };
-        var links = new List<(SnapshotNode Other, SnapshotEdge Edge)>();
+        var expansion = new List<(SnapshotNode Other, SnapshotEdge Edge)>();
+        // Every link between two nodes of the region is met once, while expanding the node it leads to:
+        // one pass, and the links to nodes outside the region are never read.
+        var found = new List<(int From, int To, SnapshotEdge Edge)>();
         for (var i = 0; i < nodes.Count; i++)
         {
-            links.Clear();
-            ShareFlow.AppendExpansion(nodes[i], direction, asOf, accountsAsHoldings, links);
-            foreach (var (next, _) in links)
+            expansion.Clear();
+            ShareFlow.AppendExpansion(nodes[i], direction, asOf, accountsAsHoldings, expansion);
+            foreach (var (next, edge) in expansion)
             {
-                if (local.TryAdd(next.Index, nodes.Count))
+                if (!local.TryGetValue(next.Index, out var n))
                 {
+                    n = nodes.Count;
+                    local.Add(next.Index, n);
                     nodes.Add(next);
                 }
+                found.Add((n, i, edge));
             }
         }
 
         var start = new int[nodes.Count + 1];
-        var other = new List<int>(nodes.Count * 2);
-        var edges = new List<SnapshotEdge>(nodes.Count * 2);
-        var low = new List<double>(nodes.Count * 2);
-        var high = new List<double>(nodes.Count * 2);
+        foreach (var link in found)
+        {
+            start[link.From + 1]++;
+        }
         for (var x = 0; x < nodes.Count; x++)
         {
-            start[x] = other.Count;
-            links.Clear();
-            ShareFlow.AppendLinks(nodes[x], direction, asOf, accountsAsHoldings, links);
-            foreach (var (next, edge) in links)
-            {
-                if (local.TryGetValue(next.Index, out var o))
-                {
-                    var (l, h) = ShareFlow.Share(edge);
-                    var known = l is not null && h is not null;
-                    other.Add(o);
-                    edges.Add(edge);
-                    low.Add(known ? l!.Value : double.NaN);
-                    high.Add(known ? h!.Value : double.NaN);
-                }
-            }
+            start[x + 1] += start[x];
         }
-        start[nodes.Count] = other.Count;
-        return new FlowRegion(nodes, local, start, [.. other], [.. edges], [.. low], [.. high]);
+        var other = new int[found.Count];
+        var edges = new SnapshotEdge[found.Count];
+        var low = new double[found.Count];
+        var high = new double[found.Count];
+        var fill = start[..^1];
+        foreach (var (from, to, edge) in found)
+        {
+            var k = fill[from]++;
+            var (l, h) = ShareFlow.Share(edge);
+            var known = l is not null && h is not null;
+            other[k] = to;
+            edges[k] = edge;
+            low[k] = known ? l!.Value : double.NaN;
+            high[k] = known ? h!.Value : double.NaN;
+        }
+        return new FlowRegion(nodes, local, start, other, edges, low, high);
     }
 
     public bool LinksTo(int node, int other)
