@@ -81,6 +81,11 @@ public static class BeneficialOwnerFinder
             }
         }
         var controllers = ControllingParties.Of(target, sweepOrder, asOf);
+        if (controllers is not null)
+        {
+            // Whoever controls the target is a candidate, also when reaching it only through someone else's board.
+            candidates.UnionWith(controllers);
+        }
         var declared = GraphSnapshot.Incoming(target, EdgeKind.BeneficialOwnerOf, asOf).ToDictionary(e => e.Source, e => e);
         candidates.UnionWith(declared.Keys);
 

@@ -9,8 +9,8 @@ namespace AssetTrace.Analytics.Ownership;
 /// needs one sweep here, and the step-by-step explanation only for the few who turn out to control it.
 /// </summary>
 /// <remarks>
-/// A party P controls an entity E when, counting as P's own the party itself, those acting as its
-/// nominees and the entities P already controls: one of them has a CONTROLS edge to E (voting share
+/// A party P controls an entity E when E acts as P's nominee, or when, counting as P's own the party
+/// itself, those acting as its nominees and the entities P already controls: one of them has a CONTROLS edge to E (voting share
 /// unknown or above 50%); a nominee of P sits on E's board; or together they hold more than 50% of
 /// E's shares at their lower bound. The parties that may control E are therefore among E's direct
 /// holders, controllers and directors, those they act for, and the controllers of the entities among
@@ -60,6 +60,8 @@ internal static class ControllingParties
                 }
                 votes.Clear();
                 decided.Clear();
+                // An entity acting as someone's nominee is theirs to direct.
+                AddPrincipals(entity, asOf, decided);
                 foreach (var edge in entity.In)
                 {
                     if (edge.Kind is not (EdgeKind.Owns or EdgeKind.Controls or EdgeKind.DirectorOf) || !edge.IsValidOn(asOf) || !edge.Source.IsValidOn(asOf))
