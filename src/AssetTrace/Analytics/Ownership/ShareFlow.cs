@@ -117,35 +117,12 @@ public static class ShareFlow
 
     private static bool IsHolder(SnapshotEdge edge) => edge.Role is null or "holder" or "owner" or "joint holder";
 
-    /// <summary>Links that carry a share towards the seed: (the node at the other end, the edge).</summary>
-    public static List<(SnapshotNode Other, SnapshotEdge Edge)> Links(SnapshotNode node, FlowDirection direction, DateOnly? asOf, bool accountsAsHoldings)
-    {
-        var links = new List<(SnapshotNode, SnapshotEdge)>();
-        AppendLinks(node, direction, asOf, accountsAsHoldings, links);
-        return links;
-    }
-
     /// <summary>Links away from the seed: the next owners (upstream) or the next holdings (downstream).</summary>
     public static List<(SnapshotNode Other, SnapshotEdge Edge)> Expand(SnapshotNode node, FlowDirection direction, DateOnly? asOf, bool accountsAsHoldings)
     {
         var links = new List<(SnapshotNode, SnapshotEdge)>();
         AppendExpansion(node, direction, asOf, accountsAsHoldings, links);
         return links;
-    }
-
-    /// <summary><see cref="Links"/> into a list the caller reuses.</summary>
-    internal static void AppendLinks(SnapshotNode node, FlowDirection direction, DateOnly? asOf, bool accountsAsHoldings, List<(SnapshotNode, SnapshotEdge)> into)
-    {
-        if (direction == FlowDirection.Upstream)
-        {
-            AppendOut(node.OwnsOut, EdgeKind.Owns, asOf, into);
-            return;
-        }
-        AppendIn(node.OwnsIn, EdgeKind.Owns, asOf, into);
-        if (accountsAsHoldings)
-        {
-            AppendIn(node.In, EdgeKind.HoldsAccount, asOf, into);
-        }
     }
 
     /// <summary><see cref="Expand"/> into a list the caller reuses.</summary>
