@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AssetTrace.Graph.Model;
@@ -10,39 +12,73 @@ namespace AssetTrace.Graph.Store;
 /// </summary>
 public static class GraphState
 {
-    public static string Of(Node node) => new JsonObject
-    {
-        ["id"] = node.Id,
-        ["kind"] = Codes.Of(node.Kind),
-        ["name"] = node.Name,
-        ["properties"] = JsonNode.Parse(node.Properties.GetRawText()),
-        ["validFrom"] = node.ValidFrom?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        ["validTo"] = node.ValidTo?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        ["provenance"] = Of(node.Provenance),
-        ["version"] = node.Stamp.Version,
-    }.ToJsonString();
+    // Written straight to UTF-8 rather than built as a JsonObject: an import writes one state per node and edge (issue #4).
+    // The text is the same as JsonObject.ToJsonString() gave: compact, the default encoder's escaping.
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? _buffer;
 
-    public static string Of(Edge edge) => new JsonObject
+    public static string Of(Node node) => Write(w =>
     {
-        ["id"] = edge.Id,
-        ["kind"] = Codes.Of(edge.Kind),
-        ["sourceId"] = edge.SourceId,
-        ["targetId"] = edge.TargetId,
-        ["properties"] = JsonNode.Parse(edge.Properties.GetRawText()),
-        ["validFrom"] = edge.ValidFrom?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        ["validTo"] = edge.ValidTo?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        ["provenance"] = Of(edge.Provenance),
-        ["version"] = edge.Stamp.Version,
-    }.ToJsonString();
+        w.WriteString("id", node.Id);
+        w.WriteString("kind", Codes.Of(node.Kind));
+        w.WriteString("name", node.Name);
+        w.WritePropertyName("properties");
+        node.Properties.WriteTo(w);
+        WriteDate(w, "validFrom", node.ValidFrom);
+        WriteDate(w, "validTo", node.ValidTo);
+        WriteProvenance(w, node.Provenance);
+        w.WriteNumber("version", node.Stamp.Version);
+    });
 
-    private static JsonObject Of(Provenance p) => new()
+    public static string Of(Edge edge) => Write(w =>
     {
-        ["source"] = Codes.Of(p.Source),
-        ["reference"] = p.Reference,
-        ["obtainedAt"] = p.ObtainedAt.ToString("O"),
-        ["recordedBy"] = p.RecordedBy,
-        ["restriction"] = Codes.Of(p.Restriction),
-    };
+        w.WriteString("id", edge.Id);
+        w.WriteString("kind", Codes.Of(edge.Kind));
+        w.WriteString("sourceId", edge.SourceId);
+        w.WriteString("targetId", edge.TargetId);
+        w.WritePropertyName("properties");
+        edge.Properties.WriteTo(w);
+        WriteDate(w, "validFrom", edge.ValidFrom);
+        WriteDate(w, "validTo", edge.ValidTo);
+        WriteProvenance(w, edge.Provenance);
+        w.WriteNumber("version", edge.Stamp.Version);
+    });
+
+    private static string Write(Action<Utf8JsonWriter> body)
+    {
+        var buffer = _buffer ??= new ArrayBufferWriter<byte>(1024);
+        buffer.ResetWrittenCount();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            body(writer);
+            writer.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static void WriteDate(Utf8JsonWriter w, string name, DateOnly? date)
+    {
+        if (date is { } day)
+        {
+            w.WriteString(name, day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
+    private static void WriteProvenance(Utf8JsonWriter w, Provenance p)
+    {
+        w.WriteStartObject("provenance");
+        w.WriteString("source", Codes.Of(p.Source));
+        w.WriteString("reference", p.Reference);
+        w.WriteString("obtainedAt", p.ObtainedAt.ToString("O"));
+        w.WriteString("recordedBy", p.RecordedBy);
+        w.WriteString("restriction", Codes.Of(p.Restriction));
+        w.WriteEndObject();
+    }
 
     public static Node ReadNode(string json, Stamp stamp)
     {
