@@ -12,15 +12,17 @@ internal sealed partial class BulkSession
     private async Task ReadAheadAsync(IEnumerable<ImportItem> chunk, CancellationToken ct)
     {
         var records = new HashSet<(string Key, string Type)>();
+        var parties = new HashSet<string>(StringComparer.Ordinal);
         var nodeIds = new HashSet<string>(StringComparer.Ordinal);
         var edgeIds = new HashSet<string>(StringComparer.Ordinal);
         var identifiers = new HashSet<string>(StringComparer.Ordinal);
         void Party(string recordId)
         {
             var key = Key(recordId);
-            if (!_nodes.ContainsKey(key))
+            // TryGet keeps a known end among the newest entries, so it is still there when the chunk asks for it.
+            if (!_nodes.TryGet(key, out _))
             {
-                records.Add((key, NodeType));
+                parties.Add(key);
             }
         }
         foreach (var item in chunk)
@@ -30,7 +32,7 @@ internal sealed partial class BulkSession
                 case NodeRecord node:
                     records.Add((Key(node.RecordId), NodeType));
                     nodeIds.Add(InterchangeIds.For(run.Format, node.RecordId));
-                    identifiers.UnionWith(NodeIdentifiers.Of(node.Kind, ToElement(node.Properties)));
+                    identifiers.UnionWith(NodeIdentifiers.Of(node.Kind, node.Properties));
                     break;
                 case EdgeRecord edge:
                     records.Add((Key(edge.RecordId), EdgeType));
@@ -47,7 +49,19 @@ internal sealed partial class BulkSession
                     break;
             }
         }
-        await _lookups.ReadAheadAsync(connection, transaction, records, nodeIds, edgeIds, identifiers, ct);
+        // A record the chunk also writes is read in full below; the others are only edge ends, which need no more than id and kind.
+        foreach (var (key, type) in records)
+        {
+            if (type == NodeType)
+            {
+                parties.Remove(key);
+            }
+        }
+        await _lookups.ReadAheadAsync(connection, transaction, records, parties, nodeIds, edgeIds, identifiers, ct);
+        foreach (var (key, id, kind) in _lookups.LiveParties)
+        {
+            _nodes.Add(key, (id, kind));
+        }
     }
 
     /// <summary>Writes the chunk's rows, then looks for duplicates of the persons it created (that query needs their search keys in the store).</summary>

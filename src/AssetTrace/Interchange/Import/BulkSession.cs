@@ -25,34 +25,25 @@ internal sealed partial class BulkSession(
 {
     private const string NodeType = "node";
     private const string EdgeType = "edge";
+    // Record ids whose nodes are remembered; more than a chunk names, so the two-generation cache never drops what a chunk read ahead.
     private const int CacheLimit = 200_000;
 
     /// <summary>Items applied together: read ahead with a few queries, their new rows written together.</summary>
-    private const int ChunkSize = 5_000;
+    public const int ChunkSize = 5_000;
 
-    // Record key → (node id, kind); bounded so a multi-GB file keeps memory flat (a miss costs one lookup).
-    private readonly Dictionary<string, (string Id, NodeKind Kind)> _nodes = new(StringComparer.Ordinal);
+    // Record key → (node id, kind); a miss is read ahead with the chunk that needs it.
+    private readonly RecentRecordNodes _nodes = new(CacheLimit);
     private readonly List<EdgeRecord> _deferred = [];
-    private readonly List<ImportItem> _chunk = [];
     private readonly ImportLookups _lookups = new();
 
-    public async Task ApplyAsync(ImportItem item, CancellationToken ct)
+    /// <summary>Applies a chunk of items (at most <see cref="ChunkSize"/>) in file order.</summary>
+    public async Task ApplyChunkAsync(IReadOnlyList<ImportItem> chunk, CancellationToken ct)
     {
-        _chunk.Add(item);
-        if (_chunk.Count >= ChunkSize)
-        {
-            await ApplyChunkAsync(ct);
-        }
-    }
-
-    private async Task ApplyChunkAsync(CancellationToken ct)
-    {
-        await ReadAheadAsync(_chunk, ct);
-        foreach (var item in _chunk)
+        await ReadAheadAsync(chunk, ct);
+        foreach (var item in chunk)
         {
             await ApplyOneAsync(item, ct);
         }
-        _chunk.Clear();
         await EndChunkAsync(ct);
     }
 
@@ -100,10 +91,9 @@ internal sealed partial class BulkSession(
         }
     }
 
-    /// <summary>Applies the last chunk, then the edges that waited for a node named later in the file; those still dangling are problems.</summary>
+    /// <summary>Applies the edges that waited for a node named later in the file; those still dangling are problems.</summary>
     public async Task FinishAsync(CancellationToken ct)
     {
-        await ApplyChunkAsync(ct);
         foreach (var chunk in _deferred.Chunk(ChunkSize))
         {
             await ReadAheadAsync(chunk, ct);
@@ -157,7 +147,7 @@ internal sealed partial class BulkSession(
     private async Task<(string Id, NodeKind Kind)?> ResolveAsync(string recordId, CancellationToken ct)
     {
         var key = Key(recordId);
-        if (_nodes.TryGetValue(key, out var known))
+        if (_nodes.TryGet(key, out var known))
         {
             return known;
         }
@@ -176,11 +166,7 @@ internal sealed partial class BulkSession(
 
     private (string, NodeKind) Remember(string key, string id, NodeKind kind)
     {
-        if (_nodes.Count >= CacheLimit)
-        {
-            _nodes.Clear();
-        }
-        _nodes[key] = (id, kind);
+        _nodes.Add(key, (id, kind));
         return (id, kind);
     }
 

@@ -14,6 +14,9 @@ namespace AssetTrace.Interchange.Import;
 /// </summary>
 public sealed class GraphBulkWriter(Database database, GraphInputValidator validator, AuditLog audit, TimeProvider clock)
 {
+    // Chunks parsed ahead of the one being written: one keeps the reader busy while a chunk is flushed, a second absorbs uneven chunks.
+    private const int ChunksReadAhead = 2;
+
     /// <summary>Raised after a run has committed, like GraphStore.Changed.</summary>
     public event Action? Changed;
 
@@ -29,13 +32,20 @@ public sealed class GraphBulkWriter(Database database, GraphInputValidator valid
             await database.WriteAsync(async (c, t) =>
             {
                 var seq = await GraphVersion.BumpAsync(c, t, ct);
+                if (c is Npgsql.NpgsqlConnection)
+                {
+                    // Rows this transaction writes have no statistics until it commits: the planner takes a chunk's lookups by key
+                    // (IN lists of up to 2,000) to match most of a table and scans it whole, a scan that grows with every chunk
+                    // (issue #4). Every statement of a run reads by key or writes with COPY, so an index is always the right way.
+                    await c.ExecuteAsync(t, "SET LOCAL enable_seqscan = off", ct);
+                }
                 await IdentifierIndex.CatchUpAsync(c, t, ct);
                 await using var statements = new BulkStatements(c, t);
                 var copy = c is Npgsql.NpgsqlConnection postgres ? new CopyBuffer(postgres) : null;
                 var session = new BulkSession(c, t, statements, new BulkRowWriter(statements, copy, run, seq), validator, run, report, seq);
-                await foreach (var item in items.WithCancellation(ct))
+                await foreach (var chunk in ItemChunkReader.ReadAsync(items, BulkSession.ChunkSize, ChunksReadAhead, ct))
                 {
-                    await session.ApplyAsync(item, ct);
+                    await session.ApplyChunkAsync(chunk, ct);
                 }
                 await session.FinishAsync(ct);
                 await IdentifierIndex.MarkAsync(c, t, seq, ct);

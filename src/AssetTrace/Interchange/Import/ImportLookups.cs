@@ -2,6 +2,7 @@ using System.Data.Common;
 using AssetTrace.Graph.Model;
 using AssetTrace.Graph.Store;
 using AssetTrace.Storage;
+using Npgsql;
 
 namespace AssetTrace.Interchange.Import;
 
@@ -21,9 +22,13 @@ internal sealed class ImportLookups
     private readonly Dictionary<string, (Node Node, bool Deleted)?> _nodes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (Edge Edge, bool Deleted)?> _edges = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _identifiers = new(StringComparer.Ordinal);
+    private readonly List<(string Key, string Id, NodeKind Kind)> _liveParties = [];
 
     // Far below either store's limit of parameters per statement.
     private const int MaxParameters = 2_000;
+
+    /// <summary>The edge ends read ahead whose records map onto live nodes (those that do not are in the record maps).</summary>
+    public IReadOnlyList<(string Key, string Id, NodeKind Kind)> LiveParties => _liveParties;
 
     public bool TryRecord(string key, string type, out MappedRecord? record) => _records.TryGetValue((key, type), out record);
 
@@ -65,12 +70,17 @@ internal sealed class ImportLookups
         _nodes.Clear();
         _edges.Clear();
         _identifiers.Clear();
+        _liveParties.Clear();
     }
 
-    /// <summary>Reads record maps for the keys, then the nodes and edges they name and the given ids, and the identifiers' nodes.</summary>
-    public async Task ReadAheadAsync(DbConnection c, DbTransaction t, IReadOnlyCollection<(string Key, string Type)> records, IReadOnlyCollection<string> nodeIds,
-        IReadOnlyCollection<string> edgeIds, IReadOnlyCollection<string> identifiers, CancellationToken ct)
+    /// <summary>
+    /// Reads record maps for the keys, then the nodes and edges they name and the given ids, and the identifiers' nodes;
+    /// for the parties (node records named only as edge ends) their maps and their nodes' kinds, in one query.
+    /// </summary>
+    public async Task ReadAheadAsync(DbConnection c, DbTransaction t, IReadOnlyCollection<(string Key, string Type)> records, IReadOnlyCollection<string> parties,
+        IReadOnlyCollection<string> nodeIds, IReadOnlyCollection<string> edgeIds, IReadOnlyCollection<string> identifiers, CancellationToken ct)
     {
+        await ReadPartiesAsync(c, t, parties, ct);
         var wantedNodes = new HashSet<string>(nodeIds, StringComparer.Ordinal);
         var wantedEdges = new HashSet<string>(edgeIds, StringComparer.Ordinal);
         var keys = records.Select(r => r.Key).Distinct(StringComparer.Ordinal).ToList();
@@ -78,7 +88,7 @@ internal sealed class ImportLookups
         {
             _records[record] = null;
         }
-        await InAsync(c, t, "SELECT record_key, entity_type, entity_id, owns, as_of, superseded_by FROM interchange_records WHERE record_key IN", keys, r =>
+        await InAsync(c, t, "SELECT record_key, entity_type, entity_id, owns, as_of, superseded_by FROM interchange_records WHERE record_key", keys, r =>
         {
             var key = (r.GetString(0), r.GetString(1));
             if (!_records.ContainsKey(key))
@@ -93,7 +103,7 @@ internal sealed class ImportLookups
         {
             _identifiers[identifier] = [];
         }
-        await InAsync(c, t, "SELECT identifier, node_id FROM interchange_identifiers WHERE identifier IN", [.. identifiers], r =>
+        await InAsync(c, t, "SELECT identifier, node_id FROM interchange_identifiers WHERE identifier", [.. identifiers], r =>
         {
             _identifiers[r.GetString(0)].Add(r.GetString(1));
             wantedNodes.Add(r.GetString(1));
@@ -107,28 +117,68 @@ internal sealed class ImportLookups
         {
             _nodes[id] = null;
         }
-        await InAsync(c, t, $"SELECT {GraphRows.NodeColumns}, n.deleted FROM nodes n WHERE n.id IN", [.. wantedNodes],
+        await InAsync(c, t, $"SELECT {GraphRows.NodeColumns}, n.deleted FROM nodes n WHERE n.id", [.. wantedNodes],
             r => _nodes[r.GetString(0)] = (GraphRows.ReadNode(r), r.GetBoolean(16)), ct);
         wantedEdges.ExceptWith(_edges.Keys);
         foreach (var id in wantedEdges)
         {
             _edges[id] = null;
         }
-        await InAsync(c, t, $"SELECT {GraphRows.EdgeColumns}, e.deleted FROM edges e WHERE e.id IN", [.. wantedEdges],
+        await InAsync(c, t, $"SELECT {GraphRows.EdgeColumns}, e.deleted FROM edges e WHERE e.id", [.. wantedEdges],
             r => _edges[r.GetString(0)] = (GraphRows.ReadEdge(r), r.GetBoolean(17)), ct);
     }
 
+    private async Task ReadPartiesAsync(DbConnection c, DbTransaction t, IReadOnlyCollection<string> parties, CancellationToken ct)
+    {
+        foreach (var key in parties)
+        {
+            _records[(key, "node")] = null;
+        }
+        await InAsync(c, t, """
+            SELECT r.record_key, r.entity_id, r.owns, r.as_of, r.superseded_by, n.kind, n.deleted
+            FROM interchange_records r LEFT JOIN nodes n ON n.id = r.entity_id
+            WHERE r.entity_type = 'node' AND r.record_key
+            """, [.. parties], r =>
+        {
+            var key = r.GetString(0);
+            var mapped = new MappedRecord(r.GetString(1), r.GetBoolean(2), r.IsDBNull(3) ? null : r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4));
+            _records[(key, "node")] = mapped;
+            // A mapped node that is gone or deleted is not an end; the session loads it by id if it asks again.
+            if (!r.IsDBNull(5) && !r.GetBoolean(6))
+            {
+                _liveParties.Add((key, mapped.Id, Codes.ParseNodeKind(r.GetString(5))));
+            }
+        }, ct);
+    }
+
+    /// <param name="sql">A query whose last words name the column the values are matched against.</param>
     private static async Task InAsync(DbConnection c, DbTransaction t, string sql, List<string> values, Action<DbDataReader> read, CancellationToken ct)
     {
+        if (values.Count == 0)
+        {
+            return;
+        }
+        if (c is NpgsqlConnection)
+        {
+            // One array parameter, not thousands of scalar ones: binding each parameter cost the importer more than the lookup cost the server.
+            await using var command = Database.Command(c, t, $"{sql} = ANY(@values)", ("values", values.ToArray()));
+            await ReadAllAsync(command, read, ct);
+            return;
+        }
         for (var start = 0; start < values.Count; start += MaxParameters)
         {
             var part = values.Skip(start).Take(MaxParameters).Select((v, i) => ($"p{i}", (object?)v)).ToArray();
-            await using var command = Database.Command(c, t, $"{sql} ({string.Join(", ", part.Select(p => "@" + p.Item1))})", part);
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                read(reader);
-            }
+            await using var command = Database.Command(c, t, $"{sql} IN ({string.Join(", ", part.Select(p => "@" + p.Item1))})", part);
+            await ReadAllAsync(command, read, ct);
+        }
+    }
+
+    private static async Task ReadAllAsync(DbCommand command, Action<DbDataReader> read, CancellationToken ct)
+    {
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            read(reader);
         }
     }
 }

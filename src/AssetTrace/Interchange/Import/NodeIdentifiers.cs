@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using AssetTrace.Graph.Model;
 
 namespace AssetTrace.Interchange.Import;
@@ -11,15 +12,24 @@ namespace AssetTrace.Interchange.Import;
 /// </summary>
 public static class NodeIdentifiers
 {
-    public static IReadOnlyList<string> Of(NodeKind kind, JsonElement properties)
+    public static IReadOnlyList<string> Of(NodeKind kind, JsonElement properties) =>
+        properties.ValueKind != JsonValueKind.Object
+            ? []
+            : Of(kind, name => properties.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null);
+
+    /// <summary>The same for a record's properties before they are serialised (a chunk's read-ahead asks this of every node record).</summary>
+    public static IReadOnlyList<string> Of(NodeKind kind, JsonObject properties) =>
+        Of(kind, name => properties[name] switch
+        {
+            JsonValue v when v.TryGetValue<string>(out var text) => text,
+            JsonValue v when v.GetValueKind() == JsonValueKind.String => JsonSerializer.SerializeToElement(v).GetString(),
+            _ => null,
+        });
+
+    private static List<string> Of(NodeKind kind, Func<string, string?> text)
     {
         var keys = new List<string>();
-        if (properties.ValueKind != JsonValueKind.Object)
-        {
-            return keys;
-        }
-        string? Get(string name) =>
-            properties.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? Normalise(v.GetString()!) : null;
+        string? Get(string name) => text(name) is { } value ? Normalise(value) : null;
         void Add(string prefix, string? value, string? scope = null)
         {
             if (!string.IsNullOrEmpty(value))
