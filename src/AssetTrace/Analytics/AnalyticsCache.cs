@@ -20,7 +20,8 @@ public sealed class AnalyticsCache(IDistributedCache cache, Database database)
         SlidingExpiration = TimeSpan.FromHours(1),
     };
 
-    public async Task<T> GetOrComputeAsync<T>(string name, object arguments, Func<CancellationToken, Task<T>> compute, CancellationToken ct)
+    /// <param name="compute">Given the change counter the key was made with, computes the value on a graph at least that new.</param>
+    public async Task<T> GetOrComputeAsync<T>(string name, object arguments, Func<long, CancellationToken, Task<T>> compute, CancellationToken ct)
     {
         var version = await GraphVersion.CurrentAsync(database, ct);
         var argumentHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(arguments))))[..32];
@@ -30,7 +31,7 @@ public sealed class AnalyticsCache(IDistributedCache cache, Database database)
         {
             return JsonSerializer.Deserialize<T>(cached)!;
         }
-        var value = await compute(ct);
+        var value = await compute(version, ct);
         await cache.SetAsync(key, JsonSerializer.SerializeToUtf8Bytes(value), Lifetime, ct);
         return value;
     }

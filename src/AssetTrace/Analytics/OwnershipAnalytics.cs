@@ -35,8 +35,8 @@ public sealed class OwnershipAnalytics(
     public Task<List<OwnerShare>> OwnersAsync(string id, DateOnly? asOf, int maxPaths, CancellationToken ct)
     {
         var on = asOf ?? Today;
-        return cache.GetOrComputeAsync("owners", new { id, on, maxPaths }, c =>
-            snapshots.ReadAsync(g => BeneficialOwnerFinder.Owners(g, id, on, CheckPaths(maxPaths)), c), ct);
+        return cache.GetOrComputeAsync("owners", new { id, on, maxPaths }, (v, c) =>
+            snapshots.ReadAsync(v, g => BeneficialOwnerFinder.Owners(g, id, on, CheckPaths(maxPaths)), c), ct);
     }
 
     public Task<List<BeneficialOwner>> BeneficialOwnersAsync(string id, double? thresholdPercent, DateOnly? asOf, int maxPaths, CancellationToken ct)
@@ -47,15 +47,15 @@ public sealed class OwnershipAnalytics(
             throw new UserInputException("thresholdPercent", $"must be above 0 and at most 100, got {threshold}.");
         }
         var on = asOf ?? Today;
-        return cache.GetOrComputeAsync("beneficialOwners", new { id, threshold, on, maxPaths }, c =>
-            snapshots.ReadAsync(g => BeneficialOwnerFinder.Find(g, id, threshold, on, CheckPaths(maxPaths)), c), ct);
+        return cache.GetOrComputeAsync("beneficialOwners", new { id, threshold, on, maxPaths }, (v, c) =>
+            snapshots.ReadAsync(v, g => BeneficialOwnerFinder.Find(g, id, threshold, on, CheckPaths(maxPaths)), c), ct);
     }
 
     public Task<List<Holding>> HoldingsAsync(string id, bool withConnected, DateOnly? asOf, int maxPaths, CancellationToken ct)
     {
         var on = asOf ?? Today;
-        return cache.GetOrComputeAsync("holdings", new { id, withConnected, on, maxPaths }, c =>
-            snapshots.ReadAsync(g => HoldingsFinder.Find(g, id, withConnected, on, CheckPaths(maxPaths)), c), ct);
+        return cache.GetOrComputeAsync("holdings", new { id, withConnected, on, maxPaths }, (v, c) =>
+            snapshots.ReadAsync(v, g => HoldingsFinder.Find(g, id, withConnected, on, CheckPaths(maxPaths)), c), ct);
     }
 
     public Task<List<ConnectedPerson>> ConnectedPersonsAsync(string id, int hops, DateOnly? asOf, CancellationToken ct)
@@ -65,31 +65,31 @@ public sealed class OwnershipAnalytics(
             throw new UserInputException("hops", $"must be between 1 and 4, got {hops}.");
         }
         var on = asOf ?? Today;
-        return cache.GetOrComputeAsync("connectedPersons", new { id, hops, on }, c =>
-            snapshots.ReadAsync(g => ConnectedPersonsFinder.Find(g, id, hops, on), c), ct);
+        return cache.GetOrComputeAsync("connectedPersons", new { id, hops, on }, (v, c) =>
+            snapshots.ReadAsync(v, g => ConnectedPersonsFinder.Find(g, id, hops, on), c), ct);
     }
 
     public Task<WealthEstimate> WealthAsync(string id, DateOnly? asOf, CancellationToken ct)
     {
         var on = asOf ?? Today;
-        return cache.GetOrComputeAsync("wealth", new { id, on }, async c =>
+        return cache.GetOrComputeAsync("wealth", new { id, on }, async (v, c) =>
         {
             var table = await rates.LoadAsync(c);
-            return await snapshots.ReadAsync(g => WealthEstimator.Estimate(g, id, table, Options.RosterThresholdUsd, on, on), c);
+            return await snapshots.ReadAsync(v, g => WealthEstimator.Estimate(g, id, table, Options.RosterThresholdUsd, on, on), c);
         }, ct);
     }
 
     public Task<List<RedFlag>> RedFlagsAsync(string id, DateOnly? asOf, string? caseId, CancellationToken ct)
     {
         var on = asOf ?? Today;
-        return cache.GetOrComputeAsync("redFlags", new { id, on, caseId }, async c =>
+        return cache.GetOrComputeAsync("redFlags", new { id, on, caseId }, async (v, c) =>
         {
             DateOnly? opened = null;
             if (caseId is not null)
             {
                 opened = (await cases.GetAsync(caseId, c) ?? throw new UserInputException("caseId", $"no case with id '{caseId}' exists.")).OpenedOn;
             }
-            return await snapshots.ReadAsync(g => RedFlagDetector.Detect(g, id, on, opened, secrecy, Options.RedFlags), c);
+            return await snapshots.ReadAsync(v, g => RedFlagDetector.Detect(g, id, on, opened, secrecy, Options.RedFlags), c);
         }, ct);
     }
 

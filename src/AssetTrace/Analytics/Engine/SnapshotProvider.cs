@@ -20,12 +20,18 @@ public sealed class SnapshotProvider(Database database, ILogger<SnapshotProvider
     private readonly SemaphoreSlim _refresh = new(1, 1);
 
     /// <summary>Runs a calculation on a snapshot at least as new as the store's last committed change.</summary>
-    public async Task<T> ReadAsync<T>(Func<GraphSnapshot, T> calculate, CancellationToken ct)
+    public async Task<T> ReadAsync<T>(Func<GraphSnapshot, T> calculate, CancellationToken ct) =>
+        await ReadAsync(await GraphVersion.CurrentAsync(database, ct), calculate, ct);
+
+    /// <summary>
+    /// Runs a calculation on a snapshot at least as new as <paramref name="atLeast"/>, a value of
+    /// the change counter the caller has just read (for its cache key), so it is not read twice.
+    /// </summary>
+    public async Task<T> ReadAsync<T>(long atLeast, Func<GraphSnapshot, T> calculate, CancellationToken ct)
     {
-        var current = await GraphVersion.CurrentAsync(database, ct);
-        if (current > _snapshot.Version)
+        if (atLeast > _snapshot.Version)
         {
-            await RefreshAsync(current, ct);
+            await RefreshAsync(atLeast, ct);
         }
         _lock.EnterReadLock();
         try
