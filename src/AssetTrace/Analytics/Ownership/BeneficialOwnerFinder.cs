@@ -69,14 +69,11 @@ public static class BeneficialOwnerFinder
         sweepOrder.Add(target);
         foreach (var nominee in upstream)
         {
-            if (nominee.Kind == NodeKind.Person && nominee.HasOut(EdgeKind.NomineeFor))
+            if (nominee.Kind == NodeKind.Person)
             {
-                foreach (var edge in nominee.Out)
+                foreach (var edge in GraphSnapshot.Outgoing(nominee, EdgeKind.NomineeFor, asOf))
                 {
-                    if (edge.Kind == EdgeKind.NomineeFor && edge.IsValidOn(asOf) && edge.Target.IsValidOn(asOf))
-                    {
-                        candidates.Add(edge.Target);
-                    }
+                    candidates.Add(edge.Target);
                 }
             }
         }

@@ -5,10 +5,11 @@ namespace AssetTrace.Analytics.Ownership;
 /// <summary>The effective shares of every node reached from the seed, and the cycles met on the way.</summary>
 public sealed class FlowResult
 {
-    private readonly HashSet<SnapshotNode>? _circular;
+    // By the region's numbering: true for the nodes on a cycle.
+    private readonly bool[] _circular;
 
     internal FlowResult(FlowRegion region, FlowDirection direction, DateOnly? asOf, bool accountsAsHoldings,
-        Dictionary<SnapshotNode, FlowShare> shares, List<SnapshotNode> solvedOrder, List<IReadOnlyList<SnapshotNode>> cycles, bool converged)
+        Dictionary<SnapshotNode, FlowShare> shares, List<SnapshotNode> solvedOrder, List<IReadOnlyList<SnapshotNode>> cycles, bool[] circular, bool converged)
     {
         Region = region;
         Seed = region.Nodes[0];
@@ -19,7 +20,7 @@ public sealed class FlowResult
         SolvedOrder = solvedOrder;
         Cycles = cycles;
         Converged = converged;
-        _circular = cycles.Count == 0 ? null : [.. cycles.SelectMany(c => c)];
+        _circular = circular;
     }
 
     public SnapshotNode Seed { get; }
@@ -47,7 +48,7 @@ public sealed class FlowResult
 
     public bool Converged { get; }
 
-    public bool InCycle(SnapshotNode node) => _circular?.Contains(node) == true;
+    public bool InCycle(SnapshotNode node) => Region.Local.TryGetValue(node.Index, out var x) && _circular[x];
 
     /// <summary>Whether the node is the seed or one the flow reached.</summary>
     public bool Reaches(SnapshotNode node) => node == Seed || Shares.ContainsKey(node);

@@ -103,7 +103,7 @@ public static class ShareFlow
                 circular[x] ? Math.Min(1, high[x]) : high[x],
                 unknown[x]);
         }
-        return new FlowResult(region, direction, asOf, accountsAsHoldings, shares, solved, cycles, converged);
+        return new FlowResult(region, direction, asOf, accountsAsHoldings, shares, solved, cycles, circular, converged);
     }
 
     /// <summary>The share of an ownership link as fractions; nulls when unknown.</summary>
