@@ -49,6 +49,9 @@ public sealed class Latencies
     private const int MinWarmUpPasses = 2;
     private const int MaxWarmUpPasses = 100;
 
+    private static bool Warming(int pass, Stopwatch warming) =>
+        pass < MaxWarmUpPasses && (pass < MinWarmUpPasses || warming.Elapsed < WarmUp);
+
     /// <summary>
     /// Runs <paramref name="query"/> on every input to warm up (see <see cref="WarmUp"/>), then
     /// once more timed; returns the times and the timed run's answers.
@@ -56,7 +59,7 @@ public sealed class Latencies
     public static (Latencies Times, List<TResult> Results) Measure<TInput, TResult>(IReadOnlyList<TInput> inputs, Func<TInput, TResult> query)
     {
         var warming = Stopwatch.StartNew();
-        for (var pass = 0; pass < MaxWarmUpPasses && (pass < MinWarmUpPasses || warming.Elapsed < WarmUp); pass++)
+        for (var pass = 0; Warming(pass, warming); pass++)
         {
             foreach (var input in inputs)
             {
@@ -79,7 +82,7 @@ public sealed class Latencies
     public static async Task<(Latencies Times, List<TResult> Results)> MeasureAsync<TInput, TResult>(IReadOnlyList<TInput> inputs, Func<TInput, Task<TResult>> query)
     {
         var warming = Stopwatch.StartNew();
-        for (var pass = 0; pass < MaxWarmUpPasses && (pass < MinWarmUpPasses || warming.Elapsed < WarmUp); pass++)
+        for (var pass = 0; Warming(pass, warming); pass++)
         {
             foreach (var input in inputs)
             {
