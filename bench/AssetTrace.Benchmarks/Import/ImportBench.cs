@@ -45,7 +45,8 @@ public sealed class ImportBench(ImportBenchOptions options, TextWriter log)
                     var (measurement, copy) = await MeasureAsync(graph, files, scale, store, work, ct);
                     imports.Add(measurement);
                     log.WriteLine($"[{clock.Elapsed:hh\\:mm\\:ss}]   {store}: {measurement.Import.Seconds:N1} s, {measurement.RecordsPerSecond:N0} records/s, "
-                        + $"peak {measurement.Import.ResidentPeakBytes / 1048576.0:N0} MiB resident");
+                        + $"peak {measurement.Import.ResidentPeakBytes / 1048576.0:N0} MiB resident; CPU {measurement.Import.ProcessorSeconds:N1} s "
+                        + $"(GC pauses {measurement.Import.GcPauseSeconds:N1} s, JIT {measurement.Import.JitSeconds:N1} s), server CPU {measurement.ServerProcessorSeconds:N1} s");
                     if (copy is not null)
                     {
                         copies.Add(copy);
@@ -66,7 +67,9 @@ public sealed class ImportBench(ImportBenchOptions options, TextWriter log)
             ? await BenchStore.CreateSqliteAsync(work, ct)
             : await BenchStore.CreatePostgresAsync(options.Postgres!, $"at_import_{files.Format}_x{scale}_{_run}", ct);
         var spec = new ImportChildSpec(files.Format, files.Directory, store.Settings, Path.Combine(work, $"{name}-{_run}.json"));
+        var serverBefore = PostgresProcessorTime.Seconds();
         var result = await ImportChildProcess.RunAsync(spec, work, ct);
+        var serverSeconds = kind == StoreKind.Postgres ? PostgresProcessorTime.Seconds() - serverBefore : (double?)null;
         if (!result.Committed)
         {
             throw new InvalidOperationException($"the import of {files.Directory} into {kind} was not committed: {result.FailureReason}");
@@ -76,7 +79,7 @@ public sealed class ImportBench(ImportBenchOptions options, TextWriter log)
         {
             rows = await CountRowsAsync(database, ct);
         }
-        var measurement = new ImportMeasurement(files.Format, scale, graph.Nodes.Count, files, kind, result, rows);
+        var measurement = new ImportMeasurement(files.Format, scale, graph.Nodes.Count, files, kind, result, rows, serverSeconds);
         if (kind == StoreKind.Sqlite)
         {
             Directory.Delete(Path.GetDirectoryName(store.SqliteFile)!, recursive: true);

@@ -5,7 +5,7 @@ namespace AssetTrace.Benchmarks.Import;
 
 /// <summary>One import of one file set into one fresh store, as the child process measured it, and the rows it left.</summary>
 public sealed record ImportMeasurement(string Format, int Scale, int GeneratedNodes, BenchFiles Files, StoreKind Store, ImportChildResult Import,
-    IReadOnlyDictionary<string, long> Rows)
+    IReadOnlyDictionary<string, long> Rows, double? ServerProcessorSeconds)
 {
     public double RecordsPerSecond => Files.Records / Import.Seconds;
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime;
 using System.Text.Json;
 using AssetTrace.Benchmarks.Loading;
 using AssetTrace.Cli;
@@ -22,7 +23,10 @@ public sealed record ImportChildResult(
     double Seconds,
     long ResidentBeforeBytes,
     long ResidentPeakBytes,
-    long ManagedPeakBytes);
+    long ManagedPeakBytes,
+    double ProcessorSeconds,
+    double GcPauseSeconds,
+    double JitSeconds);
 
 /// <summary>
 /// The import as the command line runs it (<c>assettrace import</c>: the same services, the same
@@ -39,6 +43,10 @@ public static class ImportChild
         var residentBefore = PeakMemory.ResidentPeakBytes();
         ImportReport report;
         long managedPeak;
+        using var self = Process.GetCurrentProcess();
+        var processorBefore = self.TotalProcessorTime;
+        var pauseBefore = GC.GetTotalPauseDuration();
+        var jitBefore = JitInfo.GetCompilationTime();
         var started = Stopwatch.GetTimestamp();
         await using (var memory = PeakMemory.Start())
         {
@@ -46,8 +54,11 @@ public static class ImportChild
             managedPeak = memory.ManagedBytes;
         }
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        self.Refresh();
         var result = new ImportChildResult(report.Committed, report.FailureReason, report.ItemsRead, report.NodesCreated, report.EdgesCreated, report.Skipped,
-            [.. report.Problems.Take(5).Select(p => p.ToString())], seconds, residentBefore, PeakMemory.ResidentPeakBytes(), managedPeak);
+            [.. report.Problems.Take(5).Select(p => p.ToString())], seconds, residentBefore, PeakMemory.ResidentPeakBytes(), managedPeak,
+            (self.TotalProcessorTime - processorBefore).TotalSeconds, (GC.GetTotalPauseDuration() - pauseBefore).TotalSeconds,
+            (JitInfo.GetCompilationTime() - jitBefore).TotalSeconds);
         await File.WriteAllTextAsync(spec.ResultFile, JsonSerializer.Serialize(result), ct);
         return 0;
     }

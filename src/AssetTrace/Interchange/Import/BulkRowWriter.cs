@@ -7,33 +7,32 @@ namespace AssetTrace.Interchange.Import;
 /// with binary COPY at the end of each chunk; on SQLite (in-process, where a statement costs no
 /// round trip) straight through the prepared statements. Any other statement, and any read the
 /// session did not read ahead, must come after <see cref="FlushAsync"/>, so that it sees the rows.
+/// Every key and id written is also told to <see cref="RunWrites"/>, so later chunks know what they may find.
 /// </summary>
-internal sealed class BulkRowWriter(BulkStatements sql, CopyBuffer? copy, ImportRun run, long seq)
+internal sealed class BulkRowWriter(BulkStatements sql, CopyBuffer? copy, ImportRun run, long seq, RunWrites writes)
 {
     public Task FlushAsync(CancellationToken ct) => copy?.FlushAsync(ct) ?? Task.CompletedTask;
 
     public async Task InsertNodeAsync(Node node, CancellationToken ct)
     {
+        writes.Wrote(node.Id);
         if (copy is null)
         {
             await SetNodeParameters(sql.InsertNode, node).Set("kind", Codes.Of(node.Kind)).ExecuteAsync(ct);
             return;
         }
-        copy.Node(node.Id, Codes.Of(node.Kind), node.Name, node.Properties.GetRawText(), node.ValidFrom, node.ValidTo,
-            Codes.Of(node.Provenance.Source), node.Provenance.Reference, node.Provenance.ObtainedAt.ToUniversalTime(), node.Provenance.RecordedBy,
-            Codes.Of(node.Provenance.Restriction), 1, run.Now, run.Options.Actor, run.Now, run.Options.Actor, seq);
+        copy.Node(node, run, seq);
     }
 
     public async Task InsertEdgeAsync(Edge edge, CancellationToken ct)
     {
+        writes.Wrote(edge.Id);
         if (copy is null)
         {
             await SetEdgeParameters(sql.InsertEdge, edge).Set("kind", Codes.Of(edge.Kind)).ExecuteAsync(ct);
             return;
         }
-        copy.Edge(edge.Id, Codes.Of(edge.Kind), edge.SourceId, edge.TargetId, edge.Properties.GetRawText(), edge.Share?.Low, edge.Share?.High,
-            edge.ValidFrom, edge.ValidTo, Codes.Of(edge.Provenance.Source), edge.Provenance.Reference, edge.Provenance.ObtainedAt.ToUniversalTime(),
-            edge.Provenance.RecordedBy, Codes.Of(edge.Provenance.Restriction), 1, run.Now, run.Options.Actor, run.Now, run.Options.Actor, seq);
+        copy.Edge(edge, run, seq);
     }
 
     /// <summary>A node's or an edge's version row, the reason naming the run.</summary>
@@ -45,15 +44,7 @@ internal sealed class BulkRowWriter(BulkStatements sql, CopyBuffer? copy, Import
                 .Set("state", state).Set("at", run.Now).Set("by", run.Options.Actor).Set("reason", reason).ExecuteAsync(ct);
             return;
         }
-        object?[] row = [id, version, Codes.Of(change), state, run.Now, run.Options.Actor, reason];
-        if (isNode)
-        {
-            copy.NodeVersion(row);
-        }
-        else
-        {
-            copy.EdgeVersion(row);
-        }
+        copy.Version(isNode, id, version, change, state, run, reason);
     }
 
     /// <summary>Search keys of a node that has none (new, or its keys just deleted).</summary>
@@ -92,6 +83,7 @@ internal sealed class BulkRowWriter(BulkStatements sql, CopyBuffer? copy, Import
     /// <param name="isNew">The store is known to hold no row for the record yet.</param>
     public async Task RememberRecordAsync(string key, string type, string id, bool owns, string? asOf, bool isNew, CancellationToken ct)
     {
+        writes.Wrote(key);
         if (copy is null)
         {
             await sql.InsertRecord.Set("key", key).Set("type", type).Set("id", id).Set("owns", owns).Set("asOf", asOf).Set("run", run.RunId).ExecuteAsync(ct);

@@ -57,7 +57,7 @@ internal sealed partial class BulkSession
                 parties.Remove(key);
             }
         }
-        await _lookups.ReadAheadAsync(connection, transaction, records, parties, nodeIds, edgeIds, identifiers, ct);
+        await _lookups.ReadAheadAsync(connection, transaction, records, parties, nodeIds, edgeIds, identifiers, writes.MayExist, ct);
         foreach (var (key, id, kind) in _lookups.LiveParties)
         {
             _nodes.Add(key, (id, kind));

@@ -21,7 +21,8 @@ internal sealed partial class BulkSession(
     GraphInputValidator validator,
     ImportRun run,
     ImportReport report,
-    long seq)
+    long seq,
+    RunWrites writes)
 {
     private const string NodeType = "node";
     private const string EdgeType = "edge";

@@ -1,77 +1,82 @@
+using System.Runtime.InteropServices;
+using AssetTrace.Graph.Model;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace AssetTrace.Interchange.Import;
 
 /// <summary>
-/// New rows of an import run on PostgreSQL, held for a moment and written with binary COPY inside
-/// the run's transaction: a round trip per statement would cost more than everything else the
-/// importer does. Tables are written in the order of their foreign keys. Record maps go through a
-/// temporary table, so that they keep INSERT … ON CONFLICT's meaning.
+/// New rows of an import run on PostgreSQL, encoded for binary COPY as they are added and written
+/// inside the run's transaction when the chunk ends: a round trip per statement would cost more
+/// than everything else the importer does. Tables are written in the order of their foreign keys.
+/// Record maps go through a temporary table, so that they keep INSERT … ON CONFLICT's meaning.
+/// Each method writes its table's columns in the order its COPY command names them.
 /// </summary>
 internal sealed class CopyBuffer(NpgsqlConnection connection)
 {
-    private static readonly CopyTable Nodes = new("nodes",
-        ("id", NpgsqlDbType.Text), ("kind", NpgsqlDbType.Text), ("name", NpgsqlDbType.Text), ("properties", NpgsqlDbType.Jsonb),
-        ("valid_from", NpgsqlDbType.Date), ("valid_to", NpgsqlDbType.Date), ("source_kind", NpgsqlDbType.Text), ("source_ref", NpgsqlDbType.Text),
-        ("obtained_at", NpgsqlDbType.TimestampTz), ("recorded_by", NpgsqlDbType.Text), ("restriction", NpgsqlDbType.Text), ("version", NpgsqlDbType.Integer),
-        ("created_at", NpgsqlDbType.TimestampTz), ("created_by", NpgsqlDbType.Text), ("updated_at", NpgsqlDbType.TimestampTz), ("updated_by", NpgsqlDbType.Text),
-        ("change_seq", NpgsqlDbType.Bigint));
+    private const string StampColumns = "source_kind, source_ref, obtained_at, recorded_by, restriction, version, created_at, created_by, updated_at, updated_by, change_seq";
+    private const string VersionColumns = "version, change, state, changed_at, changed_by, reason";
+    private const string RecordColumns = "record_key, entity_type, entity_id, owns, as_of, first_run, last_run";
 
-    private static readonly CopyTable Edges = new("edges",
-        ("id", NpgsqlDbType.Text), ("kind", NpgsqlDbType.Text), ("source_id", NpgsqlDbType.Text), ("target_id", NpgsqlDbType.Text),
-        ("properties", NpgsqlDbType.Jsonb), ("share_low", NpgsqlDbType.Numeric), ("share_high", NpgsqlDbType.Numeric),
-        ("valid_from", NpgsqlDbType.Date), ("valid_to", NpgsqlDbType.Date), ("source_kind", NpgsqlDbType.Text), ("source_ref", NpgsqlDbType.Text),
-        ("obtained_at", NpgsqlDbType.TimestampTz), ("recorded_by", NpgsqlDbType.Text), ("restriction", NpgsqlDbType.Text), ("version", NpgsqlDbType.Integer),
-        ("created_at", NpgsqlDbType.TimestampTz), ("created_by", NpgsqlDbType.Text), ("updated_at", NpgsqlDbType.TimestampTz), ("updated_by", NpgsqlDbType.Text),
-        ("change_seq", NpgsqlDbType.Bigint));
+    private readonly CopyTable _nodes = new($"nodes (id, kind, name, properties, valid_from, valid_to, {StampColumns})");
+    private readonly CopyTable _edges = new($"edges (id, kind, source_id, target_id, properties, share_low, share_high, valid_from, valid_to, {StampColumns})");
+    private readonly CopyTable _nameKeys = new("node_name_keys (name_key, node_id)");
+    private readonly CopyTable _identifiers = new("interchange_identifiers (identifier, node_id)");
+    private readonly CopyTable _nodeVersions = new($"node_versions (node_id, {VersionColumns})");
+    private readonly CopyTable _edgeVersions = new($"edge_versions (edge_id, {VersionColumns})");
+    private readonly CopyTable _newRecords = new($"interchange_records ({RecordColumns})");
+    private readonly CopyTable _recordStage = new($"import_record_stage ({RecordColumns})");
 
-    private static readonly CopyTable NameKeys = new("node_name_keys", ("name_key", NpgsqlDbType.Text), ("node_id", NpgsqlDbType.Text));
-
-    private static readonly CopyTable Identifiers = new("interchange_identifiers", ("identifier", NpgsqlDbType.Text), ("node_id", NpgsqlDbType.Text));
-
-    private static readonly (string, NpgsqlDbType)[] VersionColumns =
-    [
-        ("version", NpgsqlDbType.Integer), ("change", NpgsqlDbType.Text), ("state", NpgsqlDbType.Text),
-        ("changed_at", NpgsqlDbType.TimestampTz), ("changed_by", NpgsqlDbType.Text), ("reason", NpgsqlDbType.Text),
-    ];
-
-    private static readonly CopyTable NodeVersions = new("node_versions", [("node_id", NpgsqlDbType.Text), .. VersionColumns]);
-
-    private static readonly CopyTable EdgeVersions = new("edge_versions", [("edge_id", NpgsqlDbType.Text), .. VersionColumns]);
-
-    private static readonly (string, NpgsqlDbType)[] RecordColumns =
-    [
-        ("record_key", NpgsqlDbType.Text), ("entity_type", NpgsqlDbType.Text), ("entity_id", NpgsqlDbType.Text), ("owns", NpgsqlDbType.Boolean),
-        ("as_of", NpgsqlDbType.Text), ("first_run", NpgsqlDbType.Text), ("last_run", NpgsqlDbType.Text),
-    ];
-
-    private static readonly CopyTable NewRecords = new("interchange_records", RecordColumns);
-
-    private static readonly CopyTable RecordStage = new("import_record_stage", RecordColumns);
-
-    /// <summary>Nodes before what refers to them; record maps last, those that may exist through their temporary table.</summary>
-    private static readonly CopyTable[] Order = [Nodes, Edges, NameKeys, Identifiers, NodeVersions, EdgeVersions, NewRecords, RecordStage];
-
-    private readonly Dictionary<CopyTable, List<object?[]>> _rows = Order.ToDictionary(t => t, _ => new List<object?[]>());
-
-    // Record maps by (key, type): a record met twice before a flush is one row, as two upserts would leave it.
-    private readonly Dictionary<(string Key, string Type), object?[]> _records = [];
+    // Record maps by (key, type), encoded at the flush: a record met twice before it is one row, as two upserts would leave it.
+    private readonly Dictionary<(string Key, string Type), RecordRow> _records = [];
     private bool _stageCreated;
 
     public int Count { get; private set; }
 
-    public void Node(params object?[] row) => Add(Nodes, row);
+    /// <summary>Nodes before what refers to them; record maps last, those that may exist through their temporary table.</summary>
+    private IEnumerable<CopyTable> Order => [_nodes, _edges, _nameKeys, _identifiers, _nodeVersions, _edgeVersions, _newRecords, _recordStage];
 
-    public void Edge(params object?[] row) => Add(Edges, row);
+    public void Node(Node node, ImportRun run, long seq)
+    {
+        var rows = Start(_nodes, 17);
+        rows.Text(node.Id);
+        rows.Text(Codes.Of(node.Kind));
+        rows.Text(node.Name);
+        rows.Jsonb(JsonMarshal.GetRawUtf8Value(node.Properties));
+        rows.Date(node.ValidFrom);
+        rows.Date(node.ValidTo);
+        Stamp(rows, node.Provenance, run, seq);
+    }
 
-    public void NameKey(string key, string nodeId) => Add(NameKeys, [key, nodeId]);
+    public void Edge(Edge edge, ImportRun run, long seq)
+    {
+        var rows = Start(_edges, 20);
+        rows.Text(edge.Id);
+        rows.Text(Codes.Of(edge.Kind));
+        rows.Text(edge.SourceId);
+        rows.Text(edge.TargetId);
+        rows.Jsonb(JsonMarshal.GetRawUtf8Value(edge.Properties));
+        rows.Numeric(edge.Share?.Low);
+        rows.Numeric(edge.Share?.High);
+        rows.Date(edge.ValidFrom);
+        rows.Date(edge.ValidTo);
+        Stamp(rows, edge.Provenance, run, seq);
+    }
 
-    public void Identifier(string identifier, string nodeId) => Add(Identifiers, [identifier, nodeId]);
+    public void NameKey(string key, string nodeId) => Pair(_nameKeys, key, nodeId);
 
-    public void NodeVersion(params object?[] row) => Add(NodeVersions, row);
+    public void Identifier(string identifier, string nodeId) => Pair(_identifiers, identifier, nodeId);
 
-    public void EdgeVersion(params object?[] row) => Add(EdgeVersions, row);
+    public void Version(bool isNode, string id, int version, ChangeKind change, string state, ImportRun run, string reason)
+    {
+        var rows = Start(isNode ? _nodeVersions : _edgeVersions, 7);
+        rows.Text(id);
+        rows.Integer(version);
+        rows.Text(Codes.Of(change));
+        rows.Text(state);
+        rows.TimestampTz(run.Now);
+        rows.Text(run.Options.Actor);
+        rows.Text(reason);
+    }
 
     /// <summary>Like the upsert: a record already held keeps its <c>owns</c> and first run; entity, as-of and last run are replaced.</summary>
     /// <param name="isNew">The store is known to have no row for this record (it was looked for in this chunk), so plain COPY will do.</param>
@@ -79,14 +84,13 @@ internal sealed class CopyBuffer(NpgsqlConnection connection)
     {
         if (_records.TryGetValue((key, type), out var held))
         {
-            held[2] = entityId;
-            held[4] = asOf;
-            held[6] = run;
+            held.EntityId = entityId;
+            held.AsOf = asOf;
+            held.LastRun = run;
             return;
         }
-        object?[] row = [key, type, entityId, owns, asOf, run, run];
-        _records[(key, type)] = row;
-        Add(isNew ? NewRecords : RecordStage, row);
+        _records[(key, type)] = new RecordRow(key, type, owns, run, isNew) { EntityId = entityId, AsOf = asOf, LastRun = run };
+        Count++;
     }
 
     public async Task FlushAsync(CancellationToken ct)
@@ -95,7 +99,18 @@ internal sealed class CopyBuffer(NpgsqlConnection connection)
         {
             return;
         }
-        var staged = _rows[RecordStage].Count > 0;
+        foreach (var record in _records.Values)
+        {
+            var rows = Start(record.IsNew ? _newRecords : _recordStage, 7);
+            rows.Text(record.Key);
+            rows.Text(record.Type);
+            rows.Text(record.EntityId);
+            rows.Boolean(record.Owns);
+            rows.Text(record.AsOf);
+            rows.Text(record.FirstRun);
+            rows.Text(record.LastRun);
+        }
+        var staged = _recordStage.Rows.Count > 0;
         if (staged && !_stageCreated)
         {
             await ExecuteAsync("CREATE TEMPORARY TABLE import_record_stage (LIKE interchange_records) ON COMMIT DROP", ct);
@@ -103,26 +118,15 @@ internal sealed class CopyBuffer(NpgsqlConnection connection)
         }
         foreach (var table in Order)
         {
-            var rows = _rows[table];
-            if (rows.Count == 0)
+            if (table.Rows.Count == 0)
             {
                 continue;
             }
-            await using (var copy = await connection.BeginBinaryImportAsync(table.CopyCommand, ct))
+            await using (var copy = await connection.BeginRawBinaryCopyAsync(table.CopyCommand, ct))
             {
-                foreach (var row in rows)
-                {
-                    // Note: synchronous and typed, value by value: the generic object overload looks the type up for every value,
-                    // and an await per value costs more than the write. The importer buffers 64 KiB before the socket is touched.
-                    copy.StartRow();
-                    for (var i = 0; i < row.Length; i++)
-                    {
-                        Write(copy, row[i], table.Types[i]);
-                    }
-                }
-                await copy.CompleteAsync(ct);
+                await copy.WriteAsync(table.Rows.Complete(), ct);
             }
-            rows.Clear();
+            table.Rows.Clear();
         }
         if (staged)
         {
@@ -137,43 +141,33 @@ internal sealed class CopyBuffer(NpgsqlConnection connection)
         Count = 0;
     }
 
-    private static void Write(NpgsqlBinaryImporter copy, object? value, NpgsqlDbType type)
+    private static void Stamp(BinaryCopyRows rows, Provenance provenance, ImportRun run, long seq)
     {
-        switch (value)
-        {
-            case null:
-                copy.WriteNull();
-                break;
-            case string text:
-                copy.Write(text, type);
-                break;
-            case int number:
-                copy.Write(number, type);
-                break;
-            case long number:
-                copy.Write(number, type);
-                break;
-            case decimal number:
-                copy.Write(number, type);
-                break;
-            case bool flag:
-                copy.Write(flag, type);
-                break;
-            case DateOnly date:
-                copy.Write(date, type);
-                break;
-            case DateTimeOffset instant:
-                copy.Write(instant, type);
-                break;
-            default:
-                throw new InvalidOperationException($"no COPY writer for a {value.GetType().Name}.");
-        }
+        rows.Text(Codes.Of(provenance.Source));
+        rows.Text(provenance.Reference);
+        rows.TimestampTz(provenance.ObtainedAt);
+        rows.Text(provenance.RecordedBy);
+        rows.Text(Codes.Of(provenance.Restriction));
+        rows.Integer(1);
+        rows.TimestampTz(run.Now);
+        rows.Text(run.Options.Actor);
+        rows.TimestampTz(run.Now);
+        rows.Text(run.Options.Actor);
+        rows.Bigint(seq);
     }
 
-    private void Add(CopyTable table, object?[] row)
+    private void Pair(CopyTable table, string first, string second)
     {
-        _rows[table].Add(row);
+        var rows = Start(table, 2);
+        rows.Text(first);
+        rows.Text(second);
+    }
+
+    private BinaryCopyRows Start(CopyTable table, short fields)
+    {
+        table.Rows.Row(fields);
         Count++;
+        return table.Rows;
     }
 
     private async Task ExecuteAsync(string sql, CancellationToken ct)
@@ -182,10 +176,29 @@ internal sealed class CopyBuffer(NpgsqlConnection connection)
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    private sealed class CopyTable(string name, params (string Column, NpgsqlDbType Type)[] columns)
+    private sealed class CopyTable(string tableAndColumns)
     {
-        public string CopyCommand { get; } = $"COPY {name} ({string.Join(", ", columns.Select(c => c.Column))}) FROM STDIN (FORMAT BINARY)";
+        public string CopyCommand { get; } = $"COPY {tableAndColumns} FROM STDIN (FORMAT BINARY)";
 
-        public NpgsqlDbType[] Types { get; } = [.. columns.Select(c => c.Type)];
+        public BinaryCopyRows Rows { get; } = new();
+    }
+
+    private sealed class RecordRow(string key, string type, bool owns, string firstRun, bool isNew)
+    {
+        public string Key { get; } = key;
+
+        public string Type { get; } = type;
+
+        public bool Owns { get; } = owns;
+
+        public string FirstRun { get; } = firstRun;
+
+        public bool IsNew { get; } = isNew;
+
+        public required string EntityId { get; set; }
+
+        public string? AsOf { get; set; }
+
+        public required string LastRun { get; set; }
     }
 }

@@ -77,13 +77,19 @@ internal sealed class ImportLookups
     /// Reads record maps for the keys, then the nodes and edges they name and the given ids, and the identifiers' nodes;
     /// for the parties (node records named only as edge ends) their maps and their nodes' kinds, in one query.
     /// </summary>
+    /// <param name="mayExist">False for a record key or an imported id the store certainly does not hold (see <see cref="RunWrites"/>):
+    /// it is known absent without being asked for.</param>
     public async Task ReadAheadAsync(DbConnection c, DbTransaction t, IReadOnlyCollection<(string Key, string Type)> records, IReadOnlyCollection<string> parties,
-        IReadOnlyCollection<string> nodeIds, IReadOnlyCollection<string> edgeIds, IReadOnlyCollection<string> identifiers, CancellationToken ct)
+        IReadOnlyCollection<string> nodeIds, IReadOnlyCollection<string> edgeIds, IReadOnlyCollection<string> identifiers, Func<string, bool> mayExist,
+        CancellationToken ct)
     {
-        await ReadPartiesAsync(c, t, parties, ct);
+        await ReadPartiesAsync(c, t, parties, mayExist, ct);
         var wantedNodes = new HashSet<string>(nodeIds, StringComparer.Ordinal);
         var wantedEdges = new HashSet<string>(edgeIds, StringComparer.Ordinal);
-        var keys = records.Select(r => r.Key).Distinct(StringComparer.Ordinal).ToList();
+        // Ids that a record map or an identifier names are in the store, whatever their form; the others are only asked for if they may be.
+        var namedNodes = new HashSet<string>(StringComparer.Ordinal);
+        var namedEdges = new HashSet<string>(StringComparer.Ordinal);
+        var keys = records.Select(r => r.Key).Where(mayExist).Distinct(StringComparer.Ordinal).ToList();
         foreach (var record in records)
         {
             _records[record] = null;
@@ -98,6 +104,7 @@ internal sealed class ImportLookups
             var mapped = new MappedRecord(r.GetString(2), r.GetBoolean(3), r.IsDBNull(4) ? null : r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5));
             _records[key] = mapped;
             (key.Item2 == "edge" ? wantedEdges : wantedNodes).Add(mapped.Id);
+            (key.Item2 == "edge" ? namedEdges : namedNodes).Add(mapped.Id);
         }, ct);
         foreach (var identifier in identifiers)
         {
@@ -107,6 +114,7 @@ internal sealed class ImportLookups
         {
             _identifiers[r.GetString(0)].Add(r.GetString(1));
             wantedNodes.Add(r.GetString(1));
+            namedNodes.Add(r.GetString(1));
         }, ct);
         foreach (var ids in _identifiers.Values)
         {
@@ -117,18 +125,18 @@ internal sealed class ImportLookups
         {
             _nodes[id] = null;
         }
-        await InAsync(c, t, $"SELECT {GraphRows.NodeColumns}, n.deleted FROM nodes n WHERE n.id", [.. wantedNodes],
+        await InAsync(c, t, $"SELECT {GraphRows.NodeColumns}, n.deleted FROM nodes n WHERE n.id", [.. wantedNodes.Where(id => namedNodes.Contains(id) || mayExist(id))],
             r => _nodes[r.GetString(0)] = (GraphRows.ReadNode(r), r.GetBoolean(16)), ct);
         wantedEdges.ExceptWith(_edges.Keys);
         foreach (var id in wantedEdges)
         {
             _edges[id] = null;
         }
-        await InAsync(c, t, $"SELECT {GraphRows.EdgeColumns}, e.deleted FROM edges e WHERE e.id", [.. wantedEdges],
+        await InAsync(c, t, $"SELECT {GraphRows.EdgeColumns}, e.deleted FROM edges e WHERE e.id", [.. wantedEdges.Where(id => namedEdges.Contains(id) || mayExist(id))],
             r => _edges[r.GetString(0)] = (GraphRows.ReadEdge(r), r.GetBoolean(17)), ct);
     }
 
-    private async Task ReadPartiesAsync(DbConnection c, DbTransaction t, IReadOnlyCollection<string> parties, CancellationToken ct)
+    private async Task ReadPartiesAsync(DbConnection c, DbTransaction t, IReadOnlyCollection<string> parties, Func<string, bool> mayExist, CancellationToken ct)
     {
         foreach (var key in parties)
         {
@@ -138,7 +146,7 @@ internal sealed class ImportLookups
             SELECT r.record_key, r.entity_id, r.owns, r.as_of, r.superseded_by, n.kind, n.deleted
             FROM interchange_records r LEFT JOIN nodes n ON n.id = r.entity_id
             WHERE r.entity_type = 'node' AND r.record_key
-            """, [.. parties], r =>
+            """, [.. parties.Where(mayExist)], r =>
         {
             var key = r.GetString(0);
             var mapped = new MappedRecord(r.GetString(1), r.GetBoolean(2), r.IsDBNull(3) ? null : r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4));
