@@ -11,7 +11,14 @@ namespace AssetTrace.Interchange.Import;
 /// </summary>
 internal sealed class BulkRowWriter(BulkStatements sql, CopyBuffer? copy, ImportRun run, long seq, RunWrites writes)
 {
+    /// <summary>Writes every row held and waits until they are in the store.</summary>
     public Task FlushAsync(CancellationToken ct) => copy?.FlushAsync(ct) ?? Task.CompletedTask;
+
+    /// <summary>Starts writing the rows held; reads and statements must <see cref="WaitAsync"/> (or flush) before they use the connection.</summary>
+    public Task BeginFlushAsync(CancellationToken ct) => copy?.BeginFlushAsync(ct) ?? Task.CompletedTask;
+
+    /// <summary>Returns when the rows sent so far are in the store and the connection is free.</summary>
+    public Task WaitAsync() => copy?.WaitAsync() ?? Task.CompletedTask;
 
     public async Task InsertNodeAsync(Node node, CancellationToken ct)
     {

@@ -64,10 +64,20 @@ internal sealed partial class BulkSession
         }
     }
 
-    /// <summary>Writes the chunk's rows, then looks for duplicates of the persons it created (that query needs their search keys in the store).</summary>
+    /// <summary>
+    /// Starts writing the chunk's rows, so the next chunk is worked out while the store takes them; waits for them when
+    /// the chunk created persons, whose duplicates are looked for in the store (that query needs their search keys).
+    /// </summary>
     private async Task EndChunkAsync(CancellationToken ct)
     {
-        await rows.FlushAsync(ct);
+        if (_mergeChecks.Count == 0)
+        {
+            await rows.BeginFlushAsync(ct);
+        }
+        else
+        {
+            await rows.FlushAsync(ct);
+        }
         foreach (var (node, birthDate) in _mergeChecks)
         {
             var order = _createdInChunk[node.Id];

@@ -35,7 +35,7 @@ internal sealed partial class BulkSession(
     // Record key → (node id, kind); a miss is read ahead with the chunk that needs it.
     private readonly RecentRecordNodes _nodes = new(CacheLimit);
     private readonly List<EdgeRecord> _deferred = [];
-    private readonly ImportLookups _lookups = new();
+    private readonly ImportLookups _lookups = new(rows.WaitAsync);
 
     /// <summary>Applies a chunk of items (at most <see cref="ChunkSize"/>) in file order.</summary>
     public async Task ApplyChunkAsync(IReadOnlyList<ImportItem> chunk, CancellationToken ct)
@@ -105,6 +105,8 @@ internal sealed partial class BulkSession(
             await EndChunkAsync(ct);
         }
         _deferred.Clear();
+        // What follows the session uses the connection.
+        await rows.FlushAsync(ct);
     }
 
     private async Task ApplyDeferredAsync(EdgeRecord edge, CancellationToken ct)

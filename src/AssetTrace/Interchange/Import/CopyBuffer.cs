@@ -10,34 +10,44 @@ namespace AssetTrace.Interchange.Import;
 /// than everything else the importer does. Tables are written in the order of their foreign keys.
 /// Record maps go through a temporary table, so that they keep INSERT … ON CONFLICT's meaning.
 /// Each method writes its table's columns in the order its COPY command names them.
+/// <para>
+/// Two sets of buffers: while one chunk's rows are sent in the background
+/// (<see cref="BeginFlushAsync"/>) the next chunk's are added to the other, so the server stores
+/// one chunk while the importer works out the next. The connection is the sender's until
+/// <see cref="WaitAsync"/> returns: anything else that uses it waits first.
+/// </para>
 /// </summary>
-internal sealed class CopyBuffer(NpgsqlConnection connection)
+internal sealed class CopyBuffer(NpgsqlConnection connection) : IAsyncDisposable
 {
     private const string StampColumns = "source_kind, source_ref, obtained_at, recorded_by, restriction, version, created_at, created_by, updated_at, updated_by, change_seq";
     private const string VersionColumns = "version, change, state, changed_at, changed_by, reason";
     private const string RecordColumns = "record_key, entity_type, entity_id, owns, as_of, first_run, last_run";
 
-    private readonly CopyTable _nodes = new($"nodes (id, kind, name, properties, valid_from, valid_to, {StampColumns})");
-    private readonly CopyTable _edges = new($"edges (id, kind, source_id, target_id, properties, share_low, share_high, valid_from, valid_to, {StampColumns})");
-    private readonly CopyTable _nameKeys = new("node_name_keys (name_key, node_id)");
-    private readonly CopyTable _identifiers = new("interchange_identifiers (identifier, node_id)");
-    private readonly CopyTable _nodeVersions = new($"node_versions (node_id, {VersionColumns})");
-    private readonly CopyTable _edgeVersions = new($"edge_versions (edge_id, {VersionColumns})");
-    private readonly CopyTable _newRecords = new($"interchange_records ({RecordColumns})");
-    private readonly CopyTable _recordStage = new($"import_record_stage ({RecordColumns})");
+    /// <summary>Nodes before what refers to them; record maps last, those that may exist through their temporary table.</summary>
+    private static readonly string[] Commands =
+    [
+        $"nodes (id, kind, name, properties, valid_from, valid_to, {StampColumns})",
+        $"edges (id, kind, source_id, target_id, properties, share_low, share_high, valid_from, valid_to, {StampColumns})",
+        "node_name_keys (name_key, node_id)",
+        "interchange_identifiers (identifier, node_id)",
+        $"node_versions (node_id, {VersionColumns})",
+        $"edge_versions (edge_id, {VersionColumns})",
+        $"interchange_records ({RecordColumns})",
+        $"import_record_stage ({RecordColumns})",
+    ];
 
-    // Record maps by (key, type), encoded at the flush: a record met twice before it is one row, as two upserts would leave it.
+    // Record maps by (key, type), encoded when the chunk is flushed: a record met twice before is one row, as two upserts would leave it.
     private readonly Dictionary<(string Key, string Type), RecordRow> _records = [];
+    private Tables _filling = new();
+    private Tables _sending = new();
+    private Task _pending = Task.CompletedTask;
     private bool _stageCreated;
 
     public int Count { get; private set; }
 
-    /// <summary>Nodes before what refers to them; record maps last, those that may exist through their temporary table.</summary>
-    private IEnumerable<CopyTable> Order => [_nodes, _edges, _nameKeys, _identifiers, _nodeVersions, _edgeVersions, _newRecords, _recordStage];
-
     public void Node(Node node, ImportRun run, long seq)
     {
-        var rows = Start(_nodes, 17);
+        var rows = Start(_filling.Nodes, 17);
         rows.Text(node.Id);
         rows.Text(Codes.Of(node.Kind));
         rows.Text(node.Name);
@@ -49,7 +59,7 @@ internal sealed class CopyBuffer(NpgsqlConnection connection)
 
     public void Edge(Edge edge, ImportRun run, long seq)
     {
-        var rows = Start(_edges, 20);
+        var rows = Start(_filling.Edges, 20);
         rows.Text(edge.Id);
         rows.Text(Codes.Of(edge.Kind));
         rows.Text(edge.SourceId);
@@ -62,13 +72,13 @@ internal sealed class CopyBuffer(NpgsqlConnection connection)
         Stamp(rows, edge.Provenance, run, seq);
     }
 
-    public void NameKey(string key, string nodeId) => Pair(_nameKeys, key, nodeId);
+    public void NameKey(string key, string nodeId) => Pair(_filling.NameKeys, key, nodeId);
 
-    public void Identifier(string identifier, string nodeId) => Pair(_identifiers, identifier, nodeId);
+    public void Identifier(string identifier, string nodeId) => Pair(_filling.Identifiers, identifier, nodeId);
 
     public void Version(bool isNode, string id, int version, ChangeKind change, string state, ImportRun run, string reason)
     {
-        var rows = Start(isNode ? _nodeVersions : _edgeVersions, 7);
+        var rows = Start(isNode ? _filling.NodeVersions : _filling.EdgeVersions, 7);
         rows.Text(id);
         rows.Integer(version);
         rows.Text(Codes.Of(change));
@@ -93,15 +103,17 @@ internal sealed class CopyBuffer(NpgsqlConnection connection)
         Count++;
     }
 
-    public async Task FlushAsync(CancellationToken ct)
+    /// <summary>Starts sending the rows held so far (after the rows sent before them) and returns; new rows go to the other buffers.</summary>
+    public async Task BeginFlushAsync(CancellationToken ct)
     {
+        await _pending;
         if (Count == 0)
         {
             return;
         }
         foreach (var record in _records.Values)
         {
-            var rows = Start(record.IsNew ? _newRecords : _recordStage, 7);
+            var rows = Start(record.IsNew ? _filling.NewRecords : _filling.RecordStage, 7);
             rows.Text(record.Key);
             rows.Text(record.Type);
             rows.Text(record.EntityId);
@@ -110,23 +122,55 @@ internal sealed class CopyBuffer(NpgsqlConnection connection)
             rows.Text(record.FirstRun);
             rows.Text(record.LastRun);
         }
-        var staged = _recordStage.Rows.Count > 0;
+        _records.Clear();
+        Count = 0;
+        (_filling, _sending) = (_sending, _filling);
+        _pending = SendAsync(_sending, ct);
+    }
+
+    /// <summary>Returns when every row sent so far is in the store and the connection is free.</summary>
+    public Task WaitAsync() => _pending;
+
+    /// <summary>Writes every row held and waits until they are in the store.</summary>
+    public async Task FlushAsync(CancellationToken ct)
+    {
+        await BeginFlushAsync(ct);
+        await _pending;
+    }
+
+    /// <summary>Waits for a send still running, so the connection is free for the rollback that follows a failure.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await _pending;
+        }
+        catch (Exception e) when (e is NpgsqlException or OperationCanceledException or InvalidOperationException)
+        {
+            // The failure that is already unwinding the run is the one to report; the transaction rolls back either way.
+        }
+    }
+
+    private async Task SendAsync(Tables tables, CancellationToken ct)
+    {
+        var staged = tables.RecordStage.Count > 0;
         if (staged && !_stageCreated)
         {
             await ExecuteAsync("CREATE TEMPORARY TABLE import_record_stage (LIKE interchange_records) ON COMMIT DROP", ct);
             _stageCreated = true;
         }
-        foreach (var table in Order)
+        for (var i = 0; i < Commands.Length; i++)
         {
-            if (table.Rows.Count == 0)
+            var rows = tables.InOrder[i];
+            if (rows.Count == 0)
             {
                 continue;
             }
-            await using (var copy = await connection.BeginRawBinaryCopyAsync(table.CopyCommand, ct))
+            await using (var copy = await connection.BeginRawBinaryCopyAsync($"COPY {Commands[i]} FROM STDIN (FORMAT BINARY)", ct))
             {
-                await copy.WriteAsync(table.Rows.Complete(), ct);
+                await copy.WriteAsync(rows.Complete(), ct);
             }
-            table.Rows.Clear();
+            rows.Clear();
         }
         if (staged)
         {
@@ -137,8 +181,6 @@ internal sealed class CopyBuffer(NpgsqlConnection connection)
                 TRUNCATE import_record_stage
                 """, ct);
         }
-        _records.Clear();
-        Count = 0;
     }
 
     private static void Stamp(BinaryCopyRows rows, Provenance provenance, ImportRun run, long seq)
@@ -156,18 +198,18 @@ internal sealed class CopyBuffer(NpgsqlConnection connection)
         rows.Bigint(seq);
     }
 
-    private void Pair(CopyTable table, string first, string second)
+    private void Pair(BinaryCopyRows rows, string first, string second)
     {
-        var rows = Start(table, 2);
+        Start(rows, 2);
         rows.Text(first);
         rows.Text(second);
     }
 
-    private BinaryCopyRows Start(CopyTable table, short fields)
+    private BinaryCopyRows Start(BinaryCopyRows rows, short fields)
     {
-        table.Rows.Row(fields);
+        rows.Row(fields);
         Count++;
-        return table.Rows;
+        return rows;
     }
 
     private async Task ExecuteAsync(string sql, CancellationToken ct)
@@ -176,11 +218,26 @@ internal sealed class CopyBuffer(NpgsqlConnection connection)
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    private sealed class CopyTable(string tableAndColumns)
+    /// <summary>One buffer per table, in the order of <see cref="Commands"/>.</summary>
+    private sealed class Tables
     {
-        public string CopyCommand { get; } = $"COPY {tableAndColumns} FROM STDIN (FORMAT BINARY)";
+        public BinaryCopyRows[] InOrder { get; } = [.. Commands.Select(_ => new BinaryCopyRows())];
 
-        public BinaryCopyRows Rows { get; } = new();
+        public BinaryCopyRows Nodes => InOrder[0];
+
+        public BinaryCopyRows Edges => InOrder[1];
+
+        public BinaryCopyRows NameKeys => InOrder[2];
+
+        public BinaryCopyRows Identifiers => InOrder[3];
+
+        public BinaryCopyRows NodeVersions => InOrder[4];
+
+        public BinaryCopyRows EdgeVersions => InOrder[5];
+
+        public BinaryCopyRows NewRecords => InOrder[6];
+
+        public BinaryCopyRows RecordStage => InOrder[7];
     }
 
     private sealed class RecordRow(string key, string type, bool owns, string firstRun, bool isNew)

@@ -41,7 +41,8 @@ public sealed class GraphBulkWriter(Database database, GraphInputValidator valid
                 }
                 await IdentifierIndex.CatchUpAsync(c, t, ct);
                 await using var statements = new BulkStatements(c, t);
-                var copy = c is Npgsql.NpgsqlConnection postgres ? new CopyBuffer(postgres) : null;
+                // Disposed before the transaction ends: a failure must not roll back while rows are still being sent.
+                await using var copy = c is Npgsql.NpgsqlConnection postgres ? new CopyBuffer(postgres) : null;
                 var writes = await RunWrites.OpenAsync(c, t, run.Format, ct);
                 var session = new BulkSession(c, t, statements, new BulkRowWriter(statements, copy, run, seq, writes), validator, run, report, seq, writes);
                 await foreach (var chunk in ItemChunkReader.ReadAsync(items, BulkSession.ChunkSize, ChunksReadAhead, ct))

@@ -15,7 +15,8 @@ internal readonly record struct MappedRecord(string Id, bool Owns, string? AsOf,
 /// keeps the answers current as it writes. Cleared after every chunk, so memory stays bounded.
 /// An answer that was not read ahead is not known here, and the session asks the store.
 /// </summary>
-internal sealed class ImportLookups
+/// <param name="connectionFree">Returns when the connection is free for a query (rows may still be being written on it).</param>
+internal sealed class ImportLookups(Func<Task> connectionFree)
 {
     // A key present with a null value is known to be absent.
     private readonly Dictionary<(string Key, string Type), MappedRecord?> _records = [];
@@ -160,12 +161,13 @@ internal sealed class ImportLookups
     }
 
     /// <param name="sql">A query whose last words name the column the values are matched against.</param>
-    private static async Task InAsync(DbConnection c, DbTransaction t, string sql, List<string> values, Action<DbDataReader> read, CancellationToken ct)
+    private async Task InAsync(DbConnection c, DbTransaction t, string sql, List<string> values, Action<DbDataReader> read, CancellationToken ct)
     {
         if (values.Count == 0)
         {
             return;
         }
+        await connectionFree();
         if (c is NpgsqlConnection)
         {
             // One array parameter, not thousands of scalar ones: binding each parameter cost the importer more than the lookup cost the server.
