@@ -27,6 +27,7 @@ public static class ImportReportWriter
         Files(s, r);
         Rates(s, r);
         Memory(s, r);
+        Processor(s, r);
         Targets(s, r);
         Agreement(s, r);
         s.AppendLine("## How it is measured");
@@ -42,6 +43,9 @@ public static class ImportReportWriter
               identifiers, record maps, the audit entry and the commit of the run's one transaction.
             - Memory: the child's peak resident set (VmHWM) before the import began (runtime, services) and after it, and its managed
               heap sampled every 20 ms.
+            - CPU: the child's processor time, pauses of its collector and time in the JIT compiler (.NET's own counters) over the
+              import; PostgreSQL's is the user and system time of every `postgres` process and of the backends they reaped
+              (/proc), so the server's background writers count too.
             - COPY baseline (PostgreSQL): the rows the import wrote to `nodes`, `edges`, `node_name_keys`, `node_versions`,
               `edge_versions`, `interchange_records` and `interchange_identifiers` are read out with `COPY … TO` (not timed) and written
               with binary `COPY … FROM` into the same tables of another fresh migrated database, indexes and foreign keys in place,
@@ -96,6 +100,23 @@ public static class ImportReportWriter
         foreach (var m in r.Imports.OrderBy(m => m.Format).ThenBy(m => m.Store).ThenBy(m => m.Scale))
         {
             s.AppendLine(F($"| {m.Format} ×{m.Scale} | {Store(m.Store)} | {m.Files.Records:N0} | {Mib(m.Import.ResidentBeforeBytes)} | {Mib(m.Import.ResidentPeakBytes)} | {Mib(m.Import.ManagedPeakBytes)} |"));
+        }
+        s.AppendLine();
+    }
+
+    private static void Processor(StringBuilder s, ImportBenchResults r)
+    {
+        s.AppendLine("## Where the time goes");
+        s.AppendLine();
+        s.AppendLine("Seconds of CPU during each import: the importer's process (all its threads: parsing ahead, applying, the JIT compiler and the");
+        s.AppendLine("collector), and every PostgreSQL process. Two cores give at most twice the elapsed time.");
+        s.AppendLine();
+        s.AppendLine("| format | store | elapsed | importer CPU | … collector pauses | … JIT compiling | PostgreSQL CPU |");
+        s.AppendLine("|---|---|---:|---:|---:|---:|---:|");
+        foreach (var m in r.Imports.OrderBy(m => m.Format).ThenBy(m => m.Store).ThenBy(m => m.Scale))
+        {
+            var server = m.ServerProcessorSeconds is { } seconds ? F($"{seconds:N1}") : "–";
+            s.AppendLine(F($"| {m.Format} ×{m.Scale} | {Store(m.Store)} | {m.Import.Seconds:N1} | {m.Import.ProcessorSeconds:N1} | {m.Import.GcPauseSeconds:N1} | {m.Import.JitSeconds:N1} | {server} |"));
         }
         s.AppendLine();
     }
