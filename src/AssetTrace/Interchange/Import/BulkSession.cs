@@ -26,8 +26,10 @@ internal sealed partial class BulkSession(
 {
     private const string NodeType = "node";
     private const string EdgeType = "edge";
-    // Record ids whose nodes are remembered; more than a chunk names, so the two-generation cache never drops what a chunk read ahead.
-    private const int CacheLimit = 200_000;
+    // Record ids whose nodes are remembered (about 80 bytes each); more than a chunk names, so the two-generation cache never drops
+    // what a chunk read ahead. Files tend to list their nodes before the links among them, and a link whose end has been dropped
+    // costs the store a lookup.
+    private const int CacheLimit = 400_000;
 
     /// <summary>Items applied together: read ahead with a few queries, their new rows written together.</summary>
     public const int ChunkSize = 5_000;
