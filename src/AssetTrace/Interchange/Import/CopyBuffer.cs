@@ -23,17 +23,17 @@ internal sealed class CopyBuffer(NpgsqlConnection connection) : IAsyncDisposable
     private const string VersionColumns = "version, change, state, changed_at, changed_by, reason";
     private const string RecordColumns = "record_key, entity_type, entity_id, owns, as_of, first_run, last_run";
 
-    /// <summary>Nodes before what refers to them; record maps last, those that may exist through their temporary table.</summary>
-    private static readonly string[] Commands =
+    /// <summary>Each table's COPY command and its buffer; nodes before what refers to them, record maps last, those that may exist through their temporary table.</summary>
+    private static readonly (string Copy, Func<Tables, BinaryCopyRows> Rows)[] Order =
     [
-        $"nodes (id, kind, name, properties, valid_from, valid_to, {StampColumns})",
-        $"edges (id, kind, source_id, target_id, properties, share_low, share_high, valid_from, valid_to, {StampColumns})",
-        "node_name_keys (name_key, node_id)",
-        "interchange_identifiers (identifier, node_id)",
-        $"node_versions (node_id, {VersionColumns})",
-        $"edge_versions (edge_id, {VersionColumns})",
-        $"interchange_records ({RecordColumns})",
-        $"import_record_stage ({RecordColumns})",
+        (Copy($"nodes (id, kind, name, properties, valid_from, valid_to, {StampColumns})"), t => t.Nodes),
+        (Copy($"edges (id, kind, source_id, target_id, properties, share_low, share_high, valid_from, valid_to, {StampColumns})"), t => t.Edges),
+        (Copy("node_name_keys (name_key, node_id)"), t => t.NameKeys),
+        (Copy("interchange_identifiers (identifier, node_id)"), t => t.Identifiers),
+        (Copy($"node_versions (node_id, {VersionColumns})"), t => t.NodeVersions),
+        (Copy($"edge_versions (edge_id, {VersionColumns})"), t => t.EdgeVersions),
+        (Copy($"interchange_records ({RecordColumns})"), t => t.NewRecords),
+        (Copy($"import_record_stage ({RecordColumns})"), t => t.RecordStage),
     ];
 
     // Record maps by (key, type), encoded when the chunk is flushed: a record met twice before is one row, as two upserts would leave it.
@@ -159,14 +159,14 @@ internal sealed class CopyBuffer(NpgsqlConnection connection) : IAsyncDisposable
             await ExecuteAsync("CREATE TEMPORARY TABLE import_record_stage (LIKE interchange_records) ON COMMIT DROP", ct);
             _stageCreated = true;
         }
-        for (var i = 0; i < Commands.Length; i++)
+        foreach (var table in Order)
         {
-            var rows = tables.InOrder[i];
+            var rows = table.Rows(tables);
             if (rows.Count == 0)
             {
                 continue;
             }
-            await using (var copy = await connection.BeginRawBinaryCopyAsync($"COPY {Commands[i]} FROM STDIN (FORMAT BINARY)", ct))
+            await using (var copy = await connection.BeginRawBinaryCopyAsync(table.Copy, ct))
             {
                 await copy.WriteAsync(rows.Complete(), ct);
             }
@@ -218,26 +218,26 @@ internal sealed class CopyBuffer(NpgsqlConnection connection) : IAsyncDisposable
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    /// <summary>One buffer per table, in the order of <see cref="Commands"/>.</summary>
+    private static string Copy(string tableAndColumns) => $"COPY {tableAndColumns} FROM STDIN (FORMAT BINARY)";
+
+    /// <summary>One buffer per table.</summary>
     private sealed class Tables
     {
-        public BinaryCopyRows[] InOrder { get; } = [.. Commands.Select(_ => new BinaryCopyRows())];
+        public BinaryCopyRows Nodes { get; } = new();
 
-        public BinaryCopyRows Nodes => InOrder[0];
+        public BinaryCopyRows Edges { get; } = new();
 
-        public BinaryCopyRows Edges => InOrder[1];
+        public BinaryCopyRows NameKeys { get; } = new();
 
-        public BinaryCopyRows NameKeys => InOrder[2];
+        public BinaryCopyRows Identifiers { get; } = new();
 
-        public BinaryCopyRows Identifiers => InOrder[3];
+        public BinaryCopyRows NodeVersions { get; } = new();
 
-        public BinaryCopyRows NodeVersions => InOrder[4];
+        public BinaryCopyRows EdgeVersions { get; } = new();
 
-        public BinaryCopyRows EdgeVersions => InOrder[5];
+        public BinaryCopyRows NewRecords { get; } = new();
 
-        public BinaryCopyRows NewRecords => InOrder[6];
-
-        public BinaryCopyRows RecordStage => InOrder[7];
+        public BinaryCopyRows RecordStage { get; } = new();
     }
 
     private sealed class RecordRow(string key, string type, bool owns, string firstRun, bool isNew)

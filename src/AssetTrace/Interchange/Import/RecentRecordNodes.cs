@@ -30,7 +30,7 @@ internal sealed class RecentRecordNodes(int capacity)
 
     public void Add(string key, (string Id, NodeKind Kind) node)
     {
-        if (!ReferenceEquals(node.Id, key) && string.Equals(node.Id, key, StringComparison.Ordinal))
+        if (string.Equals(node.Id, key, StringComparison.Ordinal))
         {
             // Most imported ids read like their record keys ("icij:12000123"): one string serves both, so an entry costs half.
             node = (key, node.Kind);
