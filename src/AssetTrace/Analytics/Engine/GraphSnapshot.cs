@@ -87,7 +87,15 @@ public sealed class GraphSnapshot
             edge.Source.OwnsOut.Add(edge);
             edge.Target.OwnsIn.Add(edge);
         }
+        else if (IsControl(edge.Kind))
+        {
+            (edge.Source.ControlOutList ??= []).Add(edge);
+            (edge.Target.ControlInList ??= []).Add(edge);
+        }
     }
+
+    /// <summary>The kinds kept in <see cref="SnapshotNode.ControlOut"/> and <see cref="SnapshotNode.ControlIn"/>.</summary>
+    private static bool IsControl(EdgeKind kind) => kind is EdgeKind.Controls or EdgeKind.DirectorOf;
 
     private static void Detach(SnapshotEdge edge, EdgeKind kind)
     {
@@ -99,6 +107,11 @@ public sealed class GraphSnapshot
         {
             edge.Source.OwnsOut.Remove(edge);
             edge.Target.OwnsIn.Remove(edge);
+        }
+        else if (IsControl(kind))
+        {
+            edge.Source.ControlOutList?.Remove(edge);
+            edge.Target.ControlInList?.Remove(edge);
         }
     }
 
@@ -114,9 +127,9 @@ public sealed class GraphSnapshot
 
     /// <summary>Edges of a kind leaving a node, valid on a date.</summary>
     public static IEnumerable<SnapshotEdge> Outgoing(SnapshotNode node, EdgeKind kind, DateOnly? asOf) =>
-        !node.HasOut(kind) ? [] : (kind == EdgeKind.Owns ? node.OwnsOut : node.Out).Where(e => e.Kind == kind && e.IsValidOn(asOf) && e.Target.IsValidOn(asOf));
+        !node.HasOut(kind) ? [] : (kind == EdgeKind.Owns ? node.OwnsOut : IsControl(kind) ? node.ControlOutList ?? [] : node.Out).Where(e => e.Kind == kind && e.IsValidOn(asOf) && e.Target.IsValidOn(asOf));
 
     /// <summary>Edges of a kind arriving at a node, valid on a date.</summary>
     public static IEnumerable<SnapshotEdge> Incoming(SnapshotNode node, EdgeKind kind, DateOnly? asOf) =>
-        !node.HasIn(kind) ? [] : (kind == EdgeKind.Owns ? node.OwnsIn : node.In).Where(e => e.Kind == kind && e.IsValidOn(asOf) && e.Source.IsValidOn(asOf));
+        !node.HasIn(kind) ? [] : (kind == EdgeKind.Owns ? node.OwnsIn : IsControl(kind) ? node.ControlInList ?? [] : node.In).Where(e => e.Kind == kind && e.IsValidOn(asOf) && e.Source.IsValidOn(asOf));
 }

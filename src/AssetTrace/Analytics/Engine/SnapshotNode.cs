@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using AssetTrace.Graph.Model;
 
 namespace AssetTrace.Analytics.Engine;
@@ -42,6 +43,24 @@ public sealed class SnapshotNode
 
     /// <summary>The OWNS edges of <see cref="In"/>, in the same order.</summary>
     public List<SnapshotEdge> OwnsIn { get; } = [];
+
+    // Most nodes neither direct nor control anything, nor are directed or controlled: the lists are made on the first such edge.
+    private List<SnapshotEdge>? _controlOut;
+    private List<SnapshotEdge>? _controlIn;
+
+    /// <summary>
+    /// The CONTROLS and DIRECTOR_OF edges of <see cref="Out"/>, in the same order: with
+    /// <see cref="OwnsOut"/>, every edge that can give control, without the rest of a node's links.
+    /// </summary>
+    public ReadOnlySpan<SnapshotEdge> ControlOut => CollectionsMarshal.AsSpan(_controlOut);
+
+    /// <summary>The CONTROLS and DIRECTOR_OF edges of <see cref="In"/>, in the same order.</summary>
+    public ReadOnlySpan<SnapshotEdge> ControlIn => CollectionsMarshal.AsSpan(_controlIn);
+
+    /// <summary>The lists behind <see cref="ControlOut"/> and <see cref="ControlIn"/>; null while empty.</summary>
+    internal List<SnapshotEdge>? ControlOutList { get => _controlOut; set => _controlOut = value; }
+
+    internal List<SnapshotEdge>? ControlInList { get => _controlIn; set => _controlIn = value; }
 
     /// <summary>
     /// The kinds of edge in <see cref="Out"/> and <see cref="In"/>, one bit per <see cref="EdgeKind"/>:

@@ -43,13 +43,9 @@ public static class BeneficialOwnerFinder
         for (var i = -1; i < flow.SolvedOrder.Count; i++)
         {
             var node = i < 0 ? target : flow.SolvedOrder[i];
-            if (!node.HasIn(EdgeKind.Controls) && !node.HasIn(EdgeKind.DirectorOf))
+            foreach (var edge in node.ControlIn)
             {
-                continue;
-            }
-            foreach (var edge in node.In)
-            {
-                if (edge.Kind is EdgeKind.Controls or EdgeKind.DirectorOf && edge.IsValidOn(asOf) && edge.Source.IsValidOn(asOf))
+                if (edge.IsValidOn(asOf) && edge.Source.IsValidOn(asOf))
                 {
                     if (upstream.Add(edge.Source))
                     {
@@ -83,8 +79,15 @@ public static class BeneficialOwnerFinder
             // Whoever controls the target is a candidate, also when reaching it only through someone else's board.
             candidates.UnionWith(controllers);
         }
-        var declared = GraphSnapshot.Incoming(target, EdgeKind.BeneficialOwnerOf, asOf).ToDictionary(e => e.Source, e => e);
-        candidates.UnionWith(declared.Keys);
+        // A register may declare the same person twice (two filings): the first declaration is shown.
+        var declared = new Dictionary<SnapshotNode, SnapshotEdge>();
+        foreach (var edge in GraphSnapshot.Incoming(target, EdgeKind.BeneficialOwnerOf, asOf))
+        {
+            if (declared.TryAdd(edge.Source, edge))
+            {
+                candidates.Add(edge.Source);
+            }
+        }
 
         var owners = new List<BeneficialOwner>();
         foreach (var person in candidates)
@@ -109,7 +112,11 @@ public static class BeneficialOwnerFinder
                 controls ? ControlChain(control, target) : [],
                 maxPaths == 0 ? [] : OwnershipPath.Between(flow, person, maxPaths)));
         }
-        return [.. owners.OrderByDescending(o => o.HighPercent).ThenBy(o => o.Name, StringComparer.Ordinal)];
+        owners.Sort(static (a, b) =>
+            b.HighPercent.CompareTo(a.HighPercent) is var byShare and not 0 ? byShare
+            : string.CompareOrdinal(a.Name, b.Name) is var byName and not 0 ? byName
+            : string.CompareOrdinal(a.PersonId, b.PersonId));
+        return owners;
     }
 
     /// <summary>The steps of control that lead to the target, from the person's side down to it.</summary>

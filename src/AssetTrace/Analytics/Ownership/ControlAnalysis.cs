@@ -63,36 +63,44 @@ public static class ControlAnalysis
         // The entities a new controller may tip: those it owns, controls or directs. Persons are never controlled.
         void Reconsider(SnapshotNode controller)
         {
-            foreach (var edge in controller.Out)
+            foreach (var edge in controller.OwnsOut)
             {
-                if (edge.Kind is EdgeKind.Owns or EdgeKind.Controls or EdgeKind.DirectorOf
-                    && edge.Target.Kind != NodeKind.Person && candidates.Contains(edge.Target) && !controllers.Contains(edge.Target))
-                {
-                    pending.Enqueue(edge.Target);
-                }
+                Tip(edge.Target);
+            }
+            foreach (var edge in controller.ControlOut)
+            {
+                Tip(edge.Target);
+            }
+        }
+
+        void Tip(SnapshotNode entity)
+        {
+            if (candidates.Contains(entity) && entity.Kind != NodeKind.Person && !controllers.Contains(entity))
+            {
+                pending.Enqueue(entity);
             }
         }
     }
 
     private static ControlStep? ControlStepFor(SnapshotNode entity, HashSet<SnapshotNode> controllers, Dictionary<SnapshotNode, ControlStep> steps, DateOnly? asOf)
     {
-        var votes = 0.0;
-        foreach (var edge in entity.In)
+        foreach (var edge in entity.ControlIn)
         {
-            if (!controllers.Contains(edge.Source) || !edge.IsValidOn(asOf) || !edge.Source.IsValidOn(asOf))
-            {
-                continue;
-            }
-            if (edge.Kind == EdgeKind.Controls && (edge.VotingShare is null || edge.VotingShare > 0.5))
+            if (edge.Kind == EdgeKind.Controls && (edge.VotingShare is null || edge.VotingShare > 0.5)
+                && controllers.Contains(edge.Source) && edge.IsValidOn(asOf) && edge.Source.IsValidOn(asOf))
             {
                 return new ControlStep(entity.Id, $"{edge.Source.Name} controls it{(edge.Role is null ? "" : $" ({edge.Role})")}", [edge.Id], [edge.Source.Id]);
             }
-            if (edge.Kind == EdgeKind.Owns && edge.ShareLow is { } share)
+        }
+        var votes = 0.0;
+        foreach (var edge in entity.OwnsIn)
+        {
+            if (edge.ShareLow is { } share && controllers.Contains(edge.Source) && edge.IsValidOn(asOf) && edge.Source.IsValidOn(asOf))
             {
                 votes += share;
             }
         }
-        foreach (var edge in entity.In)
+        foreach (var edge in entity.ControlIn)
         {
             // A director who is someone's nominee gives that someone control of the board.
             if (edge.Kind == EdgeKind.DirectorOf && edge.Source.Kind == NodeKind.Person && controllers.Contains(edge.Source)

@@ -41,8 +41,7 @@ internal static class ControllingParties
 
     private static Dictionary<SnapshotNode, HashSet<SnapshotNode>> Sweep(IReadOnlyList<SnapshotNode> entities, DateOnly? asOf, Scratch scratch)
     {
-        var (controllers, votes, decided, parties, principals, position) =
-            (scratch.Controllers, scratch.Votes, scratch.Decided, scratch.Parties, scratch.Principals, scratch.Position);
+        var (controllers, votes, decided, position) = (scratch.Controllers, scratch.Votes, scratch.Decided, scratch.Position);
         for (var i = 0; i < entities.Count; i++)
         {
             position.TryAdd(entities[i], i);
@@ -62,42 +61,13 @@ internal static class ControllingParties
                 decided.Clear();
                 // An entity acting as someone's nominee is theirs to direct.
                 AddPrincipals(entity, asOf, decided);
-                foreach (var edge in entity.In)
+                foreach (var edge in entity.OwnsIn)
                 {
-                    if (edge.Kind is not (EdgeKind.Owns or EdgeKind.Controls or EdgeKind.DirectorOf) || !edge.IsValidOn(asOf) || !edge.Source.IsValidOn(asOf))
-                    {
-                        continue;
-                    }
-                    // The parties for whom this edge's source counts as their own: itself, those it acts for, those who control it.
-                    var source = edge.Source;
-                    principals.Clear();
-                    AddPrincipals(source, asOf, principals);
-                    parties.Clear();
-                    parties.UnionWith(principals);
-                    if (source.Kind == NodeKind.Person)
-                    {
-                        parties.Add(source);
-                    }
-                    if (controllers.TryGetValue(source, out var above))
-                    {
-                        parties.UnionWith(above);
-                    }
-                    switch (edge.Kind)
-                    {
-                        case EdgeKind.Controls when edge.VotingShare is null || edge.VotingShare > 0.5:
-                            decided.UnionWith(parties);
-                            break;
-                        case EdgeKind.DirectorOf when source.Kind == NodeKind.Person:
-                            // A director gives control of the board to those the director is a nominee for.
-                            decided.UnionWith(principals);
-                            break;
-                        case EdgeKind.Owns when edge.ShareLow is { } share:
-                            foreach (var party in parties)
-                            {
-                                votes[party] = votes.GetValueOrDefault(party) + share;
-                            }
-                            break;
-                    }
+                    Count(edge, asOf, scratch);
+                }
+                foreach (var edge in entity.ControlIn)
+                {
+                    Count(edge, asOf, scratch);
                 }
                 foreach (var (party, held) in votes)
                 {
@@ -126,11 +96,77 @@ internal static class ControllingParties
         return controllers;
     }
 
+    /// <summary>What one edge into an entity gives: a vote share to the parties it counts for, or control outright.</summary>
+    private static void Count(SnapshotEdge edge, DateOnly? asOf, Scratch scratch)
+    {
+        if (!edge.IsValidOn(asOf) || !edge.Source.IsValidOn(asOf))
+        {
+            return;
+        }
+        var (controllers, votes, decided, parties, principals) = (scratch.Controllers, scratch.Votes, scratch.Decided, scratch.Parties, scratch.Principals);
+        var source = edge.Source;
+        controllers.TryGetValue(source, out var above);
+        if (above is null && !source.HasOut(EdgeKind.NomineeFor))
+        {
+            // The common case: the source counts for itself alone, if it is a person, and for nobody else.
+            if (source.Kind != NodeKind.Person)
+            {
+                return;
+            }
+            switch (edge.Kind)
+            {
+                case EdgeKind.Controls when edge.VotingShare is null || edge.VotingShare > 0.5:
+                    decided.Add(source);
+                    break;
+                case EdgeKind.Owns when edge.ShareLow is { } held:
+                    votes[source] = votes.GetValueOrDefault(source) + held;
+                    break;
+            }
+            return;
+        }
+        // The parties for whom this edge's source counts as their own: itself, those it acts for, those who control it.
+        principals.Clear();
+        AddPrincipals(source, asOf, principals);
+        parties.Clear();
+        parties.UnionWith(principals);
+        if (source.Kind == NodeKind.Person)
+        {
+            parties.Add(source);
+        }
+        if (above is not null)
+        {
+            parties.UnionWith(above);
+        }
+        switch (edge.Kind)
+        {
+            case EdgeKind.Controls when edge.VotingShare is null || edge.VotingShare > 0.5:
+                decided.UnionWith(parties);
+                break;
+            case EdgeKind.DirectorOf when source.Kind == NodeKind.Person:
+                // A director gives control of the board to those the director is a nominee for.
+                decided.UnionWith(principals);
+                break;
+            case EdgeKind.Owns when edge.ShareLow is { } share:
+                foreach (var party in parties)
+                {
+                    votes[party] = votes.GetValueOrDefault(party) + share;
+                }
+                break;
+        }
+    }
+
     private static bool Feeds(SnapshotNode entity, int at, Dictionary<SnapshotNode, int> position)
     {
-        foreach (var edge in entity.Out)
+        foreach (var edge in entity.OwnsOut)
         {
-            if (edge.Kind is EdgeKind.Owns or EdgeKind.Controls or EdgeKind.DirectorOf && position.TryGetValue(edge.Target, out var p) && p <= at)
+            if (position.TryGetValue(edge.Target, out var p) && p <= at)
+            {
+                return true;
+            }
+        }
+        foreach (var edge in entity.ControlOut)
+        {
+            if (position.TryGetValue(edge.Target, out var p) && p <= at)
             {
                 return true;
             }
