@@ -32,6 +32,7 @@ public sealed class GraphSnapshot
             node = new SnapshotNode { Index = _nodes.Count, Id = id };
             _nodes.Add(id, node);
         }
+        var kind = node.Kind;
         set(node);
         if (node.Deleted)
         {
@@ -40,6 +41,10 @@ public sealed class GraphSnapshot
                 edge.Deleted = true;
                 Detach(edge, edge.Kind);
             }
+        }
+        else if (node.Kind != kind)
+        {
+            RefreshBoardSeats(node);
         }
         return node;
     }
@@ -78,40 +83,82 @@ public sealed class GraphSnapshot
 
     private static void Attach(SnapshotEdge edge)
     {
-        edge.Source.Out.Add(edge);
+        var source = edge.Source;
+        var actedForBefore = source.HasOut(EdgeKind.NomineeFor);
+        source.Out.Add(edge);
         edge.Target.In.Add(edge);
-        edge.Source.OutKinds |= 1 << (int)edge.Kind;
+        source.OutKinds |= 1 << (int)edge.Kind;
         edge.Target.InKinds |= 1 << (int)edge.Kind;
         if (edge.Kind == EdgeKind.Owns)
         {
-            edge.Source.OwnsOut.Add(edge);
+            source.OwnsOut.Add(edge);
             edge.Target.OwnsIn.Add(edge);
         }
-        else if (IsControl(edge.Kind))
+        else if (GivesControl(edge))
         {
-            (edge.Source.ControlOutList ??= []).Add(edge);
+            (source.ControlOutList ??= []).Add(edge);
             (edge.Target.ControlInList ??= []).Add(edge);
+        }
+        if (source.HasOut(EdgeKind.NomineeFor) != actedForBefore)
+        {
+            RefreshBoardSeats(source);
         }
     }
 
-    /// <summary>The kinds kept in <see cref="SnapshotNode.ControlOut"/> and <see cref="SnapshotNode.ControlIn"/>.</summary>
-    private static bool IsControl(EdgeKind kind) => kind is EdgeKind.Controls or EdgeKind.DirectorOf;
-
     private static void Detach(SnapshotEdge edge, EdgeKind kind)
     {
-        edge.Source.Out.Remove(edge);
+        var source = edge.Source;
+        var actedForBefore = source.HasOut(EdgeKind.NomineeFor);
+        source.Out.Remove(edge);
         edge.Target.In.Remove(edge);
-        edge.Source.OutKinds = Kinds(edge.Source.Out);
+        source.OutKinds = Kinds(source.Out);
         edge.Target.InKinds = Kinds(edge.Target.In);
         if (kind == EdgeKind.Owns)
         {
-            edge.Source.OwnsOut.Remove(edge);
+            source.OwnsOut.Remove(edge);
             edge.Target.OwnsIn.Remove(edge);
         }
-        else if (IsControl(kind))
+        else if (source.ControlOutList?.Remove(edge) == true)
         {
-            edge.Source.ControlOutList?.Remove(edge);
-            edge.Target.ControlInList?.Remove(edge);
+            edge.Target.ControlInList!.Remove(edge);
+        }
+        if (source.HasOut(EdgeKind.NomineeFor) != actedForBefore)
+        {
+            RefreshBoardSeats(source);
+        }
+    }
+
+    /// <summary>
+    /// Whether an edge belongs in <see cref="SnapshotNode.ControlOut"/> and <see cref="SnapshotNode.ControlIn"/>:
+    /// every CONTROLS edge, and a DIRECTOR_OF edge only from a person who acts as someone's nominee.
+    /// Control through a board seat goes to those the director acts for, so the seat of a director
+    /// who acts for nobody can give nobody control; most directors are such, and leaving them out
+    /// keeps a control sweep from reading every director of every company upstream.
+    /// </summary>
+    private static bool GivesControl(SnapshotEdge edge) =>
+        edge.Kind == EdgeKind.Controls
+        || (edge.Kind == EdgeKind.DirectorOf && edge.Source.Kind == NodeKind.Person && edge.Source.HasOut(EdgeKind.NomineeFor));
+
+    /// <summary>Puts a node's board seats in or out of the control lists after its kind or its NOMINEE_FOR edges changed.</summary>
+    private static void RefreshBoardSeats(SnapshotNode director)
+    {
+        foreach (var edge in director.Out)
+        {
+            if (edge.Kind != EdgeKind.DirectorOf)
+            {
+                continue;
+            }
+            var listed = director.ControlOutList?.Contains(edge) == true;
+            if (GivesControl(edge) && !listed)
+            {
+                (director.ControlOutList ??= []).Add(edge);
+                (edge.Target.ControlInList ??= []).Add(edge);
+            }
+            else if (!GivesControl(edge) && listed)
+            {
+                director.ControlOutList!.Remove(edge);
+                edge.Target.ControlInList!.Remove(edge);
+            }
         }
     }
 
@@ -127,9 +174,9 @@ public sealed class GraphSnapshot
 
     /// <summary>Edges of a kind leaving a node, valid on a date.</summary>
     public static IEnumerable<SnapshotEdge> Outgoing(SnapshotNode node, EdgeKind kind, DateOnly? asOf) =>
-        !node.HasOut(kind) ? [] : (kind == EdgeKind.Owns ? node.OwnsOut : IsControl(kind) ? node.ControlOutList ?? [] : node.Out).Where(e => e.Kind == kind && e.IsValidOn(asOf) && e.Target.IsValidOn(asOf));
+        !node.HasOut(kind) ? [] : (kind == EdgeKind.Owns ? node.OwnsOut : node.Out).Where(e => e.Kind == kind && e.IsValidOn(asOf) && e.Target.IsValidOn(asOf));
 
     /// <summary>Edges of a kind arriving at a node, valid on a date.</summary>
     public static IEnumerable<SnapshotEdge> Incoming(SnapshotNode node, EdgeKind kind, DateOnly? asOf) =>
-        !node.HasIn(kind) ? [] : (kind == EdgeKind.Owns ? node.OwnsIn : IsControl(kind) ? node.ControlInList ?? [] : node.In).Where(e => e.Kind == kind && e.IsValidOn(asOf) && e.Source.IsValidOn(asOf));
+        !node.HasIn(kind) ? [] : (kind == EdgeKind.Owns ? node.OwnsIn : node.In).Where(e => e.Kind == kind && e.IsValidOn(asOf) && e.Source.IsValidOn(asOf));
 }

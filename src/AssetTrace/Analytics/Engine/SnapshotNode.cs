@@ -49,12 +49,13 @@ public sealed class SnapshotNode
     private List<SnapshotEdge>? _controlIn;
 
     /// <summary>
-    /// The CONTROLS and DIRECTOR_OF edges of <see cref="Out"/>, in the same order: with
-    /// <see cref="OwnsOut"/>, every edge that can give control, without the rest of a node's links.
+    /// The edges of <see cref="Out"/> that can give control besides OWNS: CONTROLS, and DIRECTOR_OF
+    /// from a person who acts as someone's nominee (see <see cref="GraphSnapshot"/>). With
+    /// <see cref="OwnsOut"/>, every edge a control calculation needs, without the rest of a node's links.
     /// </summary>
     public ReadOnlySpan<SnapshotEdge> ControlOut => CollectionsMarshal.AsSpan(_controlOut);
 
-    /// <summary>The CONTROLS and DIRECTOR_OF edges of <see cref="In"/>, in the same order.</summary>
+    /// <summary>The edges of <see cref="In"/> that can give control besides OWNS, as for <see cref="ControlOut"/>.</summary>
     public ReadOnlySpan<SnapshotEdge> ControlIn => CollectionsMarshal.AsSpan(_controlIn);
 
     /// <summary>The lists behind <see cref="ControlOut"/> and <see cref="ControlIn"/>; null while empty.</summary>

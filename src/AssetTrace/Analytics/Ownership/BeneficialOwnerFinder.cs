@@ -28,11 +28,12 @@ public static class BeneficialOwnerFinder
         var threshold = thresholdPercent / 100 - 1e-9;
 
         // Persons who may control the target: owners upstream, nominators of anyone upstream, and controllers via CONTROLS.
-        var upstream = new HashSet<SnapshotNode>(flow.Shares.Count + 1) { target };
+        // Upstream is kept as node indices, so that what a controller reaches outside it is never read.
+        var upstream = new HashSet<int>(flow.Shares.Count + 1) { target.Index };
         var candidates = new HashSet<SnapshotNode>();
         foreach (var node in flow.Shares.Keys)
         {
-            upstream.Add(node);
+            upstream.Add(node.Index);
             if (node.Kind == NodeKind.Person)
             {
                 candidates.Add(node);
@@ -47,7 +48,7 @@ public static class BeneficialOwnerFinder
             {
                 if (edge.IsValidOn(asOf) && edge.Source.IsValidOn(asOf))
                 {
-                    if (upstream.Add(edge.Source))
+                    if (upstream.Add(edge.SourceIndex))
                     {
                         sweepOrder.Add(edge.Source);
                     }
@@ -63,15 +64,19 @@ public static class BeneficialOwnerFinder
             sweepOrder.Add(flow.SolvedOrder[i]);
         }
         sweepOrder.Add(target);
-        foreach (var nominee in upstream)
+        // The persons upstream are the candidates so far (and the target, if it is one): those they act for as nominees are candidates too.
+        List<SnapshotNode>? principals = null;
+        foreach (var person in candidates)
         {
-            if (nominee.Kind == NodeKind.Person)
-            {
-                foreach (var edge in GraphSnapshot.Outgoing(nominee, EdgeKind.NomineeFor, asOf))
-                {
-                    candidates.Add(edge.Target);
-                }
-            }
+            AddPrincipals(person, asOf, ref principals);
+        }
+        if (target.Kind == NodeKind.Person)
+        {
+            AddPrincipals(target, asOf, ref principals);
+        }
+        if (principals is not null)
+        {
+            candidates.UnionWith(principals);
         }
         var controllers = ControllingParties.Of(target, sweepOrder, asOf);
         if (controllers is not null)
@@ -98,7 +103,7 @@ public static class BeneficialOwnerFinder
             }
             var share = flow.Shares.GetValueOrDefault(person);
             // The explanation is worked out only for those the sweep found in control.
-            var control = controllers?.Contains(person) == true ? ControlAnalysis.Controlled(person, upstream, asOf) : [];
+            var control = controllers?.Contains(person) == true ? ControlAnalysis.ControlledAmong(person, upstream, asOf) : [];
             var controls = control.ContainsKey(target);
             var isDeclared = declared.TryGetValue(person, out var declaration);
             var byOwnership = share.High >= threshold;
@@ -117,6 +122,14 @@ public static class BeneficialOwnerFinder
             : string.CompareOrdinal(a.Name, b.Name) is var byName and not 0 ? byName
             : string.CompareOrdinal(a.PersonId, b.PersonId));
         return owners;
+    }
+
+    private static void AddPrincipals(SnapshotNode person, DateOnly? asOf, ref List<SnapshotNode>? into)
+    {
+        foreach (var edge in GraphSnapshot.Outgoing(person, EdgeKind.NomineeFor, asOf))
+        {
+            (into ??= []).Add(edge.Target);
+        }
     }
 
     /// <summary>The steps of control that lead to the target, from the person's side down to it.</summary>

@@ -26,30 +26,35 @@ public static class ControlAnalysis
     /// Everything <paramref name="party"/> controls among <paramref name="candidates"/>, with the
     /// step that brought each in. Uses the lower bound of share ranges: control must be certain.
     /// </summary>
-    public static Dictionary<SnapshotNode, ControlStep> Controlled(SnapshotNode party, IReadOnlySet<SnapshotNode> candidates, DateOnly? asOf)
+    public static Dictionary<SnapshotNode, ControlStep> Controlled(SnapshotNode party, IReadOnlySet<SnapshotNode> candidates, DateOnly? asOf) =>
+        ControlledAmong(party, candidates.Select(c => c.Index).ToHashSet(), asOf);
+
+    /// <inheritdoc cref="Controlled(SnapshotNode, IReadOnlySet{SnapshotNode}, DateOnly?)"/>
+    /// <param name="candidates">The candidates' <see cref="SnapshotNode.Index"/>: what the party reaches outside them is never read.</param>
+    internal static Dictionary<SnapshotNode, ControlStep> ControlledAmong(SnapshotNode party, HashSet<int> candidates, DateOnly? asOf)
     {
-        var controllers = new HashSet<SnapshotNode> { party };
+        var controllers = new HashSet<int> { party.Index };
         var steps = new Dictionary<SnapshotNode, ControlStep>();
         var pending = new Queue<SnapshotNode>();
         // Nominees act for the party: what they hold or direct counts as the party's.
+        Reconsider(party);
         foreach (var nominee in GraphSnapshot.Incoming(party, EdgeKind.NomineeFor, asOf))
         {
-            controllers.Add(nominee.Source);
-            steps[nominee.Source] = new ControlStep(nominee.Source.Id, $"acts as nominee for {party.Name}", [nominee.Id], [party.Id]);
-        }
-        foreach (var controller in controllers)
-        {
-            Reconsider(controller);
+            if (controllers.Add(nominee.SourceIndex))
+            {
+                steps[nominee.Source] = new ControlStep(nominee.Source.Id, $"acts as nominee for {party.Name}", [nominee.Id], [party.Id]);
+                Reconsider(nominee.Source);
+            }
         }
         while (pending.TryDequeue(out var entity))
         {
-            if (controllers.Contains(entity))
+            if (controllers.Contains(entity.Index))
             {
                 continue;
             }
             if (ControlStepFor(entity, controllers, steps, asOf) is { } step)
             {
-                controllers.Add(entity);
+                controllers.Add(entity.Index);
                 steps[entity] = step;
                 Reconsider(entity);
             }
@@ -65,29 +70,29 @@ public static class ControlAnalysis
         {
             foreach (var edge in controller.OwnsOut)
             {
-                Tip(edge.Target);
+                Tip(edge);
             }
             foreach (var edge in controller.ControlOut)
             {
-                Tip(edge.Target);
+                Tip(edge);
             }
         }
 
-        void Tip(SnapshotNode entity)
+        void Tip(SnapshotEdge edge)
         {
-            if (candidates.Contains(entity) && entity.Kind != NodeKind.Person && !controllers.Contains(entity))
+            if (candidates.Contains(edge.TargetIndex) && !controllers.Contains(edge.TargetIndex) && edge.Target.Kind != NodeKind.Person)
             {
-                pending.Enqueue(entity);
+                pending.Enqueue(edge.Target);
             }
         }
     }
 
-    private static ControlStep? ControlStepFor(SnapshotNode entity, HashSet<SnapshotNode> controllers, Dictionary<SnapshotNode, ControlStep> steps, DateOnly? asOf)
+    private static ControlStep? ControlStepFor(SnapshotNode entity, HashSet<int> controllers, Dictionary<SnapshotNode, ControlStep> steps, DateOnly? asOf)
     {
         foreach (var edge in entity.ControlIn)
         {
             if (edge.Kind == EdgeKind.Controls && (edge.VotingShare is null || edge.VotingShare > 0.5)
-                && controllers.Contains(edge.Source) && edge.IsValidOn(asOf) && edge.Source.IsValidOn(asOf))
+                && controllers.Contains(edge.SourceIndex) && edge.IsValidOn(asOf) && edge.Source.IsValidOn(asOf))
             {
                 return new ControlStep(entity.Id, $"{edge.Source.Name} controls it{(edge.Role is null ? "" : $" ({edge.Role})")}", [edge.Id], [edge.Source.Id]);
             }
@@ -95,7 +100,7 @@ public static class ControlAnalysis
         var votes = 0.0;
         foreach (var edge in entity.OwnsIn)
         {
-            if (edge.ShareLow is { } share && controllers.Contains(edge.Source) && edge.IsValidOn(asOf) && edge.Source.IsValidOn(asOf))
+            if (edge.ShareLow is { } share && controllers.Contains(edge.SourceIndex) && edge.IsValidOn(asOf) && edge.Source.IsValidOn(asOf))
             {
                 votes += share;
             }
@@ -103,7 +108,7 @@ public static class ControlAnalysis
         foreach (var edge in entity.ControlIn)
         {
             // A director who is someone's nominee gives that someone control of the board.
-            if (edge.Kind == EdgeKind.DirectorOf && edge.Source.Kind == NodeKind.Person && controllers.Contains(edge.Source)
+            if (edge.Kind == EdgeKind.DirectorOf && edge.Source.Kind == NodeKind.Person && controllers.Contains(edge.SourceIndex)
                 && steps.TryGetValue(edge.Source, out var nominee) && edge.IsValidOn(asOf) && edge.Source.IsValidOn(asOf))
             {
                 return new ControlStep(entity.Id, $"{edge.Source.Name} directs it as a nominee", [edge.Id, .. nominee.EdgeIds], [.. nominee.ControllerIds]);
@@ -113,7 +118,7 @@ public static class ControlAnalysis
         {
             return null;
         }
-        var holdings = GraphSnapshot.Incoming(entity, EdgeKind.Owns, asOf).Where(e => controllers.Contains(e.Source) && e.ShareLow is not null).ToList();
+        var holdings = GraphSnapshot.Incoming(entity, EdgeKind.Owns, asOf).Where(e => controllers.Contains(e.SourceIndex) && e.ShareLow is not null).ToList();
         return new ControlStep(entity.Id, string.Create(CultureInfo.InvariantCulture, $"a majority of {votes * 100:0.##}% held by {string.Join(", ", holdings.Select(h => h.Source.Name))}"),
             [.. holdings.Select(h => h.Id)], [.. holdings.Select(h => h.Source.Id)]);
     }

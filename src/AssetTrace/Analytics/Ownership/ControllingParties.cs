@@ -44,7 +44,7 @@ internal static class ControllingParties
         var (controllers, votes, decided, position) = (scratch.Controllers, scratch.Votes, scratch.Decided, scratch.Position);
         for (var i = 0; i < entities.Count; i++)
         {
-            position.TryAdd(entities[i], i);
+            position.TryAdd(entities[i].Index, i);
         }
         var again = true;
         while (again)
@@ -155,18 +155,19 @@ internal static class ControllingParties
         }
     }
 
-    private static bool Feeds(SnapshotNode entity, int at, Dictionary<SnapshotNode, int> position)
+    /// <param name="position">Each entity's place in the sweep, by its <see cref="SnapshotNode.Index"/>: the edges' far ends are not read.</param>
+    private static bool Feeds(SnapshotNode entity, int at, Dictionary<int, int> position)
     {
         foreach (var edge in entity.OwnsOut)
         {
-            if (position.TryGetValue(edge.Target, out var p) && p <= at)
+            if (position.TryGetValue(edge.TargetIndex, out var p) && p <= at)
             {
                 return true;
             }
         }
         foreach (var edge in entity.ControlOut)
         {
-            if (position.TryGetValue(edge.Target, out var p) && p <= at)
+            if (position.TryGetValue(edge.TargetIndex, out var p) && p <= at)
             {
                 return true;
             }
@@ -202,7 +203,7 @@ internal static class ControllingParties
 
         public HashSet<SnapshotNode> Principals { get; } = [];
 
-        public Dictionary<SnapshotNode, int> Position { get; } = [];
+        public Dictionary<int, int> Position { get; } = [];
 
         public void Clear()
         {
