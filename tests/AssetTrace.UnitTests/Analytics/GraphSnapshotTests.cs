@@ -26,7 +26,7 @@ public sealed class GraphSnapshotTests
         Assert.Equal(0.6, ShareOf(graph, "P", "C"), 12);
 
         Set(graph, EdgeKind.Owns, deleted: true);
-        Assert.Empty(graph.Find("C")!.OwnsIn);
+        Assert.Empty(graph.Find("C")!.OwnsIn.ToArray());
         Assert.False(graph.Find("P")!.HasOut(EdgeKind.Owns));
         Assert.Equal(0, ShareOf(graph, "P", "C"));
 
@@ -43,7 +43,7 @@ public sealed class GraphSnapshotTests
         Set(graph, EdgeKind.Controls, deleted: false);
 
         var company = graph.Find("C")!;
-        Assert.Empty(company.OwnsIn);
+        Assert.Empty(company.OwnsIn.ToArray());
         Assert.Single(company.In);
         Assert.True(company.HasIn(EdgeKind.Controls));
         Assert.False(company.HasIn(EdgeKind.Owns));
@@ -58,7 +58,39 @@ public sealed class GraphSnapshotTests
         Set(graph, EdgeKind.Owns, deleted: false);
         graph.UpsertEdge(graph.Find("C")!.OwnsIn[0].Id, "Q", "C", e => e.ShareLow = e.ShareHigh = 0.2);
 
-        Assert.Equal(["Q", "P"], graph.Find("C")!.OwnsIn.Select(e => e.Source.Id));
+        Assert.Equal(["Q", "P"], graph.Find("C")!.OwnsIn.ToArray().Select(e => e.Source.Id));
         Assert.Equal(0.2, ShareOf(graph, "Q", "C"), 12);
+    }
+
+    [Fact]
+    public void A_board_seat_gives_control_only_while_its_director_acts_as_someones_nominee()
+    {
+        // The seat is added first and the nominee link after, as an import may bring them.
+        var graph = new SnapshotBuilder().Person("D", "P").Company("C").Edge(EdgeKind.DirectorOf, "D", "C").Graph;
+        var company = graph.Find("C")!;
+        Assert.Empty(company.ControlIn.ToArray());
+
+        graph.UpsertEdge("n1", "D", "P", e => e.Kind = EdgeKind.NomineeFor);
+        Assert.Equal(["D"], company.ControlIn.ToArray().Select(e => e.Source.Id));
+        Assert.Equal(["C"], graph.Find("D")!.ControlOut.ToArray().Select(e => e.Target.Id));
+        Assert.Equal(["P"], BeneficialOwnerFinder.Find(graph, "C", 25, null, 0).Select(o => o.PersonId));
+
+        graph.UpsertEdge("n1", "D", "P", e => e.Deleted = true);
+        Assert.Empty(company.ControlIn.ToArray());
+        Assert.Empty(graph.Find("D")!.ControlOut.ToArray());
+        Assert.Empty(BeneficialOwnerFinder.Find(graph, "C", 25, null, 0));
+    }
+
+    [Fact]
+    public void A_control_edge_is_listed_whoever_holds_it_and_leaves_with_it()
+    {
+        var graph = new SnapshotBuilder().Person("D").Company("H", "C")
+            .Edge(EdgeKind.Controls, "H", "C").Edge(EdgeKind.DirectorOf, "H", "C").Graph;
+        var company = graph.Find("C")!;
+        // A company on the board gives no control through the seat; its CONTROLS edge does.
+        Assert.Equal([EdgeKind.Controls], company.ControlIn.ToArray().Select(e => e.Kind));
+
+        graph.Upsert("H", n => n.Deleted = true);
+        Assert.Empty(company.ControlIn.ToArray());
     }
 }

@@ -91,13 +91,13 @@ public sealed class GraphSnapshot
         edge.Target.InKinds |= 1 << (int)edge.Kind;
         if (edge.Kind == EdgeKind.Owns)
         {
-            source.OwnsOut.Add(edge);
-            edge.Target.OwnsIn.Add(edge);
+            source.OwnsOutEdges.Add(edge);
+            edge.Target.OwnsInEdges.Add(edge);
         }
         else if (GivesControl(edge))
         {
-            (source.ControlOutList ??= []).Add(edge);
-            (edge.Target.ControlInList ??= []).Add(edge);
+            source.ControlOutEdges.Add(edge);
+            edge.Target.ControlInEdges.Add(edge);
         }
         if (source.HasOut(EdgeKind.NomineeFor) != actedForBefore)
         {
@@ -115,12 +115,12 @@ public sealed class GraphSnapshot
         edge.Target.InKinds = Kinds(edge.Target.In);
         if (kind == EdgeKind.Owns)
         {
-            source.OwnsOut.Remove(edge);
-            edge.Target.OwnsIn.Remove(edge);
+            source.OwnsOutEdges.Remove(edge);
+            edge.Target.OwnsInEdges.Remove(edge);
         }
-        else if (source.ControlOutList?.Remove(edge) == true)
+        else if (source.ControlOutEdges.Remove(edge))
         {
-            edge.Target.ControlInList!.Remove(edge);
+            edge.Target.ControlInEdges.Remove(edge);
         }
         if (source.HasOut(EdgeKind.NomineeFor) != actedForBefore)
         {
@@ -148,16 +148,16 @@ public sealed class GraphSnapshot
             {
                 continue;
             }
-            var listed = director.ControlOutList?.Contains(edge) == true;
+            var listed = director.ControlOutEdges.Contains(edge);
             if (GivesControl(edge) && !listed)
             {
-                (director.ControlOutList ??= []).Add(edge);
-                (edge.Target.ControlInList ??= []).Add(edge);
+                director.ControlOutEdges.Add(edge);
+                edge.Target.ControlInEdges.Add(edge);
             }
             else if (!GivesControl(edge) && listed)
             {
-                director.ControlOutList!.Remove(edge);
-                edge.Target.ControlInList!.Remove(edge);
+                director.ControlOutEdges.Remove(edge);
+                edge.Target.ControlInEdges.Remove(edge);
             }
         }
     }
@@ -174,9 +174,9 @@ public sealed class GraphSnapshot
 
     /// <summary>Edges of a kind leaving a node, valid on a date.</summary>
     public static IEnumerable<SnapshotEdge> Outgoing(SnapshotNode node, EdgeKind kind, DateOnly? asOf) =>
-        !node.HasOut(kind) ? [] : (kind == EdgeKind.Owns ? node.OwnsOut : node.Out).Where(e => e.Kind == kind && e.IsValidOn(asOf) && e.Target.IsValidOn(asOf));
+        !node.HasOut(kind) ? [] : (kind == EdgeKind.Owns ? node.OwnsOutEdges.AsEnumerable() : node.Out).Where(e => e.Kind == kind && e.IsValidOn(asOf) && e.Target.IsValidOn(asOf));
 
     /// <summary>Edges of a kind arriving at a node, valid on a date.</summary>
     public static IEnumerable<SnapshotEdge> Incoming(SnapshotNode node, EdgeKind kind, DateOnly? asOf) =>
-        !node.HasIn(kind) ? [] : (kind == EdgeKind.Owns ? node.OwnsIn : node.In).Where(e => e.Kind == kind && e.IsValidOn(asOf) && e.Source.IsValidOn(asOf));
+        !node.HasIn(kind) ? [] : (kind == EdgeKind.Owns ? node.OwnsInEdges.AsEnumerable() : node.In).Where(e => e.Kind == kind && e.IsValidOn(asOf) && e.Source.IsValidOn(asOf));
 }

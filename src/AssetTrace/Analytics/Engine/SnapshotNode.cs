@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using AssetTrace.Graph.Model;
 
 namespace AssetTrace.Analytics.Engine;
@@ -34,34 +33,31 @@ public sealed class SnapshotNode
 
     public List<SnapshotEdge> In { get; } = [];
 
+    // The adjacency every ownership and control calculation walks, kept in the node itself (see EdgeArray).
+    internal EdgeArray OwnsOutEdges;
+    internal EdgeArray OwnsInEdges;
+    internal EdgeArray ControlOutEdges;
+    internal EdgeArray ControlInEdges;
+
     /// <summary>
     /// The OWNS edges of <see cref="Out"/>, in the same order: every ownership calculation walks
     /// them and nothing else, and a company's other links (directors, addresses, transfers)
     /// would otherwise be read and skipped at every step.
     /// </summary>
-    public List<SnapshotEdge> OwnsOut { get; } = [];
+    public ReadOnlySpan<SnapshotEdge> OwnsOut => OwnsOutEdges.Span;
 
     /// <summary>The OWNS edges of <see cref="In"/>, in the same order.</summary>
-    public List<SnapshotEdge> OwnsIn { get; } = [];
-
-    // Most nodes neither direct nor control anything, nor are directed or controlled: the lists are made on the first such edge.
-    private List<SnapshotEdge>? _controlOut;
-    private List<SnapshotEdge>? _controlIn;
+    public ReadOnlySpan<SnapshotEdge> OwnsIn => OwnsInEdges.Span;
 
     /// <summary>
     /// The edges of <see cref="Out"/> that can give control besides OWNS: CONTROLS, and DIRECTOR_OF
     /// from a person who acts as someone's nominee (see <see cref="GraphSnapshot"/>). With
     /// <see cref="OwnsOut"/>, every edge a control calculation needs, without the rest of a node's links.
     /// </summary>
-    public ReadOnlySpan<SnapshotEdge> ControlOut => CollectionsMarshal.AsSpan(_controlOut);
+    public ReadOnlySpan<SnapshotEdge> ControlOut => ControlOutEdges.Span;
 
     /// <summary>The edges of <see cref="In"/> that can give control besides OWNS, as for <see cref="ControlOut"/>.</summary>
-    public ReadOnlySpan<SnapshotEdge> ControlIn => CollectionsMarshal.AsSpan(_controlIn);
-
-    /// <summary>The lists behind <see cref="ControlOut"/> and <see cref="ControlIn"/>; null while empty.</summary>
-    internal List<SnapshotEdge>? ControlOutList { get => _controlOut; set => _controlOut = value; }
-
-    internal List<SnapshotEdge>? ControlInList { get => _controlIn; set => _controlIn = value; }
+    public ReadOnlySpan<SnapshotEdge> ControlIn => ControlInEdges.Span;
 
     /// <summary>
     /// The kinds of edge in <see cref="Out"/> and <see cref="In"/>, one bit per <see cref="EdgeKind"/>:

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using AssetTrace.Analytics.Engine;
 using AssetTrace.Graph.Model;
 
@@ -136,11 +137,11 @@ public static class ShareFlow
         AppendOut(node.OwnsOut, EdgeKind.Owns, asOf, into);
         if (accountsAsHoldings)
         {
-            AppendOut(node.Out, EdgeKind.HoldsAccount, asOf, into);
+            AppendOut(CollectionsMarshal.AsSpan(node.Out), EdgeKind.HoldsAccount, asOf, into);
         }
     }
 
-    private static void AppendOut(List<SnapshotEdge> edges, EdgeKind kind, DateOnly? asOf, List<(SnapshotNode, SnapshotEdge)> into)
+    private static void AppendOut(ReadOnlySpan<SnapshotEdge> edges, EdgeKind kind, DateOnly? asOf, List<(SnapshotNode, SnapshotEdge)> into)
     {
         foreach (var edge in edges)
         {
@@ -151,7 +152,7 @@ public static class ShareFlow
         }
     }
 
-    private static void AppendIn(List<SnapshotEdge> edges, EdgeKind kind, DateOnly? asOf, List<(SnapshotNode, SnapshotEdge)> into)
+    private static void AppendIn(ReadOnlySpan<SnapshotEdge> edges, EdgeKind kind, DateOnly? asOf, List<(SnapshotNode, SnapshotEdge)> into)
     {
         foreach (var edge in edges)
         {
