@@ -42,9 +42,21 @@ public sealed class GraphSnapshot
                 Detach(edge, edge.Kind);
             }
         }
-        else if (node.Kind != kind)
+        else
         {
-            RefreshBoardSeats(node);
+            if (node.Kind != kind)
+            {
+                RefreshBoardSeats(node);
+            }
+            // The links of its edges carry a copy of the node's validity.
+            foreach (var edge in node.Out)
+            {
+                Relink(edge);
+            }
+            foreach (var edge in node.In)
+            {
+                Relink(edge);
+            }
         }
         return node;
     }
@@ -75,6 +87,10 @@ public sealed class GraphSnapshot
         {
             Detach(edge, wasKind);
         }
+        if (attached && wasAttached && edge.Kind == wasKind)
+        {
+            Relink(edge);
+        }
         if (attached && (!wasAttached || edge.Kind != wasKind))
         {
             Attach(edge);
@@ -91,13 +107,13 @@ public sealed class GraphSnapshot
         edge.Target.InKinds |= 1 << (int)edge.Kind;
         if (edge.Kind == EdgeKind.Owns)
         {
-            source.OwnsOutEdges.Add(edge);
-            edge.Target.OwnsInEdges.Add(edge);
+            source.OwnsOutLinks.Add(new Link(edge, edge.Target));
+            edge.Target.OwnsInLinks.Add(new Link(edge, source));
         }
         else if (GivesControl(edge))
         {
-            source.ControlOutEdges.Add(edge);
-            edge.Target.ControlInEdges.Add(edge);
+            source.ControlOutLinks.Add(new Link(edge, edge.Target));
+            edge.Target.ControlInLinks.Add(new Link(edge, source));
         }
         if (source.HasOut(EdgeKind.NomineeFor) != actedForBefore)
         {
@@ -115,12 +131,12 @@ public sealed class GraphSnapshot
         edge.Target.InKinds = Kinds(edge.Target.In);
         if (kind == EdgeKind.Owns)
         {
-            source.OwnsOutEdges.Remove(edge);
-            edge.Target.OwnsInEdges.Remove(edge);
+            source.OwnsOutLinks.Remove(edge);
+            edge.Target.OwnsInLinks.Remove(edge);
         }
-        else if (source.ControlOutEdges.Remove(edge))
+        else if (source.ControlOutLinks.Remove(edge))
         {
-            edge.Target.ControlInEdges.Remove(edge);
+            edge.Target.ControlInLinks.Remove(edge);
         }
         if (source.HasOut(EdgeKind.NomineeFor) != actedForBefore)
         {
@@ -148,17 +164,32 @@ public sealed class GraphSnapshot
             {
                 continue;
             }
-            var listed = director.ControlOutEdges.Contains(edge);
+            var listed = director.ControlOutLinks.Contains(edge);
             if (GivesControl(edge) && !listed)
             {
-                director.ControlOutEdges.Add(edge);
-                edge.Target.ControlInEdges.Add(edge);
+                director.ControlOutLinks.Add(new Link(edge, edge.Target));
+                edge.Target.ControlInLinks.Add(new Link(edge, director));
             }
             else if (!GivesControl(edge) && listed)
             {
-                director.ControlOutEdges.Remove(edge);
-                edge.Target.ControlInEdges.Remove(edge);
+                director.ControlOutLinks.Remove(edge);
+                edge.Target.ControlInLinks.Remove(edge);
             }
+        }
+    }
+
+    /// <summary>Copies an attached edge's dates and share, and those of its ends, into its links again.</summary>
+    private static void Relink(SnapshotEdge edge)
+    {
+        if (edge.Kind == EdgeKind.Owns)
+        {
+            edge.Source.OwnsOutLinks.Refresh(new Link(edge, edge.Target));
+            edge.Target.OwnsInLinks.Refresh(new Link(edge, edge.Source));
+        }
+        else
+        {
+            edge.Source.ControlOutLinks.Refresh(new Link(edge, edge.Target));
+            edge.Target.ControlInLinks.Refresh(new Link(edge, edge.Source));
         }
     }
 
@@ -174,9 +205,9 @@ public sealed class GraphSnapshot
 
     /// <summary>Edges of a kind leaving a node, valid on a date.</summary>
     public static IEnumerable<SnapshotEdge> Outgoing(SnapshotNode node, EdgeKind kind, DateOnly? asOf) =>
-        !node.HasOut(kind) ? [] : (kind == EdgeKind.Owns ? node.OwnsOutEdges.AsEnumerable() : node.Out).Where(e => e.Kind == kind && e.IsValidOn(asOf) && e.Target.IsValidOn(asOf));
+        !node.HasOut(kind) ? [] : (kind == EdgeKind.Owns ? node.OwnsOutLinks.AsEnumerable() : node.Out).Where(e => e.Kind == kind && e.IsValidOn(asOf) && e.Target.IsValidOn(asOf));
 
     /// <summary>Edges of a kind arriving at a node, valid on a date.</summary>
     public static IEnumerable<SnapshotEdge> Incoming(SnapshotNode node, EdgeKind kind, DateOnly? asOf) =>
-        !node.HasIn(kind) ? [] : (kind == EdgeKind.Owns ? node.OwnsInEdges.AsEnumerable() : node.In).Where(e => e.Kind == kind && e.IsValidOn(asOf) && e.Source.IsValidOn(asOf));
+        !node.HasIn(kind) ? [] : (kind == EdgeKind.Owns ? node.OwnsInLinks.AsEnumerable() : node.In).Where(e => e.Kind == kind && e.IsValidOn(asOf) && e.Source.IsValidOn(asOf));
 }

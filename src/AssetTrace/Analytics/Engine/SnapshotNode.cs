@@ -33,31 +33,31 @@ public sealed class SnapshotNode
 
     public List<SnapshotEdge> In { get; } = [];
 
-    // The adjacency every ownership and control calculation walks, kept in the node itself (see EdgeArray).
-    internal EdgeArray OwnsOutEdges;
-    internal EdgeArray OwnsInEdges;
-    internal EdgeArray ControlOutEdges;
-    internal EdgeArray ControlInEdges;
+    // The adjacency every ownership and control calculation walks, kept in the node itself (see LinkArray).
+    internal LinkArray OwnsOutLinks;
+    internal LinkArray OwnsInLinks;
+    internal LinkArray ControlOutLinks;
+    internal LinkArray ControlInLinks;
 
     /// <summary>
     /// The OWNS edges of <see cref="Out"/>, in the same order: every ownership calculation walks
     /// them and nothing else, and a company's other links (directors, addresses, transfers)
     /// would otherwise be read and skipped at every step.
     /// </summary>
-    public ReadOnlySpan<SnapshotEdge> OwnsOut => OwnsOutEdges.Span;
+    public EdgeView OwnsOut => new(OwnsOutLinks.Span);
 
     /// <summary>The OWNS edges of <see cref="In"/>, in the same order.</summary>
-    public ReadOnlySpan<SnapshotEdge> OwnsIn => OwnsInEdges.Span;
+    public EdgeView OwnsIn => new(OwnsInLinks.Span);
 
     /// <summary>
     /// The edges of <see cref="Out"/> that can give control besides OWNS: CONTROLS, and DIRECTOR_OF
     /// from a person who acts as someone's nominee (see <see cref="GraphSnapshot"/>). With
     /// <see cref="OwnsOut"/>, every edge a control calculation needs, without the rest of a node's links.
     /// </summary>
-    public ReadOnlySpan<SnapshotEdge> ControlOut => ControlOutEdges.Span;
+    public EdgeView ControlOut => new(ControlOutLinks.Span);
 
     /// <summary>The edges of <see cref="In"/> that can give control besides OWNS, as for <see cref="ControlOut"/>.</summary>
-    public ReadOnlySpan<SnapshotEdge> ControlIn => ControlInEdges.Span;
+    public EdgeView ControlIn => new(ControlInLinks.Span);
 
     /// <summary>
     /// The kinds of edge in <see cref="Out"/> and <see cref="In"/>, one bit per <see cref="EdgeKind"/>:

@@ -11,8 +11,9 @@ namespace AssetTrace.Analytics.Ownership;
 /// </summary>
 internal sealed class FlowRegion
 {
-    private FlowRegion(List<SnapshotNode> nodes, Dictionary<int, int> local, int[] start, int[] other, SnapshotEdge[] edges, double[] low, double[] high)
+    private FlowRegion(List<SnapshotNode> nodes, Dictionary<int, int> local, int[] start, int[] other, SnapshotEdge[] edges, double[] low, double[] high, bool forward)
     {
+        Forward = forward;
         Nodes = nodes;
         Local = local;
         Start = start;
@@ -29,6 +30,13 @@ internal sealed class FlowRegion
 
     public int Count => Nodes.Count;
 
+    /// <summary>
+    /// Whether every link leads to a node numbered before the one it leaves: then the numbering is
+    /// already an order to solve the flow in, and there is no cycle. Most regions are so, because
+    /// they are numbered in the order a walk away from the seed reaches them.
+    /// </summary>
+    public bool Forward { get; }
+
     public int[] Start { get; }
 
     public int[] Other { get; }
@@ -44,23 +52,26 @@ internal sealed class FlowRegion
     {
         var nodes = new List<SnapshotNode> { seed };
         var local = new Dictionary<int, int> { [seed.Index] = 0 };
-        var expansion = new List<(SnapshotNode Other, SnapshotEdge Edge)>();
         // Every link between two nodes of the region is met once, while expanding the node it leads to:
         // one pass, and the links to nodes outside the region are never read.
-        var found = new List<(int From, int To, SnapshotEdge Edge)>();
+        var found = new List<(int From, int To, SnapshotEdge Edge, double Low, double High)>();
         for (var i = 0; i < nodes.Count; i++)
         {
-            expansion.Clear();
-            ShareFlow.AppendExpansion(nodes[i], direction, asOf, accountsAsHoldings, expansion);
-            foreach (var (next, edge) in expansion)
+            var node = nodes[i];
+            foreach (ref readonly var link in ShareFlow.Ownership(node, direction))
             {
-                if (!local.TryGetValue(next.Index, out var n))
+                if (link.IsValidOn(asOf))
                 {
-                    n = nodes.Count;
-                    local.Add(next.Index, n);
-                    nodes.Add(next);
+                    found.Add((Number(link.OtherIndex, link.Other), i, link.Edge, link.Low, link.High));
                 }
-                found.Add((n, i, edge));
+            }
+            if (direction == FlowDirection.Downstream && accountsAsHoldings)
+            {
+                foreach (var edge in ShareFlow.Accounts(node, asOf))
+                {
+                    var (l, h) = ShareFlow.Share(edge);
+                    found.Add((Number(edge.TargetIndex, edge.Target), i, edge, l!.Value, h!.Value));
+                }
             }
         }
 
@@ -78,17 +89,32 @@ internal sealed class FlowRegion
         var low = new double[found.Count];
         var high = new double[found.Count];
         var fill = start[..^1];
-        foreach (var (from, to, edge) in found)
+        foreach (var (from, to, edge, l, h) in found)
         {
             var k = fill[from]++;
-            var (l, h) = ShareFlow.Share(edge);
-            var known = l is not null && h is not null;
             other[k] = to;
             edges[k] = edge;
-            low[k] = known ? l!.Value : double.NaN;
-            high[k] = known ? h!.Value : double.NaN;
+            low[k] = l;
+            high[k] = h;
         }
-        return new FlowRegion(nodes, local, start, other, edges, low, high);
+        var forward = true;
+        foreach (var (from, to, _, _, _) in found)
+        {
+            forward &= to < from;
+        }
+        return new FlowRegion(nodes, local, start, other, edges, low, high, forward);
+
+        // By index, so that a node met again is recognised without reading it.
+        int Number(int index, SnapshotNode node)
+        {
+            if (!local.TryGetValue(index, out var n))
+            {
+                n = nodes.Count;
+                local.Add(index, n);
+                nodes.Add(node);
+            }
+            return n;
+        }
     }
 
     public bool LinksTo(int node, int other)

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using AssetTrace.Analytics.Engine;
 using AssetTrace.Graph.Model;
 
@@ -33,59 +32,20 @@ public static class ShareFlow
         var unknown = new bool[count];
         low[0] = high[0] = 1;
         var cycles = new List<IReadOnlyList<SnapshotNode>>();
-        var converged = true;
-        if (SeedCycle(region) is { } seedCycle)
-        {
-            cycles.Add(seedCycle);
-        }
-
         var solved = new List<SnapshotNode>(count);
-        var (members, bounds) = Components(region);
-        for (var c = 0; c + 1 < bounds.Count; c++)
+        var converged = true;
+        if (region.Forward)
         {
-            var component = members.AsSpan(bounds[c], bounds[c + 1] - bounds[c]);
-            foreach (var x in component)
+            // No cycle: each node once, in the region's order, after every node it takes its share through.
+            for (var x = 1; x < count; x++)
             {
                 solved.Add(region.Nodes[x]);
+                Solve(region, x, low, high, unknown);
             }
-            var cyclic = component.Length > 1 || region.LinksTo(component[0], component[0]);
-            if (cyclic)
-            {
-                cycles.Add([.. component.ToArray().Select(x => region.Nodes[x])]);
-            }
-            for (var iteration = 0; iteration < (cyclic ? MaxIterations : 1); iteration++)
-            {
-                var change = 0.0;
-                foreach (var x in component)
-                {
-                    double l = 0, h = 0;
-                    var u = false;
-                    for (var k = region.Start[x]; k < region.Start[x + 1]; k++)
-                    {
-                        var o = region.Other[k];
-                        if (double.IsNaN(region.Low[k]))
-                        {
-                            u |= high[o] > 0 || unknown[o];
-                            continue;
-                        }
-                        l += region.Low[k] * low[o];
-                        h += region.High[k] * high[o];
-                        u |= unknown[o] && region.High[k] > 0;
-                    }
-                    change = Math.Max(change, Math.Max(Math.Abs(l - low[x]), Math.Abs(h - high[x])));
-                    low[x] = l;
-                    high[x] = h;
-                    unknown[x] |= u;
-                }
-                if (change < Tolerance)
-                {
-                    break;
-                }
-                if (iteration == MaxIterations - 1)
-                {
-                    converged = false;
-                }
-            }
+        }
+        else
+        {
+            converged = SolveByComponents(region, low, high, unknown, cycles, solved);
         }
 
         var circular = new bool[count];
@@ -105,6 +65,72 @@ public static class ShareFlow
                 unknown[x]);
         }
         return new FlowResult(region, direction, asOf, accountsAsHoldings, shares, solved, cycles, circular, converged);
+    }
+
+    /// <summary>Solves the region's strongly connected components in order, iterating those with a cycle; false when one did not converge.</summary>
+    private static bool SolveByComponents(FlowRegion region, double[] low, double[] high, bool[] unknown,
+        List<IReadOnlyList<SnapshotNode>> cycles, List<SnapshotNode> solved)
+    {
+        var converged = true;
+        if (SeedCycle(region) is { } seedCycle)
+        {
+            cycles.Add(seedCycle);
+        }
+        var (members, bounds) = Components(region);
+        for (var c = 0; c + 1 < bounds.Count; c++)
+        {
+            var component = members.AsSpan(bounds[c], bounds[c + 1] - bounds[c]);
+            foreach (var x in component)
+            {
+                solved.Add(region.Nodes[x]);
+            }
+            var cyclic = component.Length > 1 || region.LinksTo(component[0], component[0]);
+            if (cyclic)
+            {
+                cycles.Add([.. component.ToArray().Select(x => region.Nodes[x])]);
+            }
+            for (var iteration = 0; iteration < (cyclic ? MaxIterations : 1); iteration++)
+            {
+                var change = 0.0;
+                foreach (var x in component)
+                {
+                    change = Math.Max(change, Solve(region, x, low, high, unknown));
+                }
+                if (change < Tolerance)
+                {
+                    break;
+                }
+                if (iteration == MaxIterations - 1)
+                {
+                    converged = false;
+                }
+            }
+        }
+        return converged;
+    }
+
+    /// <summary>One step for node x: its shares from those of the nodes it takes them through. Returns how much they moved.</summary>
+    private static double Solve(FlowRegion region, int x, double[] low, double[] high, bool[] unknown)
+    {
+        double l = 0, h = 0;
+        var u = false;
+        for (var k = region.Start[x]; k < region.Start[x + 1]; k++)
+        {
+            var o = region.Other[k];
+            if (double.IsNaN(region.Low[k]))
+            {
+                u |= high[o] > 0 || unknown[o];
+                continue;
+            }
+            l += region.Low[k] * low[o];
+            h += region.High[k] * high[o];
+            u |= unknown[o] && region.High[k] > 0;
+        }
+        var change = Math.Max(Math.Abs(l - low[x]), Math.Abs(h - high[x]));
+        low[x] = l;
+        high[x] = h;
+        unknown[x] |= u;
+        return change;
     }
 
     /// <summary>The share of an ownership link as fractions; nulls when unknown.</summary>
@@ -127,41 +153,31 @@ public static class ShareFlow
     }
 
     /// <summary><see cref="Expand"/> into a list the caller reuses.</summary>
-    internal static void AppendExpansion(SnapshotNode node, FlowDirection direction, DateOnly? asOf, bool accountsAsHoldings, List<(SnapshotNode, SnapshotEdge)> into)
+    private static void AppendExpansion(SnapshotNode node, FlowDirection direction, DateOnly? asOf, bool accountsAsHoldings, List<(SnapshotNode, SnapshotEdge)> into)
     {
-        if (direction == FlowDirection.Upstream)
+        foreach (ref readonly var link in Ownership(node, direction))
         {
-            AppendIn(node.OwnsIn, EdgeKind.Owns, asOf, into);
-            return;
+            if (link.IsValidOn(asOf))
+            {
+                into.Add((link.Other, link.Edge));
+            }
         }
-        AppendOut(node.OwnsOut, EdgeKind.Owns, asOf, into);
-        if (accountsAsHoldings)
+        if (direction == FlowDirection.Downstream && accountsAsHoldings)
         {
-            AppendOut(CollectionsMarshal.AsSpan(node.Out), EdgeKind.HoldsAccount, asOf, into);
-        }
-    }
-
-    private static void AppendOut(ReadOnlySpan<SnapshotEdge> edges, EdgeKind kind, DateOnly? asOf, List<(SnapshotNode, SnapshotEdge)> into)
-    {
-        foreach (var edge in edges)
-        {
-            if (edge.Kind == kind && edge.IsValidOn(asOf) && edge.Target.IsValidOn(asOf))
+            foreach (var edge in Accounts(node, asOf))
             {
                 into.Add((edge.Target, edge));
             }
         }
     }
 
-    private static void AppendIn(ReadOnlySpan<SnapshotEdge> edges, EdgeKind kind, DateOnly? asOf, List<(SnapshotNode, SnapshotEdge)> into)
-    {
-        foreach (var edge in edges)
-        {
-            if (edge.Kind == kind && edge.IsValidOn(asOf) && edge.Source.IsValidOn(asOf))
-            {
-                into.Add((edge.Source, edge));
-            }
-        }
-    }
+    /// <summary>A node's OWNS links away from the seed: to its owners upstream, to its holdings downstream.</summary>
+    internal static ReadOnlySpan<Link> Ownership(SnapshotNode node, FlowDirection direction) =>
+        direction == FlowDirection.Upstream ? node.OwnsInLinks.Span : node.OwnsOutLinks.Span;
+
+    /// <summary>The accounts a node holds, valid on the date: holdings too, when a flow counts them.</summary>
+    internal static IEnumerable<SnapshotEdge> Accounts(SnapshotNode node, DateOnly? asOf) =>
+        node.HasOut(EdgeKind.HoldsAccount) ? GraphSnapshot.Outgoing(node, EdgeKind.HoldsAccount, asOf) : [];
 
     /// <summary>
     /// The nodes on cycles through the seed itself (it owns, indirectly, one of its owners).

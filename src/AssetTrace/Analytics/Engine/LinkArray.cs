@@ -1,0 +1,105 @@
+namespace AssetTrace.Analytics.Engine;
+
+/// <summary>
+/// A node's links of one sort (see <see cref="Link"/>), held in the node itself as an array and
+/// a count. A walk over the ownership graph reads these at every step; a <see cref="List{T}"/>
+/// would add one more object, and at a million nodes one more cache miss, between the node and its links.
+/// </summary>
+/// <remarks>A mutable struct: keep it in a field and call it there, never through a copy.</remarks>
+internal struct LinkArray
+{
+    private Link[]? _items;
+    private int _count;
+
+    public readonly ReadOnlySpan<Link> Span => new(_items, 0, _count);
+
+    public readonly IEnumerable<SnapshotEdge> AsEnumerable() =>
+        _items is null ? [] : _items.Take(_count).Select(link => link.Edge);
+
+    public readonly bool Contains(SnapshotEdge edge) => IndexOf(edge) >= 0;
+
+    public void Add(Link link)
+    {
+        if (_items is null || _count == _items.Length)
+        {
+            Array.Resize(ref _items, Math.Max(2, _count * 2));
+        }
+        _items[_count++] = link;
+    }
+
+    /// <summary>Removes the edge's link and keeps the others in their order.</summary>
+    public bool Remove(SnapshotEdge edge)
+    {
+        var at = IndexOf(edge);
+        if (at < 0)
+        {
+            return false;
+        }
+        _count--;
+        Array.Copy(_items!, at + 1, _items!, at, _count - at);
+        _items![_count] = default;
+        return true;
+    }
+
+    /// <summary>Replaces the edge's link, if it has one here, in its place.</summary>
+    public readonly void Refresh(Link link)
+    {
+        var at = IndexOf(link.Edge);
+        if (at >= 0)
+        {
+            _items![at] = link;
+        }
+    }
+
+    private readonly int IndexOf(SnapshotEdge edge)
+    {
+        for (var i = 0; i < _count; i++)
+        {
+            if (ReferenceEquals(_items![i].Edge, edge))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
+
+/// <summary>The edges of a node's links, to read with foreach like a list of edges.</summary>
+public readonly ref struct EdgeView
+{
+    private readonly ReadOnlySpan<Link> _links;
+
+    internal EdgeView(ReadOnlySpan<Link> links) => _links = links;
+
+    public int Length => _links.Length;
+
+    public SnapshotEdge this[int index] => _links[index].Edge;
+
+    public Enumerator GetEnumerator() => new(_links);
+
+    public SnapshotEdge[] ToArray()
+    {
+        var edges = new SnapshotEdge[_links.Length];
+        for (var i = 0; i < edges.Length; i++)
+        {
+            edges[i] = _links[i].Edge;
+        }
+        return edges;
+    }
+
+    public ref struct Enumerator
+    {
+        private readonly ReadOnlySpan<Link> _links;
+        private int _at;
+
+        internal Enumerator(ReadOnlySpan<Link> links)
+        {
+            _links = links;
+            _at = -1;
+        }
+
+        public readonly SnapshotEdge Current => _links[_at].Edge;
+
+        public bool MoveNext() => ++_at < _links.Length;
+    }
+}
