@@ -38,6 +38,9 @@ internal readonly struct Link
 
     public double High { get; }
 
+    /// <summary>The lower bound of the share, also when the upper one is unknown; null when unknown.</summary>
+    public double? ShareLow => !double.IsNaN(Low) ? Low : Edge.ShareLow;
+
     public bool IsValidOn(DateOnly? date) => date is not { } day || (FromDay <= day.DayNumber && day.DayNumber <= ToDay);
 
     private static int Day(DateOnly? date, int none) => date?.DayNumber ?? none;

@@ -44,17 +44,17 @@ public static class BeneficialOwnerFinder
         for (var i = -1; i < flow.SolvedOrder.Count; i++)
         {
             var node = i < 0 ? target : flow.SolvedOrder[i];
-            foreach (var edge in node.ControlIn)
+            foreach (ref readonly var link in node.ControlInLinks.Span)
             {
-                if (edge.IsValidOn(asOf) && edge.Source.IsValidOn(asOf))
+                if (link.IsValidOn(asOf))
                 {
-                    if (upstream.Add(edge.SourceIndex))
+                    if (upstream.Add(link.OtherIndex))
                     {
-                        sweepOrder.Add(edge.Source);
+                        sweepOrder.Add(link.Other);
                     }
-                    if (edge.Source.Kind == NodeKind.Person)
+                    if (link.Other.Kind == NodeKind.Person)
                     {
-                        candidates.Add(edge.Source);
+                        candidates.Add(link.Other);
                     }
                 }
             }

@@ -68,21 +68,21 @@ public static class ControlAnalysis
         // The entities a new controller may tip: those it owns, controls or directs. Persons are never controlled.
         void Reconsider(SnapshotNode controller)
         {
-            foreach (var edge in controller.OwnsOut)
+            foreach (ref readonly var link in controller.OwnsOutLinks.Span)
             {
-                Tip(edge);
+                Tip(link);
             }
-            foreach (var edge in controller.ControlOut)
+            foreach (ref readonly var link in controller.ControlOutLinks.Span)
             {
-                Tip(edge);
+                Tip(link);
             }
         }
 
-        void Tip(SnapshotEdge edge)
+        void Tip(in Link link)
         {
-            if (candidates.Contains(edge.TargetIndex) && !controllers.Contains(edge.TargetIndex) && edge.Target.Kind != NodeKind.Person)
+            if (candidates.Contains(link.OtherIndex) && !controllers.Contains(link.OtherIndex) && link.Other.Kind != NodeKind.Person)
             {
-                pending.Enqueue(edge.Target);
+                pending.Enqueue(link.Other);
             }
         }
     }
@@ -98,9 +98,9 @@ public static class ControlAnalysis
             }
         }
         var votes = 0.0;
-        foreach (var edge in entity.OwnsIn)
+        foreach (ref readonly var link in entity.OwnsInLinks.Span)
         {
-            if (edge.ShareLow is { } share && controllers.Contains(edge.SourceIndex) && edge.IsValidOn(asOf) && edge.Source.IsValidOn(asOf))
+            if (controllers.Contains(link.OtherIndex) && link.IsValidOn(asOf) && link.ShareLow is { } share)
             {
                 votes += share;
             }
@@ -118,7 +118,14 @@ public static class ControlAnalysis
         {
             return null;
         }
-        var holdings = GraphSnapshot.Incoming(entity, EdgeKind.Owns, asOf).Where(e => controllers.Contains(e.SourceIndex) && e.ShareLow is not null).ToList();
+        var holdings = new List<SnapshotEdge>();
+        foreach (ref readonly var link in entity.OwnsInLinks.Span)
+        {
+            if (controllers.Contains(link.OtherIndex) && link.IsValidOn(asOf) && link.ShareLow is not null)
+            {
+                holdings.Add(link.Edge);
+            }
+        }
         return new ControlStep(entity.Id, string.Create(CultureInfo.InvariantCulture, $"a majority of {votes * 100:0.##}% held by {string.Join(", ", holdings.Select(h => h.Source.Name))}"),
             [.. holdings.Select(h => h.Id)], [.. holdings.Select(h => h.Source.Id)]);
     }

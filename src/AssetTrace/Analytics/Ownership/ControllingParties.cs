@@ -61,13 +61,13 @@ internal static class ControllingParties
                 decided.Clear();
                 // An entity acting as someone's nominee is theirs to direct.
                 AddPrincipals(entity, asOf, decided);
-                foreach (var edge in entity.OwnsIn)
+                foreach (ref readonly var link in entity.OwnsInLinks.Span)
                 {
-                    Count(edge, asOf, scratch);
+                    Count(link, EdgeKind.Owns, asOf, scratch);
                 }
-                foreach (var edge in entity.ControlIn)
+                foreach (ref readonly var link in entity.ControlInLinks.Span)
                 {
-                    Count(edge, asOf, scratch);
+                    Count(link, link.Edge.Kind, asOf, scratch);
                 }
                 foreach (var (party, held) in votes)
                 {
@@ -97,14 +97,15 @@ internal static class ControllingParties
     }
 
     /// <summary>What one edge into an entity gives: a vote share to the parties it counts for, or control outright.</summary>
-    private static void Count(SnapshotEdge edge, DateOnly? asOf, Scratch scratch)
+    /// <param name="link">A link into the entity, from its source.</param>
+    private static void Count(in Link link, EdgeKind kind, DateOnly? asOf, Scratch scratch)
     {
-        if (!edge.IsValidOn(asOf) || !edge.Source.IsValidOn(asOf))
+        if (!link.IsValidOn(asOf))
         {
             return;
         }
         var (controllers, votes, decided, parties, principals) = (scratch.Controllers, scratch.Votes, scratch.Decided, scratch.Parties, scratch.Principals);
-        var source = edge.Source;
+        var source = link.Other;
         controllers.TryGetValue(source, out var above);
         if (above is null && !source.HasOut(EdgeKind.NomineeFor))
         {
@@ -113,12 +114,12 @@ internal static class ControllingParties
             {
                 return;
             }
-            switch (edge.Kind)
+            switch (kind)
             {
-                case EdgeKind.Controls when edge.VotingShare is null || edge.VotingShare > 0.5:
+                case EdgeKind.Controls when link.Edge.VotingShare is null || link.Edge.VotingShare > 0.5:
                     decided.Add(source);
                     break;
-                case EdgeKind.Owns when edge.ShareLow is { } held:
+                case EdgeKind.Owns when link.ShareLow is { } held:
                     votes[source] = votes.GetValueOrDefault(source) + held;
                     break;
             }
@@ -137,16 +138,16 @@ internal static class ControllingParties
         {
             parties.UnionWith(above);
         }
-        switch (edge.Kind)
+        switch (kind)
         {
-            case EdgeKind.Controls when edge.VotingShare is null || edge.VotingShare > 0.5:
+            case EdgeKind.Controls when link.Edge.VotingShare is null || link.Edge.VotingShare > 0.5:
                 decided.UnionWith(parties);
                 break;
             case EdgeKind.DirectorOf when source.Kind == NodeKind.Person:
                 // A director gives control of the board to those the director is a nominee for.
                 decided.UnionWith(principals);
                 break;
-            case EdgeKind.Owns when edge.ShareLow is { } share:
+            case EdgeKind.Owns when link.ShareLow is { } share:
                 foreach (var party in parties)
                 {
                     votes[party] = votes.GetValueOrDefault(party) + share;
@@ -158,16 +159,16 @@ internal static class ControllingParties
     /// <param name="position">Each entity's place in the sweep, by its <see cref="SnapshotNode.Index"/>: the edges' far ends are not read.</param>
     private static bool Feeds(SnapshotNode entity, int at, Dictionary<int, int> position)
     {
-        foreach (var edge in entity.OwnsOut)
+        foreach (ref readonly var link in entity.OwnsOutLinks.Span)
         {
-            if (position.TryGetValue(edge.TargetIndex, out var p) && p <= at)
+            if (position.TryGetValue(link.OtherIndex, out var p) && p <= at)
             {
                 return true;
             }
         }
-        foreach (var edge in entity.ControlOut)
+        foreach (ref readonly var link in entity.ControlOutLinks.Span)
         {
-            if (position.TryGetValue(edge.TargetIndex, out var p) && p <= at)
+            if (position.TryGetValue(link.OtherIndex, out var p) && p <= at)
             {
                 return true;
             }
