@@ -71,6 +71,14 @@ public sealed class SnapshotNode
 
     public bool HasIn(EdgeKind kind) => (InKinds & (1 << (int)kind)) != 0;
 
+    /// <summary>
+    /// The index: unique in its snapshot, so sets and maps of nodes spread evenly, and read from
+    /// the node's own fields rather than from the object header as the default hash code is.
+    /// </summary>
+    public override int GetHashCode() => Index;
+
+    public override bool Equals(object? obj) => ReferenceEquals(this, obj);
+
     public bool IsValidOn(DateOnly? date) =>
         !Deleted && (date is null || ((ValidFrom is null || ValidFrom <= date) && (ValidTo is null || ValidTo >= date)));
 }

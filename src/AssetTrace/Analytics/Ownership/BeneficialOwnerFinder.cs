@@ -28,15 +28,16 @@ public static class BeneficialOwnerFinder
         var threshold = thresholdPercent / 100 - 1e-9;
 
         // Persons who may control the target: owners upstream, nominators of anyone upstream, and controllers via CONTROLS.
-        // Upstream is kept as node indices, so that what a controller reaches outside it is never read.
-        var upstream = new HashSet<int>(flow.Shares.Count + 1) { target.Index };
+        // Upstream is the flow's region and those beside it who control or direct part of it (usually
+        // nobody), known by node index, so that what a controller reaches outside it is never read.
+        var region = flow.Region;
+        HashSet<int>? beside = null;
         var candidates = new HashSet<SnapshotNode>();
-        foreach (var node in flow.Shares.Keys)
+        for (var x = 1; x < region.Count; x++)
         {
-            upstream.Add(node.Index);
-            if (node.Kind == NodeKind.Person)
+            if (region.Nodes[x].Kind == NodeKind.Person)
             {
-                candidates.Add(node);
+                candidates.Add(region.Nodes[x]);
             }
         }
         // Control is swept owners first: those who control or direct from outside the ownership chains, then the chains from the top down.
@@ -48,7 +49,7 @@ public static class BeneficialOwnerFinder
             {
                 if (link.IsValidOn(asOf))
                 {
-                    if (upstream.Add(link.OtherIndex))
+                    if (!region.Local.ContainsKey(link.OtherIndex) && (beside ??= []).Add(link.OtherIndex))
                     {
                         sweepOrder.Add(link.Other);
                     }
@@ -94,6 +95,7 @@ public static class BeneficialOwnerFinder
             }
         }
 
+        var upstream = (int index) => region.Local.ContainsKey(index) || beside?.Contains(index) == true;
         var owners = new List<BeneficialOwner>();
         foreach (var person in candidates)
         {

@@ -27,21 +27,23 @@ public static class ControlAnalysis
     /// step that brought each in. Uses the lower bound of share ranges: control must be certain.
     /// </summary>
     public static Dictionary<SnapshotNode, ControlStep> Controlled(SnapshotNode party, IReadOnlySet<SnapshotNode> candidates, DateOnly? asOf) =>
-        ControlledAmong(party, candidates.Select(c => c.Index).ToHashSet(), asOf);
+        ControlledAmong(party, candidates.Select(c => c.Index).ToHashSet().Contains, asOf);
 
     /// <inheritdoc cref="Controlled(SnapshotNode, IReadOnlySet{SnapshotNode}, DateOnly?)"/>
-    /// <param name="candidates">The candidates' <see cref="SnapshotNode.Index"/>: what the party reaches outside them is never read.</param>
-    internal static Dictionary<SnapshotNode, ControlStep> ControlledAmong(SnapshotNode party, HashSet<int> candidates, DateOnly? asOf)
+    /// <param name="isCandidate">Whether a node is a candidate, by its <see cref="SnapshotNode.Index"/>: what the party reaches outside them is never read.</param>
+    internal static Dictionary<SnapshotNode, ControlStep> ControlledAmong(SnapshotNode party, Func<int, bool> isCandidate, DateOnly? asOf)
     {
         var controllers = new HashSet<int> { party.Index };
         var steps = new Dictionary<SnapshotNode, ControlStep>();
         var pending = new Queue<SnapshotNode>();
+        var actedFor = false;
         // Nominees act for the party: what they hold or direct counts as the party's.
         Reconsider(party);
         foreach (var nominee in GraphSnapshot.Incoming(party, EdgeKind.NomineeFor, asOf))
         {
             if (controllers.Add(nominee.SourceIndex))
             {
+                actedFor = true;
                 steps[nominee.Source] = new ControlStep(nominee.Source.Id, $"acts as nominee for {party.Name}", [nominee.Id], [party.Id]);
                 Reconsider(nominee.Source);
             }
@@ -59,9 +61,13 @@ public static class ControlAnalysis
                 Reconsider(entity);
             }
         }
-        foreach (var nominee in steps.Keys.Where(k => k.Kind == NodeKind.Person).ToList())
+        if (actedFor)
         {
-            steps.Remove(nominee);
+            // Nominees are in the steps only to explain what they brought in; they are persons, never controlled.
+            foreach (var nominee in steps.Keys.Where(k => k.Kind == NodeKind.Person).ToList())
+            {
+                steps.Remove(nominee);
+            }
         }
         return steps;
 
@@ -80,7 +86,7 @@ public static class ControlAnalysis
 
         void Tip(in Link link)
         {
-            if (candidates.Contains(link.OtherIndex) && !controllers.Contains(link.OtherIndex) && link.Other.Kind != NodeKind.Person)
+            if (isCandidate(link.OtherIndex) && !controllers.Contains(link.OtherIndex) && link.Other.Kind != NodeKind.Person)
             {
                 pending.Enqueue(link.Other);
             }

@@ -32,7 +32,22 @@ public sealed record OwnershipPath(IReadOnlyList<string> NodeIds, IReadOnlyList<
         var links = new List<int>();
         onPath[start] = true;
         Walk(start);
-        return [.. found.OrderByDescending(p => p.HighPercent ?? -1).ThenBy(p => p.Hops).Take(maxPaths)];
+        // Largest contribution first, then fewest hops, then the order found: the first maxPaths of a stable sort.
+        var order = new int[found.Count];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+        Array.Sort(order, (a, b) =>
+            (found[b].HighPercent ?? -1).CompareTo(found[a].HighPercent ?? -1) is var byShare and not 0 ? byShare
+            : found[a].Hops.CompareTo(found[b].Hops) is var byHops and not 0 ? byHops
+            : a.CompareTo(b));
+        var best = new List<OwnershipPath>(Math.Min(maxPaths, order.Length));
+        for (var i = 0; i < best.Capacity; i++)
+        {
+            best.Add(found[order[i]]);
+        }
+        return best;
 
         void Walk(int at)
         {
@@ -67,6 +82,10 @@ public sealed record OwnershipPath(IReadOnlyList<string> NodeIds, IReadOnlyList<
         }
     }
 
+    /// <summary>A link's share as the region holds it; from the edge only when a bound is unknown, which the region does not tell apart.</summary>
+    private static (double? Low, double? High) Share(FlowRegion region, int k) =>
+        double.IsNaN(region.Low[k]) ? ShareFlow.Share(region.Edges[k]) : (region.Low[k], region.High[k]);
+
     /// <summary>A chain found from the far end back to the seed, read owner → owned.</summary>
     private static OwnershipPath Make(FlowRegion region, List<int> nodes, List<int> links, FlowDirection direction)
     {
@@ -76,7 +95,7 @@ public sealed record OwnershipPath(IReadOnlyList<string> NodeIds, IReadOnlyList<
         // Multiplied from the seed's end, as the shares flow.
         for (var i = links.Count - 1; i >= 0; i--)
         {
-            var (l, h) = ShareFlow.Share(region.Edges[links[i]]);
+            var (l, h) = Share(region, links[i]);
             low = l is null || low is null ? null : low * l;
             high = h is null || high is null ? null : high * h;
         }
