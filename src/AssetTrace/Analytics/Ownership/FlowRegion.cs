@@ -23,6 +23,10 @@ internal sealed class FlowRegion
         High = high;
     }
 
+    // The links found while walking, before they are laid out in rows: kept per thread, as a region is built for every query.
+    [ThreadStatic]
+    private static List<(int From, int To, SnapshotEdge Edge, double Low, double High)>? t_found;
+
     public List<SnapshotNode> Nodes { get; }
 
     /// <summary>A node's number in the region, by its snapshot index.</summary>
@@ -54,7 +58,8 @@ internal sealed class FlowRegion
         var local = new Dictionary<int, int> { [seed.Index] = 0 };
         // Every link between two nodes of the region is met once, while expanding the node it leads to:
         // one pass, and the links to nodes outside the region are never read.
-        var found = new List<(int From, int To, SnapshotEdge Edge, double Low, double High)>();
+        var found = t_found ??= [];
+        found.Clear();
         for (var i = 0; i < nodes.Count; i++)
         {
             var node = nodes[i];
@@ -101,6 +106,13 @@ internal sealed class FlowRegion
         foreach (var (from, to, _, _, _) in found)
         {
             forward &= to < from;
+        }
+        // The edges stay referenced by the region's own array; the scratch list lets go of them,
+        // and of its room too after an unusually large region.
+        found.Clear();
+        if (found.Capacity > 1 << 16)
+        {
+            t_found = null;
         }
         return new FlowRegion(nodes, local, start, other, edges, low, high, forward);
 
