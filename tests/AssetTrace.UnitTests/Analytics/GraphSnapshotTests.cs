@@ -93,4 +93,23 @@ public sealed class GraphSnapshotTests
         graph.Upsert("H", n => n.Deleted = true);
         Assert.Empty(company.ControlIn.ToArray());
     }
+
+    [Fact]
+    public void A_walk_sees_a_change_to_the_dates_of_an_owner_or_of_its_link_made_after_they_were_linked()
+    {
+        var graph = new SnapshotBuilder().Person("P").Company("C").Owns("P", "C", 60).Graph;
+        var after = new DateOnly(2021, 1, 1);
+        double ShareOn(DateOnly day) =>
+            ShareFlow.Compute(graph.Find("C")!, FlowDirection.Upstream, day).Shares.GetValueOrDefault(graph.Find("P")!).Low;
+        Assert.Equal(0.6, ShareOn(after), 12);
+
+        graph.Upsert("P", n => n.ValidTo = new DateOnly(2020, 12, 31));
+        Assert.Equal(0, ShareOn(after));
+        Assert.Equal(0.6, ShareOn(new DateOnly(2020, 6, 1)), 12);
+
+        graph.Upsert("P", n => n.ValidTo = null);
+        graph.UpsertEdge(graph.Find("C")!.OwnsIn[0].Id, "P", "C", e => e.ValidFrom = new DateOnly(2022, 1, 1));
+        Assert.Equal(0, ShareOn(after));
+        Assert.Equal(0.6, ShareOn(new DateOnly(2022, 1, 1)), 12);
+    }
 }
