@@ -12,6 +12,7 @@ internal readonly struct Link
     public Link(SnapshotEdge edge, SnapshotNode other)
     {
         Edge = edge;
+        EdgeId = edge.Id;
         Other = other;
         OtherIndex = other.Index;
         FromDay = Math.Max(Day(edge.ValidFrom, int.MinValue), Day(other.ValidFrom, int.MinValue));
@@ -22,6 +23,9 @@ internal readonly struct Link
     }
 
     public SnapshotEdge Edge { get; }
+
+    /// <summary>The edge's id, for chains and explanations that name it without reading the edge.</summary>
+    public string EdgeId { get; }
 
     public SnapshotNode Other { get; }
 

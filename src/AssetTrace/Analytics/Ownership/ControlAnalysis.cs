@@ -124,15 +124,15 @@ public static class ControlAnalysis
         {
             return null;
         }
-        var holdings = new List<SnapshotEdge>();
+        var holdings = new List<Link>();
         foreach (ref readonly var link in entity.OwnsInLinks.Span)
         {
             if (controllers.Contains(link.OtherIndex) && link.IsValidOn(asOf) && link.ShareLow is not null)
             {
-                holdings.Add(link.Edge);
+                holdings.Add(link);
             }
         }
-        return new ControlStep(entity.Id, string.Create(CultureInfo.InvariantCulture, $"a majority of {votes * 100:0.##}% held by {string.Join(", ", holdings.Select(h => h.Source.Name))}"),
-            [.. holdings.Select(h => h.Id)], [.. holdings.Select(h => h.Source.Id)]);
+        return new ControlStep(entity.Id, string.Create(CultureInfo.InvariantCulture, $"a majority of {votes * 100:0.##}% held by {string.Join(", ", holdings.Select(h => h.Other.Name))}"),
+            [.. holdings.Select(h => h.EdgeId)], [.. holdings.Select(h => h.Other.Id)]);
     }
 }

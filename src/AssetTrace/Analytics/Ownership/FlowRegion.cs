@@ -11,8 +11,9 @@ namespace AssetTrace.Analytics.Ownership;
 /// </summary>
 internal sealed class FlowRegion
 {
-    private FlowRegion(List<SnapshotNode> nodes, Dictionary<int, int> local, int[] start, int[] other, SnapshotEdge[] edges, double[] low, double[] high, bool forward)
+    private FlowRegion(List<SnapshotNode> nodes, Dictionary<int, int> local, int[] start, int[] other, SnapshotEdge[] edges, string[] edgeIds, double[] low, double[] high, bool forward)
     {
+        EdgeIds = edgeIds;
         Forward = forward;
         Nodes = nodes;
         Local = local;
@@ -25,7 +26,7 @@ internal sealed class FlowRegion
 
     // The links found while walking, before they are laid out in rows: kept per thread, as a region is built for every query.
     [ThreadStatic]
-    private static List<(int From, int To, SnapshotEdge Edge, double Low, double High)>? t_found;
+    private static List<(int From, int To, SnapshotEdge Edge, string EdgeId, double Low, double High)>? t_found;
 
     public List<SnapshotNode> Nodes { get; }
 
@@ -47,6 +48,9 @@ internal sealed class FlowRegion
 
     public SnapshotEdge[] Edges { get; }
 
+    /// <summary>The ids of <see cref="Edges"/>, taken from the links: a chain names its edges without reading them.</summary>
+    public string[] EdgeIds { get; }
+
     /// <summary>The link's share as a fraction; NaN when unknown.</summary>
     public double[] Low { get; }
 
@@ -67,7 +71,7 @@ internal sealed class FlowRegion
             {
                 if (link.IsValidOn(asOf))
                 {
-                    found.Add((Number(link.OtherIndex, link.Other), i, link.Edge, link.Low, link.High));
+                    found.Add((Number(link.OtherIndex, link.Other), i, link.Edge, link.EdgeId, link.Low, link.High));
                 }
             }
             if (direction == FlowDirection.Downstream && accountsAsHoldings)
@@ -75,7 +79,7 @@ internal sealed class FlowRegion
                 foreach (var edge in ShareFlow.Accounts(node, asOf))
                 {
                     var (l, h) = ShareFlow.Share(edge);
-                    found.Add((Number(edge.TargetIndex, edge.Target), i, edge, l!.Value, h!.Value));
+                    found.Add((Number(edge.TargetIndex, edge.Target), i, edge, edge.Id, l!.Value, h!.Value));
                 }
             }
         }
@@ -91,19 +95,21 @@ internal sealed class FlowRegion
         }
         var other = new int[found.Count];
         var edges = new SnapshotEdge[found.Count];
+        var edgeIds = new string[found.Count];
         var low = new double[found.Count];
         var high = new double[found.Count];
         var fill = start[..^1];
-        foreach (var (from, to, edge, l, h) in found)
+        foreach (var (from, to, edge, edgeId, l, h) in found)
         {
             var k = fill[from]++;
             other[k] = to;
             edges[k] = edge;
+            edgeIds[k] = edgeId;
             low[k] = l;
             high[k] = h;
         }
         var forward = true;
-        foreach (var (from, to, _, _, _) in found)
+        foreach (var (from, to, _, _, _, _) in found)
         {
             forward &= to < from;
         }
@@ -114,7 +120,7 @@ internal sealed class FlowRegion
         {
             t_found = null;
         }
-        return new FlowRegion(nodes, local, start, other, edges, low, high, forward);
+        return new FlowRegion(nodes, local, start, other, edges, edgeIds, low, high, forward);
 
         // By index, so that a node met again is recognised without reading it.
         int Number(int index, SnapshotNode node)

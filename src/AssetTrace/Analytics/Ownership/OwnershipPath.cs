@@ -101,7 +101,7 @@ public sealed record OwnershipPath(IReadOnlyList<string> NodeIds, IReadOnlyList<
         }
         foreach (var k in links)
         {
-            edgeIds.Add(region.Edges[k].Id);
+            edgeIds.Add(region.EdgeIds[k]);
         }
         foreach (var x in nodes)
         {
