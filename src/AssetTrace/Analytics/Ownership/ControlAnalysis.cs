@@ -22,6 +22,14 @@ public sealed record ControlStep(string NodeId, string Reason, IReadOnlyList<str
 /// </remarks>
 public static class ControlAnalysis
 {
+    // The working sets of an explanation, kept per thread: one is worked out in every beneficial-owner
+    // query that finds someone in control. Each call starts by clearing them.
+    [ThreadStatic]
+    private static HashSet<int>? t_controllers;
+
+    [ThreadStatic]
+    private static Queue<SnapshotNode>? t_pending;
+
     /// <summary>
     /// Everything <paramref name="party"/> controls among <paramref name="candidates"/>, with the
     /// step that brought each in. Uses the lower bound of share ranges: control must be certain.
@@ -33,9 +41,11 @@ public static class ControlAnalysis
     /// <param name="isCandidate">Whether a node is a candidate, by its <see cref="SnapshotNode.Index"/>: what the party reaches outside them is never read.</param>
     internal static Dictionary<SnapshotNode, ControlStep> ControlledAmong(SnapshotNode party, Func<int, bool> isCandidate, DateOnly? asOf)
     {
-        var controllers = new HashSet<int> { party.Index };
+        var (controllers, pending) = (t_controllers ??= [], t_pending ??= new Queue<SnapshotNode>());
+        controllers.Clear();
+        pending.Clear();
+        controllers.Add(party.Index);
         var steps = new Dictionary<SnapshotNode, ControlStep>();
-        var pending = new Queue<SnapshotNode>();
         var actedFor = false;
         // Nominees act for the party: what they hold or direct counts as the party's.
         Reconsider(party);
@@ -104,11 +114,13 @@ public static class ControlAnalysis
             }
         }
         var votes = 0.0;
+        var holders = 0;
         foreach (ref readonly var link in entity.OwnsInLinks.Span)
         {
-            if (controllers.Contains(link.OtherIndex) && link.IsValidOn(asOf) && link.ShareLow is { } share)
+            if (Holds(link, controllers, asOf) is { } share)
             {
                 votes += share;
+                holders++;
             }
         }
         foreach (var edge in entity.ControlIn)
@@ -124,15 +136,20 @@ public static class ControlAnalysis
         {
             return null;
         }
-        var holdings = new List<Link>();
+        var (edgeIds, holderIds, names) = (new string[holders], new string[holders], new string[holders]);
+        var at = 0;
         foreach (ref readonly var link in entity.OwnsInLinks.Span)
         {
-            if (controllers.Contains(link.OtherIndex) && link.IsValidOn(asOf) && link.ShareLow is not null)
+            if (Holds(link, controllers, asOf) is not null)
             {
-                holdings.Add(link);
+                (edgeIds[at], holderIds[at], names[at]) = (link.EdgeId, link.Other.Id, link.Other.Name);
+                at++;
             }
         }
-        return new ControlStep(entity.Id, string.Create(CultureInfo.InvariantCulture, $"a majority of {votes * 100:0.##}% held by {string.Join(", ", holdings.Select(h => h.Other.Name))}"),
-            [.. holdings.Select(h => h.EdgeId)], [.. holdings.Select(h => h.Other.Id)]);
+        return new ControlStep(entity.Id, string.Create(CultureInfo.InvariantCulture, $"a majority of {votes * 100:0.##}% held by {string.Join(", ", names)}"), edgeIds, holderIds);
     }
+
+    /// <summary>The share a controller holds through the link, valid on the date; null when the link counts for no controller.</summary>
+    private static double? Holds(in Link link, HashSet<int> controllers, DateOnly? asOf) =>
+        controllers.Contains(link.OtherIndex) && link.IsValidOn(asOf) ? link.ShareLow : null;
 }
