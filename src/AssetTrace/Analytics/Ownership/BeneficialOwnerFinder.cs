@@ -137,23 +137,36 @@ public static class BeneficialOwnerFinder
     /// <summary>The steps of control that lead to the target, from the person's side down to it.</summary>
     private static List<ControlStep> ControlChain(Dictionary<SnapshotNode, ControlStep> control, SnapshotNode target)
     {
-        var byId = control.Values.ToDictionary(c => c.NodeId);
+        // A person rarely controls more than a few entities upstream: a scan of so few beats building maps.
+        var few = control.Count <= 8;
+        var byId = few ? null : control.Values.ToDictionary(c => c.NodeId);
+        var seen = few ? null : new HashSet<string>();
         var chain = new List<ControlStep>();
-        var pending = new Queue<string>([target.Id]);
-        var seen = new HashSet<string>();
-        while (pending.TryDequeue(out var id))
+        var pending = new List<string> { target.Id };
+        for (var i = 0; i < pending.Count; i++)
         {
-            if (seen.Add(id) && byId.TryGetValue(id, out var step))
+            var id = pending[i];
+            var metBefore = seen is null ? pending.IndexOf(id) < i : !seen.Add(id);
+            if (!metBefore && (byId is null ? StepFor(control, id) : byId.GetValueOrDefault(id)) is { } step)
             {
                 chain.Add(step);
-                foreach (var controller in step.ControllerIds)
-                {
-                    pending.Enqueue(controller);
-                }
+                pending.AddRange(step.ControllerIds);
             }
         }
         chain.Reverse();
         return chain;
+    }
+
+    private static ControlStep? StepFor(Dictionary<SnapshotNode, ControlStep> control, string nodeId)
+    {
+        foreach (var step in control.Values)
+        {
+            if (step.NodeId == nodeId)
+            {
+                return step;
+            }
+        }
+        return null;
     }
 
     internal static SnapshotNode Require(GraphSnapshot graph, string id) =>

@@ -32,6 +32,10 @@ public sealed record OwnershipPath(IReadOnlyList<string> NodeIds, IReadOnlyList<
         var links = new List<int>();
         onPath[start] = true;
         Walk(start);
+        if (found.Count <= 1)
+        {
+            return found;
+        }
         // Largest contribution first, then fewest hops, then the order found: the first maxPaths of a stable sort.
         var order = new int[found.Count];
         for (var i = 0; i < order.Length; i++)
