@@ -79,7 +79,8 @@ public static class BeneficialOwnerFinder
         {
             candidates.UnionWith(principals);
         }
-        var controllers = ControllingParties.Of(target, sweepOrder, asOf);
+        var controllersOf = ControllingParties.All(sweepOrder, asOf);
+        var controllers = controllersOf.GetValueOrDefault(target);
         if (controllers is not null)
         {
             // Whoever controls the target is a candidate, also when reaching it only through someone else's board.
@@ -95,7 +96,6 @@ public static class BeneficialOwnerFinder
             }
         }
 
-        var upstream = (int index) => region.Local.ContainsKey(index) || beside?.Contains(index) == true;
         var owners = new List<BeneficialOwner>();
         foreach (var person in candidates)
         {
@@ -104,9 +104,7 @@ public static class BeneficialOwnerFinder
                 continue;
             }
             var share = flow.Shares.GetValueOrDefault(person);
-            // The explanation is worked out only for those the sweep found in control.
-            var control = controllers?.Contains(person) == true ? ControlAnalysis.ControlledAmong(person, upstream, asOf) : [];
-            var controls = control.ContainsKey(target);
+            var controls = controllers?.Contains(person) == true;
             var isDeclared = declared.TryGetValue(person, out var declaration);
             var byOwnership = share.High >= threshold;
             if (!byOwnership && !controls && !isDeclared)
@@ -116,7 +114,8 @@ public static class BeneficialOwnerFinder
             owners.Add(new BeneficialOwner(
                 person.Id, person.Name, share.Low * 100, share.High * 100, share.UnknownInChain,
                 byOwnership, share.Low >= threshold, controls, isDeclared, declaration?.ShareHigh * 100,
-                controls ? ControlChain(control, target) : [],
+                // The explanation is worked out only for those the sweep found in control.
+                controls ? ControlAnalysis.Chain(person, target, controllersOf, asOf) : [],
                 maxPaths == 0 ? [] : OwnershipPath.Between(flow, person, maxPaths)));
         }
         owners.Sort(static (a, b) =>
@@ -132,41 +131,6 @@ public static class BeneficialOwnerFinder
         {
             (into ??= []).Add(edge.Target);
         }
-    }
-
-    /// <summary>The steps of control that lead to the target, from the person's side down to it.</summary>
-    private static List<ControlStep> ControlChain(Dictionary<SnapshotNode, ControlStep> control, SnapshotNode target)
-    {
-        // A person rarely controls more than a few entities upstream: a scan of so few beats building maps.
-        var few = control.Count <= 8;
-        var byId = few ? null : control.Values.ToDictionary(c => c.NodeId);
-        var seen = few ? null : new HashSet<string>();
-        var chain = new List<ControlStep>();
-        var pending = new List<string> { target.Id };
-        for (var i = 0; i < pending.Count; i++)
-        {
-            var id = pending[i];
-            var metBefore = seen is null ? pending.IndexOf(id) < i : !seen.Add(id);
-            if (!metBefore && (byId is null ? StepFor(control, id) : byId.GetValueOrDefault(id)) is { } step)
-            {
-                chain.Add(step);
-                pending.AddRange(step.ControllerIds);
-            }
-        }
-        chain.Reverse();
-        return chain;
-    }
-
-    private static ControlStep? StepFor(Dictionary<SnapshotNode, ControlStep> control, string nodeId)
-    {
-        foreach (var step in control.Values)
-        {
-            if (step.NodeId == nodeId)
-            {
-                return step;
-            }
-        }
-        return null;
     }
 
     internal static SnapshotNode Require(GraphSnapshot graph, string id) =>

@@ -103,13 +103,57 @@ public static class ControlAnalysis
         }
     }
 
-    private static ControlStep? ControlStepFor(SnapshotNode entity, HashSet<int> controllers, Dictionary<SnapshotNode, ControlStep> steps, DateOnly? asOf)
+    /// <summary>
+    /// The steps of control from <paramref name="party"/>'s side down to <paramref name="target"/>, given
+    /// who controls each entity upstream (<see cref="ControllingParties.All"/>): each step is worked
+    /// out for the entities on the way only, walking back from the target along the controllers
+    /// each step names, instead of spreading control down from the party over all it holds.
+    /// </summary>
+    internal static List<ControlStep> Chain(SnapshotNode party, SnapshotNode target, Dictionary<SnapshotNode, HashSet<SnapshotNode>> controllersOf, DateOnly? asOf)
+    {
+        // The party's own: itself, those acting as its nominees, and every entity it controls.
+        var own = new HashSet<int> { party.Index };
+        var nominees = new Dictionary<SnapshotNode, ControlStep>();
+        foreach (var nominee in GraphSnapshot.Incoming(party, EdgeKind.NomineeFor, asOf))
+        {
+            if (own.Add(nominee.SourceIndex))
+            {
+                nominees[nominee.Source] = new ControlStep(nominee.Source.Id, $"acts as nominee for {party.Name}", [nominee.Id], [party.Id]);
+            }
+        }
+        foreach (var (entity, parties) in controllersOf)
+        {
+            if (parties.Contains(party))
+            {
+                own.Add(entity.Index);
+            }
+        }
+        var chain = new List<ControlStep>();
+        var pending = new List<SnapshotNode> { target };
+        var met = new HashSet<SnapshotNode>();
+        for (var i = 0; i < pending.Count; i++)
+        {
+            var entity = pending[i];
+            if (met.Add(entity) && entity.Kind != NodeKind.Person && controllersOf.GetValueOrDefault(entity)?.Contains(party) == true
+                && ControlStepFor(entity, own, nominees, asOf, pending) is { } step)
+            {
+                chain.Add(step);
+            }
+        }
+        chain.Reverse();
+        return chain;
+    }
+
+    /// <param name="next">When given, receives the controlling nodes the step names, in the order of its <see cref="ControlStep.ControllerIds"/>.</param>
+    private static ControlStep? ControlStepFor(SnapshotNode entity, HashSet<int> controllers, Dictionary<SnapshotNode, ControlStep> steps, DateOnly? asOf,
+        List<SnapshotNode>? next = null)
     {
         foreach (var edge in entity.ControlIn)
         {
             if (edge.Kind == EdgeKind.Controls && (edge.VotingShare is null || edge.VotingShare > 0.5)
                 && controllers.Contains(edge.SourceIndex) && edge.IsValidOn(asOf) && edge.Source.IsValidOn(asOf))
             {
+                next?.Add(edge.Source);
                 return new ControlStep(entity.Id, $"{edge.Source.Name} controls it{(edge.Role is null ? "" : $" ({edge.Role})")}", [edge.Id], [edge.Source.Id]);
             }
         }
@@ -143,6 +187,7 @@ public static class ControlAnalysis
             if (Holds(link, controllers, asOf) is not null)
             {
                 (edgeIds[at], holderIds[at], names[at]) = (link.EdgeId, link.Other.Id, link.Other.Name);
+                next?.Add(link.Other);
                 at++;
             }
         }

@@ -39,6 +39,21 @@ internal static class ControllingParties
         }
     }
 
+    /// <summary>For every entity someone controls, the persons who control it.</summary>
+    /// <param name="entities">The entities that may be controlled (persons are skipped), best owners first.</param>
+    public static Dictionary<SnapshotNode, HashSet<SnapshotNode>> All(IReadOnlyList<SnapshotNode> entities, DateOnly? asOf)
+    {
+        var scratch = t_scratch ??= new Scratch();
+        try
+        {
+            return new Dictionary<SnapshotNode, HashSet<SnapshotNode>>(Sweep(entities, asOf, scratch));
+        }
+        finally
+        {
+            scratch.Clear();
+        }
+    }
+
     private static Dictionary<SnapshotNode, HashSet<SnapshotNode>> Sweep(IReadOnlyList<SnapshotNode> entities, DateOnly? asOf, Scratch scratch)
     {
         var (controllers, votes, decided, position) = (scratch.Controllers, scratch.Votes, scratch.Decided, scratch.Position);
