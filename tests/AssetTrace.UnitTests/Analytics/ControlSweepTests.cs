@@ -85,4 +85,40 @@ public sealed class ControlSweepTests
         }
         Assert.True(checkedControl > 0, "the seed made no controlled company: the check would be empty");
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    [InlineData(6)]
+    [InlineData(7)]
+    [InlineData(8)]
+    public void A_controlling_owners_chain_leads_from_the_owner_to_the_target_through_entities_it_controls(int seed)
+    {
+        var graph = RandomGraph(seed);
+        var chains = 0;
+        foreach (var target in graph.Nodes.Where(n => n.Kind == NodeKind.Company).ToList())
+        {
+            foreach (var owner in BeneficialOwnerFinder.Find(graph, target.Id, 25, null, 0).Where(o => o.ByControl))
+            {
+                var person = graph.Find(owner.PersonId)!;
+                var controlled = ControlAnalysis.Controlled(person, graph.Nodes.ToHashSet(), null).Keys.Select(n => n.Id).ToHashSet();
+                var nominees = GraphSnapshot.Incoming(person, EdgeKind.NomineeFor, null).Select(e => e.Source.Id);
+                // A step may name as controllers the owner, those acting for it, and the entities of the chain's other steps.
+                var named = new HashSet<string>([person.Id, .. nominees, .. owner.Control.Select(c => c.NodeId)]);
+                Assert.NotEmpty(owner.Control);
+                Assert.Equal(target.Id, owner.Control[^1].NodeId);
+                foreach (var step in owner.Control)
+                {
+                    Assert.Contains(step.NodeId, controlled);
+                    Assert.All(step.ControllerIds, id => Assert.Contains(id, named));
+                    Assert.NotEmpty(step.EdgeIds);
+                }
+                chains++;
+            }
+        }
+        Assert.True(chains > 0, "the seed made no controlling owner: the check would be empty");
+    }
 }

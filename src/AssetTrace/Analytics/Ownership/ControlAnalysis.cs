@@ -135,8 +135,9 @@ public static class ControlAnalysis
         {
             var entity = pending[i];
             if (met.Add(entity) && entity.Kind != NodeKind.Person && controllersOf.GetValueOrDefault(entity)?.Contains(party) == true
-                && ControlStepFor(entity, own, nominees, asOf, pending) is { } step)
+                && (nominees.GetValueOrDefault(entity) ?? ControlStepFor(entity, own, nominees, asOf, pending)) is { } step)
             {
+                // An entity acting as the party's nominee names the party, where the chain ends.
                 chain.Add(step);
             }
         }
