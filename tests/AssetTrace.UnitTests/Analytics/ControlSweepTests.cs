@@ -12,6 +12,8 @@ namespace AssetTrace.UnitTests.Analytics;
 /// </summary>
 public sealed class ControlSweepTests
 {
+    public static TheoryData<int> Seeds => [1, 2, 3, 4, 5, 6, 7, 8];
+
     private static GraphSnapshot RandomGraph(int seed)
     {
         var random = new Random(seed);
@@ -52,14 +54,7 @@ public sealed class ControlSweepTests
     }
 
     [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    [InlineData(3)]
-    [InlineData(4)]
-    [InlineData(5)]
-    [InlineData(6)]
-    [InlineData(7)]
-    [InlineData(8)]
+    [MemberData(nameof(Seeds))]
     public void Beneficial_owners_by_control_are_those_the_rules_give_party_by_party(int seed)
     {
         var graph = RandomGraph(seed);
@@ -87,14 +82,7 @@ public sealed class ControlSweepTests
     }
 
     [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    [InlineData(3)]
-    [InlineData(4)]
-    [InlineData(5)]
-    [InlineData(6)]
-    [InlineData(7)]
-    [InlineData(8)]
+    [MemberData(nameof(Seeds))]
     public void A_controlling_owners_chain_leads_from_the_owner_to_the_target_through_entities_it_controls(int seed)
     {
         var graph = RandomGraph(seed);
