@@ -22,8 +22,8 @@ public sealed record ControlStep(string NodeId, string Reason, IReadOnlyList<str
 /// </remarks>
 public static class ControlAnalysis
 {
-    // The working sets of an explanation, kept per thread: one is worked out in every beneficial-owner
-    // query that finds someone in control. Each call starts by clearing them.
+    // The working sets of Controlled, kept per thread: holdings work it out for every person asked
+    // about. Each call starts by clearing them.
     [ThreadStatic]
     private static HashSet<int>? t_controllers;
 
@@ -34,13 +34,10 @@ public static class ControlAnalysis
     /// Everything <paramref name="party"/> controls among <paramref name="candidates"/>, with the
     /// step that brought each in. Uses the lower bound of share ranges: control must be certain.
     /// </summary>
-    public static Dictionary<SnapshotNode, ControlStep> Controlled(SnapshotNode party, IReadOnlySet<SnapshotNode> candidates, DateOnly? asOf) =>
-        ControlledAmong(party, candidates.Select(c => c.Index).ToHashSet().Contains, asOf);
-
-    /// <inheritdoc cref="Controlled(SnapshotNode, IReadOnlySet{SnapshotNode}, DateOnly?)"/>
-    /// <param name="isCandidate">Whether a node is a candidate, by its <see cref="SnapshotNode.Index"/>: what the party reaches outside them is never read.</param>
-    internal static Dictionary<SnapshotNode, ControlStep> ControlledAmong(SnapshotNode party, Func<int, bool> isCandidate, DateOnly? asOf)
+    public static Dictionary<SnapshotNode, ControlStep> Controlled(SnapshotNode party, IReadOnlySet<SnapshotNode> candidates, DateOnly? asOf)
     {
+        // By index, so that what the party reaches outside the candidates is never read.
+        var isCandidate = candidates.Select(c => c.Index).ToHashSet();
         var (controllers, pending) = (t_controllers ??= [], t_pending ??= new Queue<SnapshotNode>());
         controllers.Clear();
         pending.Clear();
@@ -96,7 +93,7 @@ public static class ControlAnalysis
 
         void Tip(in Link link)
         {
-            if (isCandidate(link.OtherIndex) && !controllers.Contains(link.OtherIndex) && link.Other.Kind != NodeKind.Person)
+            if (isCandidate.Contains(link.OtherIndex) && !controllers.Contains(link.OtherIndex) && link.Other.Kind != NodeKind.Person)
             {
                 pending.Enqueue(link.Other);
             }

@@ -24,21 +24,6 @@ internal static class ControllingParties
     [ThreadStatic]
     private static Scratch? t_scratch;
 
-    /// <summary>The persons who control <paramref name="target"/>; null when nobody does.</summary>
-    /// <param name="entities">The entities that may be controlled (persons are skipped), best owners first, the target among them.</param>
-    public static HashSet<SnapshotNode>? Of(SnapshotNode target, IReadOnlyList<SnapshotNode> entities, DateOnly? asOf)
-    {
-        var scratch = t_scratch ??= new Scratch();
-        try
-        {
-            return Sweep(entities, asOf, scratch).GetValueOrDefault(target);
-        }
-        finally
-        {
-            scratch.Clear();
-        }
-    }
-
     /// <summary>For every entity someone controls, the persons who control it.</summary>
     /// <param name="entities">The entities that may be controlled (persons are skipped), best owners first.</param>
     public static Dictionary<SnapshotNode, HashSet<SnapshotNode>> All(IReadOnlyList<SnapshotNode> entities, DateOnly? asOf)
