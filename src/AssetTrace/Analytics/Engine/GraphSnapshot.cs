@@ -32,7 +32,7 @@ public sealed class GraphSnapshot
             node = new SnapshotNode { Index = _nodes.Count, Id = id };
             _nodes.Add(id, node);
         }
-        var kind = node.Kind;
+        var (kind, from, to) = (node.Kind, node.ValidFrom, node.ValidTo);
         set(node);
         if (node.Deleted)
         {
@@ -48,14 +48,13 @@ public sealed class GraphSnapshot
             {
                 RefreshBoardSeats(node);
             }
-            // The links of its edges carry a copy of the node's validity.
-            foreach (var edge in node.Out)
+            if (node.ValidFrom != from || node.ValidTo != to)
             {
-                Relink(edge);
-            }
-            foreach (var edge in node.In)
-            {
-                Relink(edge);
+                // The links of its edges carry a copy of the node's validity.
+                foreach (var edge in node.Out.Concat(node.In))
+                {
+                    Relink(edge);
+                }
             }
         }
         return node;

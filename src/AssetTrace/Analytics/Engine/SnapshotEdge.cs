@@ -9,33 +9,9 @@ public sealed class SnapshotEdge
 
     public EdgeKind Kind { get; set; }
 
-    public required SnapshotNode Source
-    {
-        get;
-        init
-        {
-            field = value;
-            SourceIndex = value.Index;
-        }
-    }
+    public required SnapshotNode Source { get; init; }
 
-    public required SnapshotNode Target
-    {
-        get;
-        init
-        {
-            field = value;
-            TargetIndex = value.Index;
-        }
-    }
-
-    /// <summary>
-    /// <see cref="Source"/>'s index, kept on the edge: a set of node indices can then tell whether
-    /// an edge leads into a region without reading the node at its other end.
-    /// </summary>
-    public int SourceIndex { get; private init; }
-
-    public int TargetIndex { get; private init; }
+    public required SnapshotNode Target { get; init; }
 
     public double? ShareLow { get; set; }
 

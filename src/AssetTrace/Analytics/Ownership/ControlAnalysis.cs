@@ -48,10 +48,10 @@ public static class ControlAnalysis
         Reconsider(party);
         foreach (var nominee in GraphSnapshot.Incoming(party, EdgeKind.NomineeFor, asOf))
         {
-            if (controllers.Add(nominee.SourceIndex))
+            if (controllers.Add(nominee.Source.Index))
             {
                 actedFor = true;
-                steps[nominee.Source] = new ControlStep(nominee.Source.Id, $"acts as nominee for {party.Name}", [nominee.Id], [party.Id]);
+                steps[nominee.Source] = NomineeStep(party, nominee);
                 Reconsider(nominee.Source);
             }
         }
@@ -113,9 +113,9 @@ public static class ControlAnalysis
         var nominees = new Dictionary<SnapshotNode, ControlStep>();
         foreach (var nominee in GraphSnapshot.Incoming(party, EdgeKind.NomineeFor, asOf))
         {
-            if (own.Add(nominee.SourceIndex))
+            if (own.Add(nominee.Source.Index))
             {
-                nominees[nominee.Source] = new ControlStep(nominee.Source.Id, $"acts as nominee for {party.Name}", [nominee.Id], [party.Id]);
+                nominees[nominee.Source] = NomineeStep(party, nominee);
             }
         }
         foreach (var (entity, parties) in controllersOf)
@@ -142,14 +142,19 @@ public static class ControlAnalysis
         return chain;
     }
 
+    /// <summary>Why someone acting as the party's nominee counts as the party's own.</summary>
+    private static ControlStep NomineeStep(SnapshotNode party, SnapshotEdge nominee) =>
+        new(nominee.Source.Id, $"acts as nominee for {party.Name}", [nominee.Id], [party.Id]);
+
     /// <param name="next">When given, receives the controlling nodes the step names, in the order of its <see cref="ControlStep.ControllerIds"/>.</param>
     private static ControlStep? ControlStepFor(SnapshotNode entity, HashSet<int> controllers, Dictionary<SnapshotNode, ControlStep> steps, DateOnly? asOf,
         List<SnapshotNode>? next = null)
     {
-        foreach (var edge in entity.ControlIn)
+        foreach (ref readonly var link in entity.ControlInLinks.Span)
         {
+            var edge = link.Edge;
             if (edge.Kind == EdgeKind.Controls && (edge.VotingShare is null || edge.VotingShare > 0.5)
-                && controllers.Contains(edge.SourceIndex) && edge.IsValidOn(asOf) && edge.Source.IsValidOn(asOf))
+                && controllers.Contains(link.OtherIndex) && link.IsValidOn(asOf))
             {
                 next?.Add(edge.Source);
                 return new ControlStep(entity.Id, $"{edge.Source.Name} controls it{(edge.Role is null ? "" : $" ({edge.Role})")}", [edge.Id], [edge.Source.Id]);
@@ -165,11 +170,12 @@ public static class ControlAnalysis
                 holders++;
             }
         }
-        foreach (var edge in entity.ControlIn)
+        foreach (ref readonly var link in entity.ControlInLinks.Span)
         {
             // A director who is someone's nominee gives that someone control of the board.
-            if (edge.Kind == EdgeKind.DirectorOf && edge.Source.Kind == NodeKind.Person && controllers.Contains(edge.SourceIndex)
-                && steps.TryGetValue(edge.Source, out var nominee) && edge.IsValidOn(asOf) && edge.Source.IsValidOn(asOf))
+            var edge = link.Edge;
+            if (edge.Kind == EdgeKind.DirectorOf && edge.Source.Kind == NodeKind.Person && controllers.Contains(link.OtherIndex)
+                && steps.TryGetValue(edge.Source, out var nominee) && link.IsValidOn(asOf))
             {
                 return new ControlStep(entity.Id, $"{edge.Source.Name} directs it as a nominee", [edge.Id, .. nominee.EdgeIds], [.. nominee.ControllerIds]);
             }

@@ -31,7 +31,7 @@ internal static class ControllingParties
         var scratch = t_scratch ??= new Scratch();
         try
         {
-            return new Dictionary<SnapshotNode, HashSet<SnapshotNode>>(Sweep(entities, asOf, scratch));
+            return Sweep(entities, asOf, scratch);
         }
         finally
         {
@@ -41,7 +41,9 @@ internal static class ControllingParties
 
     private static Dictionary<SnapshotNode, HashSet<SnapshotNode>> Sweep(IReadOnlyList<SnapshotNode> entities, DateOnly? asOf, Scratch scratch)
     {
-        var (controllers, votes, decided, position) = (scratch.Controllers, scratch.Votes, scratch.Decided, scratch.Position);
+        // The answer, made afresh for each sweep: it outlives the sweep, the working sets do not.
+        var controllers = new Dictionary<SnapshotNode, HashSet<SnapshotNode>>();
+        var (votes, decided, position) = (scratch.Votes, scratch.Decided, scratch.Position);
         for (var i = 0; i < entities.Count; i++)
         {
             position.TryAdd(entities[i].Index, i);
@@ -63,11 +65,11 @@ internal static class ControllingParties
                 AddPrincipals(entity, asOf, decided);
                 foreach (ref readonly var link in entity.OwnsInLinks.Span)
                 {
-                    Count(link, EdgeKind.Owns, asOf, scratch);
+                    Count(link, EdgeKind.Owns, asOf, controllers, scratch);
                 }
                 foreach (ref readonly var link in entity.ControlInLinks.Span)
                 {
-                    Count(link, link.Edge.Kind, asOf, scratch);
+                    Count(link, link.Edge.Kind, asOf, controllers, scratch);
                 }
                 foreach (var (party, held) in votes)
                 {
@@ -98,13 +100,13 @@ internal static class ControllingParties
 
     /// <summary>What one edge into an entity gives: a vote share to the parties it counts for, or control outright.</summary>
     /// <param name="link">A link into the entity, from its source.</param>
-    private static void Count(in Link link, EdgeKind kind, DateOnly? asOf, Scratch scratch)
+    private static void Count(in Link link, EdgeKind kind, DateOnly? asOf, Dictionary<SnapshotNode, HashSet<SnapshotNode>> controllers, Scratch scratch)
     {
         if (!link.IsValidOn(asOf))
         {
             return;
         }
-        var (controllers, votes, decided, parties, principals) = (scratch.Controllers, scratch.Votes, scratch.Decided, scratch.Parties, scratch.Principals);
+        var (votes, decided, parties, principals) = (scratch.Votes, scratch.Decided, scratch.Parties, scratch.Principals);
         var source = link.Other;
         controllers.TryGetValue(source, out var above);
         if (above is null && !source.HasOut(EdgeKind.NomineeFor))
@@ -194,8 +196,6 @@ internal static class ControllingParties
 
     private sealed class Scratch
     {
-        public Dictionary<SnapshotNode, HashSet<SnapshotNode>> Controllers { get; } = [];
-
         public Dictionary<SnapshotNode, double> Votes { get; } = [];
 
         public HashSet<SnapshotNode> Decided { get; } = [];
@@ -208,7 +208,6 @@ internal static class ControllingParties
 
         public void Clear()
         {
-            Controllers.Clear();
             Votes.Clear();
             Decided.Clear();
             Parties.Clear();

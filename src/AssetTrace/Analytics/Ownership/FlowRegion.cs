@@ -74,13 +74,10 @@ internal sealed class FlowRegion
                     found.Add((Number(link.OtherIndex, link.Other), i, link.Edge, link.EdgeId, link.Low, link.High));
                 }
             }
-            if (direction == FlowDirection.Downstream && accountsAsHoldings)
+            foreach (var edge in ShareFlow.Accounts(node, direction, asOf, accountsAsHoldings))
             {
-                foreach (var edge in ShareFlow.Accounts(node, asOf))
-                {
-                    var (l, h) = ShareFlow.Share(edge);
-                    found.Add((Number(edge.TargetIndex, edge.Target), i, edge, edge.Id, l!.Value, h!.Value));
-                }
+                var (l, h) = ShareFlow.Share(edge);
+                found.Add((Number(edge.Target.Index, edge.Target), i, edge, edge.Id, l!.Value, h!.Value));
             }
         }
 
@@ -99,19 +96,16 @@ internal sealed class FlowRegion
         var low = new double[found.Count];
         var high = new double[found.Count];
         var fill = start[..^1];
+        var forward = true;
         foreach (var (from, to, edge, edgeId, l, h) in found)
         {
+            forward &= to < from;
             var k = fill[from]++;
             other[k] = to;
             edges[k] = edge;
             edgeIds[k] = edgeId;
             low[k] = l;
             high[k] = h;
-        }
-        var forward = true;
-        foreach (var (from, to, _, _, _, _) in found)
-        {
-            forward &= to < from;
         }
         // The edges stay referenced by the region's own array; the scratch list lets go of them,
         // and of its room too after an unusually large region.

@@ -46,8 +46,9 @@ public sealed record OwnershipPath(IReadOnlyList<string> NodeIds, IReadOnlyList<
             (found[b].HighPercent ?? -1).CompareTo(found[a].HighPercent ?? -1) is var byShare and not 0 ? byShare
             : found[a].Hops.CompareTo(found[b].Hops) is var byHops and not 0 ? byHops
             : a.CompareTo(b));
-        var best = new List<OwnershipPath>(Math.Min(maxPaths, order.Length));
-        for (var i = 0; i < best.Capacity; i++)
+        var take = Math.Min(maxPaths, order.Length);
+        var best = new List<OwnershipPath>(take);
+        for (var i = 0; i < take; i++)
         {
             best.Add(found[order[i]]);
         }

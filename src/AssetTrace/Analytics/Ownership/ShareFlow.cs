@@ -162,12 +162,9 @@ public static class ShareFlow
                 into.Add((link.Other, link.Edge));
             }
         }
-        if (direction == FlowDirection.Downstream && accountsAsHoldings)
+        foreach (var edge in Accounts(node, direction, asOf, accountsAsHoldings))
         {
-            foreach (var edge in Accounts(node, asOf))
-            {
-                into.Add((edge.Target, edge));
-            }
+            into.Add((edge.Target, edge));
         }
     }
 
@@ -175,9 +172,9 @@ public static class ShareFlow
     internal static ReadOnlySpan<Link> Ownership(SnapshotNode node, FlowDirection direction) =>
         direction == FlowDirection.Upstream ? node.OwnsInLinks.Span : node.OwnsOutLinks.Span;
 
-    /// <summary>The accounts a node holds, valid on the date: holdings too, when a flow counts them.</summary>
-    internal static IEnumerable<SnapshotEdge> Accounts(SnapshotNode node, DateOnly? asOf) =>
-        node.HasOut(EdgeKind.HoldsAccount) ? GraphSnapshot.Outgoing(node, EdgeKind.HoldsAccount, asOf) : [];
+    /// <summary>The accounts a node holds, valid on the date: holdings too, when a flow downstream counts them; none otherwise.</summary>
+    internal static IEnumerable<SnapshotEdge> Accounts(SnapshotNode node, FlowDirection direction, DateOnly? asOf, bool accountsAsHoldings) =>
+        direction == FlowDirection.Downstream && accountsAsHoldings ? GraphSnapshot.Outgoing(node, EdgeKind.HoldsAccount, asOf) : [];
 
     /// <summary>
     /// The nodes on cycles through the seed itself (it owns, indirectly, one of its owners).
