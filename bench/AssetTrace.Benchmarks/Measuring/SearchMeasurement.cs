@@ -51,7 +51,7 @@ public static class SearchMeasurement
     {
         try
         {
-            return await search.SearchAsync(query, null, null, PageSize, null, ct);
+            return await search.SearchAsync(AssetTrace.Visibility.Viewer.System("bench"), query, null, null, PageSize, null, ct);
         }
         catch (DbException e)
         {

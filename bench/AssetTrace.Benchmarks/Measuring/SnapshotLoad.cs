@@ -14,7 +14,7 @@ public static class SnapshotLoad
         using var provider = new SnapshotProvider(database, NullLogger<SnapshotProvider>.Instance);
         var started = Stopwatch.GetTimestamp();
         // The benchmark is the only reader: the snapshot may be used outside the provider's lock.
-        var graph = await provider.ReadAsync(g => g, ct);
+        var graph = await provider.ReadAsync(AssetTrace.Visibility.Viewer.System("bench"), g => g, ct);
         var elapsed = Stopwatch.GetElapsedTime(started);
         var after = GC.GetTotalMemory(forceFullCollection: true);
         return (graph, elapsed, after - before);

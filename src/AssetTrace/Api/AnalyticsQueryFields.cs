@@ -15,7 +15,7 @@ public static class AnalyticsQueryFields
             .Argument<NonNullGraphType<IdGraphType>>("id")
             .Argument<DateOnlyGraphType>("asOf")
             .Argument<IntGraphType>("maxPaths", a => a.DefaultValue = 5)
-            .ResolveAsync(async c => await c.Service<OwnershipAnalytics>().OwnersAsync(
+            .ResolveAsync(async c => await c.Service<OwnershipAnalytics>().OwnersAsync(await c.ViewerAsync(),
                 c.GetArgument<string>("id"), c.GetArgument<DateOnly?>("asOf"), c.GetArgument("maxPaths", 5), c.CancellationToken));
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<BeneficialOwnerType>>>>("beneficialOwners")
@@ -24,7 +24,7 @@ public static class AnalyticsQueryFields
             .Argument<FloatGraphType>("thresholdPercent", "25 by default (Analytics:DefaultBeneficialOwnerThresholdPercent).")
             .Argument<DateOnlyGraphType>("asOf")
             .Argument<IntGraphType>("maxPaths", a => a.DefaultValue = 5)
-            .ResolveAsync(async c => await c.Service<OwnershipAnalytics>().BeneficialOwnersAsync(
+            .ResolveAsync(async c => await c.Service<OwnershipAnalytics>().BeneficialOwnersAsync(await c.ViewerAsync(),
                 c.GetArgument<string>("id"), c.GetArgument<double?>("thresholdPercent"), c.GetArgument<DateOnly?>("asOf"),
                 c.GetArgument("maxPaths", 5), c.CancellationToken));
 
@@ -34,7 +34,7 @@ public static class AnalyticsQueryFields
             .Argument<BooleanGraphType>("withConnected", a => a.DefaultValue = false)
             .Argument<DateOnlyGraphType>("asOf")
             .Argument<IntGraphType>("maxPaths", a => a.DefaultValue = 3)
-            .ResolveAsync(async c => await c.Service<OwnershipAnalytics>().HoldingsAsync(
+            .ResolveAsync(async c => await c.Service<OwnershipAnalytics>().HoldingsAsync(await c.ViewerAsync(),
                 c.GetArgument<string>("id"), c.GetArgument("withConnected", false), c.GetArgument<DateOnly?>("asOf"),
                 c.GetArgument("maxPaths", 3), c.CancellationToken));
 
@@ -43,14 +43,14 @@ public static class AnalyticsQueryFields
             .Argument<NonNullGraphType<IdGraphType>>("id")
             .Argument<IntGraphType>("hops", a => a.DefaultValue = 2)
             .Argument<DateOnlyGraphType>("asOf")
-            .ResolveAsync(async c => await c.Service<OwnershipAnalytics>().ConnectedPersonsAsync(
+            .ResolveAsync(async c => await c.Service<OwnershipAnalytics>().ConnectedPersonsAsync(await c.ViewerAsync(),
                 c.GetArgument<string>("id"), c.GetArgument("hops", 2), c.GetArgument<DateOnly?>("asOf"), c.CancellationToken));
 
         query.Field<NonNullGraphType<WealthEstimateType>>("wealth")
             .Description("Estimated wealth in USD, alone and with connected persons, against the roster threshold.")
             .Argument<NonNullGraphType<IdGraphType>>("id")
             .Argument<DateOnlyGraphType>("asOf")
-            .ResolveAsync(async c => await c.Service<OwnershipAnalytics>().WealthAsync(
+            .ResolveAsync(async c => await c.Service<OwnershipAnalytics>().WealthAsync(await c.ViewerAsync(),
                 c.GetArgument<string>("id"), c.GetArgument<DateOnly?>("asOf"), c.CancellationToken));
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<RedFlagType>>>>("redFlags")
@@ -58,7 +58,7 @@ public static class AnalyticsQueryFields
             .Argument<NonNullGraphType<IdGraphType>>("id")
             .Argument<DateOnlyGraphType>("asOf")
             .Argument<IdGraphType>("caseId")
-            .ResolveAsync(async c => await c.Service<OwnershipAnalytics>().RedFlagsAsync(
+            .ResolveAsync(async c => await c.Service<OwnershipAnalytics>().RedFlagsAsync(await c.ViewerAsync(),
                 c.GetArgument<string>("id"), c.GetArgument<DateOnly?>("asOf"), c.GetArgument<string?>("caseId"), c.CancellationToken));
     }
 }

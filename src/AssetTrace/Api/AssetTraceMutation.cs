@@ -23,7 +23,7 @@ public sealed class AssetTraceMutation : ObjectGraphType
             .Argument<NonNullGraphType<CreateNodeInputType>>("input")
             .ResolveAsync(async c =>
             {
-                var actor = RoleCheck.Require(c.User, "Creating a node", GraphEditors);
+                var actor = await c.ViewerWithRoleAsync("Creating a node", GraphEditors);
                 var input = c.Input();
                 var draft = new NodeDraft(input.Get<NodeKind>("kind"), InputReader.Json(input, "properties"),
                     InputReader.Provenance(input.Get<IDictionary<string, object?>>("provenance")!),
@@ -35,7 +35,7 @@ public sealed class AssetTraceMutation : ObjectGraphType
             .Argument<NonNullGraphType<UpdateInputType>>("input")
             .ResolveAsync(async c =>
             {
-                var actor = RoleCheck.Require(c.User, "Changing a node", GraphEditors);
+                var actor = await c.ViewerWithRoleAsync("Changing a node", GraphEditors);
                 return await c.Service<GraphStore>().UpdateNodeAsync(InputReader.Patch(c.Input()), actor, c.CancellationToken);
             });
 
@@ -43,7 +43,7 @@ public sealed class AssetTraceMutation : ObjectGraphType
             .Argument<NonNullGraphType<DeleteInputType>>("input")
             .ResolveAsync(async c =>
             {
-                var actor = RoleCheck.Require(c.User, "Deleting a node", GraphEditors);
+                var actor = await c.ViewerWithRoleAsync("Deleting a node", GraphEditors);
                 var input = c.Input();
                 return await c.Service<GraphStore>().DeleteNodeAsync(input.Get<string>("id")!, input.Get<string>("reason") ?? "", input.Get<int?>("expectedVersion"), actor, c.CancellationToken);
             });
@@ -52,7 +52,7 @@ public sealed class AssetTraceMutation : ObjectGraphType
             .Argument<NonNullGraphType<CreateEdgeInputType>>("input")
             .ResolveAsync(async c =>
             {
-                var actor = RoleCheck.Require(c.User, "Creating an edge", GraphEditors);
+                var actor = await c.ViewerWithRoleAsync("Creating an edge", GraphEditors);
                 var input = c.Input();
                 var draft = new EdgeDraft(input.Get<EdgeKind>("kind"), input.Get<string>("sourceId")!, input.Get<string>("targetId")!,
                     InputReader.Json(input, "properties"), InputReader.Provenance(input.Get<IDictionary<string, object?>>("provenance")!),
@@ -64,7 +64,7 @@ public sealed class AssetTraceMutation : ObjectGraphType
             .Argument<NonNullGraphType<UpdateInputType>>("input")
             .ResolveAsync(async c =>
             {
-                var actor = RoleCheck.Require(c.User, "Changing an edge", GraphEditors);
+                var actor = await c.ViewerWithRoleAsync("Changing an edge", GraphEditors);
                 return await c.Service<GraphStore>().UpdateEdgeAsync(InputReader.Patch(c.Input()), actor, c.CancellationToken);
             });
 
@@ -72,7 +72,7 @@ public sealed class AssetTraceMutation : ObjectGraphType
             .Argument<NonNullGraphType<DeleteInputType>>("input")
             .ResolveAsync(async c =>
             {
-                var actor = RoleCheck.Require(c.User, "Deleting an edge", GraphEditors);
+                var actor = await c.ViewerWithRoleAsync("Deleting an edge", GraphEditors);
                 var input = c.Input();
                 return await c.Service<GraphStore>().DeleteEdgeAsync(input.Get<string>("id")!, input.Get<string>("reason") ?? "", input.Get<int?>("expectedVersion"), actor, c.CancellationToken);
             });
@@ -81,10 +81,10 @@ public sealed class AssetTraceMutation : ObjectGraphType
             .Argument<NonNullGraphType<CreateCaseInputType>>("input")
             .ResolveAsync(async c =>
             {
-                var actor = RoleCheck.Require(c.User, "Opening a case", CaseEditors);
+                var actor = await c.ViewerWithRoleAsync("Opening a case", CaseEditors);
                 var input = c.Input();
                 var draft = new CaseDraft(input.Get<string>("number")!, input.Get<string>("title")!, input.Get<string>("crimeType")!,
-                    input.GetList<string>("team") ?? [actor], input.Get<DateOnly?>("openedOn"));
+                    input.GetList<string>("team") ?? [actor.Name], input.Get<DateOnly?>("openedOn"), Supervisors: input.GetList<string>("supervisors"));
                 return await c.Service<CaseStore>().CreateAsync(draft, actor, c.CancellationToken);
             });
 
@@ -92,11 +92,11 @@ public sealed class AssetTraceMutation : ObjectGraphType
             .Argument<NonNullGraphType<UpdateCaseInputType>>("input")
             .ResolveAsync(async c =>
             {
-                var actor = RoleCheck.Require(c.User, "Changing a case", CaseEditors);
+                var actor = await c.ViewerWithRoleAsync("Changing a case", CaseEditors);
                 var input = c.Input();
                 var patch = new CasePatch(input.Get<string>("id")!, input.Get<string>("reason") ?? "", input.Get<string>("title"),
                     input.Get<string>("crimeType"), input.Get<CaseStatus?>("status"), input.GetList<string>("team"),
-                    input.Get<int?>("expectedVersion"));
+                    input.Get<int?>("expectedVersion"), input.GetList<string>("supervisors"));
                 return await c.Service<CaseStore>().UpdateAsync(patch, actor, c.CancellationToken);
             });
 
@@ -106,7 +106,7 @@ public sealed class AssetTraceMutation : ObjectGraphType
             .Argument<NonNullGraphType<StringGraphType>>("role", "suspect, relative, nominee, asset, …")
             .ResolveAsync(async c =>
             {
-                var actor = RoleCheck.Require(c.User, "Adding a case subject", CaseEditors);
+                var actor = await c.ViewerWithRoleAsync("Adding a case subject", CaseEditors);
                 return await c.Service<CaseStore>().AddSubjectAsync(c.GetArgument<string>("caseId"), c.GetArgument<string>("nodeId"), c.GetArgument<string>("role"), actor, c.CancellationToken);
             });
 
@@ -116,7 +116,7 @@ public sealed class AssetTraceMutation : ObjectGraphType
             .Argument<NonNullGraphType<StringGraphType>>("reason")
             .ResolveAsync(async c =>
             {
-                var actor = RoleCheck.Require(c.User, "Removing a case subject", CaseEditors);
+                var actor = await c.ViewerWithRoleAsync("Removing a case subject", CaseEditors);
                 return await c.Service<CaseStore>().RemoveSubjectAsync(c.GetArgument<string>("caseId"), c.GetArgument<string>("nodeId"), c.GetArgument<string>("reason"), actor, c.CancellationToken);
             });
 

@@ -20,11 +20,11 @@ public sealed class AssetTraceQuery : ObjectGraphType
 
         Field<NodeType>("node").Description("A node by id; null when there is none or it was deleted (its history stays readable).")
             .Argument<NonNullGraphType<IdGraphType>>("id")
-            .ResolveAsync(async c => await c.Service<GraphQueries>().GetNodeAsync(c.GetArgument<string>("id"), c.CancellationToken));
+            .ResolveAsync(async c => await c.Service<GraphQueries>().GetNodeAsync(await c.ViewerAsync(), c.GetArgument<string>("id"), c.CancellationToken));
 
         Field<GraphEdgeType>("edge").Description("An edge by id; null when there is none or it was deleted.")
             .Argument<NonNullGraphType<IdGraphType>>("id")
-            .ResolveAsync(async c => await c.Service<GraphQueries>().GetEdgeAsync(c.GetArgument<string>("id"), c.CancellationToken));
+            .ResolveAsync(async c => await c.Service<GraphQueries>().GetEdgeAsync(await c.ViewerAsync(), c.GetArgument<string>("id"), c.CancellationToken));
 
         Field<NonNullGraphType<NodePageType>>("search")
             .Description("Nodes whose names contain words starting with each word of the query, whatever the case, accents or script: 'Akhmetov', 'Ahmetov' and 'Ахметов' find each other.")
@@ -33,7 +33,7 @@ public sealed class AssetTraceQuery : ObjectGraphType
             .Argument<DateOnlyGraphType>("asOf", "Only nodes valid on this date.")
             .Argument<IntGraphType>("first")
             .Argument<StringGraphType>("after")
-            .ResolveAsync(async c => await c.Service<GraphQueries>().SearchAsync(
+            .ResolveAsync(async c => await c.Service<GraphQueries>().SearchAsync(await c.ViewerAsync(),
                 c.GetArgument<string>("query"), c.GetArgument<List<NodeKind>?>("kinds"), c.GetArgument<DateOnly?>("asOf"),
                 c.PageSize(), c.GetArgument<string?>("after"), c.CancellationToken));
 
@@ -59,7 +59,7 @@ public sealed class AssetTraceQuery : ObjectGraphType
                 {
                     throw new UserInputException("maxPaths", $"must be between 1 and {limits.MaxPageSize}, got {maxPaths}.");
                 }
-                return await c.Service<ShortestPathFinder>().FindAsync(c.GetArgument<string>("from"), c.GetArgument<string>("to"), hops,
+                return await c.Service<ShortestPathFinder>().FindAsync(await c.ViewerAsync(), c.GetArgument<string>("from"), c.GetArgument<string>("to"), hops,
                     c.GetArgument<List<EdgeKind>?>("kinds"), c.GetArgument("direction", Direction.Both), c.GetArgument<DateOnly?>("asOf"), maxPaths, c.CancellationToken);
             });
 
@@ -77,27 +77,27 @@ public sealed class AssetTraceQuery : ObjectGraphType
                 {
                     throw new UserInputException("hops", $"must be between 1 and {max}, got {hops}.");
                 }
-                return await c.Service<NeighbourhoodReader>().ReadAsync(c.GetArgument<string>("id"), hops,
+                return await c.Service<NeighbourhoodReader>().ReadAsync(await c.ViewerAsync(), c.GetArgument<string>("id"), hops,
                     c.GetArgument<List<EdgeKind>?>("kinds"), c.GetArgument<DateOnly?>("asOf"), c.CancellationToken);
             });
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<NodeChangeType>>>>("nodeHistory")
             .Description("Every version of a node, also of one since deleted.")
             .Argument<NonNullGraphType<IdGraphType>>("id")
-            .ResolveAsync(async c => await c.Service<GraphQueries>().NodeHistoryAsync(c.GetArgument<string>("id"), c.CancellationToken));
+            .ResolveAsync(async c => await c.Service<GraphQueries>().NodeHistoryAsync(await c.ViewerAsync(), c.GetArgument<string>("id"), c.CancellationToken));
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<EdgeChangeType>>>>("edgeHistory")
             .Description("Every version of an edge, also of one since deleted.")
             .Argument<NonNullGraphType<IdGraphType>>("id")
-            .ResolveAsync(async c => await c.Service<GraphQueries>().EdgeHistoryAsync(c.GetArgument<string>("id"), c.CancellationToken));
+            .ResolveAsync(async c => await c.Service<GraphQueries>().EdgeHistoryAsync(await c.ViewerAsync(), c.GetArgument<string>("id"), c.CancellationToken));
 
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CaseType>>>>("cases")
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CaseType>>>>("cases").Description("The cases you work on (all of them, for admins).")
             .Argument<CaseStatusEnum>("status")
-            .ResolveAsync(async c => await c.Service<CaseStore>().ListAsync(c.GetArgument<CaseStatus?>("status"), c.CancellationToken));
+            .ResolveAsync(async c => await c.Service<CaseStore>().ListAsync(await c.ViewerAsync(), c.GetArgument<CaseStatus?>("status"), c.CancellationToken));
 
-        Field<CaseType>("case")
+        Field<CaseType>("case").Description("A case you work on; null when there is none you may see.")
             .Argument<NonNullGraphType<IdGraphType>>("id")
-            .ResolveAsync(async c => await c.Service<CaseStore>().GetAsync(c.GetArgument<string>("id"), c.CancellationToken));
+            .ResolveAsync(async c => await c.Service<CaseStore>().GetAsync(await c.ViewerAsync(), c.GetArgument<string>("id"), c.CancellationToken));
 
         Field<NonNullGraphType<UserType>>("me").Description("The signed-in user.")
             .ResolveAsync(async c => await c.Service<AccountStore>().FindUserAsync(c.User!.Identity!.Name!, c.CancellationToken));

@@ -5,13 +5,18 @@ using AssetTrace.Common;
 using AssetTrace.Graph.Model;
 using AssetTrace.Graph.Schema;
 using AssetTrace.Storage;
+using AssetTrace.Visibility;
 
 namespace AssetTrace.Cases;
 
-/// <summary>Opens, changes and lists cases and their subjects; every change goes to the audit log.</summary>
+/// <summary>
+/// Opens, changes and lists cases and their subjects; every change goes to the audit log. A case
+/// exists only for those who work on it (team, named supervisors) and admins: who works on it is
+/// kept in case_access in the same transaction, and that is what a <see cref="Viewer"/> is made of.
+/// </summary>
 public sealed class CaseStore(Database database, GraphSchema schema, AuditLog audit, TimeProvider clock)
 {
-    public async Task<Case> CreateAsync(CaseDraft draft, string actor, CancellationToken ct)
+    public async Task<Case> CreateAsync(CaseDraft draft, Viewer actor, CancellationToken ct)
     {
         var errors = new List<FieldError>();
         if (string.IsNullOrWhiteSpace(draft.Number))
@@ -23,13 +28,21 @@ public sealed class CaseStore(Database database, GraphSchema schema, AuditLog au
             errors.Add(new FieldError("input.title", "give the case a title."));
         }
         CheckCrimeType("input.crimeType", draft.CrimeType, errors);
+        var team = Members("input.team", draft.Team, errors);
+        var supervisors = Members("input.supervisors", draft.Supervisors ?? [], errors);
         if (errors.Count > 0)
         {
             throw new UserInputException(errors);
         }
+        // Whoever opens a case works on it, unless they see every case anyway: otherwise the case
+        // would vanish for them the moment it is created.
+        if (!actor.SeesEverything && !team.Contains(actor.Name) && !supervisors.Contains(actor.Name))
+        {
+            team = [.. team, actor.Name];
+        }
         var now = clock.GetUtcNow();
         var created = new Case(draft.Id ?? Guid.CreateVersion7().ToString(), draft.Number.Trim(), draft.Title.Trim(), draft.CrimeType, CaseStatus.Open,
-            draft.Team, draft.OpenedOn ?? DateOnly.FromDateTime(now.UtcDateTime), [], new Stamp(1, now, actor, now, actor));
+            team, draft.OpenedOn ?? DateOnly.FromDateTime(now.UtcDateTime), [], new Stamp(1, now, actor.Name, now, actor.Name), supervisors);
         return await database.WriteAsync(async (c, t) =>
         {
             if (await c.ScalarAsync<long>(t, "SELECT COUNT(*) FROM cases WHERE number = @n OR id = @id", ct, ("n", created.Number), ("id", created.Id)) > 0)
@@ -37,33 +50,37 @@ public sealed class CaseStore(Database database, GraphSchema schema, AuditLog au
                 throw new UserInputException("input.number", $"a case numbered '{created.Number}' already exists.");
             }
             await c.ExecuteAsync(t, """
-                INSERT INTO cases (id, number, title, crime_type, status, team, opened_on, version, created_at, created_by, updated_at, updated_by)
-                VALUES (@id, @number, @title, @crime, @status, @team, @opened, 1, @now, @actor, @now, @actor)
+                INSERT INTO cases (id, number, title, crime_type, status, team, supervisors, opened_on, version, created_at, created_by, updated_at, updated_by)
+                VALUES (@id, @number, @title, @crime, @status, @team, @supervisors, @opened, 1, @now, @actor, @now, @actor)
                 """, ct, ("id", created.Id), ("number", created.Number), ("title", created.Title), ("crime", created.CrimeType),
-                ("status", Codes.Of(created.Status)), ("team", JsonSerializer.Serialize(created.Team)), ("opened", created.OpenedOn), ("now", now), ("actor", actor));
-            await audit.AppendAsync(c, t, new AuditRecord(actor, "case.created", $"case/{created.Id}", null, JsonSerializer.Serialize(created), null), ct);
+                ("status", Codes.Of(created.Status)), ("team", JsonSerializer.Serialize(created.Team)), ("supervisors", JsonSerializer.Serialize(created.Supervisors)),
+                ("opened", created.OpenedOn), ("now", now), ("actor", actor.Name));
+            await WriteAccessAsync(c, t, created, ct);
+            await audit.AppendAsync(c, t, new AuditRecord(actor.Name, "case.created", $"case/{created.Id}", null, JsonSerializer.Serialize(created), null), ct);
             return created;
         }, ct);
     }
 
-    public async Task<Case> UpdateAsync(CasePatch patch, string actor, CancellationToken ct)
+    public async Task<Case> UpdateAsync(CasePatch patch, Viewer actor, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(patch.Reason))
         {
             throw new UserInputException("input.reason", "say why the case is changed.");
         }
+        var errors = new List<FieldError>();
         if (patch.CrimeType is not null)
         {
-            var errors = new List<FieldError>();
             CheckCrimeType("input.crimeType", patch.CrimeType, errors);
-            if (errors.Count > 0)
-            {
-                throw new UserInputException(errors);
-            }
+        }
+        var team = patch.Team is null ? null : Members("input.team", patch.Team, errors);
+        var supervisors = patch.Supervisors is null ? null : Members("input.supervisors", patch.Supervisors, errors);
+        if (errors.Count > 0)
+        {
+            throw new UserInputException(errors);
         }
         return await database.WriteAsync(async (c, t) =>
         {
-            var current = await LoadAsync(c, t, patch.Id, ct) ?? throw new NotFoundException("case", patch.Id);
+            var current = await LoadVisibleAsync(c, t, patch.Id, actor, ct);
             if (patch.ExpectedVersion is { } expected && expected != current.Stamp.Version)
             {
                 throw new ConflictException($"The case '{current.Number}' is at version {current.Stamp.Version} (changed by {current.Stamp.UpdatedBy}), not {expected}: reload it and apply your change again.");
@@ -74,21 +91,28 @@ public sealed class CaseStore(Database database, GraphSchema schema, AuditLog au
                 Title = patch.Title?.Trim() ?? current.Title,
                 CrimeType = patch.CrimeType ?? current.CrimeType,
                 Status = patch.Status ?? current.Status,
-                Team = patch.Team ?? current.Team,
-                Stamp = current.Stamp with { Version = current.Stamp.Version + 1, UpdatedAt = now, UpdatedBy = actor },
+                Team = team ?? current.Team,
+                Supervisors = supervisors ?? current.Supervisors,
+                Stamp = current.Stamp with { Version = current.Stamp.Version + 1, UpdatedAt = now, UpdatedBy = actor.Name },
             };
+            if (!actor.SeesEverything && !next.Members.Contains(actor.Name))
+            {
+                throw new UserInputException("input.team", $"you would no longer work on case '{current.Number}': keep yourself in its team or supervisors, or ask an admin.");
+            }
             await c.ExecuteAsync(t, """
-                UPDATE cases SET title = @title, crime_type = @crime, status = @status, team = @team, version = version + 1, updated_at = @now, updated_by = @actor
+                UPDATE cases SET title = @title, crime_type = @crime, status = @status, team = @team, supervisors = @supervisors,
+                    version = version + 1, updated_at = @now, updated_by = @actor
                 WHERE id = @id
                 """, ct, ("id", next.Id), ("title", next.Title), ("crime", next.CrimeType), ("status", Codes.Of(next.Status)),
-                ("team", JsonSerializer.Serialize(next.Team)), ("now", now), ("actor", actor));
-            await audit.AppendAsync(c, t, new AuditRecord(actor, "case.updated", $"case/{next.Id}", JsonSerializer.Serialize(current), JsonSerializer.Serialize(next), patch.Reason), ct);
+                ("team", JsonSerializer.Serialize(next.Team)), ("supervisors", JsonSerializer.Serialize(next.Supervisors)), ("now", now), ("actor", actor.Name));
+            await WriteAccessAsync(c, t, next, ct);
+            await audit.AppendAsync(c, t, new AuditRecord(actor.Name, "case.updated", $"case/{next.Id}", JsonSerializer.Serialize(current), JsonSerializer.Serialize(next), patch.Reason), ct);
             return next;
         }, ct);
     }
 
     /// <summary>Adds a node to the case's subjects, or changes its role when it is there already.</summary>
-    public async Task<Case> AddSubjectAsync(string caseId, string nodeId, string role, string actor, CancellationToken ct)
+    public async Task<Case> AddSubjectAsync(string caseId, string nodeId, string role, Viewer actor, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(role))
         {
@@ -96,22 +120,24 @@ public sealed class CaseStore(Database database, GraphSchema schema, AuditLog au
         }
         return await database.WriteAsync(async (c, t) =>
         {
-            var current = await LoadAsync(c, t, caseId, ct) ?? throw new NotFoundException("case", caseId);
-            if (await c.ScalarAsync<long>(t, "SELECT COUNT(*) FROM nodes WHERE id = @id AND NOT deleted", ct, ("id", nodeId)) == 0)
+            var current = await LoadVisibleAsync(c, t, caseId, actor, ct);
+            var parameters = new List<(string, object?)> { ("id", nodeId) };
+            var visible = VisibilitySql.Visible("n", actor, parameters);
+            if (await c.ScalarAsync<long>(t, $"SELECT COUNT(*) FROM nodes n WHERE n.id = @id AND NOT n.deleted AND {visible}", ct, [.. parameters]) == 0)
             {
                 throw new UserInputException("nodeId", $"no node with id '{nodeId}' exists.");
             }
             var now = clock.GetUtcNow();
             await c.ExecuteAsync(t, "DELETE FROM case_subjects WHERE case_id = @c AND node_id = @n", ct, ("c", caseId), ("n", nodeId));
             await c.ExecuteAsync(t, "INSERT INTO case_subjects (case_id, node_id, role, added_at, added_by) VALUES (@c, @n, @role, @now, @actor)", ct,
-                ("c", caseId), ("n", nodeId), ("role", role.Trim()), ("now", now), ("actor", actor));
-            await audit.AppendAsync(c, t, new AuditRecord(actor, "case.subject_added", $"case/{caseId}", null,
+                ("c", caseId), ("n", nodeId), ("role", role.Trim()), ("now", now), ("actor", actor.Name));
+            await audit.AppendAsync(c, t, new AuditRecord(actor.Name, "case.subject_added", $"case/{caseId}", null,
                 JsonSerializer.Serialize(new { nodeId, role }), null), ct);
             return (await LoadAsync(c, t, caseId, ct))!;
         }, ct);
     }
 
-    public async Task<Case> RemoveSubjectAsync(string caseId, string nodeId, string reason, string actor, CancellationToken ct)
+    public async Task<Case> RemoveSubjectAsync(string caseId, string nodeId, string reason, Viewer actor, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(reason))
         {
@@ -119,25 +145,27 @@ public sealed class CaseStore(Database database, GraphSchema schema, AuditLog au
         }
         return await database.WriteAsync(async (c, t) =>
         {
-            var current = await LoadAsync(c, t, caseId, ct) ?? throw new NotFoundException("case", caseId);
+            var current = await LoadVisibleAsync(c, t, caseId, actor, ct);
             var subject = current.Subjects.FirstOrDefault(s => s.NodeId == nodeId)
                 ?? throw new UserInputException("nodeId", $"node '{nodeId}' is not a subject of case '{current.Number}'.");
             await c.ExecuteAsync(t, "DELETE FROM case_subjects WHERE case_id = @c AND node_id = @n", ct, ("c", caseId), ("n", nodeId));
-            await audit.AppendAsync(c, t, new AuditRecord(actor, "case.subject_removed", $"case/{caseId}",
+            await audit.AppendAsync(c, t, new AuditRecord(actor.Name, "case.subject_removed", $"case/{caseId}",
                 JsonSerializer.Serialize(subject), null, reason), ct);
             return (await LoadAsync(c, t, caseId, ct))!;
         }, ct);
     }
 
-    public Task<Case?> GetAsync(string id, CancellationToken ct) =>
-        database.ReadAsync(c => LoadAsync(c, null, id, ct), ct);
+    /// <summary>A case the viewer works on (or any, for an admin); null otherwise, as for a case that does not exist.</summary>
+    public Task<Case?> GetAsync(Viewer viewer, string id, CancellationToken ct) =>
+        viewer.Sees(id) ? database.ReadAsync(c => LoadAsync(c, null, id, ct), ct) : Task.FromResult<Case?>(null);
 
-    public Task<List<Case>> ListAsync(CaseStatus? status, CancellationToken ct) =>
+    public Task<List<Case>> ListAsync(Viewer viewer, CaseStatus? status, CancellationToken ct) =>
         database.ReadAsync(async c =>
         {
             var ids = await c.QueryAsync(null,
                 $"SELECT id FROM cases {(status is null ? "" : "WHERE status = @status")} ORDER BY opened_on DESC, number",
                 r => r.GetString(0), ct, ("status", status is null ? "" : Codes.Of(status.Value)));
+            ids = [.. ids.Where(viewer.Sees)];
             var cases = new List<Case>();
             foreach (var id in ids)
             {
@@ -151,12 +179,39 @@ public sealed class CaseStore(Database database, GraphSchema schema, AuditLog au
         var subjects = await c.QueryAsync(t, "SELECT node_id, role, added_at, added_by FROM case_subjects WHERE case_id = @id ORDER BY added_at, node_id",
             r => new CaseSubject(r.GetString(0), r.GetString(1), r.Instant(2), r.GetString(3)), ct, ("id", id));
         var rows = await c.QueryAsync(t, """
-            SELECT id, number, title, crime_type, status, team, opened_on, version, created_at, created_by, updated_at, updated_by
+            SELECT id, number, title, crime_type, status, team, opened_on, version, created_at, created_by, updated_at, updated_by, supervisors
             FROM cases WHERE id = @id
             """, r => new Case(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), Codes.Parse<CaseStatus>(r.GetString(4)),
                 JsonSerializer.Deserialize<List<string>>(r.GetString(5)) ?? [], r.GetFieldValue<DateOnly>(6), subjects,
-                new Stamp(r.GetInt32(7), r.Instant(8), r.GetString(9), r.Instant(10), r.GetString(11))), ct, ("id", id));
+                new Stamp(r.GetInt32(7), r.Instant(8), r.GetString(9), r.Instant(10), r.GetString(11)),
+                JsonSerializer.Deserialize<List<string>>(r.GetString(12)) ?? []), ct, ("id", id));
         return rows.SingleOrDefault();
+    }
+
+    private static async Task<Case> LoadVisibleAsync(DbConnection c, DbTransaction t, string id, Viewer actor, CancellationToken ct) =>
+        (actor.Sees(id) ? await LoadAsync(c, t, id, ct) : null) ?? throw new NotFoundException("case", id);
+
+    /// <summary>Rewrites who may see the case; the viewers of the next request see the change.</summary>
+    private static async Task WriteAccessAsync(DbConnection c, DbTransaction t, Case @case, CancellationToken ct)
+    {
+        await c.ExecuteAsync(t, "DELETE FROM case_access WHERE case_id = @c", ct, ("c", @case.Id));
+        foreach (var (names, access) in new[] { (@case.Team, "team"), (@case.Supervisors, "supervisor") })
+        {
+            foreach (var name in names.Distinct(StringComparer.Ordinal))
+            {
+                await c.ExecuteAsync(t, "INSERT INTO case_access (username, case_id, access) VALUES (@u, @c, @a)", ct, ("u", name), ("c", @case.Id), ("a", access));
+            }
+        }
+    }
+
+    /// <summary>User names, trimmed; a blank one is an input error on the list's field.</summary>
+    private static List<string> Members(string field, IReadOnlyList<string> names, List<FieldError> errors)
+    {
+        if (names.Any(string.IsNullOrWhiteSpace))
+        {
+            errors.Add(new FieldError(field, "a user name is blank; give the user names of the people on the case."));
+        }
+        return [.. names.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n.Trim()).Distinct(StringComparer.Ordinal)];
     }
 
     private void CheckCrimeType(string field, string code, List<FieldError> errors)

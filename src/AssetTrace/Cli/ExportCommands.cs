@@ -30,7 +30,7 @@ public static class ExportCommands
             try
             {
                 var scope = new ExportScope(parse.GetValue(caseId), parse.GetValue(nodeId), parse.GetValue(hops));
-                var summary = await exporter.ExportAsync(parse.GetValue(format)!, scope, new FolderTarget(path, singleFile), ct, parse.GetValue(forCourt));
+                var summary = await exporter.ExportAsync(Visibility.Viewer.System("shell"), parse.GetValue(format)!, scope, new FolderTarget(path, singleFile), ct, parse.GetValue(forCourt));
                 Console.WriteLine($"Exported {summary.Nodes} nodes and {summary.Edges} edges ({scope}) to {singleFile ?? path}: {string.Join(", ", summary.Files)}.");
                 if (summary.NodesLeftOut + summary.EdgesLeftOut > 0)
                 {

@@ -4,29 +4,35 @@ using System.Text.Json;
 using AssetTrace.Cases;
 using AssetTrace.Graph.Model;
 using AssetTrace.Graph.Store;
+using AssetTrace.Visibility;
 
 namespace AssetTrace.Demo;
 
 /// <summary>
 /// Loads the fictional demo case (Demo/demo-case.json) once, through the same stores and
 /// checks as any user's input, so its facts carry provenance and audit entries like any other.
+/// What the networks answered is restricted to the case, as the request desk does for real answers.
 /// </summary>
 public sealed class DemoCase(GraphStore graph, GraphQueries queries, CaseStore cases, ILogger<DemoCase> logger)
 {
     public const string CaseId = "demo-case";
-    private const string Actor = "demo-loader";
+    private static readonly Viewer Actor = Viewer.System("demo-loader");
 
     public async Task LoadOnceAsync(CancellationToken ct)
     {
-        if (await cases.GetAsync(CaseId, ct) is not null)
+        if (await cases.GetAsync(Actor, CaseId, ct) is not null)
         {
             return;
         }
         using var document = await JsonDocument.ParseAsync(Open(), cancellationToken: ct);
         var root = document.RootElement;
+        // The case first: the facts the networks gave are restricted to it.
+        var c = root.GetProperty("case");
+        await cases.CreateAsync(new CaseDraft(c.GetProperty("number").GetString()!, c.GetProperty("title").GetString()!, c.GetProperty("crimeType").GetString()!,
+            c.GetProperty("team").EnumerateArray().Select(t => t.GetString()!).ToList(), Date(c, "openedOn"), CaseId), Actor, ct);
         foreach (var node in root.GetProperty("nodes").EnumerateArray())
         {
-            if (await queries.GetNodeAsync(node.GetProperty("id").GetString()!, ct) is null)
+            if (await queries.GetNodeAsync(Actor, node.GetProperty("id").GetString()!, ct) is null)
             {
                 await graph.CreateNodeAsync(new NodeDraft(Codes.ParseNodeKind(node.GetProperty("kind").GetString()!),
                     node.GetProperty("properties").Clone(), Provenance(node), Id: node.GetProperty("id").GetString()), Actor, ct);
@@ -34,16 +40,13 @@ public sealed class DemoCase(GraphStore graph, GraphQueries queries, CaseStore c
         }
         foreach (var edge in root.GetProperty("edges").EnumerateArray())
         {
-            if (await queries.GetEdgeAsync(edge.GetProperty("id").GetString()!, ct) is null)
+            if (await queries.GetEdgeAsync(Actor, edge.GetProperty("id").GetString()!, ct) is null)
             {
                 await graph.CreateEdgeAsync(new EdgeDraft(Codes.ParseEdgeKind(edge.GetProperty("kind").GetString()!),
                     edge.GetProperty("sourceId").GetString()!, edge.GetProperty("targetId").GetString()!, edge.GetProperty("properties").Clone(),
                     Provenance(edge), Date(edge, "validFrom"), Date(edge, "validTo"), edge.GetProperty("id").GetString()), Actor, ct);
             }
         }
-        var c = root.GetProperty("case");
-        await cases.CreateAsync(new CaseDraft(c.GetProperty("number").GetString()!, c.GetProperty("title").GetString()!, c.GetProperty("crimeType").GetString()!,
-            c.GetProperty("team").EnumerateArray().Select(t => t.GetString()!).ToList(), Date(c, "openedOn"), CaseId), Actor, ct);
         foreach (var subject in c.GetProperty("subjects").EnumerateArray())
         {
             await cases.AddSubjectAsync(CaseId, subject[0].GetString()!, subject[1].GetString()!, Actor, ct);
@@ -58,8 +61,10 @@ public sealed class DemoCase(GraphStore graph, GraphQueries queries, CaseStore c
     private static ProvenanceDraft Provenance(JsonElement element)
     {
         var p = element.GetProperty("provenance");
-        return new ProvenanceDraft(Codes.Parse<SourceKind>(p.GetProperty("source").GetString()!), p.GetProperty("reference").GetString(),
-            DateTimeOffset.Parse(p.GetProperty("obtainedAt").GetString()!, CultureInfo.InvariantCulture), Codes.Parse<UsageRestriction>(p.GetProperty("restriction").GetString()!));
+        var source = Codes.Parse<SourceKind>(p.GetProperty("source").GetString()!);
+        return new ProvenanceDraft(source, p.GetProperty("reference").GetString(),
+            DateTimeOffset.Parse(p.GetProperty("obtainedAt").GetString()!, CultureInfo.InvariantCulture), Codes.Parse<UsageRestriction>(p.GetProperty("restriction").GetString()!),
+            source == SourceKind.NetworkAnswer ? CaseId : null);
     }
 
     private static DateOnly? Date(JsonElement element, string name) =>

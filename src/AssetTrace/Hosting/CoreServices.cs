@@ -41,6 +41,8 @@ public static class CoreServices
         services.AddSingleton<ShortestPathFinder>();
         services.AddSingleton<NeighbourhoodReader>();
         services.AddSingleton<CaseStore>();
+        services.AddSingleton<Visibility.ViewerDirectory>();
+        services.AddScoped<Visibility.CurrentViewer>();
         services.AddSingleton<AccountStore>();
         services.AddSingleton<FirstRunAdmin>();
         services.AddSingleton<DemoCase>();

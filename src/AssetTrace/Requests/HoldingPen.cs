@@ -3,6 +3,7 @@ using AssetTrace.Common;
 using AssetTrace.Mail;
 using AssetTrace.Requests.Lifecycle;
 using AssetTrace.Storage;
+using AssetTrace.Visibility;
 
 namespace AssetTrace.Requests;
 
@@ -17,11 +18,14 @@ public sealed class HoldingPen(Database database, MailInbox inbox, RequestStore 
 {
     public Task<List<ThreadedMail>> HeldAsync(CancellationToken ct) => ListAsync("request_id IS NULL", "", ct);
 
-    public Task<List<ThreadedMail>> ForRequestAsync(string requestId, CancellationToken ct) => ListAsync("request_id = @r", requestId, ct);
+    /// <summary>The replies of a request the viewer may see.</summary>
+    public async Task<List<ThreadedMail>> ForRequestAsync(Viewer viewer, string requestId, CancellationToken ct) =>
+        await requests.GetAsync(viewer, requestId, ct) is null ? throw new NotFoundException("request", requestId) : await ListAsync("request_id = @r", requestId, ct);
 
-    public async Task<ThreadedMail> AssignAsync(long inboundId, string requestId, string actor, CancellationToken ct)
+    public async Task<ThreadedMail> AssignAsync(long inboundId, string requestId, Viewer viewer, CancellationToken ct)
     {
-        var request = await requests.GetAsync(requestId, ct) ?? throw new UserInputException("requestId", $"no request with id '{requestId}' exists.");
+        var actor = viewer.Name;
+        var request = await requests.GetAsync(viewer, requestId, ct) ?? throw new UserInputException("requestId", $"no request with id '{requestId}' exists.");
         var mail = await inbox.GetAsync(inboundId, ct) ?? throw new NotFoundException("inbound mail", inboundId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await database.WriteAsync(async (c, t) =>
         {

@@ -9,6 +9,7 @@ using AssetTrace.Requests.Directory;
 using AssetTrace.Requests.Documents;
 using AssetTrace.Requests.Lifecycle;
 using AssetTrace.Storage;
+using AssetTrace.Visibility;
 
 namespace AssetTrace.Requests;
 
@@ -18,16 +19,19 @@ public sealed record RequestDraftInput(string CaseId, string Network, string Jur
 /// <summary>
 /// The request desk: drafting, four-eyes approval against the requested state's checklist,
 /// sending through the outbox, answers and their facts, closing. Roles are checked by the API;
-/// the rules of the process are checked here.
+/// the rules of the process are checked here, and a request exists only for those who may see its
+/// case (<see cref="Viewer.Sees"/>).
 /// </summary>
 public sealed class RequestDesk(
     RequestStore requests, NetworkDirectory directory, RequestCatalogue catalogue, CaseStore cases, GraphQueries graph,
     GraphStore graphStore, RequestDocuments documents, MailOutbox outbox, RequestDeadlines deadlines, TimeProvider clock)
 {
-    public async Task<NetworkRequest> DraftAsync(RequestDraftInput input, string actor, CancellationToken ct)
+    private static readonly Viewer Mail = Viewer.System("mail");
+
+    public async Task<NetworkRequest> DraftAsync(RequestDraftInput input, Viewer actor, CancellationToken ct)
     {
-        var contact = await CheckAsync(input, ct);
-        return await requests.CreateDraftAsync(input.CaseId, input.Network, input.Jurisdiction, contact.Id, input.Urgency, input.Body, actor, ct);
+        var contact = await CheckAsync(input, actor, ct);
+        return await requests.CreateDraftAsync(input.CaseId, input.Network, input.Jurisdiction, contact.Id, input.Urgency, input.Body, actor.Name, ct);
     }
 
     /// <summary>
@@ -35,9 +39,9 @@ public sealed class RequestDesk(
     /// subjects, questions and languages, addressed to that state's central authority. The
     /// consent ledger decides later which facts its letter may carry.
     /// </summary>
-    public async Task<NetworkRequest> DraftMlaFromAsync(string id, string actor, CancellationToken ct)
+    public async Task<NetworkRequest> DraftMlaFromAsync(string id, Viewer actor, CancellationToken ct)
     {
-        var source = await RequireAsync(id, ct);
+        var source = await RequireAsync(id, actor, ct);
         if (source.Network == "MLA")
         {
             throw new UserInputException("id", $"{source.Number} is already a formal MLA request.");
@@ -46,46 +50,50 @@ public sealed class RequestDesk(
         return await DraftAsync(new RequestDraftInput(source.CaseId, "MLA", source.Jurisdiction, null, source.Urgency, body), actor, ct);
     }
 
-    public async Task<NetworkRequest> UpdateDraftAsync(string id, RequestBody body, Urgency urgency, int? expectedVersion, string actor, CancellationToken ct)
+    public async Task<NetworkRequest> UpdateDraftAsync(string id, RequestBody body, Urgency urgency, int? expectedVersion, Viewer actor, CancellationToken ct)
     {
-        var current = await RequireAsync(id, ct);
-        await CheckAsync(new RequestDraftInput(current.CaseId, current.Network, current.Jurisdiction, current.ContactPointId, urgency, body), ct);
-        return await requests.UpdateDraftAsync(id, body, urgency, expectedVersion, actor, ct);
+        var current = await RequireAsync(id, actor, ct);
+        await CheckAsync(new RequestDraftInput(current.CaseId, current.Network, current.Jurisdiction, current.ContactPointId, urgency, body), actor, ct);
+        return await requests.UpdateDraftAsync(id, body, urgency, expectedVersion, actor.Name, ct);
     }
 
     /// <summary>What the requested state requires that the draft lacks; empty when it may be approved.</summary>
-    public async Task<List<ChecklistGap>> ChecklistAsync(string id, CancellationToken ct)
+    public async Task<List<ChecklistGap>> ChecklistAsync(string id, Viewer viewer, CancellationToken ct)
     {
-        var request = await RequireAsync(id, ct);
+        var request = await RequireAsync(id, viewer, ct);
         var network = await directory.NetworkAsync(request.Network, "network", ct);
-        var subjects = await graph.GetNodesAsync(request.Body.SubjectIds, ct);
+        var subjects = await graph.GetNodesAsync(Viewer.ForCase(request.CaseId), request.Body.SubjectIds, ct);
         return RequestChecklist.Gaps(request, network, catalogue, subjects);
     }
 
-    /// <summary>Four eyes: a supervisor other than the author, and nothing the checklist finds missing.</summary>
-    public async Task<NetworkRequest> ApproveAsync(string id, int? expectedVersion, string approver, CancellationToken ct)
+    /// <summary>
+    /// Four eyes: a supervisor who wrote no version of the request (neither drafted nor edited it;
+    /// admins included), and nothing the checklist finds missing.
+    /// </summary>
+    public async Task<NetworkRequest> ApproveAsync(string id, int? expectedVersion, Viewer approver, CancellationToken ct)
     {
-        var request = await RequireAsync(id, ct);
-        if (request.Author == approver)
+        var request = await RequireAsync(id, approver, ct);
+        var authors = (await requests.EventsAsync(id, ct)).Where(e => e.Event is "created" or "edited").Select(e => e.Actor).Append(request.Author);
+        if (authors.Contains(approver.Name, StringComparer.Ordinal))
         {
-            throw new ForbiddenException($"{approver} drafted {request.Number} and cannot approve it too: another supervisor must.");
+            throw new ForbiddenException($"{approver.Name} wrote a version of {request.Number} and cannot approve it too: a supervisor who did not draft or edit it must.");
         }
-        var gaps = await ChecklistAsync(id, ct);
+        var gaps = await ChecklistAsync(id, approver, ct);
         if (gaps.Count > 0)
         {
             throw new UserInputException([.. gaps.Select(g => new FieldError($"checklist.{g.Item}", $"{g.Problem} ({g.Requirement})"))]);
         }
         var now = clock.GetUtcNow();
-        return await requests.MoveAsync(id, RequestStatus.Approved, approver, null, r => r with { ApprovedBy = approver, ApprovedAt = now }, null, ct, expectedVersion);
+        return await requests.MoveAsync(id, RequestStatus.Approved, approver.Name, null, r => r with { ApprovedBy = approver.Name, ApprovedAt = now }, null, ct, expectedVersion);
     }
 
     /// <summary>
     /// Renders the letters and queues the mail in the same transaction as the move to Queued; the
     /// request becomes Sent only when the SMTP server has accepted it (<see cref="RequestMailEvents"/>).
     /// </summary>
-    public async Task<NetworkRequest> SendAsync(string id, string actor, CancellationToken ct)
+    public async Task<NetworkRequest> SendAsync(string id, Viewer actor, CancellationToken ct)
     {
-        var request = await RequireAsync(id, ct);
+        var request = await RequireAsync(id, actor, ct);
         RequestTransitions.Check(request.Status, RequestStatus.Queued, request.Number);
         var contact = await directory.ContactPointAsync(request.ContactPointId, ct) ?? throw new NotFoundException("contact point", request.ContactPointId);
         var letters = await documents.RenderAsync(request, ct);
@@ -93,14 +101,14 @@ public sealed class RequestDesk(
         var body = string.Join("\n\n----------------------------------------\n\n", letters.Select(l => l.Text));
         var mail = new OutgoingMail(request.Id, [contact.Email], [], main.Subject, body, null,
             [.. letters.Select(l => new MailAttachment(l.FileName(request.Number), "application/pdf", l.Pdf))]);
-        return await requests.MoveAsync(id, RequestStatus.Queued, actor, $"to {contact.Email}", null,
+        return await requests.MoveAsync(id, RequestStatus.Queued, actor.Name, $"to {contact.Email}", null,
             async (c, t, _) => await outbox.EnqueueAsync(c, t, mail, ct), ct);
     }
 
     /// <summary>The SMTP server accepted the mail: the clock for the answer starts now.</summary>
     public async Task MarkSentAsync(string id, string messageId, DateTimeOffset at, CancellationToken ct)
     {
-        var request = await RequireAsync(id, ct);
+        var request = await RequireAsync(id, Mail, ct);
         if (request.Status != RequestStatus.Queued)
         {
             return; // told twice: the first time counted.
@@ -113,7 +121,7 @@ public sealed class RequestDesk(
 
     public async Task MarkDeliveryFailedAsync(string id, string reason, CancellationToken ct)
     {
-        var request = await RequireAsync(id, ct);
+        var request = await RequireAsync(id, Mail, ct);
         if (request.Status is RequestStatus.Queued or RequestStatus.Sent)
         {
             await requests.MoveAsync(id, RequestStatus.DeliveryFailed, "mail", reason, r => r with { FailureReason = reason }, null, ct);
@@ -121,22 +129,26 @@ public sealed class RequestDesk(
         }
     }
 
-    public Task<NetworkRequest> AcknowledgeAsync(string id, string actor, string? note, CancellationToken ct) =>
-        requests.MoveAsync(id, RequestStatus.Acknowledged, actor, note, r => r with { AcknowledgedAt = r.AcknowledgedAt ?? clock.GetUtcNow() }, null, ct);
+    public async Task<NetworkRequest> AcknowledgeAsync(string id, Viewer actor, string? note, CancellationToken ct)
+    {
+        await RequireAsync(id, actor, ct);
+        return await requests.MoveAsync(id, RequestStatus.Acknowledged, actor.Name, note, r => r with { AcknowledgedAt = r.AcknowledgedAt ?? clock.GetUtcNow() }, null, ct);
+    }
 
     /// <summary>
     /// Records an answer (partial or full) and what it establishes, as nodes and edges with the
-    /// request as provenance and the network's restriction — all in one transaction.
+    /// request as provenance and the network's restriction — all in one transaction. What an answer
+    /// establishes is restricted to the request's case: need-to-know by default, lifted only by a supervisor.
     /// </summary>
     public async Task<NetworkRequest> RecordAnswerAsync(string id, bool complete, string? note, IReadOnlyList<NodeDraft> nodes, IReadOnlyList<EdgeDraft> edges,
-        string actor, CancellationToken ct)
+        Viewer actor, CancellationToken ct)
     {
-        var request = await RequireAsync(id, ct);
+        var request = await RequireAsync(id, actor, ct);
         var network = await directory.NetworkAsync(request.Network, "network", ct);
         var to = complete ? RequestStatus.Answered : RequestStatus.PartlyAnswered;
         RequestTransitions.Check(request.Status, to, request.Number);
         var provenance = new ProvenanceDraft(network.IsFormal ? SourceKind.MlaAnswer : SourceKind.NetworkAnswer,
-            $"{request.Number} ({network.Code}, {request.Jurisdiction})", clock.GetUtcNow(), network.Restriction);
+            $"{request.Number} ({network.Code}, {request.Jurisdiction})", clock.GetUtcNow(), network.Restriction, request.CaseId);
         NetworkRequest? moved = null;
         await graphStore.CreateManyAsync(
             [.. nodes.Select(n => n with { Provenance = provenance })],
@@ -148,10 +160,10 @@ public sealed class RequestDesk(
                 foreach (var (entity, entityId) in writtenNodes.Select(n => ("node", n.Id)).Concat(writtenEdges.Select(e => ("edge", e.Id))))
                 {
                     await c.ExecuteAsync(t, "INSERT INTO request_facts (request_id, entity, entity_id, recorded_at, recorded_by) VALUES (@r, @e, @id, @at, @by)", ct,
-                        ("r", id), ("e", entity), ("id", entityId), ("at", now), ("by", actor));
+                        ("r", id), ("e", entity), ("id", entityId), ("at", now), ("by", actor.Name));
                 }
                 var detail = string.Create(CultureInfo.InvariantCulture, $"{writtenNodes.Count} nodes and {writtenEdges.Count} edges recorded{(note is null ? "" : ": " + note)}");
-                moved = await requests.MoveAsync(c, t, id, to, actor, detail,
+                moved = await requests.MoveAsync(c, t, id, to, actor.Name, detail,
                     r => r with { AnsweredAt = r.AnsweredAt ?? now, Overdue = false, AcknowledgedAt = r.AcknowledgedAt ?? now }, null, ct);
             }, ct);
         if (complete)
@@ -161,33 +173,35 @@ public sealed class RequestDesk(
         return moved!;
     }
 
-    public async Task<NetworkRequest> CloseAsync(string id, string actor, string? note, CancellationToken ct)
+    public async Task<NetworkRequest> CloseAsync(string id, Viewer actor, string? note, CancellationToken ct)
     {
-        var closed = await requests.MoveAsync(id, RequestStatus.Closed, actor, note, r => r with { ClosedAt = clock.GetUtcNow() }, null, ct);
+        await RequireAsync(id, actor, ct);
+        var closed = await requests.MoveAsync(id, RequestStatus.Closed, actor.Name, note, r => r with { ClosedAt = clock.GetUtcNow() }, null, ct);
         await deadlines.CancelAsync(id, ct);
         return closed;
     }
 
-    public async Task<NetworkRequest> WithdrawAsync(string id, string actor, string reason, CancellationToken ct)
+    public async Task<NetworkRequest> WithdrawAsync(string id, Viewer actor, string reason, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(reason))
         {
             throw new UserInputException("reason", "say why the request is withdrawn.");
         }
-        var withdrawn = await requests.MoveAsync(id, RequestStatus.Withdrawn, actor, reason, r => r with { ClosedAt = clock.GetUtcNow() }, null, ct);
+        await RequireAsync(id, actor, ct);
+        var withdrawn = await requests.MoveAsync(id, RequestStatus.Withdrawn, actor.Name, reason, r => r with { ClosedAt = clock.GetUtcNow() }, null, ct);
         await deadlines.CancelAsync(id, ct);
         return withdrawn;
     }
 
-    private async Task<NetworkRequest> RequireAsync(string id, CancellationToken ct) =>
-        await requests.GetAsync(id, ct) ?? throw new NotFoundException("request", id);
+    private async Task<NetworkRequest> RequireAsync(string id, Viewer viewer, CancellationToken ct) =>
+        await requests.GetAsync(viewer, id, ct) ?? throw new NotFoundException("request", id);
 
-    private async Task<ContactPoint> CheckAsync(RequestDraftInput input, CancellationToken ct)
+    private async Task<ContactPoint> CheckAsync(RequestDraftInput input, Viewer actor, CancellationToken ct)
     {
         var errors = new List<FieldError>();
-        if (await cases.GetAsync(input.CaseId, ct) is null)
+        if (await cases.GetAsync(actor, input.CaseId, ct) is null)
         {
-            errors.Add(new FieldError("input.caseId", $"no case with id '{input.CaseId}' exists."));
+            errors.Add(new FieldError("input.caseId", $"no case with id '{input.CaseId}' that you work on exists."));
         }
         await directory.NetworkAsync(input.Network, "input.network", ct);
         var contacts = await directory.ContactPointsAsync(input.Network, input.Jurisdiction, ct);
@@ -197,7 +211,8 @@ public sealed class RequestDesk(
             errors.Add(new FieldError(input.ContactPointId is null ? "input.jurisdiction" : "input.contactPointId",
                 $"the directory has no {(input.ContactPointId is null ? "" : "such ")}contact point of {input.Network} in {input.Jurisdiction}."));
         }
-        var subjects = await graph.GetNodesAsync(input.Body.SubjectIds, ct);
+        // Subjects the letter may name: open, or restricted to this very case (never another case's), and visible to the officer.
+        var subjects = actor.Sees(input.CaseId) ? await graph.GetNodesAsync(Viewer.ForCase(input.CaseId), input.Body.SubjectIds, ct) : new Dictionary<string, Node>();
         errors.AddRange(input.Body.SubjectIds.Where(s => !subjects.ContainsKey(s)).Select(s => new FieldError("input.subjectIds", $"no node with id '{s}' exists.")));
         errors.AddRange(input.Body.Questions.Where(q => !catalogue.Questions.Contains(q))
             .Select(q => new FieldError("input.questions", $"'{q}' is not in the question catalogue; use one of {string.Join(", ", catalogue.Questions.Codes)}.")));

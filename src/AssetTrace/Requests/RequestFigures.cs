@@ -1,6 +1,7 @@
 using AssetTrace.Graph.Model;
 using AssetTrace.Requests.Lifecycle;
 using AssetTrace.Storage;
+using AssetTrace.Visibility;
 
 namespace AssetTrace.Requests;
 
@@ -10,14 +11,16 @@ public sealed record Turnaround(string Key, int Answered, double? MedianDays, do
 /// <summary>The figures the office reports: turnaround per network and per jurisdiction, open and overdue counts.</summary>
 public sealed record RequestFigures(int Open, int Overdue, IReadOnlyList<Turnaround> ByNetwork, IReadOnlyList<Turnaround> ByJurisdiction);
 
+/// <summary>Reads the figures over the requests of the cases the viewer may see: a count never reveals a case they are not on.</summary>
 public sealed class RequestFigureReader(Database database)
 {
-    public async Task<RequestFigures> ReadAsync(CancellationToken ct)
+    public async Task<RequestFigures> ReadAsync(Viewer viewer, CancellationToken ct)
     {
-        var rows = await database.ReadAsync(c => c.QueryAsync(null,
-            "SELECT network, jurisdiction, status, sent_at, answered_at, overdue FROM requests",
+        var all = await database.ReadAsync(c => c.QueryAsync(null,
+            "SELECT network, jurisdiction, status, sent_at, answered_at, overdue, case_id FROM requests",
             r => (Network: r.GetString(0), Jurisdiction: r.GetString(1), Status: Codes.Parse<RequestStatus>(r.GetString(2)),
-                SentAt: r.NullableInstant(3), AnsweredAt: r.NullableInstant(4), Overdue: r.GetBoolean(5)), ct), ct);
+                SentAt: r.NullableInstant(3), AnsweredAt: r.NullableInstant(4), Overdue: r.GetBoolean(5), CaseId: r.GetString(6)), ct), ct);
+        var rows = all.Where(r => viewer.Sees(r.CaseId)).Select(r => (r.Network, r.Jurisdiction, r.Status, r.SentAt, r.AnsweredAt, r.Overdue)).ToList();
         static bool IsOpen(RequestStatus status) => status == RequestStatus.Queued || RequestTransitions.AwaitingAnswer.Contains(status);
         var open = rows.Where(r => IsOpen(r.Status)).ToList();
         List<Turnaround> By(Func<(string Network, string Jurisdiction, RequestStatus Status, DateTimeOffset? SentAt, DateTimeOffset? AnsweredAt, bool Overdue), string> key) =>

@@ -3,6 +3,7 @@ using AssetTrace.Interchange.Import;
 using AssetTrace.IntegrationTests.Infrastructure;
 using AssetTrace.IntegrationTests.Interchange;
 using AssetTrace.Storage;
+using AssetTrace.Visibility;
 
 namespace AssetTrace.IntegrationTests.Analytics;
 
@@ -26,7 +27,7 @@ public abstract class BodsBeneficialOwnerContract(StoreKind kind) : IAsyncLifeti
     {
         await ImportAsync("bods/0.4/bods-package.json");
 
-        var owners = await _harness.Get<OwnershipAnalytics>().BeneficialOwnersAsync(InterchangeIds.For("bods", "c359f58d2977"), null, null, 1, default);
+        var owners = await _harness.Get<OwnershipAnalytics>().BeneficialOwnersAsync(Viewer.System("test"), InterchangeIds.For("bods", "c359f58d2977"), null, null, 1, default);
 
         var owner = Assert.Single(owners);
         Assert.Equal("Jennifer Hewitson-Smith", owner.Name);
@@ -40,7 +41,7 @@ public abstract class BodsBeneficialOwnerContract(StoreKind kind) : IAsyncLifeti
         // Person 1 has an interest of unknown kind in Company B, which holds 60% of Company A; the file declares 30% indirect.
         await ImportAsync("bods/0.4/indirect-ownership.json");
 
-        var owner = Assert.Single(await _harness.Get<OwnershipAnalytics>().BeneficialOwnersAsync(InterchangeIds.For("bods", "ad3f6c2fcc9e"), null, null, 3, default));
+        var owner = Assert.Single(await _harness.Get<OwnershipAnalytics>().BeneficialOwnersAsync(Viewer.System("test"), InterchangeIds.For("bods", "ad3f6c2fcc9e"), null, null, 3, default));
 
         Assert.Equal("Person 1", owner.Name);
         Assert.True(owner.Declared);

@@ -86,8 +86,10 @@ public abstract class GraphQLApiContract(StoreKind kind) : IAsyncLifetime
 
         Assert.Equal(200, status);
         Assert.Equal("FORBIDDEN", body["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
-        var read = await _server.DataAsync("""{ search(query: "Pellow") { totalCount } }""", token: token);
-        Assert.Equal(1, read["search"]!["totalCount"]!.GetValue<int>());
+        var read = await _server.DataAsync("""{ open: search(query: "Albion") { totalCount } restricted: search(query: "Pellow") { totalCount } }""", token: token);
+        Assert.Equal(1, read["open"]!["totalCount"]!.GetValue<int>());
+        // Pellow came through a network answer: restricted to the demo case, whose team the commissioner is not on.
+        Assert.Equal(0, read["restricted"]!["totalCount"]!.GetValue<int>());
     }
 
     [Fact]

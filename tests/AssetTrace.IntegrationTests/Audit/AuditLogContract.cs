@@ -4,6 +4,7 @@ using AssetTrace.Graph.Model;
 using AssetTrace.Graph.Store;
 using AssetTrace.IntegrationTests.Infrastructure;
 using AssetTrace.Storage;
+using AssetTrace.Visibility;
 
 namespace AssetTrace.IntegrationTests.Audit;
 
@@ -17,10 +18,10 @@ public abstract class AuditLogContract(StoreKind kind) : IAsyncLifetime
         _harness = await CoreHarness.StartAsync(kind);
         var store = _harness.Get<GraphStore>();
         var provenance = new ProvenanceDraft(SourceKind.ManualEntry, null, null, UsageRestriction.Evidence);
-        await store.CreateNodeAsync(new NodeDraft(NodeKind.Person, JsonSerializer.SerializeToElement(new { name = "A" }), provenance, Id: "a"), "analyst1", default);
-        await store.CreateNodeAsync(new NodeDraft(NodeKind.Company, JsonSerializer.SerializeToElement(new { name = "B" }), provenance, Id: "b"), "analyst1", default);
-        await store.CreateEdgeAsync(new EdgeDraft(EdgeKind.Owns, "a", "b", JsonSerializer.SerializeToElement(new { share = 50 }), provenance, Id: "ab"), "analyst1", default);
-        await store.UpdateEdgeAsync(new Patch("ab", "corrected share", JsonSerializer.SerializeToElement(new { share = 55 })), "analyst2", default);
+        await store.CreateNodeAsync(new NodeDraft(NodeKind.Person, JsonSerializer.SerializeToElement(new { name = "A" }), provenance, Id: "a"), Viewer.System("analyst1"), default);
+        await store.CreateNodeAsync(new NodeDraft(NodeKind.Company, JsonSerializer.SerializeToElement(new { name = "B" }), provenance, Id: "b"), Viewer.System("analyst1"), default);
+        await store.CreateEdgeAsync(new EdgeDraft(EdgeKind.Owns, "a", "b", JsonSerializer.SerializeToElement(new { share = 50 }), provenance, Id: "ab"), Viewer.System("analyst1"), default);
+        await store.UpdateEdgeAsync(new Patch("ab", "corrected share", JsonSerializer.SerializeToElement(new { share = 55 })), Viewer.System("analyst2"), default);
     }
 
     public async Task DisposeAsync() => await _harness.DisposeAsync();

@@ -5,6 +5,7 @@ using AssetTrace.Graph.Paths;
 using AssetTrace.Graph.Store;
 using AssetTrace.IntegrationTests.Infrastructure;
 using AssetTrace.Storage;
+using AssetTrace.Visibility;
 
 namespace AssetTrace.IntegrationTests.Graph;
 
@@ -26,20 +27,20 @@ public abstract class GraphStoreContract(StoreKind kind) : IAsyncLifetime
     private static JsonElement Props(object value) => JsonSerializer.SerializeToElement(value);
 
     private Task<Node> PersonAsync(string name, string? id = null, object? extra = null) =>
-        Store.CreateNodeAsync(new NodeDraft(NodeKind.Person, Props(extra ?? new { name }), Typed, Id: id), "analyst1", default);
+        Store.CreateNodeAsync(new NodeDraft(NodeKind.Person, Props(extra ?? new { name }), Typed, Id: id), Viewer.System("analyst1"), default);
 
     private Task<Node> CompanyAsync(string name, string? id = null) =>
-        Store.CreateNodeAsync(new NodeDraft(NodeKind.Company, Props(new { name, jurisdiction = "VG" }), Typed, Id: id), "analyst1", default);
+        Store.CreateNodeAsync(new NodeDraft(NodeKind.Company, Props(new { name, jurisdiction = "VG" }), Typed, Id: id), Viewer.System("analyst1"), default);
 
     private Task<Edge> OwnsAsync(string from, string to, decimal share, DateOnly? validFrom = null, DateOnly? validTo = null) =>
-        Store.CreateEdgeAsync(new EdgeDraft(EdgeKind.Owns, from, to, Props(new { share }), Typed, validFrom, validTo), "analyst1", default);
+        Store.CreateEdgeAsync(new EdgeDraft(EdgeKind.Owns, from, to, Props(new { share }), Typed, validFrom, validTo), Viewer.System("analyst1"), default);
 
     [Fact]
     public async Task A_created_node_reads_back_with_its_provenance_and_stamp()
     {
         var created = await PersonAsync("Серік Ахметов", "p1", new { name = "Серік Ахметов", birthDate = "1961-04-17", nationality = "KZ" });
 
-        var read = await Queries.GetNodeAsync("p1", default);
+        var read = await Queries.GetNodeAsync(Viewer.System("test"), "p1", default);
 
         Assert.NotNull(read);
         Assert.Equal("Серік Ахметов", read.Name);
@@ -61,7 +62,7 @@ public abstract class GraphStoreContract(StoreKind kind) : IAsyncLifetime
         await PersonAsync("Серік Ахметов", "p1");
         await PersonAsync("Marcus Pellow", "p2");
 
-        var page = await Queries.SearchAsync(query, null, null, 10, null, default);
+        var page = await Queries.SearchAsync(Viewer.System("test"), query, null, null, 10, null, default);
 
         Assert.Equal(["p1"], page.Items.Select(n => n.Id));
     }
@@ -72,8 +73,8 @@ public abstract class GraphStoreContract(StoreKind kind) : IAsyncLifetime
         await PersonAsync("Kairat Zhumabayev", "p1");
         await PersonAsync("Nursultan Qasymov", "p2");
 
-        Assert.Equal(["p1"], (await Queries.SearchAsync("Қайрат Жұмабаев", null, null, 10, null, default)).Items.Select(n => n.Id));
-        Assert.Equal(["p2"], (await Queries.SearchAsync("Нұрсұлтан Қасымов", null, null, 10, null, default)).Items.Select(n => n.Id));
+        Assert.Equal(["p1"], (await Queries.SearchAsync(Viewer.System("test"), "Қайрат Жұмабаев", null, null, 10, null, default)).Items.Select(n => n.Id));
+        Assert.Equal(["p2"], (await Queries.SearchAsync(Viewer.System("test"), "Нұрсұлтан Қасымов", null, null, 10, null, default)).Items.Select(n => n.Id));
     }
 
     [Fact]
@@ -87,7 +88,7 @@ public abstract class GraphStoreContract(StoreKind kind) : IAsyncLifetime
         string? after = null;
         do
         {
-            var page = await Queries.SearchAsync("horizon", [NodeKind.Company], null, 3, after, default);
+            var page = await Queries.SearchAsync(Viewer.System("test"), "horizon", [NodeKind.Company], null, 3, after, default);
             Assert.Equal(7, page.TotalCount);
             seen.AddRange(page.Items.Select(n => n.Id));
             after = page.HasNextPage ? page.EndCursor : null;
@@ -111,7 +112,7 @@ public abstract class GraphStoreContract(StoreKind kind) : IAsyncLifetime
         var pages = 0;
         do
         {
-            var page = await Queries.NeighboursAsync("hub", [EdgeKind.Owns], Direction.Incoming, null, 50, after, default);
+            var page = await Queries.NeighboursAsync(Viewer.System("test"), "hub", [EdgeKind.Owns], Direction.Incoming, null, 50, after, default);
             Assert.Equal(120, page.TotalCount);
             Assert.All(page.Items, n => Assert.True(edgeIds.Add(n.Edge.Id)));
             after = page.HasNextPage ? page.EndCursor : null;
@@ -133,7 +134,7 @@ public abstract class GraphStoreContract(StoreKind kind) : IAsyncLifetime
         await OwnsAsync("new", "co", 40, new DateOnly(2016, 7, 15));
 
         async Task<string[]> OwnersOn(DateOnly? date) =>
-            (await Queries.NeighboursAsync("co", null, Direction.Incoming, date, 10, null, default)).Items.Select(n => n.Node.Id).Order().ToArray();
+            (await Queries.NeighboursAsync(Viewer.System("test"), "co", null, Direction.Incoming, date, 10, null, default)).Items.Select(n => n.Node.Id).Order().ToArray();
 
         Assert.Equal(["old"], await OwnersOn(new DateOnly(2015, 1, 1)));
         Assert.Equal(["new"], await OwnersOn(new DateOnly(2020, 1, 1)));
@@ -147,8 +148,8 @@ public abstract class GraphStoreContract(StoreKind kind) : IAsyncLifetime
         await CompanyAsync("Steppe Holdings", "co");
         _harness.Clock.Advance(TimeSpan.FromHours(1));
 
-        var updated = await Store.UpdateNodeAsync(new Patch("co", "registry extract shows the new name", Props(new { name = "Steppe Horizon Holdings" }), ExpectedVersion: 1), "analyst2", default);
-        var history = await Queries.NodeHistoryAsync("co", default);
+        var updated = await Store.UpdateNodeAsync(new Patch("co", "registry extract shows the new name", Props(new { name = "Steppe Horizon Holdings" }), ExpectedVersion: 1), Viewer.System("analyst2"), default);
+        var history = await Queries.NodeHistoryAsync(Viewer.System("test"), "co", default);
 
         Assert.Equal(2, updated.Stamp.Version);
         Assert.Equal([ChangeKind.Created, ChangeKind.Updated], history.Select(h => h.Kind));
@@ -157,21 +158,21 @@ public abstract class GraphStoreContract(StoreKind kind) : IAsyncLifetime
         Assert.Equal("analyst2", history[1].By);
         Assert.Equal("registry extract shows the new name", history[1].Reason);
         Assert.Equal("VG", history[1].State.Properties.GetProperty("jurisdiction").GetString());
-        Assert.Single((await Queries.SearchAsync("steppe horizon", null, null, 5, null, default)).Items);
+        Assert.Single((await Queries.SearchAsync(Viewer.System("test"), "steppe horizon", null, null, 5, null, default)).Items);
     }
 
     [Fact]
     public async Task A_stale_version_is_refused_and_nothing_is_overwritten()
     {
         await CompanyAsync("Steppe Holdings", "co");
-        await Store.UpdateNodeAsync(new Patch("co", "first change", Props(new { registrationNumber = "1" })), "a", default);
+        await Store.UpdateNodeAsync(new Patch("co", "first change", Props(new { registrationNumber = "1" })), Viewer.System("a"), default);
 
         await Assert.ThrowsAsync<ConflictException>(() =>
-            Store.UpdateNodeAsync(new Patch("co", "second change", Props(new { registrationNumber = "2" }), ExpectedVersion: 1), "b", default));
+            Store.UpdateNodeAsync(new Patch("co", "second change", Props(new { registrationNumber = "2" }), ExpectedVersion: 1), Viewer.System("b"), default));
 
-        var node = await Queries.GetNodeAsync("co", default);
+        var node = await Queries.GetNodeAsync(Viewer.System("test"), "co", default);
         Assert.Equal("1", node!.Properties.GetProperty("registrationNumber").GetString());
-        Assert.Equal(2, (await Queries.NodeHistoryAsync("co", default)).Count);
+        Assert.Equal(2, (await Queries.NodeHistoryAsync(Viewer.System("test"), "co", default)).Count);
     }
 
     [Fact]
@@ -181,30 +182,30 @@ public abstract class GraphStoreContract(StoreKind kind) : IAsyncLifetime
         await CompanyAsync("Company", "co");
         var edge = await OwnsAsync("p", "co", 100);
 
-        await Store.DeleteNodeAsync("co", "entered twice by mistake", null, "analyst1", default);
+        await Store.DeleteNodeAsync("co", "entered twice by mistake", null, Viewer.System("analyst1"), default);
 
-        Assert.Null(await Queries.GetNodeAsync("co", default));
-        Assert.Null(await Queries.GetEdgeAsync(edge.Id, default));
-        Assert.Equal(ChangeKind.Deleted, (await Queries.NodeHistoryAsync("co", default))[^1].Kind);
-        Assert.Equal("entered twice by mistake", (await Queries.EdgeHistoryAsync(edge.Id, default))[^1].Reason);
-        Assert.Empty((await Queries.SearchAsync("company", null, null, 5, null, default)).Items);
+        Assert.Null(await Queries.GetNodeAsync(Viewer.System("test"), "co", default));
+        Assert.Null(await Queries.GetEdgeAsync(Viewer.System("test"), edge.Id, default));
+        Assert.Equal(ChangeKind.Deleted, (await Queries.NodeHistoryAsync(Viewer.System("test"), "co", default))[^1].Kind);
+        Assert.Equal("entered twice by mistake", (await Queries.EdgeHistoryAsync(Viewer.System("test"), edge.Id, default))[^1].Reason);
+        Assert.Empty((await Queries.SearchAsync(Viewer.System("test"), "company", null, null, 5, null, default)).Items);
     }
 
     [Fact]
     public async Task Input_that_breaks_the_model_is_refused_with_the_field_and_nothing_is_written()
     {
         await PersonAsync("Owner", "p");
-        await Store.CreateNodeAsync(new NodeDraft(NodeKind.Address, Props(new { name = "1 Main St" }), Typed, Id: "addr"), "a", default);
+        await Store.CreateNodeAsync(new NodeDraft(NodeKind.Address, Props(new { name = "1 Main St" }), Typed, Id: "addr"), Viewer.System("a"), default);
 
         var error = await Assert.ThrowsAsync<UserInputException>(() =>
-            Store.CreateEdgeAsync(new EdgeDraft(EdgeKind.Owns, "addr", "p", Props(new { share = 150 }), Typed), "a", default));
+            Store.CreateEdgeAsync(new EdgeDraft(EdgeKind.Owns, "addr", "p", Props(new { share = 150 }), Typed), Viewer.System("a"), default));
 
         Assert.Contains(error.Errors, e => e.Field == "input.sourceId");
         Assert.Contains(error.Errors, e => e.Field == "input.targetId");
         Assert.Contains(error.Errors, e => e.Field == "input.properties.share" && e.Message.Contains("between 0 and 100", StringComparison.Ordinal));
-        Assert.Equal(0, (await Queries.NeighboursAsync("p", null, Direction.Both, null, 10, null, default)).TotalCount);
+        Assert.Equal(0, (await Queries.NeighboursAsync(Viewer.System("test"), "p", null, Direction.Both, null, 10, null, default)).TotalCount);
         var missing = await Assert.ThrowsAsync<UserInputException>(() =>
-            Store.CreateNodeAsync(new NodeDraft(NodeKind.Company, Props(new { jurisdiction = "Narnia" }), Typed), "a", default));
+            Store.CreateNodeAsync(new NodeDraft(NodeKind.Company, Props(new { jurisdiction = "Narnia" }), Typed), Viewer.System("a"), default));
         Assert.Equal(["input.properties.jurisdiction", "input.properties.name"], missing.Errors.Select(e => e.Field).Order());
     }
 
@@ -216,10 +217,10 @@ public abstract class GraphStoreContract(StoreKind kind) : IAsyncLifetime
         // Twenty writers at once: ten create owners with edges, ten rename the same company.
         await Task.WhenAll(Enumerable.Range(0, 20).Select(i => i % 2 == 0
             ? Task.Run(async () => { await OwnsAsync((await PersonAsync($"Owner {i}")).Id, "co", 5); })
-            : Task.Run(async () => { await Store.UpdateNodeAsync(new Patch("co", $"rename {i}", Props(new { name = $"Contested Co {i}" })), $"writer{i}", default); })));
+            : Task.Run(async () => { await Store.UpdateNodeAsync(new Patch("co", $"rename {i}", Props(new { name = $"Contested Co {i}" })), Viewer.System($"writer{i}"), default); })));
 
-        Assert.Equal(10, (await Queries.NeighboursAsync("co", [EdgeKind.Owns], Direction.Incoming, null, 50, null, default)).TotalCount);
-        var history = await Queries.NodeHistoryAsync("co", default);
+        Assert.Equal(10, (await Queries.NeighboursAsync(Viewer.System("test"), "co", [EdgeKind.Owns], Direction.Incoming, null, 50, null, default)).TotalCount);
+        var history = await Queries.NodeHistoryAsync(Viewer.System("test"), "co", default);
         Assert.Equal(Enumerable.Range(1, 11), history.Select(h => h.Version));
         var verification = await _harness.Get<AssetTrace.Audit.AuditLog>().VerifyAsync(default);
         Assert.True(verification.Intact, verification.Problem);
@@ -232,18 +233,18 @@ public abstract class GraphStoreContract(StoreKind kind) : IAsyncLifetime
         await CompanyAsync("BVI Co", "bvi");
         await CompanyAsync("Cyprus Co", "cy");
         await CompanyAsync("Other Co", "other");
-        await Store.CreateNodeAsync(new NodeDraft(NodeKind.RealEstate, Props(new { name = "London flat" }), Typed, Id: "flat"), "a", default);
+        await Store.CreateNodeAsync(new NodeDraft(NodeKind.RealEstate, Props(new { name = "London flat" }), Typed, Id: "flat"), Viewer.System("a"), default);
         await OwnsAsync("s", "bvi", 60);
         await OwnsAsync("bvi", "cy", 100);
         await OwnsAsync("cy", "flat", 100);
         await OwnsAsync("s", "other", 10);
 
-        var paths = await _harness.Get<ShortestPathFinder>().FindAsync("s", "flat", 6, null, Direction.Both, null, 10, default);
+        var paths = await _harness.Get<ShortestPathFinder>().FindAsync(Viewer.System("test"), "s", "flat", 6, null, Direction.Both, null, 10, default);
 
         var path = Assert.Single(paths);
         Assert.Equal(["s", "bvi", "cy", "flat"], path.Nodes.Select(n => n.Id));
         Assert.Equal(3, path.Hops);
-        Assert.Empty(await _harness.Get<ShortestPathFinder>().FindAsync("s", "flat", 2, null, Direction.Both, null, 10, default));
+        Assert.Empty(await _harness.Get<ShortestPathFinder>().FindAsync(Viewer.System("test"), "s", "flat", 2, null, Direction.Both, null, 10, default));
     }
 }
 

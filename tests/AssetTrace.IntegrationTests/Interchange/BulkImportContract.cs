@@ -5,6 +5,7 @@ using AssetTrace.Graph.Store;
 using AssetTrace.IntegrationTests.Infrastructure;
 using AssetTrace.Interchange.Import;
 using AssetTrace.Storage;
+using AssetTrace.Visibility;
 
 namespace AssetTrace.IntegrationTests.Interchange;
 
@@ -40,14 +41,14 @@ public abstract class BulkImportContract(StoreKind kind) : IAsyncLifetime
         // 1 entity, 1 person, 1 address of the person; the shareholding and REGISTERED_AT.
         Assert.Equal(3, report.NodesCreated);
         Assert.Equal(2, report.EdgesCreated);
-        var person = await _harness.Get<GraphQueries>().GetNodeAsync("bods:10478c6cf6de", default);
+        var person = await _harness.Get<GraphQueries>().GetNodeAsync(Viewer.System("test"), "bods:10478c6cf6de", default);
         Assert.NotNull(person);
         Assert.Equal("Jennifer Hewitson-Smith", person.Name);
         Assert.Equal(SourceKind.BulkImport, person.Provenance.Source);
         Assert.Equal("bods:bods-package.json#10478c6cf6de", person.Provenance.Reference);
         Assert.Equal(UsageRestriction.Evidence, person.Provenance.Restriction);
         Assert.Equal("GB", person.Properties.GetProperty("nationality").GetString());
-        var owns = await _harness.Get<GraphQueries>().GetEdgeAsync("bods:93b53022ae6a.shareholding.0", default);
+        var owns = await _harness.Get<GraphQueries>().GetEdgeAsync(Viewer.System("test"), "bods:93b53022ae6a.shareholding.0", default);
         Assert.NotNull(owns);
         Assert.Equal(EdgeKind.Owns, owns.Kind);
         Assert.Equal(ShareRange.Exact(100), owns.Share);
@@ -67,7 +68,7 @@ public abstract class BulkImportContract(StoreKind kind) : IAsyncLifetime
         Assert.Equal(64, after.RootElement.GetProperty("files")[0].GetProperty("sha256").GetString()!.Length);
         Assert.Equal(3, after.RootElement.GetProperty("counts").GetProperty("nodesCreated").GetInt64());
         Assert.True((await _harness.Get<AuditLog>().VerifyAsync(default)).Intact);
-        Assert.Equal(["bods:10478c6cf6de"], (await _harness.Get<GraphQueries>().SearchAsync("Hewitson", null, null, 10, null, default)).Items.Select(n => n.Id));
+        Assert.Equal(["bods:10478c6cf6de"], (await _harness.Get<GraphQueries>().SearchAsync(Viewer.System("test"), "Hewitson", null, null, 10, null, default)).Items.Select(n => n.Id));
     }
 
     [Fact]
@@ -94,12 +95,12 @@ public abstract class BulkImportContract(StoreKind kind) : IAsyncLifetime
 
         var queries = _harness.Get<GraphQueries>();
         // Patrick O'Donohue's holding went from 50 to 100 % in the last statement about it.
-        var patrick = await queries.GetEdgeAsync("bods:rel-3fc02d9b6bdfd5ca.shareholding.0", default);
+        var patrick = await queries.GetEdgeAsync(Viewer.System("test"), "bods:rel-3fc02d9b6bdfd5ca.shareholding.0", default);
         Assert.Equal(ShareRange.Exact(100), patrick!.Share);
         // Riyadh Byrne-Amin's holding was closed with an end date.
-        var riyadh = await queries.GetEdgeAsync("bods:rel-b05e7c91e0a04e4f.shareholding.0", default);
+        var riyadh = await queries.GetEdgeAsync(Viewer.System("test"), "bods:rel-b05e7c91e0a04e4f.shareholding.0", default);
         Assert.Equal(new DateOnly(2021, 4, 3), riyadh!.ValidTo);
-        var history = await queries.EdgeHistoryAsync("bods:rel-3fc02d9b6bdfd5ca.shareholding.0", default);
+        var history = await queries.EdgeHistoryAsync(Viewer.System("test"), "bods:rel-3fc02d9b6bdfd5ca.shareholding.0", default);
         Assert.True(history.Count >= 2, "the change from 50 to 100 % is kept as a version");
         // Every item is accounted for.
         Assert.Equal(report.ItemsRead, report.NodesCreated + report.NodesUpdated + report.NodesUnchanged + report.EdgesCreated + report.EdgesUpdated
@@ -110,21 +111,21 @@ public abstract class BulkImportContract(StoreKind kind) : IAsyncLifetime
     public async Task A_BODS_0_3_statement_that_replaces_another_takes_over_its_edge()
     {
         await ImportAsync("bods", Fixtures.Path("bods/0.3/1-single-direct.json"));
-        var first = await _harness.Get<GraphQueries>().GetEdgeAsync("bods:fbfd0547-d0c6-4a00-b559-5c5e91c34f5c.shareholding.0", default);
+        var first = await _harness.Get<GraphQueries>().GetEdgeAsync(Viewer.System("test"), "bods:fbfd0547-d0c6-4a00-b559-5c5e91c34f5c.shareholding.0", default);
         Assert.Equal(ShareRange.Exact(100), first!.Share);
 
         var update = await ImportAsync("bods", Fixtures.Path("bods/0.3/2-single-update.json"));
 
         Assert.Equal(2, update.Superseded);
-        var replaced = await _harness.Get<GraphQueries>().GetEdgeAsync("bods:fbfd0547-d0c6-4a00-b559-5c5e91c34f5c.shareholding.0", default);
+        var replaced = await _harness.Get<GraphQueries>().GetEdgeAsync(Viewer.System("test"), "bods:fbfd0547-d0c6-4a00-b559-5c5e91c34f5c.shareholding.0", default);
         Assert.Equal(ShareRange.Exact(50), replaced!.Share);
         Assert.Equal(2, replaced.Stamp.Version);
-        var unspecified = await _harness.Get<GraphQueries>().GetEdgeAsync("bods:30e9def3-fa2e-428a-9a02-f43b2a6d5c2e.shareholding.0", default);
+        var unspecified = await _harness.Get<GraphQueries>().GetEdgeAsync(Viewer.System("test"), "bods:30e9def3-fa2e-428a-9a02-f43b2a6d5c2e.shareholding.0", default);
         Assert.Equal(ShareRange.Exact(50), unspecified!.Share);
-        Assert.StartsWith("Unspecified interested party", (await _harness.Get<GraphQueries>().GetNodeAsync(unspecified.SourceId, default))!.Name);
+        Assert.StartsWith("Unspecified interested party", (await _harness.Get<GraphQueries>().GetNodeAsync(Viewer.System("test"), unspecified.SourceId, default))!.Name);
         // Reading the older file again does not undo the replacement.
         await ImportAsync("bods", Fixtures.Path("bods/0.3/1-single-direct.json"));
-        Assert.Equal(ShareRange.Exact(50), (await _harness.Get<GraphQueries>().GetEdgeAsync(replaced.Id, default))!.Share);
+        Assert.Equal(ShareRange.Exact(50), (await _harness.Get<GraphQueries>().GetEdgeAsync(Viewer.System("test"), replaced.Id, default))!.Share);
         Assert.Equal(2, await CountAsync("SELECT COUNT(*) FROM edges WHERE kind = 'OWNS' AND NOT deleted"));
     }
 
@@ -189,7 +190,7 @@ public abstract class BulkImportContract(StoreKind kind) : IAsyncLifetime
         var problem = Assert.Single(report.Problems);
         Assert.Equal(2, problem.Location.Line);
         Assert.Contains("'nobody'", problem.Reason, StringComparison.Ordinal);
-        var edge = await _harness.Get<GraphQueries>().GetEdgeAsync("bods:rel1.shareholding.0", default);
+        var edge = await _harness.Get<GraphQueries>().GetEdgeAsync(Viewer.System("test"), "bods:rel1.shareholding.0", default);
         Assert.Equal(new ShareRange(25, 50), edge!.Share);
     }
 
@@ -198,17 +199,17 @@ public abstract class BulkImportContract(StoreKind kind) : IAsyncLifetime
     {
         var typed = await _harness.Get<GraphStore>().CreateNodeAsync(new NodeDraft(NodeKind.Company,
             JsonSerializer.SerializeToElement(new { name = "PROFITECH LIMITED", jurisdiction = "GB", registrationNumber = "2063384560" }),
-            new ProvenanceDraft(SourceKind.OfficialRegistry, "Companies House", null, UsageRestriction.Evidence), Id: "typed-profitech"), "analyst1", default);
+            new ProvenanceDraft(SourceKind.OfficialRegistry, "Companies House", null, UsageRestriction.Evidence), Id: "typed-profitech"), Viewer.System("analyst1"), default);
 
         var report = await ImportAsync("bods", Fixtures.Path("bods/0.4/bods-package.json"));
 
         Assert.Equal(1, report.NodesMatched);
         Assert.Equal(0, await CountAsync("SELECT COUNT(*) FROM nodes WHERE id = 'bods:c359f58d2977'"));
-        var node = await _harness.Get<GraphQueries>().GetNodeAsync(typed.Id, default);
+        var node = await _harness.Get<GraphQueries>().GetNodeAsync(Viewer.System("test"), typed.Id, default);
         Assert.Equal("PROFITECH LIMITED", node!.Name);
         Assert.Equal(SourceKind.OfficialRegistry, node.Provenance.Source);
         Assert.Contains("Profitech Ltd", node.Properties.GetProperty("alternateNames").EnumerateArray().Select(a => a.GetString()));
-        var owns = await _harness.Get<GraphQueries>().GetEdgeAsync("bods:93b53022ae6a.shareholding.0", default);
+        var owns = await _harness.Get<GraphQueries>().GetEdgeAsync(Viewer.System("test"), "bods:93b53022ae6a.shareholding.0", default);
         Assert.Equal(typed.Id, owns!.TargetId);
     }
 
@@ -217,7 +218,7 @@ public abstract class BulkImportContract(StoreKind kind) : IAsyncLifetime
     {
         await _harness.Get<GraphStore>().CreateNodeAsync(new NodeDraft(NodeKind.Person,
             JsonSerializer.SerializeToElement(new { name = "HEWITSON-SMITH, Jennifer", birthDate = "1978-07-21" }),
-            new ProvenanceDraft(SourceKind.ManualEntry, null, null, UsageRestriction.Evidence), Id: "typed-jennifer"), "analyst1", default);
+            new ProvenanceDraft(SourceKind.ManualEntry, null, null, UsageRestriction.Evidence), Id: "typed-jennifer"), Viewer.System("analyst1"), default);
 
         var report = await ImportAsync("bods", Fixtures.Path("bods/0.4/bods-package.json"));
 

@@ -7,6 +7,7 @@ using AssetTrace.Interchange.Export;
 using AssetTrace.Interchange.Import;
 using AssetTrace.Storage;
 using nietras.SeparatedValues;
+using AssetTrace.Visibility;
 
 namespace AssetTrace.IntegrationTests.Interchange;
 
@@ -22,7 +23,7 @@ public abstract partial class ExportContract(StoreKind kind) : IAsyncLifetime
     private async Task<MemoryTarget> ExportAsync(string format, ExportScope? scope = null)
     {
         var target = new MemoryTarget();
-        await _harness.Get<InterchangeExporter>().ExportAsync(format, scope ?? new ExportScope(), target, default);
+        await _harness.Get<InterchangeExporter>().ExportAsync(Viewer.System("test"), format, scope ?? new ExportScope(), target, default);
         return target;
     }
 

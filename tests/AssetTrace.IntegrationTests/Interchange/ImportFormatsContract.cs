@@ -3,6 +3,7 @@ using AssetTrace.Graph.Store;
 using AssetTrace.IntegrationTests.Infrastructure;
 using AssetTrace.Interchange.Import;
 using AssetTrace.Storage;
+using AssetTrace.Visibility;
 
 namespace AssetTrace.IntegrationTests.Interchange;
 
@@ -40,16 +41,16 @@ public abstract class ImportFormatsContract(StoreKind kind) : IAsyncLifetime
         // The Passport, and the addressEntity naming an address the file does not hold.
         Assert.Equal(2, report.Ignored);
         AddsUp(report);
-        var marat = (await Queries.GetNodeAsync("ftm:p-marat", default))!;
+        var marat = (await Queries.GetNodeAsync(Viewer.System("test"), "ftm:p-marat", default))!;
         Assert.Equal("Marat Tulegenov", marat.Name);
         Assert.Equal("KZ", marat.Properties.GetProperty("nationality").GetString());
         Assert.Equal("710314300123", marat.Properties.GetProperty("personalId").GetString());
         Assert.True(marat.Properties.GetProperty("politicallyExposed").GetBoolean());
         Assert.Contains("Марат Тулегенов", marat.Properties.GetProperty("alternateNames").EnumerateArray().Select(a => a.GetString()));
-        Assert.Equal(ShareRange.Exact(75), (await Queries.GetEdgeAsync("ftm:own-1", default))!.Share);
-        var family = (await Queries.GetEdgeAsync("ftm:fam-1", default))!;
+        Assert.Equal(ShareRange.Exact(75), (await Queries.GetEdgeAsync(Viewer.System("test"), "ftm:own-1", default))!.Share);
+        var family = (await Queries.GetEdgeAsync(Viewer.System("test"), "ftm:fam-1", default))!;
         Assert.Equal(("ftm:p-dana", "ftm:p-marat", "spouse"), (family.SourceId, family.TargetId, family.Properties.GetProperty("relationship").GetString()));
-        var payment = (await Queries.GetEdgeAsync("ftm:pay-1", default))!;
+        var payment = (await Queries.GetEdgeAsync(Viewer.System("test"), "ftm:pay-1", default))!;
         Assert.Equal(EdgeKind.TransferredTo, payment.Kind);
         Assert.Equal("EUR", payment.Properties.GetProperty("currency").GetString());
         Assert.Equal(250000m, payment.Properties.GetProperty("amount").GetDecimal());
@@ -87,14 +88,14 @@ public abstract class ImportFormatsContract(StoreKind kind) : IAsyncLifetime
         Assert.Equal("relationships.csv", dangling.Location.File);
         Assert.Equal(8, dangling.Location.Line);
         AddsUp(report);
-        var steppe = (await Queries.GetNodeAsync("icij:90000001", default))!;
+        var steppe = (await Queries.GetNodeAsync(Viewer.System("test"), "icij:90000001", default))!;
         Assert.Equal("VG", steppe.Properties.GetProperty("jurisdiction").GetString());
         Assert.Equal("2012-05-02", steppe.Properties.GetProperty("incorporationDate").GetString());
         Assert.Equal("2018-01-15", steppe.Properties.GetProperty("dissolutionDate").GetString());
-        Assert.Equal("BLUE LAKE \"FOUNDATION\"", (await Queries.GetNodeAsync("icij:90000002", default))!.Name);
-        Assert.Equal(NodeKind.Company, (await Queries.GetNodeAsync("icij:91000003", default))!.Kind);
-        Assert.Equal(NodeKind.Person, (await Queries.GetNodeAsync("icij:91000001", default))!.Kind);
-        var nominee = Assert.Single(await Queries.EdgesOfAsync(["icij:90000001"], [EdgeKind.DirectorOf], Direction.Incoming, null, default));
+        Assert.Equal("BLUE LAKE \"FOUNDATION\"", (await Queries.GetNodeAsync(Viewer.System("test"), "icij:90000002", default))!.Name);
+        Assert.Equal(NodeKind.Company, (await Queries.GetNodeAsync(Viewer.System("test"), "icij:91000003", default))!.Kind);
+        Assert.Equal(NodeKind.Person, (await Queries.GetNodeAsync(Viewer.System("test"), "icij:91000001", default))!.Kind);
+        var nominee = Assert.Single(await Queries.EdgesOfAsync(Viewer.System("test"), ["icij:90000001"], [EdgeKind.DirectorOf], Direction.Incoming, null, default));
         Assert.Equal("icij:91000003", nominee.SourceId);
         Assert.True(nominee.Properties.GetProperty("nominee").GetBoolean());
         Assert.Equal((new DateOnly(2012, 3, 5), new DateOnly(2018, 1, 15)), (nominee.ValidFrom!.Value, nominee.ValidTo!.Value));
@@ -107,7 +108,7 @@ public abstract class ImportFormatsContract(StoreKind kind) : IAsyncLifetime
         var report = await ImportAsync("icij", "icij/older");
 
         Assert.Equal((2L, 1L, 0L), (report.NodesCreated, report.EdgesCreated, report.ProblemCount));
-        var company = (await Queries.GetNodeAsync("icij:80000001", default))!;
+        var company = (await Queries.GetNodeAsync(Viewer.System("test"), "icij:80000001", default))!;
         Assert.Equal("SC", company.Properties.GetProperty("jurisdiction").GetString());
         Assert.Equal("2006-03-23", company.Properties.GetProperty("incorporationDate").GetString());
     }
@@ -120,11 +121,11 @@ public abstract class ImportFormatsContract(StoreKind kind) : IAsyncLifetime
         var report = await ImportAsync("icij", "icij/current");
 
         Assert.Equal(1, report.NodesMatched);
-        Assert.Null(await Queries.GetNodeAsync("icij:90000001", default));
-        var owns = (await Queries.EdgesOfAsync(["ftm:c-steppe"], [EdgeKind.Owns], Direction.Incoming, null, default)).Select(e => e.SourceId).Order();
+        Assert.Null(await Queries.GetNodeAsync(Viewer.System("test"), "icij:90000001", default));
+        var owns = (await Queries.EdgesOfAsync(Viewer.System("test"), ["ftm:c-steppe"], [EdgeKind.Owns], Direction.Incoming, null, default)).Select(e => e.SourceId).Order();
         Assert.Equal(["ftm:p-marat", "icij:91000001"], owns);
         // Never silently merged: Marat from ICIJ and from FtM are two nodes until an analyst decides.
-        Assert.NotNull(await Queries.GetNodeAsync("icij:91000001", default));
+        Assert.NotNull(await Queries.GetNodeAsync(Viewer.System("test"), "icij:91000001", default));
     }
 
     [Fact]
@@ -143,10 +144,10 @@ public abstract class ImportFormatsContract(StoreKind kind) : IAsyncLifetime
         Assert.Equal(1, await CountAsync("SELECT COUNT(*) FROM merge_suggestions WHERE candidate_id = 'ftm:p-dana' AND reason LIKE '%birth date 1974'"));
         AddsUp(report, duplicatesFound: 1);
         Assert.Equal(1, await CountAsync("SELECT COUNT(*) FROM sanction_listings WHERE node_id = 'ftm:p-marat' AND reference = 'TSi.001'"));
-        var marat = (await Queries.GetNodeAsync("ftm:p-marat", default))!;
+        var marat = (await Queries.GetNodeAsync(Viewer.System("test"), "ftm:p-marat", default))!;
         Assert.Equal("Marat Tulegenov", marat.Name);
         Assert.Contains("MARAT TULEGENOV", marat.Properties.GetProperty("alternateNames").EnumerateArray().Select(a => a.GetString()));
-        var entity = (await Queries.GetNodeAsync("un-sanctions:7100001", default))!;
+        var entity = (await Queries.GetNodeAsync(Viewer.System("test"), "un-sanctions:7100001", default))!;
         Assert.Equal(NodeKind.Company, entity.Kind);
     }
 

@@ -6,6 +6,7 @@ using AssetTrace.IntegrationTests.Infrastructure;
 using AssetTrace.Interchange.Merges;
 using AssetTrace.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using AssetTrace.Visibility;
 
 namespace AssetTrace.IntegrationTests.Interchange;
 
@@ -37,7 +38,7 @@ public abstract class InterchangeApiContract(StoreKind kind) : IAsyncLifetime
         Assert.True(report["committed"]!.GetValue<bool>());
         Assert.Equal(3, report["counts"]!["nodesCreated"]!.GetValue<long>());
         Assert.Equal(64, report["sha256"]!.GetValue<string>().Length);
-        var person = await _server.Services.GetRequiredService<GraphQueries>().GetNodeAsync("bods:10478c6cf6de", default);
+        var person = await _server.Services.GetRequiredService<GraphQueries>().GetNodeAsync(Viewer.System("test"), "bods:10478c6cf6de", default);
         Assert.Equal(UsageRestriction.IntelligenceOnly, person!.Provenance.Restriction);
         Assert.Equal("bods:upload.json#10478c6cf6de", person.Provenance.Reference);
     }
@@ -71,7 +72,7 @@ public abstract class InterchangeApiContract(StoreKind kind) : IAsyncLifetime
     {
         await _server.Services.GetRequiredService<GraphStore>().CreateNodeAsync(new NodeDraft(NodeKind.Person,
             JsonSerializer.SerializeToElement(new { name = "Jennifer Hewitson Smith", birthDate = "1978-07-21" }),
-            new ProvenanceDraft(SourceKind.ManualEntry, null, null, UsageRestriction.Evidence), Id: "typed-jennifer"), "tester", default);
+            new ProvenanceDraft(SourceKind.ManualEntry, null, null, UsageRestriction.Evidence), Id: "typed-jennifer"), Viewer.System("tester"), default);
         await _server.DataAsync(Import, new { content = File.ReadAllText(Fixtures.Path("bods/0.4/bods-package.json")) });
         var suggestion = Assert.Single(await _server.Services.GetRequiredService<MergeSuggestions>().ListAsync(MergeSuggestions.Open, 10, default));
 
@@ -81,18 +82,18 @@ public abstract class InterchangeApiContract(StoreKind kind) : IAsyncLifetime
 
         Assert.Equal("accepted", data["decideMergeSuggestion"]!["status"]!.GetValue<string>());
         var queries = _server.Services.GetRequiredService<GraphQueries>();
-        Assert.Null(await queries.GetNodeAsync(suggestion.NodeId, default));
-        var kept = (await queries.GetNodeAsync("typed-jennifer", default))!;
+        Assert.Null(await queries.GetNodeAsync(Viewer.System("test"), suggestion.NodeId, default));
+        var kept = (await queries.GetNodeAsync(Viewer.System("test"), "typed-jennifer", default))!;
         Assert.Contains("Jennifer Hewitson-Smith", kept.Properties.GetProperty("alternateNames").EnumerateArray().Select(a => a.GetString()));
-        var owns = Assert.Single(await queries.EdgesOfAsync(["typed-jennifer"], [EdgeKind.Owns], Direction.Outgoing, null, default));
+        var owns = Assert.Single(await queries.EdgesOfAsync(Viewer.System("test"), ["typed-jennifer"], [EdgeKind.Owns], Direction.Outgoing, null, default));
         Assert.Equal("bods:93b53022ae6a.shareholding.0", owns.Id);
         var audit = await _server.Services.GetRequiredService<AssetTrace.Audit.AuditLog>().ListAsync($"merge-suggestion/{suggestion.Id}", null, 5, default);
         Assert.Equal("merge.accepted", Assert.Single(audit).Action);
         Assert.True((await _server.Services.GetRequiredService<AssetTrace.Audit.AuditLog>().VerifyAsync(default)).Intact);
         // Importing the file again lands on the kept node: no duplicate comes back.
         await _server.DataAsync(Import, new { content = File.ReadAllText(Fixtures.Path("bods/0.4/bods-package.json")) });
-        Assert.Null(await queries.GetNodeAsync(suggestion.NodeId, default));
-        Assert.Single(await queries.EdgesOfAsync(["typed-jennifer"], [EdgeKind.Owns], Direction.Outgoing, null, default));
+        Assert.Null(await queries.GetNodeAsync(Viewer.System("test"), suggestion.NodeId, default));
+        Assert.Single(await queries.EdgesOfAsync(Viewer.System("test"), ["typed-jennifer"], [EdgeKind.Owns], Direction.Outgoing, null, default));
     }
 }
 

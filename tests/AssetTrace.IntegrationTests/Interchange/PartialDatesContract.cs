@@ -5,6 +5,7 @@ using AssetTrace.IntegrationTests.Infrastructure;
 using AssetTrace.Interchange.Export;
 using AssetTrace.Interchange.Import;
 using AssetTrace.Storage;
+using AssetTrace.Visibility;
 
 namespace AssetTrace.IntegrationTests.Interchange;
 
@@ -29,12 +30,12 @@ public abstract class PartialDatesContract(StoreKind kind) : IAsyncLifetime
     }
 
     private async Task<string?> StoredAsync(string id, string property) =>
-        (await _harness.Get<GraphQueries>().GetNodeAsync(id, default))!.Properties.TryGetProperty(property, out var value) ? value.GetString() : null;
+        (await _harness.Get<GraphQueries>().GetNodeAsync(Viewer.System("test"), id, default))!.Properties.TryGetProperty(property, out var value) ? value.GetString() : null;
 
     private async Task<string> ExportAsync(string format, string file)
     {
         var target = new MemoryTarget();
-        await _harness.Get<InterchangeExporter>().ExportAsync(format, new ExportScope(), target, default);
+        await _harness.Get<InterchangeExporter>().ExportAsync(Viewer.System("test"), format, new ExportScope(), target, default);
         return Encoding.UTF8.GetString(target.Files[file].ToArray());
     }
 

@@ -2,6 +2,7 @@ using AssetTrace.Common;
 using AssetTrace.Interchange.Export;
 using AssetTrace.IntegrationTests.Infrastructure;
 using AssetTrace.Storage;
+using AssetTrace.Visibility;
 
 namespace AssetTrace.IntegrationTests.Requests;
 
@@ -21,11 +22,11 @@ public abstract class CourtExportContract(StoreKind kind) : IAsyncLifetime
         var folder = Path.Combine(Path.GetTempPath(), "assettrace-tests", Guid.NewGuid().ToString("N"));
         var scope = new ExportScope(CaseId: "demo-case", Hops: 1);
 
-        var error = await Assert.ThrowsAsync<UserInputException>(() => exporter.ExportAsync("graphml", scope, new FolderTarget(folder, null), default, forCourt: true));
+        var error = await Assert.ThrowsAsync<UserInputException>(() => exporter.ExportAsync(Viewer.System("test"), "graphml", scope, new FolderTarget(folder, null), default, forCourt: true));
 
         Assert.Contains(error.Errors, e => e.Field == "edge/demo-e-serik-owns-steppe" && e.Message.Contains("intelligence_only", StringComparison.Ordinal));
         Assert.False(Directory.Exists(folder) && Directory.EnumerateFiles(folder).Any(), "nothing may be written for a refused court export");
-        var summary = await exporter.ExportAsync("graphml", scope, new FolderTarget(folder, null), default);
+        var summary = await exporter.ExportAsync(Viewer.System("test"), "graphml", scope, new FolderTarget(folder, null), default);
         Assert.True(summary.Edges > 0);
     }
 }

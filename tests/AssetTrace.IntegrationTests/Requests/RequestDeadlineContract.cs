@@ -4,6 +4,7 @@ using AssetTrace.Requests;
 using AssetTrace.Requests.Lifecycle;
 using AssetTrace.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using AssetTrace.Visibility;
 
 namespace AssetTrace.IntegrationTests.Requests;
 
@@ -24,9 +25,9 @@ public abstract class RequestDeadlineContract(StoreKind kind)
             var desk = before.Get<RequestDesk>();
             var draft = await desk.DraftAsync(new RequestDraftInput("demo-case", "CARIN", "GB", null, Urgency.Normal, new RequestBody(
                 ["demo-serik-akhmetov"], ["real_estate"], null, "CARIN informal cooperation", "", null, "Confidential", null, ["en"],
-                new Dictionary<string, string>())), "officer1", default);
-            await desk.ApproveAsync(draft.Id, null, "supervisor1", default);
-            await desk.SendAsync(draft.Id, "officer1", default);
+                new Dictionary<string, string>())), Viewer.System("officer1"), default);
+            await desk.ApproveAsync(draft.Id, null, Viewer.System("supervisor1"), default);
+            await desk.SendAsync(draft.Id, Viewer.System("officer1"), default);
             var messageId = (await before.Get<MailOutbox>().ForRequestAsync(draft.Id, default))[0].MessageId;
             // Sent ten days ago with seven days to answer: both the reminder and the due date have passed.
             await desk.MarkSentAsync(draft.Id, messageId, DateTimeOffset.UtcNow.AddDays(-10), default);
@@ -48,7 +49,7 @@ public abstract class RequestDeadlineContract(StoreKind kind)
         Assert.True(request.Overdue, "the overdue trigger did not fire within a minute of the server starting");
         var events = (await requests.EventsAsync(id, default)).Select(e => e.Event).ToList();
         Assert.Contains("overdue", events);
-        Assert.Equal(1, (await server.Services.GetRequiredService<RequestFigureReader>().ReadAsync(default)).Overdue);
+        Assert.Equal(1, (await server.Services.GetRequiredService<RequestFigureReader>().ReadAsync(Viewer.System("test"), default)).Overdue);
     }
 }
 

@@ -10,6 +10,7 @@ using AssetTrace.Requests.Directory;
 using AssetTrace.Requests.Documents;
 using AssetTrace.Requests.Lifecycle;
 using AssetTrace.Storage;
+using AssetTrace.Visibility;
 
 namespace AssetTrace.IntegrationTests.Requests;
 
@@ -31,7 +32,7 @@ public abstract class RequestDeskContract(StoreKind kind) : IAsyncLifetime
         "Confidential", null, languages, new Dictionary<string, string>());
 
     private async Task<NetworkRequest> CarinDraftAsync(params string[] languages) =>
-        await Desk.DraftAsync(new RequestDraftInput("demo-case", "CARIN", "GB", null, Urgency.Normal, CarinBody(languages)), "officer1", default);
+        await Desk.DraftAsync(new RequestDraftInput("demo-case", "CARIN", "GB", null, Urgency.Normal, CarinBody(languages)), Viewer.System("officer1"), default);
 
     [Fact]
     public async Task A_CARIN_request_goes_from_draft_to_answered_with_its_facts_marked_intelligence_only()
@@ -40,11 +41,11 @@ public abstract class RequestDeskContract(StoreKind kind) : IAsyncLifetime
         Assert.Equal(RequestStatus.Draft, draft.Status);
         Assert.Matches(@"^REQ-\d{4}-0001$", draft.Number);
 
-        await Assert.ThrowsAsync<ForbiddenException>(() => Desk.ApproveAsync(draft.Id, null, "officer1", default));
-        var approved = await Desk.ApproveAsync(draft.Id, null, "supervisor1", default);
+        await Assert.ThrowsAsync<ForbiddenException>(() => Desk.ApproveAsync(draft.Id, null, Viewer.System("officer1"), default));
+        var approved = await Desk.ApproveAsync(draft.Id, null, Viewer.System("supervisor1"), default);
         Assert.Equal("supervisor1", approved.ApprovedBy);
 
-        var queued = await Desk.SendAsync(draft.Id, "officer1", default);
+        var queued = await Desk.SendAsync(draft.Id, Viewer.System("officer1"), default);
         Assert.Equal(RequestStatus.Queued, queued.Status);
         var mail = Assert.Single(await _harness.Get<MailOutbox>().ForRequestAsync(draft.Id, default));
         Assert.Equal(["aro@uk-aro.example.org"], mail.Recipients);
@@ -61,15 +62,15 @@ public abstract class RequestDeskContract(StoreKind kind) : IAsyncLifetime
         var answered = await Desk.RecordAnswerAsync(draft.Id, true, "Land Registry extract attached",
             [new NodeDraft(NodeKind.BankAccount, JsonSerializer.SerializeToElement(new { name = "GB29 NWBK 6016 1331 9268 19", country = "GB" }), null!, Id: "answer-account")],
             [new EdgeDraft(EdgeKind.HoldsAccount, "demo-albion-crest", "answer-account", JsonSerializer.SerializeToElement(new { role = "holder" }), null!)],
-            "officer1", default);
+            Viewer.System("officer1"), default);
 
         Assert.Equal(RequestStatus.Answered, answered.Status);
-        var account = (await _harness.Get<GraphQueries>().GetNodeAsync("answer-account", default))!;
+        var account = (await _harness.Get<GraphQueries>().GetNodeAsync(Viewer.System("test"), "answer-account", default))!;
         Assert.Equal(SourceKind.NetworkAnswer, account.Provenance.Source);
         Assert.Equal(UsageRestriction.IntelligenceOnly, account.Provenance.Restriction);
         Assert.StartsWith(draft.Number, account.Provenance.Reference, StringComparison.Ordinal);
 
-        var figures = await _harness.Get<RequestFigureReader>().ReadAsync(default);
+        var figures = await _harness.Get<RequestFigureReader>().ReadAsync(Viewer.System("test"), default);
         var carin = figures.ByNetwork.Single(t => t.Key == "CARIN");
         Assert.Equal(1, carin.Answered);
         Assert.Equal(6, carin.MedianDays!.Value, 6);
@@ -84,9 +85,9 @@ public abstract class RequestDeskContract(StoreKind kind) : IAsyncLifetime
     {
         var draft = await CarinDraftAsync("en");
 
-        var error = await Assert.ThrowsAsync<ConflictException>(() => Desk.SendAsync(draft.Id, "officer1", default));
+        var error = await Assert.ThrowsAsync<ConflictException>(() => Desk.SendAsync(draft.Id, Viewer.System("officer1"), default));
         Assert.Contains("Draft", error.Message, StringComparison.Ordinal);
-        await Assert.ThrowsAsync<ConflictException>(() => Desk.CloseAsync(draft.Id, "officer1", null, default));
+        await Assert.ThrowsAsync<ConflictException>(() => Desk.CloseAsync(draft.Id, Viewer.System("officer1"), null, default));
         Assert.Equal(RequestStatus.Draft, (await _harness.Get<RequestStore>().GetAsync(draft.Id, default))!.Status);
         Assert.Empty(await _harness.Get<MailOutbox>().ForRequestAsync(draft.Id, default));
     }
@@ -97,7 +98,7 @@ public abstract class RequestDeskContract(StoreKind kind) : IAsyncLifetime
         var body = CarinBody("en", "de") with { SubjectIds = ["demo-serik-akhmetov", "nobody"], Questions = ["real_estate", "horoscope"] };
 
         var error = await Assert.ThrowsAsync<UserInputException>(() =>
-            Desk.DraftAsync(new RequestDraftInput("demo-case", "CARIN", "ZZ", null, Urgency.Urgent, body), "officer1", default));
+            Desk.DraftAsync(new RequestDraftInput("demo-case", "CARIN", "ZZ", null, Urgency.Urgent, body), Viewer.System("officer1"), default));
 
         Assert.Equal(["input.jurisdiction", "input.languages", "input.questions", "input.subjectIds"], error.Errors.Select(e => e.Field).Order());
     }
@@ -106,9 +107,9 @@ public abstract class RequestDeskContract(StoreKind kind) : IAsyncLifetime
     public async Task A_formal_request_needs_what_the_requested_state_requires_before_approval()
     {
         var body = CarinBody("en") with { LegalBasis = "UNCAC art. 46", AssetLink = null };
-        var draft = await Desk.DraftAsync(new RequestDraftInput("demo-case", "MLA", "GB", null, Urgency.Normal, body), "officer1", default);
+        var draft = await Desk.DraftAsync(new RequestDraftInput("demo-case", "MLA", "GB", null, Urgency.Normal, body), Viewer.System("officer1"), default);
 
-        var error = await Assert.ThrowsAsync<UserInputException>(() => Desk.ApproveAsync(draft.Id, null, "supervisor1", default));
+        var error = await Assert.ThrowsAsync<UserInputException>(() => Desk.ApproveAsync(draft.Id, null, Viewer.System("supervisor1"), default));
 
         Assert.Equal(["checklist.confidentiality_statement", "checklist.dual_criminality", "checklist.link_asset_offence"], error.Errors.Select(e => e.Field).Order());
         var fixedBody = body with
@@ -116,8 +117,8 @@ public abstract class RequestDeskContract(StoreKind kind) : IAsyncLifetime
             AssetLink = "Funds embezzled in 2018 reached the flat through the BVI company.",
             Statements = new Dictionary<string, string> { ["dual_criminality"] = "Embezzlement is an offence in both states.", ["confidentiality_statement"] = "Please keep this request confidential." },
         };
-        await Desk.UpdateDraftAsync(draft.Id, fixedBody, Urgency.Normal, null, "officer1", default);
-        Assert.Equal(RequestStatus.Approved, (await Desk.ApproveAsync(draft.Id, null, "supervisor1", default)).Status);
+        await Desk.UpdateDraftAsync(draft.Id, fixedBody, Urgency.Normal, null, Viewer.System("officer1"), default);
+        Assert.Equal(RequestStatus.Approved, (await Desk.ApproveAsync(draft.Id, null, Viewer.System("supervisor1"), default)).Status);
     }
 
     [Fact]
@@ -125,19 +126,19 @@ public abstract class RequestDeskContract(StoreKind kind) : IAsyncLifetime
     {
         // Answer a CARIN request with a fact, then draft a formal MLA request about the same subject.
         var carin = await CarinDraftAsync("en");
-        await Desk.ApproveAsync(carin.Id, null, "supervisor1", default);
-        await Desk.SendAsync(carin.Id, "officer1", default);
+        await Desk.ApproveAsync(carin.Id, null, Viewer.System("supervisor1"), default);
+        await Desk.SendAsync(carin.Id, Viewer.System("officer1"), default);
         await Desk.MarkSentAsync(carin.Id, (await _harness.Get<MailOutbox>().ForRequestAsync(carin.Id, default))[0].MessageId, _harness.Clock.GetUtcNow(), default);
         await Desk.RecordAnswerAsync(carin.Id, true, null, [],
             [new EdgeDraft(EdgeKind.IntermediaryOf, "demo-marcus-pellow", "demo-albion-crest", JsonSerializer.SerializeToElement(new { }), null!, Id: "carin-fact")],
-            "officer1", default);
-        var mla = await Desk.DraftAsync(new RequestDraftInput("demo-case", "MLA", "GB", null, Urgency.Normal, CarinBody("en") with { SubjectIds = ["demo-albion-crest"] }), "officer1", default);
+            Viewer.System("officer1"), default);
+        var mla = await Desk.DraftAsync(new RequestDraftInput("demo-case", "MLA", "GB", null, Urgency.Normal, CarinBody("en") with { SubjectIds = ["demo-albion-crest"] }), Viewer.System("officer1"), default);
 
         var before = (await _harness.Get<RequestDocuments>().RenderAsync(mla, default))[0];
         Assert.Contains(before.Withheld, w => w.EntityId == "carin-fact" && w.RequestId == carin.Id);
         Assert.DoesNotContain("INTERMEDIARY_OF", before.Text, StringComparison.Ordinal);
 
-        await _harness.Get<ConsentLedger>().RecordAsync(carin.Id, "UK Asset Recovery Office", "use as evidence", "UKARO/2026/331", new DateOnly(2026, 11, 20), "officer1", default);
+        await _harness.Get<ConsentLedger>().RecordAsync(carin.Id, "UK Asset Recovery Office", "use as evidence", "UKARO/2026/331", new DateOnly(2026, 11, 20), Viewer.System("officer1"), default);
 
         var after = (await _harness.Get<RequestDocuments>().RenderAsync(mla, default))[0];
         Assert.DoesNotContain(after.Withheld, w => w.EntityId == "carin-fact");
@@ -149,7 +150,7 @@ public abstract class RequestDeskContract(StoreKind kind) : IAsyncLifetime
     {
         var carin = await CarinDraftAsync("en", "ru");
 
-        var mla = await Desk.DraftMlaFromAsync(carin.Id, "officer1", default);
+        var mla = await Desk.DraftMlaFromAsync(carin.Id, Viewer.System("officer1"), default);
 
         Assert.Equal(("MLA", "GB", RequestStatus.Draft), (mla.Network, mla.Jurisdiction, mla.Status));
         Assert.Equal(carin.Body.SubjectIds, mla.Body.SubjectIds);
@@ -157,7 +158,7 @@ public abstract class RequestDeskContract(StoreKind kind) : IAsyncLifetime
         Assert.StartsWith($"Follows informal request {carin.Number}", mla.Body.FreeText, StringComparison.Ordinal);
         var letter = (await _harness.Get<RequestDocuments>().RenderAsync(mla, default))[0];
         Assert.StartsWith("Request for mutual legal assistance", letter.Text, StringComparison.Ordinal);
-        await Assert.ThrowsAsync<UserInputException>(() => Desk.DraftMlaFromAsync(mla.Id, "officer1", default));
+        await Assert.ThrowsAsync<UserInputException>(() => Desk.DraftMlaFromAsync(mla.Id, Viewer.System("officer1"), default));
     }
 
     [Fact]

@@ -16,6 +16,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using UglyToad.PdfPig;
+using AssetTrace.Visibility;
 
 namespace AssetTrace.IntegrationTests.Requests;
 
@@ -61,9 +62,9 @@ public sealed class RequestMailFlowTests
 
         var draft = await desk.DraftAsync(new RequestDraftInput("demo-case", "CARIN", "GB", partner.Id, Urgency.Urgent, new RequestBody(
             ["demo-serik-akhmetov", "demo-flat-london"], ["real_estate", "company_register"], null, "CARIN informal cooperation",
-            "Embezzlement of public funds", "Bought with embezzled funds", "Confidential", null, ["en", "ru"], new Dictionary<string, string>())), "officer1", default);
-        await desk.ApproveAsync(draft.Id, null, "supervisor1", default);
-        await desk.SendAsync(draft.Id, "officer1", default);
+            "Embezzlement of public funds", "Bought with embezzled funds", "Confidential", null, ["en", "ru"], new Dictionary<string, string>())), Viewer.System("officer1"), default);
+        await desk.ApproveAsync(draft.Id, null, Viewer.System("supervisor1"), default);
+        await desk.SendAsync(draft.Id, Viewer.System("officer1"), default);
 
         Assert.Equal(1, await services.GetRequiredService<OutboxDispatcher>().DeliverDueAsync(default));
         var sent = (await requests.GetAsync(draft.Id, default))!;
@@ -102,10 +103,10 @@ public sealed class RequestMailFlowTests
 
         await desk.RecordAnswerAsync(draft.Id, true, "extract received", [],
             [new EdgeDraft(EdgeKind.RegisteredAt, "demo-albion-crest", "demo-harbour-chambers", JsonSerializer.SerializeToElement(new { }), null!, Id: "answer-fact")],
-            "officer1", default);
-        var fact = (await services.GetRequiredService<GraphQueries>().GetEdgeAsync("answer-fact", default))!;
+            Viewer.System("officer1"), default);
+        var fact = (await services.GetRequiredService<GraphQueries>().GetEdgeAsync(Viewer.System("test"), "answer-fact", default))!;
         Assert.Equal(UsageRestriction.IntelligenceOnly, fact.Provenance.Restriction);
-        var figures = await services.GetRequiredService<RequestFigureReader>().ReadAsync(default);
+        var figures = await services.GetRequiredService<RequestFigureReader>().ReadAsync(Viewer.System("test"), default);
         Assert.Equal(1, figures.ByNetwork.Single(t => t.Key == "CARIN").Answered);
     }
 
@@ -116,7 +117,7 @@ public sealed class RequestMailFlowTests
         var desk = services.GetRequiredService<RequestDesk>();
         var draft = await desk.DraftAsync(new RequestDraftInput("demo-case", "CARIN", "GB", null, Urgency.Normal, new RequestBody(
             ["demo-serik-akhmetov"], ["real_estate"], null, "CARIN informal cooperation", "", null, "Confidential", null, ["en"],
-            new Dictionary<string, string>())), "officer1", default);
+            new Dictionary<string, string>())), Viewer.System("officer1"), default);
         var subject = "Information on Mr Akhmetov " + Guid.NewGuid().ToString("N")[..6];
         await Mailboxes.SendAsync(MailTestServers.Partner, Mailboxes.Message(MailTestServers.Partner, MailTestServers.Desk, subject, "No reference, sorry."));
 
@@ -133,9 +134,9 @@ public sealed class RequestMailFlowTests
 
         var message = Assert.Single(held);
         Assert.StartsWith("holding:", message.MatchedBy, StringComparison.Ordinal);
-        await pen.AssignAsync(message.Mail.Id, draft.Id, "officer1", default);
+        await pen.AssignAsync(message.Mail.Id, draft.Id, Viewer.System("officer1"), default);
         Assert.DoesNotContain(await pen.HeldAsync(default), m => m.Mail.Subject == subject);
-        Assert.Equal("assigned by officer1", Assert.Single(await pen.ForRequestAsync(draft.Id, default)).MatchedBy);
+        Assert.Equal("assigned by officer1", Assert.Single(await pen.ForRequestAsync(Viewer.System("test"), draft.Id, default)).MatchedBy);
         Assert.Contains(await services.GetRequiredService<RequestStore>().EventsAsync(draft.Id, default), e => e.Event == "reply_assigned");
     }
 

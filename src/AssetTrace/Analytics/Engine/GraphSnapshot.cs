@@ -11,6 +11,7 @@ public sealed class GraphSnapshot
 {
     private readonly Dictionary<string, SnapshotNode> _nodes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SnapshotEdge> _edges = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _caseNumbers = new(StringComparer.Ordinal);
 
     public long Version { get; internal set; }
 
@@ -18,11 +19,30 @@ public sealed class GraphSnapshot
 
     public int EdgeCount => _edges.Count;
 
-    public SnapshotNode? Find(string id) => _nodes.TryGetValue(id, out var node) && !node.Deleted ? node : null;
+    /// <summary>A live node visible to the calculation's viewer; null for a hidden one, as for one that does not exist.</summary>
+    public SnapshotNode? Find(string id) => _nodes.TryGetValue(id, out var node) && !node.Deleted && Sight.Sees(node.Restriction) ? node : null;
 
-    public IEnumerable<SnapshotNode> Nodes => _nodes.Values.Where(n => !n.Deleted);
+    public IEnumerable<SnapshotNode> Nodes => _nodes.Values.Where(n => !n.Deleted && Sight.Sees(n.Restriction));
 
-    public SnapshotEdge? FindEdge(string id) => _edges.TryGetValue(id, out var edge) && !edge.Deleted ? edge : null;
+    public SnapshotEdge? FindEdge(string id) => _edges.TryGetValue(id, out var edge) && !edge.Deleted && edge.IsVisible ? edge : null;
+
+    /// <summary>The number this snapshot gives a case in <see cref="SnapshotNode.Restriction"/>; 0 for none or for a case it has no restricted fact of.</summary>
+    internal int CaseNumberOf(string? caseId) => caseId is not null && _caseNumbers.TryGetValue(caseId, out var number) ? number : 0;
+
+    /// <summary>Numbers a case the first time a fact restricted to it is loaded.</summary>
+    internal int NumberCase(string? caseId)
+    {
+        if (caseId is null)
+        {
+            return 0;
+        }
+        if (!_caseNumbers.TryGetValue(caseId, out var number))
+        {
+            number = _caseNumbers.Count + 1;
+            _caseNumbers.Add(caseId, number);
+        }
+        return number;
+    }
 
     /// <summary>Adds a node or updates the one with the same id.</summary>
     public SnapshotNode Upsert(string id, Action<SnapshotNode> set)
@@ -32,7 +52,7 @@ public sealed class GraphSnapshot
             node = new SnapshotNode { Index = _nodes.Count, Id = id };
             _nodes.Add(id, node);
         }
-        var (kind, from, to) = (node.Kind, node.ValidFrom, node.ValidTo);
+        var (kind, from, to, restriction) = (node.Kind, node.ValidFrom, node.ValidTo, node.Restriction);
         set(node);
         if (node.Deleted)
         {
@@ -48,9 +68,9 @@ public sealed class GraphSnapshot
             {
                 RefreshBoardSeats(node);
             }
-            if (node.ValidFrom != from || node.ValidTo != to)
+            if (node.ValidFrom != from || node.ValidTo != to || node.Restriction != restriction)
             {
-                // The links of its edges carry a copy of the node's validity.
+                // The links of its edges carry a copy of the node's validity and restriction.
                 foreach (var edge in node.Out.Concat(node.In))
                 {
                     Relink(edge);

@@ -39,8 +39,17 @@ public sealed class SnapshotEdge
 
     public bool Deleted { get; set; }
 
+    /// <summary>The case the edge is restricted to, numbered by the snapshot; 0 when open.</summary>
+    internal int Restriction { get; set; }
+
+    /// <summary>Whether the edge and both its ends are visible to the calculation's viewer: an edge to a hidden node is hidden too.</summary>
+    internal bool IsVisible =>
+        (Restriction | Source.Restriction | Target.Restriction) == 0
+        || (Sight.Sees(Restriction) && Sight.Sees(Source.Restriction) && Sight.Sees(Target.Restriction));
+
+    /// <summary>Valid on the date and visible, with both ends, to the calculation's viewer (see <see cref="Sight"/>).</summary>
     public bool IsValidOn(DateOnly? date) =>
-        !Deleted && (date is null || ((ValidFrom is null || ValidFrom <= date) && (ValidTo is null || ValidTo >= date)));
+        !Deleted && IsVisible && (date is null || ((ValidFrom is null || ValidFrom <= date) && (ValidTo is null || ValidTo >= date)));
 
     public SnapshotNode OtherEnd(SnapshotNode node) => ReferenceEquals(node, Source) ? Target : Source;
 }

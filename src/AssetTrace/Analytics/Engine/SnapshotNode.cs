@@ -29,6 +29,9 @@ public sealed class SnapshotNode
 
     public bool Deleted { get; set; }
 
+    /// <summary>The case the node is restricted to, numbered by the snapshot (<see cref="GraphSnapshot.CaseNumberOf"/>); 0 when open.</summary>
+    internal int Restriction { get; set; }
+
     public List<SnapshotEdge> Out { get; } = [];
 
     public List<SnapshotEdge> In { get; } = [];
@@ -79,6 +82,7 @@ public sealed class SnapshotNode
 
     public override bool Equals(object? obj) => ReferenceEquals(this, obj);
 
+    /// <summary>Valid on the date and visible to the calculation's viewer (see <see cref="Sight"/>).</summary>
     public bool IsValidOn(DateOnly? date) =>
-        !Deleted && (date is null || ((ValidFrom is null || ValidFrom <= date) && (ValidTo is null || ValidTo >= date)));
+        !Deleted && (Restriction == 0 || Sight.Sees(Restriction)) && (date is null || ((ValidFrom is null || ValidFrom <= date) && (ValidTo is null || ValidTo >= date)));
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using AssetTrace.Graph.Model;
 using AssetTrace.Graph.Store;
 using AssetTrace.Storage;
+using AssetTrace.Visibility;
 
 namespace AssetTrace.Analytics.Engine;
 
@@ -19,27 +20,31 @@ public sealed class SnapshotProvider(Database database, ILogger<SnapshotProvider
     private readonly ReaderWriterLockSlim _lock = new();
     private readonly SemaphoreSlim _refresh = new(1, 1);
 
-    /// <summary>Runs a calculation on a snapshot at least as new as the store's last committed change.</summary>
-    public async Task<T> ReadAsync<T>(Func<GraphSnapshot, T> calculate, CancellationToken ct) =>
-        await ReadAsync(await GraphVersion.CurrentAsync(database, ct), calculate, ct);
+    /// <summary>Runs a calculation for a viewer on a snapshot at least as new as the store's last committed change.</summary>
+    public async Task<T> ReadAsync<T>(Viewer viewer, Func<GraphSnapshot, T> calculate, CancellationToken ct) =>
+        await ReadAsync(viewer, await GraphVersion.CurrentAsync(database, ct), calculate, ct);
 
     /// <summary>
     /// Runs a calculation on a snapshot at least as new as <paramref name="atLeast"/>, a value of
     /// the change counter the caller has just read (for its cache key), so it is not read twice.
+    /// The calculation sees only what the viewer may see (<see cref="Sight"/>).
     /// </summary>
-    public async Task<T> ReadAsync<T>(long atLeast, Func<GraphSnapshot, T> calculate, CancellationToken ct)
+    public async Task<T> ReadAsync<T>(Viewer viewer, long atLeast, Func<GraphSnapshot, T> calculate, CancellationToken ct)
     {
         if (atLeast > _snapshot.Version)
         {
             await RefreshAsync(atLeast, ct);
         }
         _lock.EnterReadLock();
+        var outer = Sight.Current;
         try
         {
+            Sight.Current = Sight.Of(viewer, _snapshot);
             return calculate(_snapshot);
         }
         finally
         {
+            Sight.Current = outer;
             _lock.ExitReadLock();
         }
     }
@@ -140,8 +145,8 @@ public sealed class SnapshotProvider(Database database, ILogger<SnapshotProvider
     }
 
     // The columns ReadNode and ReadEdge read, in their order; shared by the full load and the delta load.
-    private const string NodeColumns = "id, kind, name, properties, valid_from, valid_to, deleted";
-    private const string EdgeColumns = "id, kind, source_id, target_id, share_low, share_high, valid_from, valid_to, properties, deleted";
+    private const string NodeColumns = "id, kind, name, properties, valid_from, valid_to, deleted, restricted_case";
+    private const string EdgeColumns = "id, kind, source_id, target_id, share_low, share_high, valid_from, valid_to, properties, deleted, restricted_case";
 
     private static Action<GraphSnapshot> ReadNode(DbDataReader r)
     {
@@ -152,8 +157,10 @@ public sealed class SnapshotProvider(Database database, ILogger<SnapshotProvider
         var validFrom = r.NullableDate(4);
         var validTo = r.NullableDate(5);
         var deleted = r.GetBoolean(6);
+        var restrictedTo = r.NullableString(7);
         return snapshot => snapshot.Upsert(id, node =>
         {
+            node.Restriction = snapshot.NumberCase(restrictedTo);
             node.Kind = kind;
             node.Name = name;
             node.ValidFrom = validFrom;
@@ -183,8 +190,10 @@ public sealed class SnapshotProvider(Database database, ILogger<SnapshotProvider
         var validTo = r.NullableDate(7);
         var properties = kind is EdgeKind.Owns or EdgeKind.BeneficialOwnerOf ? null : r.GetString(8);
         var deleted = r.GetBoolean(9);
+        var restrictedTo = r.NullableString(10);
         return snapshot => snapshot.UpsertEdge(id, sourceId, targetId, edge =>
         {
+            edge.Restriction = snapshot.NumberCase(restrictedTo);
             edge.Kind = kind;
             edge.ShareLow = low is null ? null : (double)low / 100;
             edge.ShareHigh = high is null ? null : (double)high / 100;

@@ -21,7 +21,8 @@ public static class InputReader
         input.Get<SourceKind>("source"),
         input.Get<string>("reference"),
         input.Get<DateTimeOffset?>("obtainedAt"),
-        input.Get<UsageRestriction>("restriction"));
+        input.Get<UsageRestriction>("restriction"),
+        input.ContainsKey("caseId") ? new Optional<string?>(true, input.Get<string>("caseId")) : default);
 
     public static JsonElement Json(IDictionary<string, object?> input, string key) =>
         input.TryGetValue(key, out var value) && value is JsonElement element ? element : JsonSerializer.SerializeToElement(new { });

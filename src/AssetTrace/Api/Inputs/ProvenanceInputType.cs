@@ -13,5 +13,6 @@ public sealed class ProvenanceInputType : InputObjectGraphType
         Field<StringGraphType>("reference").Description("Registry URL, request number, document, file and record…");
         Field<DateTimeOffsetGraphType>("obtainedAt").Description("When the source was obtained; now when omitted.");
         Field<NonNullGraphType<UsageRestrictionEnum>>("restriction");
+        Field<IdGraphType>("caseId").Description("Restrict the fact to this case (need-to-know); required for network answers. In a change: omitted keeps the restriction, null lifts it (supervisors).");
     }
 }

@@ -15,5 +15,6 @@ public sealed class UpdateCaseInputType : InputObjectGraphType
         Field<StringGraphType>("crimeType");
         Field<CaseStatusEnum>("status");
         Field<ListGraphType<NonNullGraphType<StringGraphType>>>("team");
+        Field<ListGraphType<NonNullGraphType<StringGraphType>>>("supervisors");
     }
 }

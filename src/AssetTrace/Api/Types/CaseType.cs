@@ -15,6 +15,8 @@ public sealed class CaseType : ObjectGraphType<Case>
         Field<NonNullGraphType<StringGraphType>>("crimeType").Description("Code from graph-schema/codelists/crime-type.csv.").Resolve(c => c.Source.CrimeType);
         Field<NonNullGraphType<CaseStatusEnum>>("status").Resolve(c => c.Source.Status);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("team").Resolve(c => c.Source.Team);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("supervisors").Description("Named supervisors: they see the case's restricted facts.")
+            .Resolve(c => c.Source.Supervisors);
         Field<NonNullGraphType<DateOnlyGraphType>>("openedOn").Resolve(c => c.Source.OpenedOn);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CaseSubjectType>>>>("subjects").Resolve(c => c.Source.Subjects);
         Field<NonNullGraphType<StampType>>("stamp").Resolve(c => c.Source.Stamp);

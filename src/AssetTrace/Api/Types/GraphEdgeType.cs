@@ -17,9 +17,9 @@ public sealed class GraphEdgeType : ObjectGraphType<Edge>
         Field<NonNullGraphType<IdGraphType>>("sourceId").Resolve(c => c.Source.SourceId);
         Field<NonNullGraphType<IdGraphType>>("targetId").Resolve(c => c.Source.TargetId);
         Field<NodeType>("source").Description("Null when the node has since been deleted.")
-            .ResolveAsync(async c => await c.Service<GraphQueries>().GetNodeAsync(c.Source.SourceId, c.CancellationToken));
+            .ResolveAsync(async c => await c.Service<GraphQueries>().GetNodeAsync(await c.ViewerAsync(), c.Source.SourceId, c.CancellationToken));
         Field<NodeType>("target").Description("Null when the node has since been deleted.")
-            .ResolveAsync(async c => await c.Service<GraphQueries>().GetNodeAsync(c.Source.TargetId, c.CancellationToken));
+            .ResolveAsync(async c => await c.Service<GraphQueries>().GetNodeAsync(await c.ViewerAsync(), c.Source.TargetId, c.CancellationToken));
         Field<NonNullGraphType<JsonGraphType>>("properties").Resolve(c => c.Source.Properties);
         Field<ShareRangeType>("share").Description("For OWNS and BENEFICIAL_OWNER_OF; null when the share is unknown.").Resolve(c => c.Source.Share);
         Field<DateOnlyGraphType>("validFrom").Resolve(c => c.Source.ValidFrom);
@@ -28,6 +28,6 @@ public sealed class GraphEdgeType : ObjectGraphType<Edge>
         Field<NonNullGraphType<StampType>>("stamp").Resolve(c => c.Source.Stamp);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<EdgeChangeType>>>>("history")
             .Description("Every version of this edge, oldest first.")
-            .ResolveAsync(async c => await c.Service<GraphQueries>().EdgeHistoryAsync(c.Source.Id, c.CancellationToken));
+            .ResolveAsync(async c => await c.Service<GraphQueries>().EdgeHistoryAsync(await c.ViewerAsync(), c.Source.Id, c.CancellationToken));
     }
 }

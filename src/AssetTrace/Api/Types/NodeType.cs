@@ -28,11 +28,11 @@ public sealed class NodeType : ObjectGraphType<Node>
             .Argument<DateOnlyGraphType>("asOf", "Only edges valid on this date.")
             .Argument<IntGraphType>("first")
             .Argument<StringGraphType>("after")
-            .ResolveAsync(async c => await c.Service<GraphQueries>().NeighboursAsync(
+            .ResolveAsync(async c => await c.Service<GraphQueries>().NeighboursAsync(await c.ViewerAsync(),
                 c.Source.Id, c.GetArgument<List<EdgeKind>?>("kinds"), c.GetArgument("direction", Direction.Both),
                 c.GetArgument<DateOnly?>("asOf"), c.PageSize(), c.GetArgument<string?>("after"), c.CancellationToken));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<NodeChangeType>>>>("history")
             .Description("Every version of this node, oldest first, with who changed it, when and why.")
-            .ResolveAsync(async c => await c.Service<GraphQueries>().NodeHistoryAsync(c.Source.Id, c.CancellationToken));
+            .ResolveAsync(async c => await c.Service<GraphQueries>().NodeHistoryAsync(await c.ViewerAsync(), c.Source.Id, c.CancellationToken));
     }
 }

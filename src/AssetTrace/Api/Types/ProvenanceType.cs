@@ -15,5 +15,11 @@ public sealed class ProvenanceType : ObjectGraphType<Provenance>
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("obtainedAt").Resolve(c => c.Source.ObtainedAt);
         Field<NonNullGraphType<StringGraphType>>("recordedBy").Resolve(c => c.Source.RecordedBy);
         Field<NonNullGraphType<UsageRestrictionEnum>>("restriction").Resolve(c => c.Source.Restriction);
+        Field<IdGraphType>("caseId").Description("The case the fact is restricted to: only its team, its supervisors and admins see it. Null when open.")
+            .Resolve(c => c.Source.CaseId);
+        Field<NonNullGraphType<SourceKindEnum>>("receivedSource").Description("The source the fact was first received from, whatever it is labelled now.")
+            .Resolve(c => c.Source.Received.Source);
+        Field<NonNullGraphType<UsageRestrictionEnum>>("receivedRestriction").Description("The restriction the fact was received with; court documents decide from it and the consent ledger.")
+            .Resolve(c => c.Source.Received.Restriction);
     }
 }

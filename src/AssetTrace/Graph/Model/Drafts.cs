@@ -4,11 +4,16 @@ namespace AssetTrace.Graph.Model;
 
 /// <summary>What a user supplies about the source of a fact; who recorded it is the caller.</summary>
 /// <param name="ObtainedAt">When the source was obtained; now when not given.</param>
+/// <param name="CaseId">
+/// The case to restrict the fact to. On a new fact, absent or null means open; in a change, absent
+/// keeps the fact's restriction and null lifts it.
+/// </param>
 public sealed record ProvenanceDraft(
     SourceKind Source,
     string? Reference,
     DateTimeOffset? ObtainedAt,
-    UsageRestriction Restriction);
+    UsageRestriction Restriction,
+    Optional<string?> CaseId = default);
 
 /// <summary>A node to create. Its display name is the required <c>name</c> property.</summary>
 /// <param name="Id">A caller-chosen stable id (e.g. from an import); generated when null.</param>

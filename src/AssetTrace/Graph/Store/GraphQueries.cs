@@ -2,31 +2,46 @@ using AssetTrace.Common;
 using AssetTrace.Graph.Model;
 using AssetTrace.Graph.Names;
 using AssetTrace.Storage;
+using AssetTrace.Visibility;
 
 namespace AssetTrace.Graph.Store;
 
-/// <summary>Reads the graph: nodes and edges by id, name search, neighbours, history.</summary>
+/// <summary>
+/// Reads the graph: nodes and edges by id, name search, neighbours, history. Every read is made
+/// for a <see cref="Viewer"/>: a fact restricted to a case they do not work on is left out of
+/// results and counts, and an edge is shown only when it and both its ends are visible.
+/// </summary>
 public sealed class GraphQueries(Database database)
 {
-    public Task<Node?> GetNodeAsync(string id, CancellationToken ct) =>
-        database.ReadAsync(async c =>
-            (await c.QueryAsync(null, $"SELECT {GraphRows.NodeColumns} FROM nodes n WHERE n.id = @id AND NOT n.deleted",
-                GraphRows.ReadNode, ct, ("id", id))).SingleOrDefault(), ct);
+    public Task<Node?> GetNodeAsync(Viewer viewer, string id, CancellationToken ct)
+    {
+        var parameters = new List<(string, object?)> { ("id", id) };
+        var visible = VisibilitySql.Visible("n", viewer, parameters);
+        return database.ReadAsync(async c =>
+            (await c.QueryAsync(null, $"SELECT {GraphRows.NodeColumns} FROM nodes n WHERE n.id = @id AND NOT n.deleted AND {visible}",
+                GraphRows.ReadNode, ct, [.. parameters])).SingleOrDefault(), ct);
+    }
 
-    public Task<Edge?> GetEdgeAsync(string id, CancellationToken ct) =>
-        database.ReadAsync(async c =>
-            (await c.QueryAsync(null, $"SELECT {GraphRows.EdgeColumns} FROM edges e WHERE e.id = @id AND NOT e.deleted",
-                GraphRows.ReadEdge, ct, ("id", id))).SingleOrDefault(), ct);
+    public Task<Edge?> GetEdgeAsync(Viewer viewer, string id, CancellationToken ct)
+    {
+        var parameters = new List<(string, object?)> { ("id", id) };
+        var visible = VisibilitySql.VisibleEdge("e", viewer, parameters);
+        return database.ReadAsync(async c =>
+            (await c.QueryAsync(null, $"SELECT {GraphRows.EdgeColumns} FROM edges e WHERE e.id = @id AND NOT e.deleted AND {visible}",
+                GraphRows.ReadEdge, ct, [.. parameters])).SingleOrDefault(), ct);
+    }
 
-    public async Task<IReadOnlyDictionary<string, Node>> GetNodesAsync(IEnumerable<string> ids, CancellationToken ct)
+    public async Task<IReadOnlyDictionary<string, Node>> GetNodesAsync(Viewer viewer, IEnumerable<string> ids, CancellationToken ct)
     {
         var result = new Dictionary<string, Node>();
         await using var c = await database.OpenAsync(ct);
         foreach (var chunk in ids.Distinct().Chunk(500))
         {
-            var (list, parameters) = InList("id", chunk);
-            foreach (var node in await c.QueryAsync(null, $"SELECT {GraphRows.NodeColumns} FROM nodes n WHERE n.id IN ({list}) AND NOT n.deleted",
-                GraphRows.ReadNode, ct, parameters))
+            var (list, idParameters) = InList("id", chunk);
+            var parameters = idParameters.ToList();
+            var visible = VisibilitySql.Visible("n", viewer, parameters);
+            foreach (var node in await c.QueryAsync(null, $"SELECT {GraphRows.NodeColumns} FROM nodes n WHERE n.id IN ({list}) AND NOT n.deleted AND {visible}",
+                GraphRows.ReadNode, ct, [.. parameters]))
             {
                 result[node.Id] = node;
             }
@@ -34,15 +49,17 @@ public sealed class GraphQueries(Database database)
         return result;
     }
 
-    public async Task<IReadOnlyDictionary<string, Edge>> GetEdgesAsync(IEnumerable<string> ids, CancellationToken ct)
+    public async Task<IReadOnlyDictionary<string, Edge>> GetEdgesAsync(Viewer viewer, IEnumerable<string> ids, CancellationToken ct)
     {
         var result = new Dictionary<string, Edge>();
         await using var c = await database.OpenAsync(ct);
         foreach (var chunk in ids.Distinct().Chunk(500))
         {
-            var (list, parameters) = InList("id", chunk);
-            foreach (var edge in await c.QueryAsync(null, $"SELECT {GraphRows.EdgeColumns} FROM edges e WHERE e.id IN ({list}) AND NOT e.deleted",
-                GraphRows.ReadEdge, ct, parameters))
+            var (list, idParameters) = InList("id", chunk);
+            var parameters = idParameters.ToList();
+            var visible = VisibilitySql.VisibleEdge("e", viewer, parameters);
+            foreach (var edge in await c.QueryAsync(null, $"SELECT {GraphRows.EdgeColumns} FROM edges e WHERE e.id IN ({list}) AND NOT e.deleted AND {visible}",
+                GraphRows.ReadEdge, ct, [.. parameters]))
             {
                 result[edge.Id] = edge;
             }
@@ -54,7 +71,7 @@ public sealed class GraphQueries(Database database)
     /// Nodes whose names (or alternate names) contain a word starting with each word of the
     /// query, whatever the case, accents or script. Ordered by name.
     /// </summary>
-    public async Task<Page<Node>> SearchAsync(string query, IReadOnlyCollection<NodeKind>? kinds, DateOnly? asOf, int first, string? after, CancellationToken ct)
+    public async Task<Page<Node>> SearchAsync(Viewer viewer, string query, IReadOnlyCollection<NodeKind>? kinds, DateOnly? asOf, int first, string? after, CancellationToken ct)
     {
         var keys = NameKey.Keys(query);
         if (keys.Count == 0)
@@ -62,7 +79,7 @@ public sealed class GraphQueries(Database database)
             throw new UserInputException("query", "give at least one letter or digit to search for.");
         }
         var parameters = new List<(string, object?)> { ("asOf", asOf ?? default) };
-        var where = new List<string> { "NOT n.deleted", GraphRows.ValidOn("n", asOf) };
+        var where = new List<string> { "NOT n.deleted", GraphRows.ValidOn("n", asOf), VisibilitySql.Visible("n", viewer, parameters) };
         // The matches are found from the key index (one range per word, intersected) and only then
         // joined to the nodes: driving from the million nodes and probing keys per node took seconds.
         var ranges = new List<string>();
@@ -95,16 +112,16 @@ public sealed class GraphQueries(Database database)
     }
 
     /// <summary>The edges of a node and the nodes at their other ends, in a stable order, a page at a time.</summary>
-    public async Task<Page<Neighbour>> NeighboursAsync(string nodeId, IReadOnlyCollection<EdgeKind>? kinds, Direction direction, DateOnly? asOf, int first, string? after, CancellationToken ct)
+    public async Task<Page<Neighbour>> NeighboursAsync(Viewer viewer, string nodeId, IReadOnlyCollection<EdgeKind>? kinds, Direction direction, DateOnly? asOf, int first, string? after, CancellationToken ct)
     {
         var afterId = Cursor.Decode(after, 1)?[0];
         return await database.ReadAsync(async c =>
         {
-            if (await c.ScalarAsync<long>(null, "SELECT COUNT(*) FROM nodes WHERE id = @id AND NOT deleted", ct, ("id", nodeId)) == 0)
+            if (await GetNodeAsync(viewer, nodeId, ct) is null)
             {
                 throw new NotFoundException("node", nodeId);
             }
-            var (filter, parameters) = EdgeFilter(kinds, asOf);
+            var (filter, parameters) = EdgeFilter(viewer, kinds, asOf);
             parameters.Add(("id", nodeId));
             var sides = Sides(direction);
             var total = 0;
@@ -118,7 +135,7 @@ public sealed class GraphQueries(Database database)
             var sql = $"SELECT * FROM ({string.Join(" UNION ALL ", arms)}) AS e ORDER BY id LIMIT @limit";
             var edges = await c.QueryAsync(null, sql, GraphRows.ReadEdge, ct, [.. parameters, ("afterId", afterId ?? ""), ("limit", first + 1)]);
             var page = ToPage(edges, first, total, e => Cursor.Encode(e.Id));
-            var nodes = await GetNodesAsync(page.Items.Select(e => e.OtherEnd(nodeId)), ct);
+            var nodes = await GetNodesAsync(viewer, page.Items.Select(e => e.OtherEnd(nodeId)), ct);
             var neighbours = page.Items
                 .Where(e => nodes.ContainsKey(e.OtherEnd(nodeId)))
                 .Select(e => new Neighbour(e, nodes[e.OtherEnd(nodeId)], e.SourceId == nodeId ? Direction.Outgoing : Direction.Incoming))
@@ -128,13 +145,13 @@ public sealed class GraphQueries(Database database)
     }
 
     /// <summary>Every live edge touching any of <paramref name="nodeIds"/>: the expansion step of path searches.</summary>
-    public async Task<List<Edge>> EdgesOfAsync(IReadOnlyCollection<string> nodeIds, IReadOnlyCollection<EdgeKind>? kinds, Direction direction, DateOnly? asOf, CancellationToken ct)
+    public async Task<List<Edge>> EdgesOfAsync(Viewer viewer, IReadOnlyCollection<string> nodeIds, IReadOnlyCollection<EdgeKind>? kinds, Direction direction, DateOnly? asOf, CancellationToken ct)
     {
         var result = new List<Edge>();
         await using var c = await database.OpenAsync(ct);
         foreach (var chunk in nodeIds.Chunk(400))
         {
-            var (filter, parameters) = EdgeFilter(kinds, asOf);
+            var (filter, parameters) = EdgeFilter(viewer, kinds, asOf);
             var (list, idParameters) = InList("n", chunk);
             parameters.AddRange(idParameters);
             foreach (var side in Sides(direction))
@@ -146,15 +163,24 @@ public sealed class GraphQueries(Database database)
         return result.DistinctBy(e => e.Id).ToList();
     }
 
-    public Task<List<Change<Node>>> NodeHistoryAsync(string id, CancellationToken ct) =>
-        HistoryAsync("node_versions", "node_id", id, GraphState.ReadNode, ct);
+    /// <summary>Every version of a node, also of one since deleted, when the viewer may see it as it stands.</summary>
+    public Task<List<Change<Node>>> NodeHistoryAsync(Viewer viewer, string id, CancellationToken ct) =>
+        HistoryAsync(viewer, "node_versions", "node_id", id, GraphState.ReadNode, ct);
 
-    public Task<List<Change<Edge>>> EdgeHistoryAsync(string id, CancellationToken ct) =>
-        HistoryAsync("edge_versions", "edge_id", id, GraphState.ReadEdge, ct);
+    public Task<List<Change<Edge>>> EdgeHistoryAsync(Viewer viewer, string id, CancellationToken ct) =>
+        HistoryAsync(viewer, "edge_versions", "edge_id", id, GraphState.ReadEdge, ct);
 
-    private Task<List<Change<T>>> HistoryAsync<T>(string table, string key, string id, Func<string, Model.Stamp, T> read, CancellationToken ct) =>
+    private Task<List<Change<T>>> HistoryAsync<T>(Viewer viewer, string table, string key, string id, Func<string, Model.Stamp, T> read, CancellationToken ct) =>
         database.ReadAsync(async c =>
         {
+            var parameters = new List<(string, object?)> { ("id", id) };
+            var visible = table == "node_versions" ? VisibilitySql.Visible("n", viewer, parameters) : VisibilitySql.VisibleEdge("n", viewer, parameters);
+            var entityTable = table == "node_versions" ? "nodes" : "edges";
+            // Deleted facts keep their history; a hidden one has none for this viewer.
+            if (await c.ScalarAsync<long>(null, $"SELECT COUNT(*) FROM {entityTable} n WHERE n.id = @id AND {visible}", ct, [.. parameters]) == 0)
+            {
+                throw new NotFoundException(table == "node_versions" ? "node" : "edge", id);
+            }
             var rows = await c.QueryAsync(null,
                 $"SELECT version, change, state, changed_at, changed_by, reason FROM {table} WHERE {key} = @id ORDER BY version",
                 r => (Version: r.GetInt32(0), Change: r.GetString(1), State: r.GetString(2), At: r.Instant(3), By: r.GetString(4), Reason: r.NullableString(5)),
@@ -175,10 +201,10 @@ public sealed class GraphQueries(Database database)
         _ => ["source_id", "target_id"],
     };
 
-    private static (string Filter, List<(string, object?)> Parameters) EdgeFilter(IReadOnlyCollection<EdgeKind>? kinds, DateOnly? asOf)
+    private static (string Filter, List<(string, object?)> Parameters) EdgeFilter(Viewer viewer, IReadOnlyCollection<EdgeKind>? kinds, DateOnly? asOf)
     {
         var parameters = new List<(string, object?)> { ("asOf", asOf ?? default) };
-        var filter = $"NOT e.deleted AND {GraphRows.ValidOn("e", asOf)}";
+        var filter = $"NOT e.deleted AND {GraphRows.ValidOn("e", asOf)} AND {VisibilitySql.VisibleEdge("e", viewer, parameters)}";
         if (kinds is { Count: > 0 })
         {
             var (list, kindParameters) = InList("ek", kinds.Select(Codes.Of));

@@ -9,10 +9,16 @@ namespace AssetTrace.Graph.Store;
 internal static class GraphRows
 {
     public const string NodeColumns =
-        "n.id, n.kind, n.name, n.properties, n.valid_from, n.valid_to, n.source_kind, n.source_ref, n.obtained_at, n.recorded_by, n.restriction, n.version, n.created_at, n.created_by, n.updated_at, n.updated_by";
+        "n.id, n.kind, n.name, n.properties, n.valid_from, n.valid_to, n.source_kind, n.source_ref, n.obtained_at, n.recorded_by, n.restriction, n.version, n.created_at, n.created_by, n.updated_at, n.updated_by, n.restricted_case, n.origin_source, n.origin_restriction";
+
+    /// <summary>How many columns <see cref="NodeColumns"/> names: a query that selects more reads them from here on.</summary>
+    public const int NodeColumnCount = 19;
+
+    /// <summary>How many columns <see cref="EdgeColumns"/> names.</summary>
+    public const int EdgeColumnCount = 20;
 
     public const string EdgeColumns =
-        "e.id, e.kind, e.source_id, e.target_id, e.properties, e.valid_from, e.valid_to, e.source_kind, e.source_ref, e.obtained_at, e.recorded_by, e.restriction, e.version, e.created_at, e.created_by, e.updated_at, e.updated_by";
+        "e.id, e.kind, e.source_id, e.target_id, e.properties, e.valid_from, e.valid_to, e.source_kind, e.source_ref, e.obtained_at, e.recorded_by, e.restriction, e.version, e.created_at, e.created_by, e.updated_at, e.updated_by, e.restricted_case, e.origin_source, e.origin_restriction";
 
     /// <summary>
     /// SQL that keeps rows valid on @asOf, both ends inclusive. Without a date every row is kept,
@@ -29,7 +35,7 @@ internal static class GraphRows
         Parse(r.GetString(3)),
         r.NullableDate(4),
         r.NullableDate(5),
-        ReadProvenance(r, 6),
+        ReadProvenance(r, 6, 16),
         ReadStamp(r, 11));
 
     public static Edge ReadEdge(DbDataReader r)
@@ -44,16 +50,21 @@ internal static class GraphRows
             Schema.GraphInputValidator.ShareOf(properties),
             r.NullableDate(5),
             r.NullableDate(6),
-            ReadProvenance(r, 7),
+            ReadProvenance(r, 7, 17),
             ReadStamp(r, 12));
     }
 
-    private static Provenance ReadProvenance(DbDataReader r, int at) => new(
+    /// <param name="visibilityAt">Where restricted_case, origin_source and origin_restriction are.</param>
+    private static Provenance ReadProvenance(DbDataReader r, int at, int visibilityAt) => new(
         Codes.Parse<SourceKind>(r.GetString(at)),
         r.NullableString(at + 1),
         r.Instant(at + 2),
         r.GetString(at + 3),
-        Codes.Parse<UsageRestriction>(r.GetString(at + 4)));
+        Codes.Parse<UsageRestriction>(r.GetString(at + 4)),
+        r.NullableString(visibilityAt),
+        r.NullableString(visibilityAt + 1) is { } source
+            ? new Channel(Codes.Parse<SourceKind>(source), Codes.Parse<UsageRestriction>(r.GetString(visibilityAt + 2)))
+            : null);
 
     private static Stamp ReadStamp(DbDataReader r, int at) => new(
         r.GetInt32(at), r.Instant(at + 1), r.GetString(at + 2), r.Instant(at + 3), r.GetString(at + 4));

@@ -77,6 +77,16 @@ public static class GraphState
         w.WriteString("obtainedAt", p.ObtainedAt.ToString("O"));
         w.WriteString("recordedBy", p.RecordedBy);
         w.WriteString("restriction", Codes.Of(p.Restriction));
+        // Written only when present, so the states of open, never relabelled facts read as before.
+        if (p.CaseId is not null)
+        {
+            w.WriteString("caseId", p.CaseId);
+        }
+        if (p.Original is { } original)
+        {
+            w.WriteString("originalSource", Codes.Of(original.Source));
+            w.WriteString("originalRestriction", Codes.Of(original.Restriction));
+        }
         w.WriteEndObject();
     }
 
@@ -116,7 +126,11 @@ public static class GraphState
         (string?)p["reference"],
         DateTimeOffset.Parse((string)p["obtainedAt"]!, System.Globalization.CultureInfo.InvariantCulture),
         (string)p["recordedBy"]!,
-        Codes.Parse<UsageRestriction>((string)p["restriction"]!));
+        Codes.Parse<UsageRestriction>((string)p["restriction"]!),
+        (string?)p["caseId"],
+        p["originalSource"] is { } source
+            ? new Channel(Codes.Parse<SourceKind>((string)source!), Codes.Parse<UsageRestriction>((string)p["originalRestriction"]!))
+            : null);
 
     private static DateOnly? Date(JsonNode? value) =>
         value is null ? null : DateOnly.ParseExact((string)value!, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

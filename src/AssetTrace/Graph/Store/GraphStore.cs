@@ -8,23 +8,25 @@ using AssetTrace.Graph.Model;
 using AssetTrace.Graph.Names;
 using AssetTrace.Graph.Schema;
 using AssetTrace.Storage;
+using AssetTrace.Visibility;
 
 namespace AssetTrace.Graph.Store;
 
 /// <summary>
 /// Creates, changes and deletes nodes and edges. Every change checks the input against the
 /// model first, keeps the earlier version, and appends to the audit log in the same
-/// transaction: nothing is half-written and nothing is silently overwritten.
+/// transaction: nothing is half-written and nothing is silently overwritten. A fact restricted
+/// to a case the actor does not work on does not exist for them here either (see Visibility/).
 /// </summary>
 public sealed partial class GraphStore(Database database, GraphInputValidator validator, AuditLog audit, TimeProvider clock)
 {
     /// <summary>Raised after a change has been committed, so caches of derived figures can drop it.</summary>
     public event Action? Changed;
 
-    public async Task<Node> CreateNodeAsync(NodeDraft draft, string actor, CancellationToken ct) =>
+    public async Task<Node> CreateNodeAsync(NodeDraft draft, Viewer actor, CancellationToken ct) =>
         (await CreateManyAsync([draft], [], actor, null, ct)).Nodes[0];
 
-    public async Task<Edge> CreateEdgeAsync(EdgeDraft draft, string actor, CancellationToken ct) =>
+    public async Task<Edge> CreateEdgeAsync(EdgeDraft draft, Viewer actor, CancellationToken ct) =>
         (await CreateManyAsync([], [draft], actor, null, ct)).Edges[0];
 
     /// <summary>
@@ -34,7 +36,7 @@ public sealed partial class GraphStore(Database database, GraphInputValidator va
     /// records what the facts are evidence of (e.g. the request whose answer established them).
     /// </summary>
     public async Task<(IReadOnlyList<Node> Nodes, IReadOnlyList<Edge> Edges)> CreateManyAsync(
-        IReadOnlyList<NodeDraft> nodes, IReadOnlyList<EdgeDraft> edges, string actor,
+        IReadOnlyList<NodeDraft> nodes, IReadOnlyList<EdgeDraft> edges, Viewer actor,
         Func<DbConnection, DbTransaction, IReadOnlyList<Node>, IReadOnlyList<Edge>, Task>? alsoInTransaction, CancellationToken ct)
     {
         var single = nodes.Count + edges.Count == 1;
@@ -67,44 +69,46 @@ public sealed partial class GraphStore(Database database, GraphInputValidator va
         return created;
     }
 
-    private async Task<Node> InsertNodeAsync(DbConnection c, DbTransaction t, NodeDraft draft, string actor, DateTimeOffset now, long seq, CancellationToken ct)
+    private async Task<Node> InsertNodeAsync(DbConnection c, DbTransaction t, NodeDraft draft, Viewer actor, DateTimeOffset now, long seq, CancellationToken ct)
     {
         var id = CheckId(draft.Id) ?? NewId();
+        var caseId = await CaseOfAsync(c, t, draft.Provenance, null, actor, ct);
         var node = new Node(id, draft.Kind, NameOf(draft.Properties), draft.Properties, draft.ValidFrom, draft.ValidTo,
-            Complete(draft.Provenance, actor, now), new Stamp(1, now, actor, now, actor));
+            Complete(draft.Provenance, actor.Name, now, caseId), new Stamp(1, now, actor.Name, now, actor.Name));
         if (await c.ScalarAsync<long>(t, "SELECT COUNT(*) FROM nodes WHERE id = @id", ct, ("id", id)) > 0)
         {
             throw new UserInputException("input.id", $"a node with id '{id}' already exists.");
         }
         await c.ExecuteAsync(t, """
-            INSERT INTO nodes (id, kind, name, properties, valid_from, valid_to, source_kind, source_ref, obtained_at, recorded_by, restriction, version, created_at, created_by, updated_at, updated_by, change_seq)
-            VALUES (@id, @kind, @name, @properties, @validFrom, @validTo, @source, @ref, @obtained, @recordedBy, @restriction, 1, @now, @actor, @now, @actor, @seq)
-            """, ct, [.. NodeParameters(node, now, actor), ("seq", seq)]);
+            INSERT INTO nodes (id, kind, name, properties, valid_from, valid_to, source_kind, source_ref, obtained_at, recorded_by, restriction, version, created_at, created_by, updated_at, updated_by, change_seq, restricted_case)
+            VALUES (@id, @kind, @name, @properties, @validFrom, @validTo, @source, @ref, @obtained, @recordedBy, @restriction, 1, @now, @actor, @now, @actor, @seq, @case)
+            """, ct, [.. NodeParameters(node, now, actor.Name), ("seq", seq)]);
         await WriteNameKeysAsync(c, t, node, ct);
         await RecordNodeVersionAsync(c, t, node, ChangeKind.Created, null, null, ct);
         return node;
     }
 
-    private async Task<Edge> InsertEdgeAsync(DbConnection c, DbTransaction t, EdgeDraft draft, string actor, DateTimeOffset now, long seq, CancellationToken ct)
+    private async Task<Edge> InsertEdgeAsync(DbConnection c, DbTransaction t, EdgeDraft draft, Viewer actor, DateTimeOffset now, long seq, CancellationToken ct)
     {
         var id = CheckId(draft.Id) ?? NewId();
         if (draft.SourceId == draft.TargetId)
         {
             throw new UserInputException("input.targetId", "an edge must join two different nodes.");
         }
-        var source = await FindLiveNodeAsync(c, t, draft.SourceId, "input.sourceId", ct);
-        var target = await FindLiveNodeAsync(c, t, draft.TargetId, "input.targetId", ct);
+        var source = await FindLiveNodeAsync(c, t, draft.SourceId, "input.sourceId", actor, ct);
+        var target = await FindLiveNodeAsync(c, t, draft.TargetId, "input.targetId", actor, ct);
         validator.ValidateEdge(draft.Kind, source.Kind, target.Kind, draft.Properties, draft.ValidFrom, draft.ValidTo);
         if (await c.ScalarAsync<long>(t, "SELECT COUNT(*) FROM edges WHERE id = @id", ct, ("id", id)) > 0)
         {
             throw new UserInputException("input.id", $"an edge with id '{id}' already exists.");
         }
+        var caseId = await CaseOfAsync(c, t, draft.Provenance, null, actor, ct);
         var edge = new Edge(id, draft.Kind, draft.SourceId, draft.TargetId, draft.Properties, GraphInputValidator.ShareOf(draft.Properties),
-            draft.ValidFrom, draft.ValidTo, Complete(draft.Provenance, actor, now), new Stamp(1, now, actor, now, actor));
+            draft.ValidFrom, draft.ValidTo, Complete(draft.Provenance, actor.Name, now, caseId), new Stamp(1, now, actor.Name, now, actor.Name));
         await c.ExecuteAsync(t, """
-            INSERT INTO edges (id, kind, source_id, target_id, properties, share_low, share_high, valid_from, valid_to, source_kind, source_ref, obtained_at, recorded_by, restriction, version, created_at, created_by, updated_at, updated_by, change_seq)
-            VALUES (@id, @kind, @sourceId, @targetId, @properties, @shareLow, @shareHigh, @validFrom, @validTo, @source, @ref, @obtained, @recordedBy, @restriction, 1, @now, @actor, @now, @actor, @seq)
-            """, ct, [.. EdgeParameters(edge, now, actor), ("seq", seq)]);
+            INSERT INTO edges (id, kind, source_id, target_id, properties, share_low, share_high, valid_from, valid_to, source_kind, source_ref, obtained_at, recorded_by, restriction, version, created_at, created_by, updated_at, updated_by, change_seq, restricted_case)
+            VALUES (@id, @kind, @sourceId, @targetId, @properties, @shareLow, @shareHigh, @validFrom, @validTo, @source, @ref, @obtained, @recordedBy, @restriction, 1, @now, @actor, @now, @actor, @seq, @case)
+            """, ct, [.. EdgeParameters(edge, now, actor.Name), ("seq", seq)]);
         await RecordEdgeVersionAsync(c, t, edge, ChangeKind.Created, null, null, ct);
         return edge;
     }
@@ -137,12 +141,12 @@ public sealed partial class GraphStore(Database database, GraphInputValidator va
     private static UserInputException Reprefixed(UserInputException e, string item) =>
         new([.. e.Errors.Select(f => f with { Field = f.Field.StartsWith("input.", StringComparison.Ordinal) ? $"input.{item}.{f.Field[6..]}" : f.Field })]);
 
-    public async Task<Node> UpdateNodeAsync(Patch patch, string actor, CancellationToken ct)
+    public async Task<Node> UpdateNodeAsync(Patch patch, Viewer actor, CancellationToken ct)
     {
         RequireReason(patch.Reason);
         var updated = await database.WriteAsync(async (c, t) =>
         {
-            var current = await LoadNodeAsync(c, t, patch.Id, ct);
+            var current = await LoadNodeAsync(c, t, patch.Id, actor, ct);
             CheckVersion("node", current.Id, current.Stamp, patch.ExpectedVersion);
             var properties = patch.Properties is { } p ? MergePatch(current.Properties, p) : current.Properties;
             var validFrom = patch.ValidFrom.Or(current.ValidFrom);
@@ -155,15 +159,16 @@ public sealed partial class GraphStore(Database database, GraphInputValidator va
                 Properties = properties,
                 ValidFrom = validFrom,
                 ValidTo = validTo,
-                Provenance = patch.Provenance is { } prov ? Complete(prov, actor, now) : current.Provenance,
-                Stamp = current.Stamp with { Version = current.Stamp.Version + 1, UpdatedAt = now, UpdatedBy = actor },
+                Provenance = await ChangedProvenanceAsync(c, t, $"node/{current.Id}", current.Provenance, patch, actor, now, ct),
+                Stamp = current.Stamp with { Version = current.Stamp.Version + 1, UpdatedAt = now, UpdatedBy = actor.Name },
             };
             await c.ExecuteAsync(t, """
                 UPDATE nodes SET name = @name, properties = @properties, valid_from = @validFrom, valid_to = @validTo,
                     source_kind = @source, source_ref = @ref, obtained_at = @obtained, recorded_by = @recordedBy, restriction = @restriction,
+                    restricted_case = @case, origin_source = @originSource, origin_restriction = @originRestriction,
                     version = version + 1, updated_at = @now, updated_by = @actor, change_seq = @seq
                 WHERE id = @id
-                """, ct, [.. NodeParameters(next, now, actor), ("seq", await GraphVersion.BumpAsync(c, t, ct))]);
+                """, ct, [.. NodeParameters(next, now, actor.Name), ("seq", await GraphVersion.BumpAsync(c, t, ct))]);
             await c.ExecuteAsync(t, "DELETE FROM node_name_keys WHERE node_id = @id", ct, ("id", next.Id));
             await WriteNameKeysAsync(c, t, next, ct);
             await RecordNodeVersionAsync(c, t, next, ChangeKind.Updated, current, patch.Reason, ct);
@@ -174,12 +179,12 @@ public sealed partial class GraphStore(Database database, GraphInputValidator va
     }
 
     /// <summary>Deletes a node and, with the same reason, every edge still attached to it.</summary>
-    public async Task<Node> DeleteNodeAsync(string id, string reason, int? expectedVersion, string actor, CancellationToken ct)
+    public async Task<Node> DeleteNodeAsync(string id, string reason, int? expectedVersion, Viewer actor, CancellationToken ct)
     {
         RequireReason(reason);
         var deleted = await database.WriteAsync(async (c, t) =>
         {
-            var current = await LoadNodeAsync(c, t, id, ct);
+            var current = await LoadNodeAsync(c, t, id, actor, ct);
             CheckVersion("node", id, current.Stamp, expectedVersion);
             var seq = await GraphVersion.BumpAsync(c, t, ct);
             var attached = await c.QueryAsync(t,
@@ -187,12 +192,12 @@ public sealed partial class GraphStore(Database database, GraphInputValidator va
                 GraphRows.ReadEdge, ct, ("id", id));
             foreach (var edge in attached)
             {
-                await MarkEdgeDeletedAsync(c, t, edge, reason, actor, seq, ct);
+                await MarkEdgeDeletedAsync(c, t, edge, reason, actor.Name, seq, ct);
             }
             var now = clock.GetUtcNow();
-            var gone = current with { Stamp = current.Stamp with { Version = current.Stamp.Version + 1, UpdatedAt = now, UpdatedBy = actor } };
+            var gone = current with { Stamp = current.Stamp with { Version = current.Stamp.Version + 1, UpdatedAt = now, UpdatedBy = actor.Name } };
             await c.ExecuteAsync(t, "UPDATE nodes SET deleted = true, version = version + 1, updated_at = @now, updated_by = @actor, change_seq = @seq WHERE id = @id", ct,
-                ("id", id), ("now", now), ("actor", actor), ("seq", seq));
+                ("id", id), ("now", now), ("actor", actor.Name), ("seq", seq));
             await c.ExecuteAsync(t, "DELETE FROM node_name_keys WHERE node_id = @id", ct, ("id", id));
             await RecordNodeVersionAsync(c, t, gone, ChangeKind.Deleted, current, reason, ct);
             return gone;
@@ -201,18 +206,18 @@ public sealed partial class GraphStore(Database database, GraphInputValidator va
         return deleted;
     }
 
-    public async Task<Edge> UpdateEdgeAsync(Patch patch, string actor, CancellationToken ct)
+    public async Task<Edge> UpdateEdgeAsync(Patch patch, Viewer actor, CancellationToken ct)
     {
         RequireReason(patch.Reason);
         var updated = await database.WriteAsync(async (c, t) =>
         {
-            var current = await LoadEdgeAsync(c, t, patch.Id, ct);
+            var current = await LoadEdgeAsync(c, t, patch.Id, actor, ct);
             CheckVersion("edge", current.Id, current.Stamp, patch.ExpectedVersion);
             var properties = patch.Properties is { } p ? MergePatch(current.Properties, p) : current.Properties;
             var validFrom = patch.ValidFrom.Or(current.ValidFrom);
             var validTo = patch.ValidTo.Or(current.ValidTo);
-            var source = await LoadNodeAsync(c, t, current.SourceId, ct);
-            var target = await LoadNodeAsync(c, t, current.TargetId, ct);
+            var source = await LoadNodeAsync(c, t, current.SourceId, actor, ct);
+            var target = await LoadNodeAsync(c, t, current.TargetId, actor, ct);
             validator.ValidateEdge(current.Kind, source.Kind, target.Kind, properties, validFrom, validTo);
             var now = clock.GetUtcNow();
             var next = current with
@@ -221,15 +226,16 @@ public sealed partial class GraphStore(Database database, GraphInputValidator va
                 Share = GraphInputValidator.ShareOf(properties),
                 ValidFrom = validFrom,
                 ValidTo = validTo,
-                Provenance = patch.Provenance is { } prov ? Complete(prov, actor, now) : current.Provenance,
-                Stamp = current.Stamp with { Version = current.Stamp.Version + 1, UpdatedAt = now, UpdatedBy = actor },
+                Provenance = await ChangedProvenanceAsync(c, t, $"edge/{current.Id}", current.Provenance, patch, actor, now, ct),
+                Stamp = current.Stamp with { Version = current.Stamp.Version + 1, UpdatedAt = now, UpdatedBy = actor.Name },
             };
             await c.ExecuteAsync(t, """
                 UPDATE edges SET properties = @properties, share_low = @shareLow, share_high = @shareHigh, valid_from = @validFrom, valid_to = @validTo,
                     source_kind = @source, source_ref = @ref, obtained_at = @obtained, recorded_by = @recordedBy, restriction = @restriction,
+                    restricted_case = @case, origin_source = @originSource, origin_restriction = @originRestriction,
                     version = version + 1, updated_at = @now, updated_by = @actor, change_seq = @seq
                 WHERE id = @id
-                """, ct, [.. EdgeParameters(next, now, actor), ("seq", await GraphVersion.BumpAsync(c, t, ct))]);
+                """, ct, [.. EdgeParameters(next, now, actor.Name), ("seq", await GraphVersion.BumpAsync(c, t, ct))]);
             await RecordEdgeVersionAsync(c, t, next, ChangeKind.Updated, current, patch.Reason, ct);
             return next;
         }, ct);
@@ -237,14 +243,14 @@ public sealed partial class GraphStore(Database database, GraphInputValidator va
         return updated;
     }
 
-    public async Task<Edge> DeleteEdgeAsync(string id, string reason, int? expectedVersion, string actor, CancellationToken ct)
+    public async Task<Edge> DeleteEdgeAsync(string id, string reason, int? expectedVersion, Viewer actor, CancellationToken ct)
     {
         RequireReason(reason);
         var deleted = await database.WriteAsync(async (c, t) =>
         {
-            var current = await LoadEdgeAsync(c, t, id, ct);
+            var current = await LoadEdgeAsync(c, t, id, actor, ct);
             CheckVersion("edge", id, current.Stamp, expectedVersion);
-            return await MarkEdgeDeletedAsync(c, t, current, reason, actor, await GraphVersion.BumpAsync(c, t, ct), ct);
+            return await MarkEdgeDeletedAsync(c, t, current, reason, actor.Name, await GraphVersion.BumpAsync(c, t, ct), ct);
         }, ct);
         Changed?.Invoke();
         return deleted;
@@ -307,16 +313,21 @@ public sealed partial class GraphStore(Database database, GraphInputValidator va
     private static async Task<Node?> TryLoadNodeAsync(DbConnection c, DbTransaction t, string id, CancellationToken ct) =>
         (await c.QueryAsync(t, $"SELECT {GraphRows.NodeColumns} FROM nodes n WHERE n.id = @id AND NOT n.deleted", GraphRows.ReadNode, ct, ("id", id))).SingleOrDefault();
 
-    private static async Task<Node> LoadNodeAsync(DbConnection c, DbTransaction t, string id, CancellationToken ct) =>
-        await TryLoadNodeAsync(c, t, id, ct) ?? throw new NotFoundException("node", id);
+    /// <summary>A node the actor may see; a hidden one is as missing as one never written.</summary>
+    private static async Task<Node> LoadNodeAsync(DbConnection c, DbTransaction t, string id, Viewer actor, CancellationToken ct) =>
+        await TryLoadNodeAsync(c, t, id, ct) is { } node && actor.Sees(node.Provenance.CaseId) ? node : throw new NotFoundException("node", id);
 
-    /// <summary>An edge's end: a missing node there is an input error on that field, not a missing resource.</summary>
-    private static async Task<Node> FindLiveNodeAsync(DbConnection c, DbTransaction t, string id, string field, CancellationToken ct) =>
-        await TryLoadNodeAsync(c, t, id, ct) ?? throw new UserInputException(field, $"no node with id '{id}' exists (it may have been deleted).");
+    /// <summary>An edge's end: a missing (or hidden) node there is an input error on that field, not a missing resource.</summary>
+    private static async Task<Node> FindLiveNodeAsync(DbConnection c, DbTransaction t, string id, string field, Viewer actor, CancellationToken ct) =>
+        await TryLoadNodeAsync(c, t, id, ct) is { } node && actor.Sees(node.Provenance.CaseId) ? node
+            : throw new UserInputException(field, $"no node with id '{id}' exists (it may have been deleted).");
 
-    private static async Task<Edge> LoadEdgeAsync(DbConnection c, DbTransaction t, string id, CancellationToken ct)
+    /// <summary>An edge the actor may see, with both its ends.</summary>
+    private static async Task<Edge> LoadEdgeAsync(DbConnection c, DbTransaction t, string id, Viewer actor, CancellationToken ct)
     {
-        var rows = await c.QueryAsync(t, $"SELECT {GraphRows.EdgeColumns} FROM edges e WHERE e.id = @id AND NOT e.deleted", GraphRows.ReadEdge, ct, ("id", id));
+        var parameters = new List<(string, object?)> { ("id", id) };
+        var visible = VisibilitySql.VisibleEdge("e", actor, parameters);
+        var rows = await c.QueryAsync(t, $"SELECT {GraphRows.EdgeColumns} FROM edges e WHERE e.id = @id AND NOT e.deleted AND {visible}", GraphRows.ReadEdge, ct, [.. parameters]);
         return rows.Count == 1 ? rows[0] : throw new NotFoundException("edge", id);
     }
 
@@ -326,6 +337,7 @@ public sealed partial class GraphStore(Database database, GraphInputValidator va
         ("validFrom", node.ValidFrom), ("validTo", node.ValidTo),
         ("source", Codes.Of(node.Provenance.Source)), ("ref", node.Provenance.Reference), ("obtained", node.Provenance.ObtainedAt),
         ("recordedBy", node.Provenance.RecordedBy), ("restriction", Codes.Of(node.Provenance.Restriction)),
+        .. ProvenanceVisibilityParameters(node.Provenance),
         ("now", now), ("actor", actor),
     ];
 
@@ -336,11 +348,19 @@ public sealed partial class GraphStore(Database database, GraphInputValidator va
         ("validFrom", edge.ValidFrom), ("validTo", edge.ValidTo),
         ("source", Codes.Of(edge.Provenance.Source)), ("ref", edge.Provenance.Reference), ("obtained", edge.Provenance.ObtainedAt),
         ("recordedBy", edge.Provenance.RecordedBy), ("restriction", Codes.Of(edge.Provenance.Restriction)),
+        .. ProvenanceVisibilityParameters(edge.Provenance),
         ("now", now), ("actor", actor),
     ];
 
-    private static Provenance Complete(ProvenanceDraft draft, string actor, DateTimeOffset now) =>
-        new(draft.Source, string.IsNullOrWhiteSpace(draft.Reference) ? null : draft.Reference.Trim(), draft.ObtainedAt ?? now, actor, draft.Restriction);
+    private static (string, object?)[] ProvenanceVisibilityParameters(Provenance p) =>
+    [
+        ("case", p.CaseId),
+        ("originSource", p.Original is { } o ? Codes.Of(o.Source) : null),
+        ("originRestriction", p.Original is { } r ? Codes.Of(r.Restriction) : null),
+    ];
+
+    private static Provenance Complete(ProvenanceDraft draft, string actor, DateTimeOffset now, string? caseId) =>
+        new(draft.Source, string.IsNullOrWhiteSpace(draft.Reference) ? null : draft.Reference.Trim(), draft.ObtainedAt ?? now, actor, draft.Restriction, caseId);
 
     private static string NameOf(JsonElement properties) => properties.GetProperty("name").GetString()!.Trim();
 

@@ -51,7 +51,7 @@ public sealed class BodsExporter(TimeProvider clock) : IGraphExporter
                 nodesLeft += node.Kind == NodeKind.Address ? 0 : 1;
                 continue;
             }
-            Header(w, node.Id, node.Stamp, node.Kind == NodeKind.Person ? "person" : "entity", today);
+            Header(w, node.Id, node.Stamp, node.Kind == NodeKind.Person ? "person" : "entity", today, node.Provenance);
             w.WriteStartObject("recordDetails");
             w.WriteBoolean("isComponent", false);
             if (node.Kind == NodeKind.Person)
@@ -75,7 +75,7 @@ public sealed class BodsExporter(TimeProvider clock) : IGraphExporter
                 edgesLeft += edge.Kind == EdgeKind.RegisteredAt ? 0 : 1;
                 continue;
             }
-            Header(w, edge.Id, edge.Stamp, "relationship", today);
+            Header(w, edge.Id, edge.Stamp, "relationship", today, edge.Provenance);
             w.WriteStartObject("recordDetails");
             w.WriteBoolean("isComponent", false);
             w.WriteString("subject", edge.TargetId);
@@ -101,7 +101,7 @@ public sealed class BodsExporter(TimeProvider clock) : IGraphExporter
         }
     }
 
-    private static void Header(Utf8JsonWriter w, string recordId, Stamp stamp, string type, string today)
+    private static void Header(Utf8JsonWriter w, string recordId, Stamp stamp, string type, string today, Provenance provenance)
     {
         w.WriteStartObject();
         // The same version of a record always gets the same statement id, so exporting twice gives the same statements.
@@ -118,5 +118,15 @@ public sealed class BodsExporter(TimeProvider clock) : IGraphExporter
         w.WriteString("recordId", recordId);
         w.WriteString("recordStatus", "new");
         w.WriteString("recordType", type);
+        if (ExportValues.RestrictionMarking(provenance) is { } marking)
+        {
+            w.WriteStartArray("annotations");
+            w.WriteStartObject();
+            w.WriteString("motivation", "commenting");
+            w.WriteString("description", marking);
+            w.WriteString("statementPointerTarget", "/");
+            w.WriteEndObject();
+            w.WriteEndArray();
+        }
     }
 }

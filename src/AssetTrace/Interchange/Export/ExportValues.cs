@@ -65,6 +65,14 @@ public static class ExportValues
         ("obtainedAt", "datetime", Instant(p.ObtainedAt)),
         ("recordedBy", "string", p.RecordedBy),
         ("restriction", "string", Codes.Of(p.Restriction)),
+        ("restrictedToCase", "string", p.CaseId),
         ("version", "int", stamp.Version.ToString(CultureInfo.InvariantCulture)),
     ];
+
+    /// <summary>
+    /// The marking a restricted fact carries in formats with no column for it (BODS, FtM): an
+    /// export only holds restricted facts its caller may see, and says so on each of them.
+    /// </summary>
+    public static string? RestrictionMarking(Provenance p) =>
+        p.CaseId is null ? null : $"Restricted to case {p.CaseId} (need-to-know): for its team, its supervisors and admins only.";
 }

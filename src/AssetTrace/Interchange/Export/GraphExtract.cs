@@ -5,6 +5,7 @@ using AssetTrace.Graph.Model;
 using AssetTrace.Graph.Paths;
 using AssetTrace.Graph.Store;
 using AssetTrace.Storage;
+using AssetTrace.Visibility;
 
 namespace AssetTrace.Interchange.Export;
 
@@ -34,17 +35,17 @@ public sealed class GraphExtract
     public IAsyncEnumerable<Edge> EdgesAsync(CancellationToken ct) => _edges(ct);
 }
 
-/// <summary>Builds the <see cref="GraphExtract"/> of a scope.</summary>
+/// <summary>Builds the <see cref="GraphExtract"/> of a scope: what the viewer may see of it, nothing more.</summary>
 public sealed class GraphExtractor(Database database, NeighbourhoodReader neighbourhoods, CaseStore cases)
 {
     private const int PageSize = 1000;
 
-    public async Task<GraphExtract> ExtractAsync(ExportScope scope, CancellationToken ct)
+    public async Task<GraphExtract> ExtractAsync(Viewer viewer, ExportScope scope, CancellationToken ct)
     {
         if (scope.CaseId is null && scope.NodeId is null)
         {
-            return new GraphExtract(scope, c => PagesAsync("nodes", "n", GraphRows.NodeColumns, GraphRows.ReadNode, n => n.Id, c),
-                c => PagesAsync("edges", "e", GraphRows.EdgeColumns, GraphRows.ReadEdge, e => e.Id, c));
+            return new GraphExtract(scope, c => PagesAsync(viewer, "nodes", "n", GraphRows.NodeColumns, GraphRows.ReadNode, n => n.Id, c),
+                c => PagesAsync(viewer, "edges", "e", GraphRows.EdgeColumns, GraphRows.ReadEdge, e => e.Id, c));
         }
         if (scope.Hops is < 0 or > 6)
         {
@@ -53,7 +54,7 @@ public sealed class GraphExtractor(Database database, NeighbourhoodReader neighb
         var centres = new List<string>();
         if (scope.CaseId is { } caseId)
         {
-            var found = await cases.GetAsync(caseId, ct) ?? throw new NotFoundException("case", caseId);
+            var found = await cases.GetAsync(viewer, caseId, ct) ?? throw new NotFoundException("case", caseId);
             centres.AddRange(found.Subjects.Select(s => s.NodeId));
         }
         if (scope.NodeId is { } nodeId)
@@ -64,7 +65,7 @@ public sealed class GraphExtractor(Database database, NeighbourhoodReader neighb
         var edges = new Dictionary<string, Edge>();
         foreach (var centre in centres)
         {
-            var part = await neighbourhoods.ReadAsync(centre, scope.Hops, null, null, ct);
+            var part = await neighbourhoods.ReadAsync(viewer, centre, scope.Hops, null, null, ct);
             part.Nodes.ToList().ForEach(n => nodes.TryAdd(n.Id, n));
             part.Edges.ToList().ForEach(e => edges.TryAdd(e.Id, e));
         }
@@ -73,14 +74,16 @@ public sealed class GraphExtractor(Database database, NeighbourhoodReader neighb
         return new GraphExtract(scope, _ => orderedNodes.ToAsyncEnumerable(), _ => orderedEdges.ToAsyncEnumerable());
     }
 
-    private async IAsyncEnumerable<T> PagesAsync<T>(string table, string alias, string columns, Func<System.Data.Common.DbDataReader, T> read, Func<T, string> id,
+    private async IAsyncEnumerable<T> PagesAsync<T>(Viewer viewer, string table, string alias, string columns, Func<System.Data.Common.DbDataReader, T> read, Func<T, string> id,
         [EnumeratorCancellation] CancellationToken ct)
     {
         var after = "";
         while (true)
         {
+            var parameters = new List<(string, object?)> { ("after", after) };
+            var visible = table == "nodes" ? VisibilitySql.Visible(alias, viewer, parameters) : VisibilitySql.VisibleEdge(alias, viewer, parameters);
             var page = await database.ReadAsync(c => c.QueryAsync(null,
-                $"SELECT {columns} FROM {table} {alias} WHERE NOT {alias}.deleted AND {alias}.id > @after ORDER BY {alias}.id LIMIT {PageSize}", read, ct, ("after", after)), ct);
+                $"SELECT {columns} FROM {table} {alias} WHERE NOT {alias}.deleted AND {alias}.id > @after AND {visible} ORDER BY {alias}.id LIMIT {PageSize}", read, ct, [.. parameters]), ct);
             foreach (var row in page)
             {
                 yield return row;

@@ -1,6 +1,7 @@
 using AssetTrace.Common;
 using AssetTrace.Graph.Model;
 using AssetTrace.Requests.Consent;
+using AssetTrace.Visibility;
 
 namespace AssetTrace.Interchange.Export;
 
@@ -17,10 +18,11 @@ public sealed class InterchangeExporter(GraphExtractor extractor, IEnumerable<IG
     /// The export is marked for court: it is refused while it holds a fact received through a
     /// network or an FIU whose provider has not consented (the consent ledger), naming each one.
     /// </param>
-    public async Task<ExportSummary> ExportAsync(string format, ExportScope scope, IExportTarget target, CancellationToken ct, bool forCourt = false)
+    /// <param name="viewer">Whose rights decide what is exported: restricted facts they may not see are left out; those they may are written with their case as a marking.</param>
+    public async Task<ExportSummary> ExportAsync(Viewer viewer, string format, ExportScope scope, IExportTarget target, CancellationToken ct, bool forCourt = false)
     {
         var exporter = Format(format);
-        var extract = await extractor.ExtractAsync(scope, ct);
+        var extract = await extractor.ExtractAsync(viewer, scope, ct);
         if (forCourt)
         {
             var nodes = new List<Node>();

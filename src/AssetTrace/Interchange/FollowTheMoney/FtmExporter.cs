@@ -33,6 +33,7 @@ public sealed class FtmExporter : IGraphExporter
         await foreach (var node in extract.NodesAsync(ct))
         {
             var (schema, properties) = Thing(node);
+            Put(properties, "summary", ExportValues.RestrictionMarking(node.Provenance));
             if (addresses.TryGetValue(node.Id, out var linked))
             {
                 properties["addressEntity"] = Values(linked);
@@ -48,6 +49,7 @@ public sealed class FtmExporter : IGraphExporter
                 continue;
             }
             var (schema, properties) = Link(edge);
+            Put(properties, "summary", ExportValues.RestrictionMarking(edge.Provenance));
             await w.WriteLineAsync(Entity(edge.Id, schema, properties, schema));
             edges++;
         }

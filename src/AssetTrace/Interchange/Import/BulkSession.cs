@@ -224,7 +224,7 @@ internal sealed partial class BulkSession(
             return known;
         }
         await rows.FlushAsync(ct);
-        var found = await sql.LoadNode.Set("id", id).QueryAsync(r => (GraphRows.ReadNode(r), r.GetBoolean(16)), ct);
+        var found = await sql.LoadNode.Set("id", id).QueryAsync(r => (GraphRows.ReadNode(r), r.GetBoolean(GraphRows.NodeColumnCount)), ct);
         if (found.Count == 0)
         {
             return null;
@@ -240,7 +240,7 @@ internal sealed partial class BulkSession(
             return known;
         }
         await rows.FlushAsync(ct);
-        var found = await sql.LoadEdge.Set("id", id).QueryAsync(r => (GraphRows.ReadEdge(r), r.GetBoolean(17)), ct);
+        var found = await sql.LoadEdge.Set("id", id).QueryAsync(r => (GraphRows.ReadEdge(r), r.GetBoolean(GraphRows.EdgeColumnCount)), ct);
         if (found.Count == 0)
         {
             return null;

@@ -25,7 +25,7 @@ internal static class IdentifierIndex
         while (true)
         {
             var page = await c.QueryAsync(t, $"SELECT {GraphRows.NodeColumns}, n.deleted FROM nodes n WHERE n.change_seq > @seq AND n.id > @after ORDER BY n.id LIMIT 2000",
-                r => (Node: GraphRows.ReadNode(r), Deleted: r.GetBoolean(16)), ct, ("seq", indexed), ("after", after));
+                r => (Node: GraphRows.ReadNode(r), Deleted: r.GetBoolean(GraphRows.NodeColumnCount)), ct, ("seq", indexed), ("after", after));
             if (page.Count == 0)
             {
                 return;

@@ -127,14 +127,14 @@ internal sealed class ImportLookups(Func<Task> connectionFree)
             _nodes[id] = null;
         }
         await InAsync(c, t, $"SELECT {GraphRows.NodeColumns}, n.deleted FROM nodes n WHERE n.id", [.. wantedNodes.Where(id => namedNodes.Contains(id) || mayExist(id))],
-            r => _nodes[r.GetString(0)] = (GraphRows.ReadNode(r), r.GetBoolean(16)), ct);
+            r => _nodes[r.GetString(0)] = (GraphRows.ReadNode(r), r.GetBoolean(GraphRows.NodeColumnCount)), ct);
         wantedEdges.ExceptWith(_edges.Keys);
         foreach (var id in wantedEdges)
         {
             _edges[id] = null;
         }
         await InAsync(c, t, $"SELECT {GraphRows.EdgeColumns}, e.deleted FROM edges e WHERE e.id", [.. wantedEdges.Where(id => namedEdges.Contains(id) || mayExist(id))],
-            r => _edges[r.GetString(0)] = (GraphRows.ReadEdge(r), r.GetBoolean(17)), ct);
+            r => _edges[r.GetString(0)] = (GraphRows.ReadEdge(r), r.GetBoolean(GraphRows.EdgeColumnCount)), ct);
     }
 
     private async Task ReadPartiesAsync(DbConnection c, DbTransaction t, IReadOnlyCollection<string> parties, Func<string, bool> mayExist, CancellationToken ct)

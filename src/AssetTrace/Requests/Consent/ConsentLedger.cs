@@ -4,6 +4,7 @@ using AssetTrace.Common;
 using AssetTrace.Graph.Model;
 using AssetTrace.Requests.Lifecycle;
 using AssetTrace.Storage;
+using AssetTrace.Visibility;
 
 namespace AssetTrace.Requests.Consent;
 
@@ -14,8 +15,9 @@ namespace AssetTrace.Requests.Consent;
 /// </summary>
 public sealed class ConsentLedger(Database database, AuditLog audit, TimeProvider clock)
 {
-    public async Task<Consent> RecordAsync(string requestId, string provider, string scope, string reference, DateOnly grantedOn, string actor, CancellationToken ct)
+    public async Task<Consent> RecordAsync(string requestId, string provider, string scope, string reference, DateOnly grantedOn, Viewer viewer, CancellationToken ct)
     {
+        var actor = viewer.Name;
         var errors = new List<FieldError>();
         if (string.IsNullOrWhiteSpace(provider))
         {
@@ -32,6 +34,10 @@ public sealed class ConsentLedger(Database database, AuditLog audit, TimeProvide
         return await database.WriteAsync(async (c, t) =>
         {
             var request = await RequestStore.LoadAsync(c, t, requestId, ct);
+            if (!viewer.Sees(request.CaseId))
+            {
+                throw new NotFoundException("request", requestId);
+            }
             var consent = new Consent(Guid.CreateVersion7().ToString(), request.Id, provider.Trim(), string.IsNullOrWhiteSpace(scope) ? "use as evidence" : scope.Trim(),
                 reference.Trim(), grantedOn, clock.GetUtcNow(), actor);
             await c.ExecuteAsync(t, """
@@ -52,12 +58,15 @@ public sealed class ConsentLedger(Database database, AuditLog audit, TimeProvide
     /// <summary>
     /// Which of these facts may not go to court: those received through a network or an FIU whose
     /// request has no consent on file, and restricted facts that no request on file accounts for.
+    /// Decided from the channel each fact was received through, never from its current label: a
+    /// fact relabelled EVIDENCE after it came in as intelligence is still withheld (#11).
     /// </summary>
     public async Task<List<WithheldFact>> WithheldAsync(IEnumerable<Node> nodes, IEnumerable<Edge> edges, CancellationToken ct)
     {
-        var facts = nodes.Select(n => (Entity: "node", n.Id, n.Provenance.Restriction))
-            .Concat(edges.Select(e => (Entity: "edge", e.Id, e.Provenance.Restriction)))
-            .Where(f => f.Restriction != UsageRestriction.Evidence)
+        var facts = nodes.Select(n => (Entity: "node", n.Id, n.Provenance.Received))
+            .Concat(edges.Select(e => (Entity: "edge", e.Id, e.Provenance.Received)))
+            .Where(f => f.Received.IsIntelligence)
+            .Select(f => (f.Entity, f.Id, f.Received.Restriction))
             .ToList();
         if (facts.Count == 0)
         {

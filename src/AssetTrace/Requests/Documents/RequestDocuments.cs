@@ -5,6 +5,7 @@ using AssetTrace.Graph.Store;
 using AssetTrace.Requests.Consent;
 using AssetTrace.Requests.Directory;
 using AssetTrace.Requests.Lifecycle;
+using AssetTrace.Visibility;
 
 namespace AssetTrace.Requests.Documents;
 
@@ -37,12 +38,14 @@ public sealed class RequestDocuments(
     {
         var network = await directory.NetworkAsync(request.Network, "network", ct);
         var contact = await directory.ContactPointAsync(request.ContactPointId, ct) ?? throw new NotFoundException("contact point", request.ContactPointId);
-        var @case = await cases.GetAsync(request.CaseId, ct) ?? throw new NotFoundException("case", request.CaseId);
-        var subjects = await graph.GetNodesAsync(request.Body.SubjectIds, ct);
-        var edges = (await graph.EdgesOfAsync([.. subjects.Keys], null, Direction.Both, null, ct))
+        // A letter carries open facts and its own case's, never another case's, whoever renders it.
+        var scope = Viewer.ForCase(request.CaseId);
+        var @case = await cases.GetAsync(scope, request.CaseId, ct) ?? throw new NotFoundException("case", request.CaseId);
+        var subjects = await graph.GetNodesAsync(scope, request.Body.SubjectIds, ct);
+        var edges = (await graph.EdgesOfAsync(scope, [.. subjects.Keys], null, Direction.Both, null, ct))
             .Where(e => e.Kind is not EdgeKind.FamilyOf and not EdgeKind.AssociateOf)
             .ToList();
-        var ends = await graph.GetNodesAsync(edges.SelectMany(e => new[] { e.SourceId, e.TargetId }), ct);
+        var ends = await graph.GetNodesAsync(scope, edges.SelectMany(e => new[] { e.SourceId, e.TargetId }), ct);
         var withheld = network.IsFormal ? await consents.WithheldAsync([], edges, ct) : [];
         var blocked = withheld.Select(w => w.EntityId).ToHashSet();
         var facts = edges

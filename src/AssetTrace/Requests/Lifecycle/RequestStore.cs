@@ -105,18 +105,24 @@ public sealed class RequestStore(Database database, AuditLog audit, TimeProvider
             return next;
         }, ct);
 
+    /// <summary>A request whose case the viewer may see; null otherwise, as for one that does not exist.</summary>
+    public async Task<NetworkRequest?> GetAsync(Visibility.Viewer viewer, string id, CancellationToken ct) =>
+        await GetAsync(id, ct) is { } request && viewer.Sees(request.CaseId) ? request : null;
+
+    /// <summary>Any request: for the office's own processes (mail threading, deadlines), not for users.</summary>
     public async Task<NetworkRequest?> GetAsync(string id, CancellationToken ct) =>
         (await database.ReadAsync(c => c.QueryAsync(null, $"SELECT {Columns} FROM requests WHERE id = @id", Read, ct, ("id", id)), ct)).SingleOrDefault();
 
     public async Task<NetworkRequest?> FindByReplyTokenAsync(string token, CancellationToken ct) =>
         (await database.ReadAsync(c => c.QueryAsync(null, $"SELECT {Columns} FROM requests WHERE reply_token = @t", Read, ct, ("t", token)), ct)).SingleOrDefault();
 
-    public Task<List<NetworkRequest>> ListAsync(string? caseId, RequestStatus? status, CancellationToken ct) =>
-        database.ReadAsync(c => c.QueryAsync(null, $"""
+    /// <summary>The requests of the cases the viewer may see.</summary>
+    public async Task<List<NetworkRequest>> ListAsync(Visibility.Viewer viewer, string? caseId, RequestStatus? status, CancellationToken ct) =>
+        [.. (await database.ReadAsync(c => c.QueryAsync(null, $"""
             SELECT {Columns} FROM requests
             WHERE {(caseId is null ? "1 = 1" : "case_id = @case")} AND {(status is null ? "1 = 1" : "status = @status")}
             ORDER BY created_at DESC
-            """, Read, ct, ("case", caseId ?? ""), ("status", status is null ? "" : Codes.Of(status.Value))), ct);
+            """, Read, ct, ("case", caseId ?? ""), ("status", status is null ? "" : Codes.Of(status.Value))), ct)).Where(r => viewer.Sees(r.CaseId))];
 
     public Task<List<RequestEvent>> EventsAsync(string id, CancellationToken ct) =>
         database.ReadAsync(c => c.QueryAsync(null, "SELECT seq, at, actor, event, detail FROM request_events WHERE request_id = @id ORDER BY seq",

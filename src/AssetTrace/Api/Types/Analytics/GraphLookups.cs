@@ -13,17 +13,17 @@ public static class GraphLookups
     public static async Task<IEnumerable<Node>> NodesAsync(this IResolveFieldContext context, IEnumerable<string> ids)
     {
         var list = ids.ToList();
-        var found = await context.Service<GraphQueries>().GetNodesAsync(list, context.CancellationToken);
+        var found = await context.Service<GraphQueries>().GetNodesAsync(await context.ViewerAsync(), list, context.CancellationToken);
         return list.Where(found.ContainsKey).Select(id => found[id]);
     }
 
     public static async Task<IEnumerable<Edge>> EdgesAsync(this IResolveFieldContext context, IEnumerable<string> ids)
     {
         var list = ids.ToList();
-        var found = await context.Service<GraphQueries>().GetEdgesAsync(list, context.CancellationToken);
+        var found = await context.Service<GraphQueries>().GetEdgesAsync(await context.ViewerAsync(), list, context.CancellationToken);
         return list.Where(found.ContainsKey).Select(id => found[id]);
     }
 
     public static async Task<Node?> NodeAsync(this IResolveFieldContext context, string id) =>
-        await context.Service<GraphQueries>().GetNodeAsync(id, context.CancellationToken);
+        await context.Service<GraphQueries>().GetNodeAsync(await context.ViewerAsync(), id, context.CancellationToken);
 }

@@ -12,9 +12,9 @@ public sealed class MergeSuggestionType : ObjectGraphType<MergeSuggestion>
         Description = "Two nodes an import found probably to be one person or company. Accepting keeps the candidate and moves the node's edges to it.";
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
         Field<NodeType>("node").Description("The node that goes if accepted.")
-            .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<GraphQueries>().GetNodeAsync(c.Source.NodeId, c.CancellationToken));
+            .ResolveAsync(async c => await c.Service<GraphQueries>().GetNodeAsync(await c.ViewerAsync(), c.Source.NodeId, c.CancellationToken));
         Field<NodeType>("candidate").Description("The node that stays if accepted.")
-            .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<GraphQueries>().GetNodeAsync(c.Source.CandidateId, c.CancellationToken));
+            .ResolveAsync(async c => await c.Service<GraphQueries>().GetNodeAsync(await c.ViewerAsync(), c.Source.CandidateId, c.CancellationToken));
         Field<NonNullGraphType<IdGraphType>>("nodeId").Resolve(c => c.Source.NodeId);
         Field<NonNullGraphType<IdGraphType>>("candidateId").Resolve(c => c.Source.CandidateId);
         Field<NonNullGraphType<StringGraphType>>("reason").Resolve(c => c.Source.Reason);

@@ -19,7 +19,7 @@ public sealed class RequestType : ObjectGraphType<NetworkRequest>
         Description = "A request through an asset-recovery network, or a formal MLA request, and where it stands.";
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
         Field<NonNullGraphType<StringGraphType>>("number").Resolve(c => c.Source.Number);
-        Field<CaseType>("case").ResolveAsync(async c => await c.Service<CaseStore>().GetAsync(c.Source.CaseId, c.CancellationToken));
+        Field<CaseType>("case").ResolveAsync(async c => await c.Service<CaseStore>().GetAsync(await c.ViewerAsync(), c.Source.CaseId, c.CancellationToken));
         Field<NonNullGraphType<NetworkType>>("network").ResolveAsync(async c => await c.Service<NetworkDirectory>().NetworkAsync(c.Source.Network, "network", c.CancellationToken));
         Field<NonNullGraphType<StringGraphType>>("jurisdiction").Resolve(c => c.Source.Jurisdiction);
         Field<ContactPointType>("contactPoint").ResolveAsync(async c => await c.Service<NetworkDirectory>().ContactPointAsync(c.Source.ContactPointId, c.CancellationToken));
@@ -53,6 +53,6 @@ public sealed class RequestType : ObjectGraphType<NetworkRequest>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ConsentType>>>>("consents")
             .ResolveAsync(async c => await c.Service<ConsentLedger>().ForRequestAsync(c.Source.Id, c.CancellationToken));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ChecklistGapType>>>>("checklist").Description("What the requested state requires that the draft lacks.")
-            .ResolveAsync(async c => await c.Service<RequestDesk>().ChecklistAsync(c.Source.Id, c.CancellationToken));
+            .ResolveAsync(async c => await c.Service<RequestDesk>().ChecklistAsync(c.Source.Id, await c.ViewerAsync(), c.CancellationToken));
     }
 }
