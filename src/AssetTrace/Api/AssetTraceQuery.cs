@@ -113,17 +113,19 @@ public sealed class AssetTraceQuery : ObjectGraphType
             .ResolveAsync(async c => await c.Service<AccountStore>().ListTokensAsync(c.User!.Identity!.Name!, c.CancellationToken));
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AuditEntryType>>>>("auditLog")
-            .Description("Audit entries, newest first. Supervisors and admins.")
+            .Description("Audit entries, newest first, about what you may see. Supervisors and admins.")
             .Argument<StringGraphType>("entity", "Only entries about this entity, e.g. 'node/demo-flat-london'.")
             .Argument<StringGraphType>("before", "Only entries before this seq (for paging).")
             .Argument<IntGraphType>("first")
             .ResolveAsync(async c =>
             {
-                RoleCheck.Require(c.User, "Reading the audit log", Role.Supervisor);
+                var viewer = await c.ViewerWithRoleAsync("Reading the audit log", Role.Supervisor);
                 var before = c.GetArgument<string?>("before");
                 long? beforeSeq = before is null ? null
                     : long.TryParse(before, out var seq) ? seq : throw new UserInputException("before", $"'{before}' is not an audit seq number.");
-                return await c.Service<AuditLog>().ListAsync(c.GetArgument<string?>("entity"), beforeSeq, c.PageSize(), c.CancellationToken);
+                var entries = await c.Service<AuditLog>().ListAsync(c.GetArgument<string?>("entity"), beforeSeq, c.PageSize(), c.CancellationToken);
+                // Entries about a case's restricted facts, the case or its requests exist only for those who work on it.
+                return await c.Service<Visibility.EntityVisibility>().VisibleAsync(viewer, entries, e => e.Entity, c.CancellationToken);
             });
 
         Field<NonNullGraphType<AuditVerificationType>>("auditVerification")

@@ -42,6 +42,7 @@ public static class CoreServices
         services.AddSingleton<NeighbourhoodReader>();
         services.AddSingleton<CaseStore>();
         services.AddSingleton<Visibility.ViewerDirectory>();
+        services.AddSingleton<Visibility.EntityVisibility>();
         services.AddScoped<Visibility.CurrentViewer>();
         services.AddSingleton<AccountStore>();
         services.AddSingleton<FirstRunAdmin>();
