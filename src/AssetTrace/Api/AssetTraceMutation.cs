@@ -15,6 +15,10 @@ public sealed class AssetTraceMutation : ObjectGraphType
     private static readonly Role[] GraphEditors = [Role.Analyst, Role.Officer];
     private static readonly Role[] CaseEditors = [Role.Analyst, Role.Supervisor];
 
+    // Supervisors change facts too: relabelling a fact received as intelligence, or lifting its
+    // case restriction, is their decision (#11); the store checks which changes need the role.
+    private static readonly Role[] FactCorrectors = [Role.Analyst, Role.Officer, Role.Supervisor];
+
     public AssetTraceMutation()
     {
         Name = "Mutation";
@@ -35,7 +39,7 @@ public sealed class AssetTraceMutation : ObjectGraphType
             .Argument<NonNullGraphType<UpdateInputType>>("input")
             .ResolveAsync(async c =>
             {
-                var actor = await c.ViewerWithRoleAsync("Changing a node", GraphEditors);
+                var actor = await c.ViewerWithRoleAsync("Changing a node", FactCorrectors);
                 return await c.Service<GraphStore>().UpdateNodeAsync(InputReader.Patch(c.Input()), actor, c.CancellationToken);
             });
 
@@ -64,7 +68,7 @@ public sealed class AssetTraceMutation : ObjectGraphType
             .Argument<NonNullGraphType<UpdateInputType>>("input")
             .ResolveAsync(async c =>
             {
-                var actor = await c.ViewerWithRoleAsync("Changing an edge", GraphEditors);
+                var actor = await c.ViewerWithRoleAsync("Changing an edge", FactCorrectors);
                 return await c.Service<GraphStore>().UpdateEdgeAsync(InputReader.Patch(c.Input()), actor, c.CancellationToken);
             });
 
