@@ -23,6 +23,7 @@ public sealed class CaseStore(Database database, GraphSchema schema, AuditLog au
             errors.Add(new FieldError("input.title", "give the case a title."));
         }
         CheckCrimeType("input.crimeType", draft.CrimeType, errors);
+        errors.AddRange(CaseTextRules.Problems(draft));
         if (errors.Count > 0)
         {
             throw new UserInputException(errors);
@@ -52,6 +53,7 @@ public sealed class CaseStore(Database database, GraphSchema schema, AuditLog au
         {
             throw new UserInputException("input.reason", "say why the case is changed.");
         }
+        CaseTextRules.Check(patch);
         if (patch.CrimeType is not null)
         {
             var errors = new List<FieldError>();
