@@ -1,11 +1,17 @@
 using System.Text;
 using System.Text.Json;
+using AssetTrace.Accounts;
 using AssetTrace.Cases;
 using AssetTrace.Common;
 using AssetTrace.Graph.Model;
 using AssetTrace.Graph.Store;
 using AssetTrace.IntegrationTests.Infrastructure;
 using AssetTrace.Interchange.Import;
+using AssetTrace.Interchange.Merges;
+using AssetTrace.IntegrationTests.Interchange;
+using AssetTrace.Requests;
+using AssetTrace.Requests.Directory;
+using AssetTrace.Requests.Lifecycle;
 using AssetTrace.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -112,6 +118,43 @@ public abstract class TextHygieneContract(StoreKind kind)
         var created = await cases.CreateAsync(new CaseDraft("2026-ARC-0017", "قضية الأصول — 资产案", "corruption", [], null), "analyst1", default);
         Assert.Equal("input.title", Assert.Single((await Assert.ThrowsAsync<UserInputException>(() =>
             cases.UpdateAsync(new CasePatch(created.Id, "retitled", Title: new string('t', 301)), "analyst1", default))).Errors).Field);
+    }
+
+    [Fact]
+    public async Task Request_texts_contact_points_accounts_and_merge_notes_are_held_to_the_same_rules()
+    {
+        await using var harness = await CoreHarness.StartAsync(kind, loadDemo: true);
+        RequestBody Body(string offence, string? freeText) => new(["demo-serik-akhmetov"], ["real_estate"], freeText, "CARIN informal cooperation",
+            offence, null, "Confidential", null, ["en", "ar"], new Dictionary<string, string>());
+        var desk = harness.Get<RequestDesk>();
+
+        var refused = await Assert.ThrowsAsync<UserInputException>(() => desk.DraftAsync(new RequestDraftInput("demo-case", "CARIN", "GB", null, Urgency.Normal,
+            Body("Embezzlement \u202Ereversed\u202C of funds", new string('x', TextLimits.RequestLongText + 1))), "officer1", default));
+        Assert.Equal(["input.freeText", "input.offenceDescription"], refused.Errors.Select(e => e.Field).Order());
+        // Arabic in a letter's text, with line breaks, is what the desk is for.
+        var draft = await desk.DraftAsync(new RequestDraftInput("demo-case", "CARIN", "GB", null, Urgency.Normal,
+            Body("اختلاس أموال عامة\nEmbezzlement of public funds", "第一段\n第二段")), "officer1", default);
+        Assert.Equal("reason", Assert.Single((await Assert.ThrowsAsync<UserInputException>(() =>
+            desk.WithdrawAsync(draft.Id, "officer1", "dup\u0007licate", default))).Errors).Field);
+
+        Assert.Equal("input.name", Assert.Single((await Assert.ThrowsAsync<UserInputException>(() => harness.Get<NetworkDirectory>().SaveContactPointAsync(
+            new ContactPoint("cp-test", "CARIN", "GB", "UK\0ARO", "aro@example.test", ["en"], "Europe/London", 6, true), "supervisor1", default))).Errors).Field);
+
+        var accounts = harness.Get<AccountStore>();
+        Assert.Equal("input.displayName", Assert.Single((await Assert.ThrowsAsync<UserInputException>(() =>
+            accounts.CreateUserAsync("officer9", "Officer \u202Enimda", [Role.Officer], "a long enough password", "admin", default))).Errors).Field);
+        await accounts.CreateUserAsync("officer9", "Нұрлан Officer", [Role.Officer], "a long enough password", "admin", default);
+        Assert.Equal("name", Assert.Single((await Assert.ThrowsAsync<UserInputException>(() =>
+            accounts.CreateApiTokenAsync("officer9", "nightly\u001B[2Jexport", null, default))).Errors).Field);
+
+        await harness.Get<GraphStore>().CreateNodeAsync(new NodeDraft(NodeKind.Person,
+            Props(new { name = "Jennifer Hewitson Smith", birthDate = "1978-07-21" }), Typed, Id: "typed-jennifer"), "analyst1", default);
+        await harness.Get<InterchangeImporter>().ImportPathsAsync("bods", [Fixtures.Path("bods/0.4/bods-package.json")], new ImportOptions("importer1"), null, default);
+        var merges = harness.Get<MergeSuggestions>();
+        var suggestion = Assert.Single(await merges.ListAsync(MergeSuggestions.Open, 10, default));
+        Assert.Equal("note", Assert.Single((await Assert.ThrowsAsync<UserInputException>(() =>
+            merges.DecideAsync(suggestion.Id, true, "same \u202Ephoto", "analyst1", default))).Errors).Field);
+        Assert.Single(await merges.ListAsync(MergeSuggestions.Open, 10, default));
     }
 
     [Fact]
