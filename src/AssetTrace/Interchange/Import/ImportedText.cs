@@ -18,12 +18,14 @@ internal static partial class ImportedText
     /// <summary>Folds the layout breaks in the record's text values, in place, and returns the same object.</summary>
     public static JsonObject Fold(JsonObject properties)
     {
-        foreach (var (name, value) in properties.ToList())
+        // Most records have none: look first, and allocate only for the few that do.
+        List<(string Name, string Text)>? changes = null;
+        foreach (var (name, value) in properties)
         {
             switch (value)
             {
                 case JsonValue text when text.TryGetValue<string>(out var s) && s.AsSpan().ContainsAny(LayoutBreaks):
-                    properties[name] = Folded(s);
+                    (changes ??= []).Add((name, Folded(s)));
                     break;
                 case JsonArray list:
                     for (var i = 0; i < list.Count; i++)
@@ -35,6 +37,10 @@ internal static partial class ImportedText
                     }
                     break;
             }
+        }
+        foreach (var (name, text) in changes ?? [])
+        {
+            properties[name] = text;
         }
         return properties;
     }
