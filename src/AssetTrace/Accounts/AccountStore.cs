@@ -28,6 +28,7 @@ public sealed partial class AccountStore(Database database, AuditLog audit, Time
         {
             errors.Add(new FieldError("input.username", "use 2–64 lower-case letters, digits, dots, dashes or underscores."));
         }
+        TextHygiene.Check("input.displayName", displayName, TextKind.Line, TextLimits.DisplayName, errors);
         if (roles.Count == 0)
         {
             errors.Add(new FieldError("input.roles", "give the user at least one role."));
@@ -90,6 +91,7 @@ public sealed partial class AccountStore(Database database, AuditLog audit, Time
         {
             throw new UserInputException("name", "name the token after the script or person that will use it.");
         }
+        TextHygiene.Require("name", name, TextKind.Line, TextLimits.TokenName);
         return database.WriteAsync(async (c, t) =>
         {
             var user = (await c.QueryAsync(t, $"SELECT {UserColumns} FROM users u WHERE u.username = @u", ReadUser, ct, ("u", username))).Single();

@@ -30,6 +30,7 @@ public sealed class CaseStore(Database database, GraphSchema schema, AuditLog au
         CheckCrimeType("input.crimeType", draft.CrimeType, errors);
         var team = Members("input.team", draft.Team, errors);
         var supervisors = Members("input.supervisors", draft.Supervisors ?? [], errors);
+        errors.AddRange(CaseTextRules.Problems(draft));
         if (errors.Count > 0)
         {
             throw new UserInputException(errors);
@@ -68,6 +69,7 @@ public sealed class CaseStore(Database database, GraphSchema schema, AuditLog au
             throw new UserInputException("input.reason", "say why the case is changed.");
         }
         var errors = new List<FieldError>();
+        CaseTextRules.Check(patch);
         if (patch.CrimeType is not null)
         {
             CheckCrimeType("input.crimeType", patch.CrimeType, errors);

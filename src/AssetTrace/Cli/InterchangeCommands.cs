@@ -8,6 +8,8 @@ namespace AssetTrace.Cli;
 /// <summary>
 /// <c>assettrace import &lt;format&gt; &lt;file or folder&gt;…</c> and <c>assettrace export &lt;format&gt; &lt;output&gt;</c>.
 /// Configuration overrides (<c>--ConnectionStrings:Graph=…</c>) pass through as for <c>audit verify</c>.
+/// A run is audited (<c>import.completed</c> or <c>import.failed</c>, with files, SHA-256 and counts) and its facts
+/// recorded under <see cref="ShellActor"/>: the operating-system user and host (#11).
 /// </summary>
 public static class InterchangeCommands
 {
@@ -19,15 +21,21 @@ public static class InterchangeCommands
         var files = new Argument<string[]>("files") { Description = "Files, or folders whose files are read (ICIJ: the nodes-*.csv and relationships.csv).", Arity = ArgumentArity.OneOrMore };
         var strict = new Option<bool>("--strict") { Description = "Stop at the first bad record and write nothing (default: skip bad records and report them)." };
         var restriction = new Option<string>("--restriction") { Description = "Usage restriction of the imported facts: evidence (default), intelligence_only or consent_required.", DefaultValueFactory = _ => "evidence" };
-        var actor = new Option<string>("--actor") { Description = "Who imports, for provenance and the audit log.", DefaultValueFactory = _ => Environment.UserName };
+        // Kept only to refuse it: who imports is the operating-system user (ShellActor), never a name given on the command line.
+        var actor = new Option<string?>("--actor") { Description = "No longer accepted: the audit log names the operating-system user and host.", Hidden = true };
         var reportFile = new Option<string?>("--report") { Description = "Write the full report (every problem) as JSON to this file." };
-        var command = new Command("import", "Import a file into the graph in one transaction: all of it, or (strict mode, broken file) nothing.")
+        var command = new Command("import", "Import a file into the graph in one transaction: all of it, or (strict mode, broken file) nothing; audited under the operating-system user and host.")
         {
             format, files, strict, restriction, actor, reportFile,
         };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(async (parse, ct) =>
         {
+            if (parse.GetValue(actor) is not null)
+            {
+                Console.Error.WriteLine($"--actor is not accepted: imports are recorded under the operating-system user and host ({ShellActor.Current()}).");
+                return 2;
+            }
             if (!Codes.TryParse<UsageRestriction>(parse.GetValue(restriction)!, out var usage))
             {
                 Console.Error.WriteLine($"--restriction '{parse.GetValue(restriction)}' is not one of evidence, intelligence_only, consent_required.");
@@ -38,7 +46,7 @@ public static class InterchangeCommands
             await using var services = ShellServices.Build(overrides);
             await services.GetRequiredService<Migrator>().MigrateAsync(ct);
             var importer = services.GetRequiredService<InterchangeImporter>();
-            var options = new ImportOptions(parse.GetValue(actor)!, parse.GetValue(strict), usage);
+            var options = new ImportOptions(ShellActor.Current(), parse.GetValue(strict), usage);
             using var bar = new ConsoleProgress();
             ImportReport report;
             try

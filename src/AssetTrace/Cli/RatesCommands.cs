@@ -22,7 +22,7 @@ public static class RatesCommands
             await services.GetRequiredService<Migrator>().MigrateAsync(ct);
             try
             {
-                var count = await services.GetRequiredService<ExchangeRateStore>().ImportAsync(parse.GetValue(file)!.FullName, Environment.UserName, ct);
+                var count = await services.GetRequiredService<ExchangeRateStore>().ImportAsync(parse.GetValue(file)!.FullName, ShellActor.Current(), ct);
                 Console.WriteLine($"Imported {count} exchange rates into {services.GetRequiredService<Database>().Description}.");
                 return 0;
             }

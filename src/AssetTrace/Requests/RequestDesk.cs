@@ -187,6 +187,7 @@ public sealed class RequestDesk(
         {
             throw new UserInputException("reason", "say why the request is withdrawn.");
         }
+        RequestTextRules.CheckReason(reason);
         await RequireAsync(id, actor, ct);
         var withdrawn = await requests.MoveAsync(id, RequestStatus.Withdrawn, actor.Name, reason, r => r with { ClosedAt = clock.GetUtcNow() }, null, ct);
         await deadlines.CancelAsync(id, ct);
@@ -216,6 +217,7 @@ public sealed class RequestDesk(
         errors.AddRange(input.Body.SubjectIds.Where(s => !subjects.ContainsKey(s)).Select(s => new FieldError("input.subjectIds", $"no node with id '{s}' exists.")));
         errors.AddRange(input.Body.Questions.Where(q => !catalogue.Questions.Contains(q))
             .Select(q => new FieldError("input.questions", $"'{q}' is not in the question catalogue; use one of {string.Join(", ", catalogue.Questions.Codes)}.")));
+        errors.AddRange(RequestTextRules.Problems(input.Body));
         if (input.Body.Languages.Count == 0)
         {
             errors.Add(new FieldError("input.languages", "give at least one language for the letter."));

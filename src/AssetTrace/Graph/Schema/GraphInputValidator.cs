@@ -48,6 +48,20 @@ public sealed class GraphInputValidator(GraphSchema schema)
         ThrowIfAny(errors);
     }
 
+    /// <summary>
+    /// The reference of a fact's provenance, trimmed, or null when blank. Refused when too long or
+    /// holding characters a line of text may not (see <see cref="TextHygiene"/>).
+    /// </summary>
+    public static string? SourceReference(string? reference)
+    {
+        TextHygiene.Require("input.provenance.reference", reference, TextKind.Line, TextLimits.SourceReference);
+        return string.IsNullOrWhiteSpace(reference) ? null : reference.Trim();
+    }
+
+    /// <summary>Why a node or edge is changed or deleted: free text, kept with the earlier version and in the audit log.</summary>
+    public static void CheckReason(string reason) =>
+        TextHygiene.Require("input.reason", reason, TextKind.FreeText, TextLimits.Reason);
+
     /// <summary>The share an OWNS or BENEFICIAL_OWNER_OF edge declares, or null when it is unknown.</summary>
     public static ShareRange? ShareOf(JsonElement properties)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AssetTrace.Common;
 using AssetTrace.Graph.Model;
 using nietras.SeparatedValues;
 
@@ -116,13 +117,40 @@ public sealed class GraphSchema
             {
                 throw new InvalidDataException($"{file}: property '{property.Name}' has no type.");
             }
-            result.Add(property.Name, new PropertyDefinition(
+            var definition = new PropertyDefinition(
                 property.Name,
                 type,
                 value.TryGetProperty("required", out var r) && r.GetBoolean(),
-                value.TryGetProperty("description", out var d) ? d.GetString() : null));
+                value.TryGetProperty("description", out var d) ? d.GetString() : null,
+                ReadTextKind(value, property.Name, file),
+                value.TryGetProperty("maxLength", out var length) ? length.GetInt32() : null,
+                value.TryGetProperty("maxItems", out var items) ? items.GetInt32() : null);
+            CheckLimits(definition, file);
+            result.Add(property.Name, definition);
         }
         return result;
+    }
+
+    private static TextKind ReadTextKind(JsonElement value, string name, string file) =>
+        !value.TryGetProperty("text", out var text) ? TextKind.Line : text.GetString() switch
+        {
+            "line" => TextKind.Line,
+            "identifier" => TextKind.Identifier,
+            "free-text" => TextKind.FreeText,
+            var other => throw new InvalidDataException($"{file}: property '{name}' has text '{other}'; use line, identifier or free-text."),
+        };
+
+    /// <summary>Every text has a length limit in its file, so no property can take a megabyte (#11).</summary>
+    private static void CheckLimits(PropertyDefinition definition, string file)
+    {
+        if (definition.IsText && definition.MaxLength is not > 0)
+        {
+            throw new InvalidDataException($"{file}: text property '{definition.Name}' needs a positive maxLength.");
+        }
+        if (definition.Type == "string[]" && definition.MaxItems is not > 0)
+        {
+            throw new InvalidDataException($"{file}: list property '{definition.Name}' needs a positive maxItems.");
+        }
     }
 
     private static List<CodeListEntry> ReadCodeList(string file)

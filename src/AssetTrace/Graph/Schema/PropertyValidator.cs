@@ -24,13 +24,13 @@ public sealed class PropertyValidator(GraphSchema schema)
         {
             if (!definitions.TryGetValue(property.Name, out var definition))
             {
-                errors.Add(new FieldError($"{field}.{property.Name}",
+                errors.Add(new FieldError($"{field}.{Shown(property.Name)}",
                     $"is not a property of {kindName}; known properties: {string.Join(", ", definitions.Keys)}."));
                 continue;
             }
             if (property.Value.ValueKind != JsonValueKind.Null)
             {
-                CheckValue($"{field}.{property.Name}", definition.Type, property.Value, errors);
+                CheckValue($"{field}.{property.Name}", definition, property.Value, errors);
             }
         }
 
@@ -45,8 +45,9 @@ public sealed class PropertyValidator(GraphSchema schema)
         }
     }
 
-    private void CheckValue(string field, string type, JsonElement value, List<FieldError> errors)
+    private void CheckValue(string field, PropertyDefinition definition, JsonElement value, List<FieldError> errors)
     {
+        var type = definition.Type;
         string? problem = type switch
         {
             "string" => value.ValueKind == JsonValueKind.String ? null : "must be text.",
@@ -57,27 +58,58 @@ public sealed class PropertyValidator(GraphSchema schema)
             "boolean" => value.ValueKind is JsonValueKind.True or JsonValueKind.False ? null : "must be true or false.",
             "date" => value.ValueKind == JsonValueKind.String
                 && DateOnly.TryParseExact(value.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
-                ? null : $"must be a date written YYYY-MM-DD, got {value.GetRawText()}.",
+                ? null : $"must be a date written YYYY-MM-DD, got {Shown(value)}.",
             "partial-date" => value.ValueKind == JsonValueKind.String && Model.PartialDate.IsValid(value.GetString()!)
-                ? null : $"must be a date written YYYY-MM-DD, or YYYY-MM or YYYY when the day or month is not known; got {value.GetRawText()}.",
+                ? null : $"must be a date written YYYY-MM-DD, or YYYY-MM or YYYY when the day or month is not known; got {Shown(value)}.",
             "country" => value.ValueKind == JsonValueKind.String && IsCountryCode(value.GetString()!)
-                ? null : $"must be an ISO 3166-1 alpha-2 country code in capitals, such as KZ or GB; got {value.GetRawText()}.",
+                ? null : $"must be an ISO 3166-1 alpha-2 country code in capitals, such as KZ or GB; got {Shown(value)}.",
             "currency" => value.ValueKind == JsonValueKind.String && IsCurrencyCode(value.GetString()!)
-                ? null : $"must be an ISO 4217 currency code in capitals, such as USD or KZT; got {value.GetRawText()}.",
+                ? null : $"must be an ISO 4217 currency code in capitals, such as USD or KZT; got {Shown(value)}.",
             _ when schema.CodeLists.TryGetValue(type, out var list) => value.ValueKind == JsonValueKind.String && list.Contains(value.GetString()!)
-                ? null : $"must be one of {string.Join(", ", list.Codes)} (graph-schema/codelists/{type}.csv); got {value.GetRawText()}.",
+                ? null : $"must be one of {string.Join(", ", list.Codes)} (graph-schema/codelists/{type}.csv); got {Shown(value)}.",
             _ => $"has type '{type}', which graph-schema/codelists/property-type.csv does not define.",
         };
         if (problem is not null)
         {
             errors.Add(new FieldError(field, problem));
         }
+        else if (definition.IsText)
+        {
+            CheckText(field, definition, value, errors);
+        }
     }
+
+    /// <summary>Length and characters of a text, or of each text of a list, as its graph-schema file declares them.</summary>
+    private static void CheckText(string field, PropertyDefinition definition, JsonElement value, List<FieldError> errors)
+    {
+        var maxLength = definition.MaxLength ?? 0;
+        if (value.ValueKind == JsonValueKind.String)
+        {
+            TextHygiene.Check(field, value.GetString(), definition.Text, maxLength, errors);
+            return;
+        }
+        var count = value.GetArrayLength();
+        if (count > definition.MaxItems)
+        {
+            errors.Add(new FieldError(field, $"has {count} values; at most {definition.MaxItems} are allowed."));
+            return;
+        }
+        var index = 0;
+        foreach (var item in value.EnumerateArray())
+        {
+            TextHygiene.Check($"{field}[{index++}]", item.GetString(), definition.Text, maxLength, errors);
+        }
+    }
+
+    /// <summary>Input echoed in a message: a few dozen characters, never a megabyte.</summary>
+    private static string Shown(string text) => text.Length <= 64 ? text : $"{text[..64]}…";
+
+    private static string Shown(JsonElement value) => Shown(value.GetRawText());
 
     private static string? CheckPercent(JsonElement value) =>
         value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out var d) && d is >= 0 and <= 100
             ? null
-            : $"must be a share between 0 and 100, got {value.GetRawText()}.";
+            : $"must be a share between 0 and 100, got {Shown(value)}.";
 
     private static readonly HashSet<string> Countries = CultureInfo.GetCultures(CultureTypes.SpecificCultures)
         .Select(c => { try { return new RegionInfo(c.Name).TwoLetterISORegionName; } catch (ArgumentException) { return null; } })

@@ -360,7 +360,7 @@ public sealed partial class GraphStore(Database database, GraphInputValidator va
     ];
 
     private static Provenance Complete(ProvenanceDraft draft, string actor, DateTimeOffset now, string? caseId) =>
-        new(draft.Source, string.IsNullOrWhiteSpace(draft.Reference) ? null : draft.Reference.Trim(), draft.ObtainedAt ?? now, actor, draft.Restriction, caseId);
+        new(draft.Source, GraphInputValidator.SourceReference(draft.Reference), draft.ObtainedAt ?? now, actor, draft.Restriction, caseId);
 
     private static string NameOf(JsonElement properties) => properties.GetProperty("name").GetString()!.Trim();
 
@@ -401,6 +401,7 @@ public sealed partial class GraphStore(Database database, GraphInputValidator va
         {
             throw new UserInputException("input.reason", "say why the change is made; it is kept with the earlier version.");
         }
+        GraphInputValidator.CheckReason(reason);
     }
 
     private static string? CheckId(string? id)

@@ -257,7 +257,7 @@ internal sealed partial class BulkSession(
     private Task RecordVersionAsync(bool isNode, string id, int version, ChangeKind change, string state, CancellationToken ct) =>
         rows.InsertVersionAsync(isNode, id, version, change, state, $"import run {run.RunId} ({run.Format}, {run.FileName})", ct);
 
-    private static JsonElement ToElement(JsonObject properties) => JsonSerializer.SerializeToElement(properties);
+    private static JsonElement ToElement(JsonObject properties) => JsonSerializer.SerializeToElement(ImportedText.Fold(properties));
 
     private static bool SameJson(JsonElement a, JsonElement b) =>
         JsonNode.DeepEquals(JsonNode.Parse(a.GetRawText()), JsonNode.Parse(b.GetRawText()));

@@ -36,6 +36,7 @@ public sealed class MergeSuggestions(Database database, AuditLog audit, TimeProv
         {
             throw new UserInputException("note", "say why the two are (or are not) the same; it is kept with the decision.");
         }
+        TextHygiene.Require("note", note, TextKind.FreeText, TextLimits.Reason);
         var decided = await database.WriteAsync(async (c, t) =>
         {
             var rows = await c.QueryAsync(t, $"SELECT {Columns} FROM merge_suggestions WHERE id = @id", Read, ct, ("id", id));

@@ -74,6 +74,7 @@ public sealed partial class NetworkDirectory(Database database, AuditLog audit, 
         {
             errors.Add(new FieldError("input.jurisdiction", $"'{contact.Jurisdiction}' is not an ISO 3166-1 alpha-2 code such as GB."));
         }
+        errors.AddRange(RequestTextRules.Problems(contact));
         if (contact.Languages.Count == 0)
         {
             errors.Add(new FieldError("input.languages", "give at least one working language (ISO 639-1, e.g. en)."));
