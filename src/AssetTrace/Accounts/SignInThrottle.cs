@@ -84,7 +84,12 @@ public sealed class SignInThrottle
         return true;
     }
 
-    private static string AccountKey(string username) => username.Trim().ToLowerInvariant();
+    // No user name is longer than 64 characters: a longer one is cut, so that a flood of huge names cannot fill memory.
+    private static string AccountKey(string username)
+    {
+        var key = username.Trim().ToLowerInvariant();
+        return key.Length <= 64 ? key : key[..64];
+    }
 }
 
 /// <summary>An attempt admitted (<see cref="RetryAfter"/> null) or refused; <see cref="Report"/> when the refusal should be audited.</summary>
