@@ -49,6 +49,16 @@ public sealed class SignInThrottleTests
     }
 
     [Fact]
+    public void Names_longer_than_any_user_name_are_cut_so_that_they_cannot_fill_memory()
+    {
+        var throttle = Throttle(perAccount: 2, perAddress: 100);
+        var prefix = new string('a', 64);
+        throttle.Begin(prefix + new string('b', 100_000), "10.0.0.1");
+        throttle.Begin(prefix + new string('c', 100_000), "10.0.0.2");
+        Assert.True(throttle.Begin(prefix + "d", "10.0.0.3").Refused);
+    }
+
+    [Fact]
     public void Only_the_first_refusal_of_a_block_is_to_be_audited()
     {
         var throttle = Throttle(perAccount: 1);
