@@ -8,13 +8,17 @@ namespace AssetTrace.Accounts;
 
 /// <summary>
 /// Authenticates <c>Authorization: Bearer …</c> with a session or API token from the store.
-/// Tokens are opaque rather than signed so that revoking one takes effect at once.
+/// Tokens are opaque rather than signed so that revoking one takes effect at once; the user's
+/// roles and whether the account is disabled are read with the token on every request.
 /// </summary>
 public sealed class BearerTokenHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, AccountStore accounts)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, TokenStore tokens)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Bearer";
+
+    /// <summary>The id of the token the request came with (a password change keeps this session).</summary>
+    public const string TokenIdClaim = "assettrace:token";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -23,12 +27,12 @@ public sealed class BearerTokenHandler(
         {
             return AuthenticateResult.NoResult();
         }
-        var user = await accounts.AuthenticateAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
-        if (user is null)
+        var authenticated = await tokens.AuthenticateAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
+        if (authenticated is not var (user, tokenId))
         {
-            return AuthenticateResult.Fail("The bearer token is unknown, expired or revoked; sign in again at POST /auth/login.");
+            return AuthenticateResult.Fail("The bearer token is unknown, expired or revoked, or the account is disabled; sign in again at POST /auth/login.");
         }
-        var claims = new List<Claim> { new(ClaimTypes.Name, user.Username), new(ClaimTypes.NameIdentifier, user.Id) };
+        var claims = new List<Claim> { new(ClaimTypes.Name, user.Username), new(ClaimTypes.NameIdentifier, user.Id), new(TokenIdClaim, tokenId) };
         claims.AddRange(user.Roles.Select(r => new Claim(ClaimTypes.Role, Codes.Of(r))));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));

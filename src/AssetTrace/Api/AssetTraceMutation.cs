@@ -124,29 +124,7 @@ public sealed class AssetTraceMutation : ObjectGraphType
                 return await c.Service<CaseStore>().RemoveSubjectAsync(c.GetArgument<string>("caseId"), c.GetArgument<string>("nodeId"), c.GetArgument<string>("reason"), actor, c.CancellationToken);
             });
 
-        Field<NonNullGraphType<UserType>>("createUser").Description("Admins only.")
-            .Argument<NonNullGraphType<CreateUserInputType>>("input")
-            .ResolveAsync(async c =>
-            {
-                var actor = RoleCheck.Require(c.User, "Creating a user", Role.Admin);
-                var input = c.Input();
-                return await c.Service<AccountStore>().CreateUserAsync(input.Get<string>("username")!, input.Get<string>("displayName") ?? "",
-                    input.GetList<Role>("roles")!, input.Get<string>("password")!, actor, c.CancellationToken);
-            });
-
-        Field<NonNullGraphType<IssuedTokenType>>("createApiToken").Description("A long-lived token for scripts, acting as you.")
-            .Argument<NonNullGraphType<StringGraphType>>("name")
-            .Argument<DateTimeOffsetGraphType>("expiresAt")
-            .ResolveAsync(async c => await c.Service<AccountStore>().CreateApiTokenAsync(c.User!.Identity!.Name!, c.GetArgument<string>("name"),
-                c.GetArgument<DateTimeOffset?>("expiresAt"), c.CancellationToken));
-
-        Field<NonNullGraphType<BooleanGraphType>>("revokeApiToken")
-            .Argument<NonNullGraphType<IdGraphType>>("id")
-            .ResolveAsync(async c =>
-            {
-                await c.Service<AccountStore>().RevokeTokenAsync(c.User!.Identity!.Name!, c.GetArgument<string>("id"), c.CancellationToken);
-                return true;
-            });
+        AccountFields.AddMutations(this);
         InterchangeMutationFields.Add(this);
         RequestFields.AddMutations(this);
     }

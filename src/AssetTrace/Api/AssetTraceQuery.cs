@@ -99,19 +99,6 @@ public sealed class AssetTraceQuery : ObjectGraphType
             .Argument<NonNullGraphType<IdGraphType>>("id")
             .ResolveAsync(async c => await c.Service<CaseStore>().GetAsync(await c.ViewerAsync(), c.GetArgument<string>("id"), c.CancellationToken));
 
-        Field<NonNullGraphType<UserType>>("me").Description("The signed-in user.")
-            .ResolveAsync(async c => await c.Service<AccountStore>().FindUserAsync(c.User!.Identity!.Name!, c.CancellationToken));
-
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserType>>>>("users").Description("Admins only.")
-            .ResolveAsync(async c =>
-            {
-                RoleCheck.Require(c.User, "Listing users", Role.Admin);
-                return await c.Service<AccountStore>().ListUsersAsync(c.CancellationToken);
-            });
-
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TokenInfoType>>>>("apiTokens").Description("Your API tokens (never their secrets).")
-            .ResolveAsync(async c => await c.Service<AccountStore>().ListTokensAsync(c.User!.Identity!.Name!, c.CancellationToken));
-
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AuditEntryType>>>>("auditLog")
             .Description("Audit entries, newest first, about what you may see. Supervisors and admins.")
             .Argument<StringGraphType>("entity", "Only entries about this entity, e.g. 'node/demo-flat-london'.")
@@ -136,6 +123,7 @@ public sealed class AssetTraceQuery : ObjectGraphType
                 return await c.Service<AuditLog>().VerifyAsync(c.CancellationToken);
             });
 
+        AccountFields.AddQueries(this);
         AnalyticsQueryFields.Add(this);
         RequestFields.AddQueries(this);
         InterchangeQueryFields.Add(this);

@@ -11,6 +11,7 @@ using AssetTrace.Mail;
 using AssetTrace.Requests;
 using AssetTrace.Requests.Directory;
 using AssetTrace.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AssetTrace.Hosting;
 
@@ -19,7 +20,8 @@ public static class CoreServices
 {
     public static IServiceCollection AddAssetTraceCore(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(TimeProvider.System);
+        // TryAdd: a test host registers its fake clock (and a counting password hasher) first.
+        services.TryAddSingleton(TimeProvider.System);
         services.Configure<StorageOptions>(configuration.GetSection("Storage"));
         services.AddSingleton(provider =>
         {
@@ -44,8 +46,7 @@ public static class CoreServices
         services.AddSingleton<Visibility.ViewerDirectory>();
         services.AddSingleton<Visibility.EntityVisibility>();
         services.AddScoped<Visibility.CurrentViewer>();
-        services.AddSingleton<AccountStore>();
-        services.AddSingleton<FirstRunAdmin>();
+        services.AddAccounts(configuration);
         services.AddSingleton<DemoCase>();
         services.AddInterchange();
         services.AddAnalytics(configuration);

@@ -30,6 +30,8 @@ public static class WebApp
         services.AddAuthentication(BearerTokenHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
         services.AddAuthorization();
+        // changePassword throttles by client address, like sign-in.
+        services.AddHttpContextAccessor();
         services.AddProblemDetails();
 
         var limits = new ApiLimits();

@@ -78,7 +78,7 @@ public abstract class GraphQLApiContract(StoreKind kind) : IAsyncLifetime
         await _server.DataAsync("""
             mutation { createUser(input: { username: "commissioner", roles: [COMMISSION], password: "a long enough password" }) { id } }
             """);
-        var token = await _server.SignInAsync("commissioner", "a long enough password");
+        var token = await _server.SignInFirstTimeAsync("commissioner", "a long enough password", "the commissioner's own password");
 
         var (status, body) = await _server.GraphQLAsync("""
             mutation { createNode(input: { kind: PERSON, properties: { name: "Someone" }, provenance: { source: MANUAL_ENTRY, restriction: EVIDENCE } }) { id } }

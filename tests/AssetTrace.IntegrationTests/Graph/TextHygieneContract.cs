@@ -146,7 +146,7 @@ public abstract class TextHygieneContract(StoreKind kind)
             accounts.CreateUserAsync("officer9", "Officer \u202Enimda", [Role.Officer], "a long enough password", "admin", default))).Errors).Field);
         await accounts.CreateUserAsync("officer9", "Нұрлан Officer", [Role.Officer], "a long enough password", "admin", default);
         Assert.Equal("name", Assert.Single((await Assert.ThrowsAsync<UserInputException>(() =>
-            accounts.CreateApiTokenAsync("officer9", "nightly\u001B[2Jexport", null, default))).Errors).Field);
+            harness.Get<TokenStore>().CreateApiTokenAsync("officer9", "nightly\u001B[2Jexport", null, default))).Errors).Field);
 
         await harness.Get<GraphStore>().CreateNodeAsync(new NodeDraft(NodeKind.Person,
             Props(new { name = "Jennifer Hewitson Smith", birthDate = "1978-07-21" }), Typed, Id: "typed-jennifer"), Viewer.System("analyst1"), default);

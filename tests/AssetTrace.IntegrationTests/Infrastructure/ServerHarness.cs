@@ -33,21 +33,23 @@ public sealed class ServerHarness : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<ServerHarness> StartAsync(StoreKind kind, bool loadDemo = true)
+    /// <param name="services">Registers replacements before the app's own services, e.g. a FakeTimeProvider as TimeProvider.</param>
+    public static async Task<ServerHarness> StartAsync(StoreKind kind, bool loadDemo = true, Action<IServiceCollection>? services = null)
     {
         var settings = await TestDatabases.CreateAsync(kind);
         settings["Demo:Load"] = loadDemo ? "true" : "false";
-        return await StartAsync(settings);
+        return await StartAsync(settings, services);
     }
 
     /// <summary>Starts the server on the store and settings given (see <see cref="TestDatabases.CreateAsync"/>).</summary>
-    public static async Task<ServerHarness> StartAsync(IDictionary<string, string?> storeSettings)
+    public static async Task<ServerHarness> StartAsync(IDictionary<string, string?> storeSettings, Action<IServiceCollection>? services = null)
     {
         // Keep test output to failures: appsettings.json would log every start at Information.
         var settings = new Dictionary<string, string?>(storeSettings) { ["Logging:LogLevel:Default"] = "Error" };
         var app = WebApp.Build(["--urls", "http://127.0.0.1:0"], builder =>
         {
             builder.Configuration.AddInMemoryCollection(settings);
+            services?.Invoke(builder.Services);
         });
         await CoreServices.PrepareStoreAsync(app.Services, app.Configuration, CancellationToken.None);
         // The first-run password is only ever printed, so the harness sets its own admin up
@@ -70,6 +72,15 @@ public sealed class ServerHarness : IAsyncDisposable
     {
         using var anonymous = new HttpClient { BaseAddress = Client.BaseAddress };
         var response = await anonymous.PostAsJsonAsync("/auth/login", new { username, password });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["token"]!.GetValue<string>();
+    }
+
+    /// <summary>The first sign-in of a user whose password is one-time (createUser, resetPassword): chooses a new one, returns a session token.</summary>
+    public async Task<string> SignInFirstTimeAsync(string username, string oneTimePassword, string newPassword)
+    {
+        using var anonymous = new HttpClient { BaseAddress = Client.BaseAddress };
+        var response = await anonymous.PostAsJsonAsync("/auth/password", new { username, currentPassword = oneTimePassword, newPassword });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!["token"]!.GetValue<string>();
     }

@@ -59,9 +59,10 @@ public sealed class RestrictedFixture
         await CreateUserAsync("insider", "ANALYST, OFFICER");
         await CreateUserAsync("outsider", "ANALYST, OFFICER, COMMISSION, SUPERVISOR");
         await CreateUserAsync("casesupervisor", "SUPERVISOR");
-        InsiderToken = await Server.SignInAsync("insider", Password);
-        OutsiderToken = await Server.SignInAsync("outsider", Password);
-        SupervisorToken = await Server.SignInAsync("casesupervisor", Password);
+        // Passwords an admin gives are one-time: each user chooses their own at first sign-in.
+        InsiderToken = await Server.SignInFirstTimeAsync("insider", Password, "insider's own password");
+        OutsiderToken = await Server.SignInFirstTimeAsync("outsider", Password, "outsider's own password");
+        SupervisorToken = await Server.SignInFirstTimeAsync("casesupervisor", Password, "supervisor's own password");
 
         OpenOwner = await NodeAsync("PERSON", """{ name: "Visible Owner" }""", "OFFICIAL_REGISTRY", "EVIDENCE", null);
         OpenCompany = await NodeAsync("COMPANY", """{ name: "Open Holdings Ltd", jurisdiction: "GB" }""", "OFFICIAL_REGISTRY", "EVIDENCE", null);

@@ -21,7 +21,7 @@ public abstract class TrustFindingsContract(StoreKind kind) : IAsyncLifetime
     private async Task<string> UserAsync(string name, string roles)
     {
         await _server.DataAsync($$"""mutation { createUser(input: { username: "{{name}}", roles: [{{roles}}], password: "{{Password}}" }) { id } }""");
-        return await _server.SignInAsync(name, Password);
+        return await _server.SignInFirstTimeAsync(name, Password, $"{name}'s own password");
     }
 
     /// <summary>Puts users on the demo case: its team, or its named supervisors.</summary>

@@ -85,7 +85,12 @@ public abstract class WholeSchemaVisibilityContract(StoreKind kind) : IAsyncLife
         // Accounts.
         ["Mutation.createUser"] = NoSecrets("""mutation { createUser(input: { username: "probe", roles: [ADMIN], password: "a long enough password" }) { id } }"""),
         ["Mutation.createApiToken"] = NoSecrets("""mutation { createApiToken(name: "probe") { name } }"""),
-        ["Mutation.revokeApiToken"] = NoSecrets("""mutation { revokeApiToken(id: "no-such-token") }"""),
+        ["Mutation.revokeApiToken"] = NoSecrets("""mutation { revokeApiToken(id: "no-such-token", reason: "probe") }"""),
+        ["Mutation.changePassword"] = NoSecrets("""mutation { changePassword(currentPassword: "not the password", newPassword: "another long password") { username } }"""),
+        ["Mutation.disableUser"] = NoSecrets("""mutation { disableUser(username: "insider", reason: "probe") { username } }"""),
+        ["Mutation.enableUser"] = NoSecrets("""mutation { enableUser(username: "insider", reason: "probe") { username } }"""),
+        ["Mutation.resetPassword"] = NoSecrets("""mutation { resetPassword(username: "insider", reason: "probe") { user { username } } }"""),
+        ["Mutation.setUserRoles"] = NoSecrets("""mutation { setUserRoles(username: "outsider", roles: [ADMIN], reason: "probe") { username } }"""),
         // The request desk.
         ["Mutation.draftRequest"] = Absent("""mutation { draftRequest(input: { caseId: "{ID}", network: "CARIN", jurisdiction: "GB", body: { subjectIds: ["OPEN_COMPANY"], questions: ["company_register"], legalBasis: "probe", languages: ["en"] } }) { id } }""", f => f.CaseId),
         ["Mutation.draftMlaFromRequest"] = Absent("""mutation { draftMlaFromRequest(id: "{ID}") { id } }""", f => f.RequestId),

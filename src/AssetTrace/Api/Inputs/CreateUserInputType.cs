@@ -11,6 +11,6 @@ public sealed class CreateUserInputType : InputObjectGraphType
         Field<NonNullGraphType<StringGraphType>>("username");
         Field<StringGraphType>("displayName");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RoleEnum>>>>("roles");
-        Field<NonNullGraphType<StringGraphType>>("password").Description("At least 12 characters.");
+        Field<NonNullGraphType<StringGraphType>>("password").Description("At least 12 characters; one-time: the user chooses their own at the first sign-in.");
     }
 }

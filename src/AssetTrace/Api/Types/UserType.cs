@@ -16,5 +16,8 @@ public sealed class UserType : ObjectGraphType<User>
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("createdAt").Resolve(c => c.Source.CreatedAt);
         Field<NonNullGraphType<StringGraphType>>("createdBy").Resolve(c => c.Source.CreatedBy);
         Field<NonNullGraphType<BooleanGraphType>>("disabled").Resolve(c => c.Source.Disabled);
+        Field<NonNullGraphType<BooleanGraphType>>("passwordChangeRequired")
+            .Description("The password is one-time (first run, set or reset by an admin): it serves only to choose a new one.")
+            .Resolve(c => c.Source.PasswordChangeRequired);
     }
 }

@@ -8,6 +8,7 @@
   var base = new URL('..', window.location.href);
   var GRAPHQL_URL = new URL('graphql', base).toString();
   var LOGIN_URL = new URL('auth/login', base).toString();
+  var PASSWORD_URL = new URL('auth/password', base).toString();
   var STORAGE_KEY = 'assettrace.graphiql.auth';
 
   var DEFAULT_QUERY = [
@@ -75,6 +76,65 @@
     try { return text ? JSON.parse(text) : null; } catch (e) { return { detail: text }; }
   }
 
+  // A one-time password (first run, set or reset by an admin) gives no token: it is kept here,
+  // in memory only, until the user has chosen their own password.
+  var pendingChange = null;
+
+  function signedIn(body, username) {
+    el('login-password').value = '';
+    showMessage('');
+    saveAuth({
+      token: body.token,
+      expiresAt: body.expiresAt || null,
+      username: body.username || username,
+      roles: Array.isArray(body.roles) ? body.roles : []
+    });
+  }
+
+  function showPasswordForm(show) {
+    el('password-form').hidden = !show;
+    el('login-form').hidden = show;
+    if (show) el('new-password').focus();
+  }
+
+  el('password-form').addEventListener('submit', async function (event) {
+    event.preventDefault();
+    if (!pendingChange) return showPasswordForm(false);
+    var password = el('new-password').value;
+    if (password !== el('new-password-again').value) {
+      showMessage('The two passwords differ.', true);
+      return;
+    }
+    var button = event.currentTarget.querySelector('button');
+    button.disabled = true;
+    try {
+      var response = await fetch(PASSWORD_URL, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
+        body: JSON.stringify({
+          username: pendingChange.username,
+          currentPassword: pendingChange.password,
+          newPassword: password
+        })
+      });
+      var body = await readJson(response);
+      if (response.ok && body && body.token) {
+        var username = pendingChange.username;
+        pendingChange = null;
+        el('new-password').value = el('new-password-again').value = '';
+        showPasswordForm(false);
+        signedIn(body, username);
+      } else {
+        var problem = body || {};
+        showMessage(problem.detail || problem.title || ('Password change failed (HTTP ' + response.status + ').'), true);
+      }
+    } catch (e) {
+      showMessage('Password change failed: ' + e.message, true);
+    } finally {
+      button.disabled = false;
+    }
+  });
+
   el('login-form').addEventListener('submit', async function (event) {
     event.preventDefault();
     var form = event.currentTarget;
@@ -92,14 +152,12 @@
       });
       var body = await readJson(response);
       if (response.ok && body && body.token) {
+        signedIn(body, el('login-username').value);
+      } else if (response.status === 403 && body && body.passwordChangeRequired) {
+        pendingChange = { username: el('login-username').value, password: el('login-password').value };
         el('login-password').value = '';
-        showMessage('');
-        saveAuth({
-          token: body.token,
-          expiresAt: body.expiresAt || null,
-          username: body.username || el('login-username').value,
-          roles: Array.isArray(body.roles) ? body.roles : []
-        });
+        showMessage('This password was set for you and works once: choose your own (12 characters or more).');
+        showPasswordForm(true);
       } else {
         var problem = body || {};
         showMessage(problem.detail || problem.title ||
