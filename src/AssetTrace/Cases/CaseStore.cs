@@ -120,6 +120,7 @@ public sealed class CaseStore(Database database, GraphSchema schema, AuditLog au
         {
             throw new UserInputException("role", "say what the subject is to the case (suspect, relative, nominee, asset, …).");
         }
+        CaseTextRules.CheckSubject(role, null);
         return await database.WriteAsync(async (c, t) =>
         {
             var current = await LoadVisibleAsync(c, t, caseId, actor, ct);
@@ -145,6 +146,7 @@ public sealed class CaseStore(Database database, GraphSchema schema, AuditLog au
         {
             throw new UserInputException("reason", "say why the subject is removed from the case.");
         }
+        CaseTextRules.CheckSubject("subject", reason);
         return await database.WriteAsync(async (c, t) =>
         {
             var current = await LoadVisibleAsync(c, t, caseId, actor, ct);

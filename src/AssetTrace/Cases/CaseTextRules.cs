@@ -12,7 +12,8 @@ public static class CaseTextRules
         TextHygiene.Check("input.id", draft.Id, TextKind.Identifier, TextLimits.Id, errors);
         TextHygiene.Check("input.number", draft.Number, TextKind.Identifier, TextLimits.CaseNumber, errors);
         TextHygiene.Check("input.title", draft.Title, TextKind.Line, TextLimits.CaseTitle, errors);
-        CheckTeam(draft.Team, errors);
+        CheckMembers("input.team", draft.Team, errors);
+        CheckMembers("input.supervisors", draft.Supervisors, errors);
         return errors;
     }
 
@@ -22,15 +23,25 @@ public static class CaseTextRules
         var errors = new List<FieldError>();
         TextHygiene.Check("input.reason", patch.Reason, TextKind.FreeText, TextLimits.Reason, errors);
         TextHygiene.Check("input.title", patch.Title, TextKind.Line, TextLimits.CaseTitle, errors);
-        CheckTeam(patch.Team, errors);
+        CheckMembers("input.team", patch.Team, errors);
+        CheckMembers("input.supervisors", patch.Supervisors, errors);
         ThrowIfAny(errors);
     }
 
-    private static void CheckTeam(IReadOnlyList<string>? team, List<FieldError> errors)
+    /// <summary>The role a subject has in a case, and the reason one is removed.</summary>
+    public static void CheckSubject(string role, string? reason)
     {
-        for (var i = 0; i < (team?.Count ?? 0); i++)
+        var errors = new List<FieldError>();
+        TextHygiene.Check("role", role, TextKind.Line, TextLimits.Role, errors);
+        TextHygiene.Check("reason", reason, TextKind.FreeText, TextLimits.Reason, errors);
+        ThrowIfAny(errors);
+    }
+
+    private static void CheckMembers(string field, IReadOnlyList<string>? names, List<FieldError> errors)
+    {
+        for (var i = 0; i < (names?.Count ?? 0); i++)
         {
-            TextHygiene.Check($"input.team[{i}]", team![i], TextKind.Identifier, TextLimits.Username, errors);
+            TextHygiene.Check($"{field}[{i}]", names![i], TextKind.Identifier, TextLimits.Username, errors);
         }
     }
 

@@ -131,6 +131,7 @@ public sealed class RequestDesk(
 
     public async Task<NetworkRequest> AcknowledgeAsync(string id, Viewer actor, string? note, CancellationToken ct)
     {
+        TextHygiene.Require("note", note, TextKind.FreeText, TextLimits.Note);
         await RequireAsync(id, actor, ct);
         return await requests.MoveAsync(id, RequestStatus.Acknowledged, actor.Name, note, r => r with { AcknowledgedAt = r.AcknowledgedAt ?? clock.GetUtcNow() }, null, ct);
     }
@@ -143,6 +144,7 @@ public sealed class RequestDesk(
     public async Task<NetworkRequest> RecordAnswerAsync(string id, bool complete, string? note, IReadOnlyList<NodeDraft> nodes, IReadOnlyList<EdgeDraft> edges,
         Viewer actor, CancellationToken ct)
     {
+        TextHygiene.Require("note", note, TextKind.FreeText, TextLimits.Note);
         var request = await RequireAsync(id, actor, ct);
         var network = await directory.NetworkAsync(request.Network, "network", ct);
         var to = complete ? RequestStatus.Answered : RequestStatus.PartlyAnswered;
@@ -175,6 +177,7 @@ public sealed class RequestDesk(
 
     public async Task<NetworkRequest> CloseAsync(string id, Viewer actor, string? note, CancellationToken ct)
     {
+        TextHygiene.Require("note", note, TextKind.FreeText, TextLimits.Note);
         await RequireAsync(id, actor, ct);
         var closed = await requests.MoveAsync(id, RequestStatus.Closed, actor.Name, note, r => r with { ClosedAt = clock.GetUtcNow() }, null, ct);
         await deadlines.CancelAsync(id, ct);

@@ -142,6 +142,33 @@ public abstract class TrustFindingsContract(StoreKind kind) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Case_subject_roles_request_notes_and_consents_refuse_control_characters_naming_the_field()
+    {
+        var officer = await UserAsync("officer1", "OFFICER, ANALYST");
+        await OnDemoCaseAsync(["admin", "officer1"], []);
+        var draft = await _server.DataAsync("""
+            mutation { draftRequest(input: { caseId: "demo-case", network: "CARIN", jurisdiction: "GB",
+              body: { subjectIds: ["demo-serik-akhmetov"], questions: ["real_estate"], legalBasis: "CARIN", languages: ["en"] } }) { id } }
+            """, token: officer);
+        var id = draft["draftRequest"]!["id"]!.GetValue<string>();
+        var attempts = new (string Query, string Field)[]
+        {
+            ("""mutation { addCaseSubject(caseId: "demo-case", nodeId: "demo-account-kz", role: "asset\u0000") { id } }""", "role"),
+            ("""mutation { removeCaseSubject(caseId: "demo-case", nodeId: "demo-serik-akhmetov", reason: "gone \u202E") { id } }""", "reason"),
+            ($$"""mutation { closeRequest(id: "{{id}}", note: "done\u0007") { id } }""", "note"),
+            ($$"""mutation { recordConsent(requestId: "{{id}}", provider: "UK FIU", reference: "ref \u202E 1", grantedOn: "2026-01-01") { id } }""", "input.reference"),
+        };
+        foreach (var (query, field) in attempts)
+        {
+            var (_, body) = await _server.GraphQLAsync(query, token: officer);
+            Assert.True(body["errors"] is not null && Code(body) == "BAD_USER_INPUT", $"{query}: {body.ToJsonString()}");
+            Assert.Equal(field, body["errors"]![0]!["extensions"]!["data"]!["field"]!.GetValue<string>());
+        }
+        var subjects = await _server.DataAsync("""{ case(id: "demo-case") { subjects { node { id } } } }""");
+        Assert.DoesNotContain("demo-account-kz", subjects.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_outsiders_figures_leave_a_hidden_holders_share_and_wealth_out()
     {
         var commission = await UserAsync("commissioner", "COMMISSION");

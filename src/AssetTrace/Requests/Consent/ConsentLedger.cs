@@ -27,6 +27,9 @@ public sealed class ConsentLedger(Database database, AuditLog audit, TimeProvide
         {
             errors.Add(new FieldError("input.reference", "give the reference of the letter or message that carries the consent."));
         }
+        TextHygiene.Check("input.provider", provider, TextKind.Line, TextLimits.ContactName, errors);
+        TextHygiene.Check("input.scope", scope, TextKind.FreeText, TextLimits.Note, errors);
+        TextHygiene.Check("input.reference", reference, TextKind.Line, TextLimits.SourceReference, errors);
         if (errors.Count > 0)
         {
             throw new UserInputException(errors);
