@@ -15,6 +15,9 @@ public sealed class RequestBudget(string user, int maxResponseBytes) : IDisposab
 
     public int MaxResponseBytes { get; } = maxResponseBytes;
 
+    /// <summary>The answer's estimated size so far.</summary>
+    public long ResponseBytes => Interlocked.Read(ref _responseBytes);
+
     /// <summary>How many expensive fields the operation selects (counted during validation).</summary>
     public int ExpensiveFields { get; set; }
 
