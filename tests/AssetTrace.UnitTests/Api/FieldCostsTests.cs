@@ -65,6 +65,19 @@ public sealed class FieldCostsTests
     }
 
     [Fact]
+    public void Every_import_and_export_field_is_in_the_table_as_expensive()
+    {
+        var roots = new[] { Schema.Query, Schema.Mutation! };
+        var interchange = roots.SelectMany(root => root.Fields
+            .Where(f => f.Name.StartsWith("import", StringComparison.Ordinal) || f.Name.StartsWith("export", StringComparison.Ordinal))
+            .Select(f => root.Name + "." + f.Name)).ToList();
+
+        Assert.NotEmpty(interchange);
+        Assert.All(interchange, coordinate => Assert.True(FieldCosts.Table.TryGetValue(coordinate, out var cost) && cost.Expensive,
+            $"{coordinate} reads or writes a whole file: give it a cost, an alias limit and Expensive in Api/Limits/FieldCosts.cs."));
+    }
+
+    [Fact]
     public void Introspection_lists_count_what_the_schema_really_holds()
     {
         var sizes = IntrospectionCosts.Measure(Schema);
