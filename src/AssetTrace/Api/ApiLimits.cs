@@ -21,8 +21,12 @@ public sealed class ApiLimits
     /// <summary>How often one field may be selected under different aliases in one selection set (#11).</summary>
     public int MaxAliasesPerField { get; set; } = 10;
 
-    /// <summary>The largest answer the server builds and sends; anything larger is refused with RESPONSE_TOO_LARGE.</summary>
-    public int MaxResponseBytes { get; set; } = 4 * 1024 * 1024;
+    /// <summary>
+    /// The largest answer the server builds and sends; anything larger is refused with
+    /// RESPONSE_TOO_LARGE. A request's letters in all six UN languages as PDF take about 7 MB
+    /// (the Chinese one embeds its font), and they must still fit.
+    /// </summary>
+    public int MaxResponseBytes { get; set; } = 8 * 1024 * 1024;
 
     /// <summary>Requests with expensive fields (PDF letters, analytics with paths, imports) one user may run at once.</summary>
     public int ExpensiveConcurrentPerUser { get; set; } = 2;

@@ -150,6 +150,24 @@ public abstract class QueryCostContract(StoreKind kind) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_request_in_all_six_UN_languages_fits_its_PDFs_under_the_default_limit()
+    {
+        var server = await StartAsync();
+        var data = await server.DataAsync("""
+            mutation { draftRequest(input: { caseId: "demo-case", network: "CARIN", jurisdiction: "GB",
+              body: { subjectIds: ["demo-serik-akhmetov", "demo-flat-london"], questions: ["real_estate"],
+                      legalBasis: "CARIN informal cooperation", languages: ["en", "ru", "fr", "es", "ar", "zh"] } }) { id } }
+            """);
+        var id = data["draftRequest"]!["id"]!.GetValue<string>();
+
+        var letters = (await server.DataAsync($"{{ requestLetters(id: \"{id}\") {{ language pdfBase64 }} }}"))["requestLetters"]!.AsArray();
+
+        Assert.Equal(["en", "ru", "fr", "es", "ar", "zh"], letters.Select(l => l!["language"]!.GetValue<string>()));
+        // Over 4 MB in all: a smaller default would refuse the office's own letters.
+        Assert.True(letters.Sum(l => l!["pdfBase64"]!.GetValue<string>().Length) > 4 * 1024 * 1024);
+    }
+
+    [Fact]
     public async Task A_large_list_is_cut_off_while_it_is_built()
     {
         var server = await StartAsync(("Api:MaxResponseBytes", "3000"));
