@@ -64,26 +64,18 @@ public static class GraphQLHttpEndpoint
         var user = http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? http.User.Identity?.Name ?? "";
         using var budget = new RequestBudget(user, limits.Value.MaxResponseBytes);
         var isGet = HttpMethods.IsGet(http.Request.Method);
-        ExecutionResult result;
-        try
+        var result = await executer.ExecuteAsync(new ExecutionOptions
         {
-            result = await executer.ExecuteAsync(new ExecutionOptions
-            {
-                Query = request.Query,
-                OperationName = request.OperationName,
-                Variables = request.Variables,
-                Extensions = request.Extensions,
-                RequestServices = http.RequestServices,
-                User = http.User,
-                UserContext = new Dictionary<string, object?> { [RequestBudget.Key] = budget },
-                CancellationToken = ct,
-                ValidationRules = isGet ? queryLimits.Rules(new QueriesOnlyOverGet()) : queryLimits.Rules(),
-            });
-        }
-        catch (ExecutionError e) when (budget.ResponseTooLarge)
-        {
-            result = NotExecuted(e);
-        }
+            Query = request.Query,
+            OperationName = request.OperationName,
+            Variables = request.Variables,
+            Extensions = request.Extensions,
+            RequestServices = http.RequestServices,
+            User = http.User,
+            UserContext = new Dictionary<string, object?> { [RequestBudget.Key] = budget },
+            CancellationToken = ct,
+            ValidationRules = isGet ? queryLimits.Rules(new QueriesOnlyOverGet()) : queryLimits.Rules(),
+        });
         if (budget.ResponseTooLarge)
         {
             // Whatever was built before the limit was reached is dropped: half an answer would mislead.
