@@ -1,10 +1,12 @@
 namespace AssetTrace.Api.Limits;
 
 /// <summary>
-/// The one table of what fields cost (#11), keyed by "Type.field" as in the schema. Every other
-/// field costs 1, and a list without a known size counts as 5 items (GraphQL.NET's defaults;
-/// lists with <c>first</c> count that many). <see cref="FieldCostVisitor"/> applies the table to
-/// the schema when it is built, so resolvers need not know about it.
+/// The one table of what fields cost (#11), keyed by "Type.field" as in the schema.
+/// <see cref="FieldCostVisitor"/> applies it to the schema when it is built, so resolvers need
+/// not know about it. Every other field keeps GraphQL.NET 8's default: 1 for the field, and
+/// what is selected inside a list multiplied by 5, or by its <c>first</c>/<c>last</c> argument,
+/// or by 1 when the field has an <c>id</c> argument. That last rule is why 500 aliases of
+/// <c>requestLetters(id:) { pdfBase64 }</c> once scored 2 each: the PDFs they rendered cost nothing.
 /// </summary>
 public static class FieldCosts
 {
