@@ -21,6 +21,7 @@
 #   ASSETTRACE_TEST_POSTGRES  Npgsql connection string of a superuser that may
 #                             CREATE DATABASE (database "postgres")
 #   ASSETTRACE_TEST_REDIS     StackExchange.Redis endpoint, host:port
+#   ASSETTRACE_TEST_CHROMIUM  Debian's Chromium, for the Playwright browser tests
 #   ASSETTRACE_TEST_SMTP      Postfix, host:port, STARTTLS and SASL (ASSETTRACE_TEST_SMTPS: TLS on connect)
 #   ASSETTRACE_TEST_IMAP      Dovecot IMAP (with IDLE), host:port, plain or STARTTLS
 #   ASSETTRACE_TEST_MAIL_DESK, ASSETTRACE_TEST_MAIL_PARTNER, ASSETTRACE_TEST_MAIL_PASSWORD
@@ -105,11 +106,12 @@ require_fonts() {
 	command -v fc-list >/dev/null || MISSING+=(fontconfig)
 }
 
-# Chromium (browser tests): not needed yet.
-# When it is: check for /usr/bin/chromium and /usr/bin/chromedriver here and
-# append "chromium chromium-driver" to MISSING, then export their paths in
-# export_test_environment.
-require_chromium() { :; }
+# Chromium for the browser tests (tests/*/Browser/): Playwright drives Debian's
+# build through CHROMIUM_PATH and never downloads a browser of its own.
+CHROMIUM_PATH=/usr/bin/chromium
+require_chromium() {
+	[[ -x "$CHROMIUM_PATH" ]] || MISSING+=(chromium)
+}
 
 install_missing_packages() {
 	require_postgres
@@ -518,6 +520,7 @@ trap 'exit 143' TERM
 export_test_environment() {
 	export ASSETTRACE_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Password=$PG_PASSWORD;Database=postgres"
 	export ASSETTRACE_TEST_REDIS="127.0.0.1:$REDIS_PORT"
+	export ASSETTRACE_TEST_CHROMIUM="$CHROMIUM_PATH"
 	log "ASSETTRACE_TEST_POSTGRES=$ASSETTRACE_TEST_POSTGRES"
 	log "ASSETTRACE_TEST_REDIS=$ASSETTRACE_TEST_REDIS"
 	export ASSETTRACE_TEST_SMTP="127.0.0.1:$MAIL_SMTP_PORT"

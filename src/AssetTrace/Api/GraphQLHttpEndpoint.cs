@@ -1,4 +1,7 @@
+using System.Globalization;
+using System.Security.Claims;
 using System.Text.Json;
+using AssetTrace.Api.Limits;
 using GraphQL;
 using GraphQL.Transport;
 using GraphQLParser.AST;
@@ -11,8 +14,9 @@ namespace AssetTrace.Api;
 /// /graphql over HTTP, following the GraphQL-over-HTTP draft: GET for queries, POST with
 /// application/json for anything; responses in application/graphql-response+json (or
 /// application/json when that is all the client accepts); 400 for a request that could not
-/// be executed, 401 without a valid token, 405 for a mutation over GET, 413 and 415 for
-/// oversized or mistyped bodies.
+/// be executed (syntax, validation, cost and alias limits, an answer over Api:MaxResponseBytes),
+/// 401 without a valid token, 405 for a mutation over GET, 413 and 415 for oversized or mistyped
+/// bodies, 429 with Retry-After when expensive fields are over the user's or the server's limits.
 /// </summary>
 public static class GraphQLHttpEndpoint
 {
@@ -30,7 +34,8 @@ public static class GraphQLHttpEndpoint
         return routes;
     }
 
-    private static async Task HandleAsync(HttpContext http, IDocumentExecuter<AssetTraceSchema> executer, IGraphQLTextSerializer serializer, IOptions<ApiLimits> limits)
+    private static async Task HandleAsync(HttpContext http, IDocumentExecuter<AssetTraceSchema> executer, IGraphQLTextSerializer serializer,
+        IOptions<ApiLimits> limits, QueryLimits queryLimits)
     {
         var ct = http.RequestAborted;
         var useGraphQLResponse = AcceptsGraphQLResponse(http.Request);
@@ -56,6 +61,9 @@ public static class GraphQLHttpEndpoint
             return;
         }
 
+        var user = http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? http.User.Identity?.Name ?? "";
+        using var budget = new RequestBudget(user, limits.Value.MaxResponseBytes);
+        var isGet = HttpMethods.IsGet(http.Request.Method);
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
             Query = request.Query,
@@ -64,11 +72,15 @@ public static class GraphQLHttpEndpoint
             Extensions = request.Extensions,
             RequestServices = http.RequestServices,
             User = http.User,
+            UserContext = new Dictionary<string, object?> { [RequestBudget.Key] = budget },
             CancellationToken = ct,
-            ValidationRules = HttpMethods.IsGet(http.Request.Method)
-                ? [.. GraphQL.Validation.DocumentValidator.CoreRules, new QueriesOnlyOverGet()]
-                : null,
+            ValidationRules = isGet ? queryLimits.Rules(new QueriesOnlyOverGet()) : queryLimits.Rules(),
         });
+        if (budget.ResponseTooLarge)
+        {
+            // Whatever was built before the limit was reached is dropped: half an answer would mislead.
+            result = NotExecuted(ResponseSize.TooLarge(budget.MaxResponseBytes));
+        }
 
         // A request that could not be executed at all (syntax, validation, limits) is the
         // client's fault: 400 where the client understands graphql-response+json.
@@ -78,9 +90,35 @@ public static class GraphQLHttpEndpoint
             http.Response.Headers.Allow = "POST";
             code = StatusCodes.Status405MethodNotAllowed;
         }
+        if (!result.Executed && budget.Permit is { IsGranted: false } refused)
+        {
+            http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(refused.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            code = StatusCodes.Status429TooManyRequests;
+        }
+        await WriteAsync(http, serializer, result, code, useGraphQLResponse, budget.MaxResponseBytes, ct);
+    }
+
+    private static ExecutionResult NotExecuted(ExecutionError error) => new() { Executed = false, Errors = [error] };
+
+    /// <summary>Writes the answer once it is known to fit under the limit, so the status can still say when it does not.</summary>
+    private static async Task WriteAsync(HttpContext http, IGraphQLTextSerializer serializer, ExecutionResult result, int code, bool useGraphQLResponse, int maxBytes, CancellationToken ct)
+    {
+        using var buffer = new BoundedBuffer(maxBytes);
+        try
+        {
+            await serializer.WriteAsync(buffer, result, ct);
+        }
+        catch (ResponseTooLargeException)
+        {
+            buffer.SetLength(0);
+            await serializer.WriteAsync(buffer, NotExecuted(ResponseSize.TooLarge(maxBytes)), ct);
+            code = useGraphQLResponse ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
+        }
         http.Response.StatusCode = code;
         http.Response.ContentType = (useGraphQLResponse ? GraphQLResponse : "application/json") + "; charset=utf-8";
-        await serializer.WriteAsync(http.Response.Body, result, ct);
+        http.Response.ContentLength = buffer.Length;
+        buffer.Position = 0;
+        await buffer.CopyToAsync(http.Response.Body, ct);
     }
 
     private static (GraphQLRequest? Request, string? Problem, int Status) ReadGet(HttpRequest request, IGraphQLTextSerializer serializer)

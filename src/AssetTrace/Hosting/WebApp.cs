@@ -1,7 +1,9 @@
 using AssetTrace.Accounts;
 using AssetTrace.Api;
+using AssetTrace.Api.Limits;
 using AssetTrace.Mail;
 using GraphQL;
+using GraphQLParser.AST;
 using Microsoft.AspNetCore.Authentication;
 using Quartz;
 
@@ -34,22 +36,23 @@ public static class WebApp
         services.AddHttpContextAccessor();
         services.AddProblemDetails();
 
-        var limits = new ApiLimits();
-        builder.Configuration.GetSection("Api").Bind(limits);
+        // Depth, complexity, aliases and expensive fields are checked by the rules of QueryLimits,
+        // which the endpoint hands to every execution; the answer's size by the execution strategies.
+        services.AddSingleton<ExpensiveFieldLimiter>();
+        services.AddSingleton<QueryLimits>();
         services.AddGraphQL(graphql => graphql
             .AddSchema<AssetTraceSchema>()
             .AddGraphTypes(typeof(AssetTraceSchema).Assembly)
+            .AddSchemaVisitor<FieldCostVisitor>()
+            .AddExecutionStrategy<SizeCountingParallelStrategy>(OperationType.Query)
+            .AddExecutionStrategy<SizeCountingSerialStrategy>(OperationType.Mutation)
             // Names in Cyrillic, Kazakh and Arabic are sent as they are, not as \u escapes.
             .AddSystemTextJson(json => json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All))
             .UseMiddleware<DomainErrorMiddleware>()
-            .AddComplexityAnalyzer(complexity =>
-            {
-                complexity.MaxDepth = limits.MaxDepth;
-                complexity.MaxComplexity = limits.MaxComplexity;
-            })
             .AddErrorInfoProvider(options => options.ExposeData = true));
 
         var app = builder.Build();
+        app.UseSecurityHeaders();
         app.Use((context, next) =>
         {
             // The IDE page loads its scripts by relative path, so it must be addressed as a folder.
