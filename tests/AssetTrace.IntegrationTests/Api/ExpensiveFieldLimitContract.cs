@@ -42,7 +42,7 @@ public abstract class ExpensiveFieldLimitContract(StoreKind kind) : IAsyncLifeti
         await _server.DataAsync("""
             mutation { createUser(input: { username: "analyst2", roles: [ANALYST], password: "a long enough password" }) { id } }
             """);
-        return await _server.SignInAsync("analyst2", "a long enough password");
+        return await _server.SignInFirstTimeAsync("analyst2", "a long enough password", "analyst two's own password");
     }
 
     private async Task<HttpResponseMessage> PostAsync(string query, string? token = null)
