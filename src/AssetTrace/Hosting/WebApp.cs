@@ -1,5 +1,6 @@
 using AssetTrace.Accounts;
 using AssetTrace.Api;
+using AssetTrace.Audit;
 using AssetTrace.Mail;
 using GraphQL;
 using Microsoft.AspNetCore.Authentication;
@@ -23,6 +24,7 @@ public static class WebApp
         var services = builder.Services;
         services.AddAssetTraceCore(builder.Configuration);
         services.AddMailHostedServices();
+        services.AddAuditHostedServices();
         // Reminders and overdue flags fire in the server only; shell commands never start the scheduler.
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         services.Configure<ApiLimits>(builder.Configuration.GetSection("Api"));
