@@ -61,7 +61,7 @@ public sealed class AuditVerifier(Database database, AuditCheckpointStore checkp
         }
         if (head is null && walk.LastSeq > 0)
         {
-            problems.Add(new(AuditProblemKind.MissingHead, walk.LastSeq, key.Created
+            problems.Add(new(AuditProblemKind.MissingHead, walk.LastSeq, checkpoints.KeyUnused
                 ? $"the log has {walk.LastSeq} entries and was never sealed: the signing key {key.Path} was only now created. Start the server once to seal it."
                 : $"the log has {walk.LastSeq} entries but its signed head is gone: the checkpoint rows were removed."));
         }

@@ -20,6 +20,13 @@ public sealed class AuditCheckpointStore(AuditSigningKey key, IOptions<AuditOpti
     // one of different content).
     private AuditCheckpoint? _knownHead;
 
+    // Whether a log without a signed head may be sealed as it stands: only while the key is new
+    // and this process has signed or seen no head. Once one existed, its absence is a cut.
+    private volatile bool _keyUnused = key.Created;
+
+    /// <summary>True while the signing key was made by this process and nothing has been signed with it yet.</summary>
+    public bool KeyUnused => _keyUnused;
+
     /// <summary>
     /// Refuses (with <see cref="ConflictException"/>) when the log does not end at the signed head:
     /// <paramref name="lastSeq"/> and <paramref name="lastHash"/> are the newest entry's, 0 and the genesis hash for an empty log.
@@ -31,12 +38,13 @@ public sealed class AuditCheckpointStore(AuditSigningKey key, IOptions<AuditOpti
         {
             // A log older than its key (the key was made by this process) is sealed as it is by
             // the first head signed; a log whose head vanished while the key already existed was cut.
-            if (lastSeq == 0 || key.Created)
+            if (lastSeq == 0 || _keyUnused)
             {
                 return;
             }
             throw Refuse($"the log has {lastSeq} entries but its signed head is gone");
         }
+        _keyUnused = false;
         if (head != _knownHead && !head.IsSignedBy(key))
         {
             throw Refuse($"its signed head (seq {head.Seq}) is not signed by this server's key {key.Fingerprint}");
@@ -66,6 +74,7 @@ public sealed class AuditCheckpointStore(AuditSigningKey key, IOptions<AuditOpti
             await KeepAsync(connection, transaction, head, ct);
         }
         _knownHead = head;
+        _keyUnused = false;
     }
 
     /// <summary>
@@ -86,6 +95,7 @@ public sealed class AuditCheckpointStore(AuditSigningKey key, IOptions<AuditOpti
             head = AuditCheckpoint.Sign(key, lastSeq, lastHash, clock.GetUtcNow());
             await connection.ExecuteAsync(transaction, $"INSERT INTO audit_head (id, {Columns}) VALUES (1, @seq, @hash, @at, @fingerprint, @key, @signature)", ct, Parameters(head));
             _knownHead = head;
+            _keyUnused = false;
             logger.LogWarning("Sealed the existing audit log of {Count} entries with the new signing key {Fingerprint} ({Path})", lastSeq, key.Fingerprint, key.Path);
         }
         var kept = await connection.ScalarAsync<long?>(transaction, "SELECT COUNT(*) FROM audit_checkpoints WHERE seq = @seq", ct, ("seq", head.Seq));
