@@ -6,6 +6,8 @@ using AssetTrace.Graph.Model;
 using AssetTrace.Graph.Store;
 using AssetTrace.IntegrationTests.Infrastructure;
 using AssetTrace.Storage;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace AssetTrace.IntegrationTests.Audit;
 
@@ -165,7 +167,7 @@ public abstract class AuditCheckpointContract(StoreKind kind) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_change_after_a_cut_is_refused_so_the_cut_is_not_signed_over()
+    public async Task A_change_or_scheduled_checkpoint_after_a_cut_is_refused_so_the_cut_is_not_signed_over()
     {
         var last = (await EntriesAsync())[^1];
         await SqlAsync("DELETE FROM audit_log WHERE seq = @seq", ("seq", last.Seq));
@@ -174,6 +176,7 @@ public abstract class AuditCheckpointContract(StoreKind kind) : IAsyncLifetime
 
         Assert.Contains($"the log ends at seq {last.Seq - 1}", refused.Message, StringComparison.Ordinal);
         Assert.Null(await _harness.Get<GraphQueries>().GetNodeAsync("h", default));
+        await Assert.ThrowsAsync<ConflictException>(() => Log.KeepCheckpointAsync(default));
         AssertNames(await Log.VerifyAsync(default), AuditProblemKind.Truncated, last.Seq, $"covers seq {last.Seq}");
     }
 
@@ -190,6 +193,33 @@ public abstract class AuditCheckpointContract(StoreKind kind) : IAsyncLifetime
         Assert.Equal(last % CheckpointEvery == 0 ? null : last, scheduled?.Seq);
         Assert.Contains(await _harness.Get<AuditCheckpointStore>().ListKeptAsync(connection, default), c => c.Seq == last);
         Assert.Null(await Log.KeepCheckpointAsync(default));
+    }
+
+    [Fact]
+    public async Task The_server_keeps_the_head_for_good_every_interval()
+    {
+        if ((await EntriesAsync())[^1].Seq % CheckpointEvery == 0)
+        {
+            await CreatePersonAsync("H");
+        }
+        var last = (await EntriesAsync())[^1].Seq;
+        using var worker = new AuditCheckpointWorker(Log, _harness.Get<IOptions<AuditOptions>>(), _harness.Clock, NullLogger<AuditCheckpointWorker>.Instance);
+        await worker.StartAsync(default);
+        try
+        {
+            _harness.Clock.Advance(TimeSpan.FromHours(1));
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+            await using var connection = await _harness.Get<Database>().OpenAsync(default);
+            while (!(await _harness.Get<AuditCheckpointStore>().ListKeptAsync(connection, default)).Any(c => c.Seq == last))
+            {
+                Assert.True(DateTime.UtcNow < deadline, $"no checkpoint of seq {last} was kept within 30 s of the interval passing");
+                await Task.Delay(100);
+            }
+        }
+        finally
+        {
+            await worker.StopAsync(default);
+        }
     }
 
     [Fact]

@@ -9,12 +9,20 @@ namespace AssetTrace.Audit.Checkpoints;
 public sealed class AuditCheckpointWorker(AuditLog log, IOptions<AuditOptions> options, TimeProvider clock, ILogger<AuditCheckpointWorker> logger)
     : BackgroundService
 {
+    private PeriodicTimer? _timer;
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Made here rather than in ExecuteAsync, which runs on another thread: the first interval counts from the start.
+        _timer = new PeriodicTimer(options.Value.CheckpointInterval, clock);
+        return base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.CheckpointInterval, clock);
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
+            while (await _timer!.WaitForNextTickAsync(stoppingToken))
             {
                 await KeepAsync(stoppingToken);
             }
@@ -22,6 +30,12 @@ public sealed class AuditCheckpointWorker(AuditLog log, IOptions<AuditOptions> o
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
+    }
+
+    public override void Dispose()
+    {
+        _timer?.Dispose();
+        base.Dispose();
     }
 
     private async Task KeepAsync(CancellationToken ct)
