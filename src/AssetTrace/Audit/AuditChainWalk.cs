@@ -20,10 +20,10 @@ public sealed class AuditChainWalk
     public AuditProblem? Break { get; private set; }
 
     /// <param name="visit">Called with each entry's seq and hash once its link is known to hold.</param>
-    public static async Task<AuditChainWalk> RunAsync(DbConnection connection, Action<long, string> visit, CancellationToken ct)
+    public static async Task<AuditChainWalk> RunAsync(DbConnection connection, DbTransaction? transaction, Action<long, string> visit, CancellationToken ct)
     {
         var walk = new AuditChainWalk();
-        await using var command = Database.Command(connection, null, "SELECT seq, at, actor, action, entity, before_state, after_state, reason, prev_hash, hash FROM audit_log ORDER BY seq");
+        await using var command = Database.Command(connection, transaction, "SELECT seq, at, actor, action, entity, before_state, after_state, reason, prev_hash, hash FROM audit_log ORDER BY seq");
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {

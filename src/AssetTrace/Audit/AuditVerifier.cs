@@ -1,3 +1,4 @@
+using System.Data.Common;
 using AssetTrace.Audit.Checkpoints;
 using AssetTrace.Storage;
 
@@ -11,11 +12,15 @@ namespace AssetTrace.Audit;
 /// </summary>
 public sealed class AuditVerifier(Database database, AuditCheckpointStore checkpoints, AuditSigningKey key)
 {
-    public async Task<AuditVerification> VerifyAsync(AuditCheckpoint? exported, CancellationToken ct)
+    // One snapshot: read apart, an append between reading the head and walking the log would look
+    // like entries added without the key.
+    public Task<AuditVerification> VerifyAsync(AuditCheckpoint? exported, CancellationToken ct) =>
+        database.ReadSnapshotAsync((connection, transaction) => VerifyAsync(connection, transaction, exported, ct), ct);
+
+    private async Task<AuditVerification> VerifyAsync(DbConnection connection, DbTransaction transaction, AuditCheckpoint? exported, CancellationToken ct)
     {
-        await using var connection = await database.OpenAsync(ct);
-        var head = await checkpoints.ReadHeadAsync(connection, null, ct);
-        var kept = await checkpoints.ListKeptAsync(connection, ct);
+        var head = await checkpoints.ReadHeadAsync(connection, transaction, ct);
+        var kept = await checkpoints.ListKeptAsync(connection, transaction, ct);
         var problems = new List<AuditProblem>();
 
         var signed = new List<(AuditCheckpoint Checkpoint, string Name)>();
@@ -38,7 +43,7 @@ public sealed class AuditVerifier(Database database, AuditCheckpointStore checkp
         }
         var bySeq = signed.ToLookup(s => s.Checkpoint.Seq);
 
-        var walk = await AuditChainWalk.RunAsync(connection, (seq, hash) =>
+        var walk = await AuditChainWalk.RunAsync(connection, transaction, (seq, hash) =>
         {
             foreach (var (checkpoint, name) in bySeq[seq].Where(s => s.Checkpoint.Hash != hash))
             {

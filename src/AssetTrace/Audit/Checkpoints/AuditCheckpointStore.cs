@@ -111,8 +111,8 @@ public sealed class AuditCheckpointStore(AuditSigningKey key, IOptions<AuditOpti
         (await connection.QueryAsync(transaction, $"SELECT {Columns} FROM audit_head WHERE id = 1", Read, ct)).SingleOrDefault();
 
     /// <summary>The checkpoints kept for good, oldest first.</summary>
-    public Task<List<AuditCheckpoint>> ListKeptAsync(DbConnection connection, CancellationToken ct) =>
-        connection.QueryAsync(null, $"SELECT {Columns} FROM audit_checkpoints ORDER BY seq", Read, ct);
+    public Task<List<AuditCheckpoint>> ListKeptAsync(DbConnection connection, DbTransaction? transaction, CancellationToken ct) =>
+        connection.QueryAsync(transaction, $"SELECT {Columns} FROM audit_checkpoints ORDER BY seq", Read, ct);
 
     private static Task<int> KeepAsync(DbConnection connection, DbTransaction transaction, AuditCheckpoint checkpoint, CancellationToken ct) =>
         connection.ExecuteAsync(transaction, $"""
