@@ -67,7 +67,7 @@ public sealed class AuditVerifier(Database database, AuditCheckpointStore checkp
         if (head is null && walk.LastSeq > 0)
         {
             problems.Add(new(AuditProblemKind.MissingHead, walk.LastSeq, checkpoints.KeyUnused
-                ? $"the log has {walk.LastSeq} entries and was never sealed: the signing key {key.Path} was only now created. Start the server once to seal it."
+                ? $"the log has {walk.LastSeq} entries and was never sealed: the signing key {key.Path} is new and nothing has sealed the log with it yet."
                 : $"the log has {walk.LastSeq} entries but its signed head is gone: the checkpoint rows were removed."));
         }
         else if (head is not null && signed.Any(s => s.Checkpoint == head) && head.Seq < walk.LastSeq)

@@ -68,7 +68,15 @@ public static class AuditCommands
         {
             await using var services = ShellServices.Build(overrides);
             await services.GetRequiredService<Migrator>().MigrateAsync(CancellationToken.None);
-            return await work(services, services.GetRequiredService<AuditLog>());
+            var log = services.GetRequiredService<AuditLog>();
+            if (services.GetRequiredService<AuditSigningKey>().Created)
+            {
+                // The key was made just now (a store from before signed checkpoints, before the server's
+                // first start): seal the log as it stands, as the server would, or from now on the
+                // missing head would read as a cut.
+                await AuditServices.PrepareAuditAsync(services, CancellationToken.None);
+            }
+            return await work(services, log);
         }
         catch (AuditKeyException e)
         {

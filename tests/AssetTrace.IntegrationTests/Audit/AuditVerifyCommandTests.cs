@@ -88,6 +88,28 @@ public sealed class AuditVerifyCommandTests
     }
 
     [Theory]
+    [InlineData(StoreKind.Sqlite)]
+    [InlineData(StoreKind.Postgres)]
+    public async Task A_log_from_before_signed_checkpoints_verified_before_the_first_start_is_sealed_not_condemned(StoreKind kind)
+    {
+        var (settings, overrides) = await StoreAsync(kind);
+        string keyPath;
+        await using (var harness = await ServerHarness.StartAsync(settings))
+        {
+            keyPath = harness.Services.GetRequiredService<AuditSigningKey>().Path;
+            await SqlAsync(harness, "DELETE FROM audit_head");
+            await SqlAsync(harness, "DELETE FROM audit_checkpoints");
+        }
+        File.Delete(keyPath);
+
+        Assert.Equal(0, await CommandLine.RunAsync(["audit", "verify", .. overrides]));
+
+        await using var restarted = await ServerHarness.StartAsync(settings);
+        await restarted.DataAsync("""mutation { createUser(input: { username: "after-upgrade", roles: [ANALYST], password: "a long enough password" }) { id } }""");
+        Assert.True((await restarted.Services.GetRequiredService<AssetTrace.Audit.AuditLog>().VerifyAsync(default)).Intact);
+    }
+
+    [Theory]
     [InlineData("{\"format\": \"something else\"}")]
     [InlineData("not json")]
     public async Task A_checkpoint_file_that_is_not_one_checks_nothing(string content)
