@@ -14,15 +14,20 @@ public sealed class AuditCheckpointWorker(AuditLog log, IOptions<AuditOptions> o
     public override Task StartAsync(CancellationToken cancellationToken)
     {
         // Made here rather than in ExecuteAsync, which runs on another thread: the first interval counts from the start.
-        _timer = new PeriodicTimer(options.Value.CheckpointInterval, clock);
+        // An interval of zero turns the schedule off (checkpoints every N entries remain).
+        _timer = options.Value.CheckpointInterval > TimeSpan.Zero ? new PeriodicTimer(options.Value.CheckpointInterval, clock) : null;
         return base.StartAsync(cancellationToken);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (_timer is null)
+        {
+            return;
+        }
         try
         {
-            while (await _timer!.WaitForNextTickAsync(stoppingToken))
+            while (await _timer.WaitForNextTickAsync(stoppingToken))
             {
                 await KeepAsync(stoppingToken);
             }
