@@ -23,7 +23,7 @@ public static class AuditCheckpointFile
         ["keyFingerprint"] = checkpoint.KeyFingerprint,
         ["publicKey"] = checkpoint.PublicKey,
         ["signature"] = checkpoint.Signature,
-    }.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+    }.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
 
     /// <summary>Reads an exported checkpoint; <paramref name="field"/> names the input in the error when it is not one.</summary>
     public static AuditCheckpoint Read(string json, string field)

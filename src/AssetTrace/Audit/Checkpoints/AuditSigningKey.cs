@@ -116,7 +116,8 @@ public sealed class AuditSigningKey : IDisposable
             {
                 throw new AuditKeyException(
                     $"The audit signing key {path} may be read or changed by other accounts (mode {Octal(mode)}); it must be readable by the server's account only. " +
-                    $"If nobody else can have copied it, run 'chmod 600 {path}'; otherwise restore the key from your backup and keep the old checkpoints' exports to verify against.");
+                    $"If nobody else can have read it, run 'chmod 600 {path}'. If someone may have, treat the key as exposed: whoever holds it can sign a rewritten log, " +
+                    "so verify the log against a checkpoint exported earlier (audit verify --checkpoint FILE) before trusting it.");
             }
             var folder = System.IO.Path.GetDirectoryName(path)!;
             var folderMode = File.GetUnixFileMode(folder);
