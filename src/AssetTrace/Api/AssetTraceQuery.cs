@@ -2,6 +2,7 @@ using AssetTrace.Accounts;
 using AssetTrace.Api.Enums;
 using AssetTrace.Api.Types;
 using AssetTrace.Audit;
+using AssetTrace.Audit.Checkpoints;
 using AssetTrace.Cases;
 using AssetTrace.Common;
 using AssetTrace.Graph.Model;
@@ -116,11 +117,22 @@ public sealed class AssetTraceQuery : ObjectGraphType
             });
 
         Field<NonNullGraphType<AuditVerificationType>>("auditVerification")
-            .Description("Checks the hash chain of the whole audit log and reports the first broken link. Supervisors and admins.")
+            .Description("Checks the hash chain of the whole audit log against its signed checkpoints and reports what is wrong: " +
+                "broken links, a cut tail, a chain rewritten without the signing key. Supervisors and admins.")
+            .Argument<StringGraphType>("checkpoint", "A checkpoint exported earlier (the JSON of 'audit checkpoint export' or AuditCheckpoint.exported), to check against as well.")
             .ResolveAsync(async c =>
             {
                 RoleCheck.Require(c.User, "Verifying the audit log", Role.Supervisor);
-                return await c.Service<AuditLog>().VerifyAsync(c.CancellationToken);
+                var exported = c.GetArgument<string?>("checkpoint") is { } json ? AuditCheckpointFile.Read(json, "checkpoint") : null;
+                return await c.Service<AuditLog>().VerifyAsync(c.CancellationToken, exported);
+            });
+
+        Field<AuditCheckpointType>("auditCheckpoint")
+            .Description("The signed head of the audit log, to export and keep elsewhere; null while the log is empty. Supervisors and admins.")
+            .ResolveAsync(async c =>
+            {
+                RoleCheck.Require(c.User, "Reading the audit checkpoint", Role.Supervisor);
+                return await c.Service<AuditLog>().SignedHeadAsync(c.CancellationToken);
             });
 
         AccountFields.AddQueries(this);

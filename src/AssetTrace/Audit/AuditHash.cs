@@ -30,6 +30,7 @@ public static class AuditHash
     public static DateTimeOffset Truncate(DateTimeOffset at) =>
         new(at.UtcTicks - (at.UtcTicks % 10), TimeSpan.Zero);
 
-    private static string Canonical(DateTimeOffset at) =>
+    /// <summary>The form an instant is hashed and signed in: UTC, microseconds.</summary>
+    public static string Canonical(DateTimeOffset at) =>
         at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
 }

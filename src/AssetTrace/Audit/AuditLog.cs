@@ -1,22 +1,23 @@
 using System.Data.Common;
+using AssetTrace.Audit.Checkpoints;
 using AssetTrace.Storage;
 
 namespace AssetTrace.Audit;
 
 /// <summary>
 /// The append-only, hash-chained record of every change. Entries are appended inside the
-/// transaction of the change they record, so a change and its entry land together or not at all.
+/// transaction of the change they record, together with the signed head that covers them,
+/// so a change, its entry and its checkpoint land together or not at all.
 /// </summary>
-public sealed class AuditLog(Database database, TimeProvider clock)
+public sealed class AuditLog(Database database, AuditCheckpointStore checkpoints, AuditVerifier verifier, TimeProvider clock)
 {
     public async Task<AuditEntry> AppendAsync(DbConnection connection, DbTransaction transaction, AuditRecord record, CancellationToken ct)
     {
         // The write lock is held (see Database.WriteAsync), so the head cannot move under us.
-        var head = await connection.QueryAsync(transaction,
-            "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1",
-            r => (Seq: r.GetInt64(0), Hash: r.GetString(1)), ct);
-        var seq = head.Count == 0 ? 1 : head[0].Seq + 1;
-        var previous = head.Count == 0 ? AuditHash.Genesis : head[0].Hash;
+        var (lastSeq, previous) = await LastAsync(connection, transaction, ct);
+        // Signing on top of a log that was cut or rewritten would vouch for it: refuse instead.
+        await checkpoints.CheckHeadAsync(connection, transaction, lastSeq, previous, ct);
+        var seq = lastSeq + 1;
         var at = AuditHash.Truncate(clock.GetUtcNow());
         var hash = AuditHash.Compute(previous, seq, at, record.Actor, record.Action, record.Entity, record.Before, record.After, record.Reason);
         await connection.ExecuteAsync(transaction, """
@@ -25,6 +26,7 @@ public sealed class AuditLog(Database database, TimeProvider clock)
             """, ct,
             ("seq", seq), ("at", at), ("actor", record.Actor), ("action", record.Action), ("entity", record.Entity),
             ("before", record.Before), ("after", record.After), ("reason", record.Reason), ("prev", previous), ("hash", hash));
+        await checkpoints.SignHeadAsync(connection, transaction, seq, hash, ct);
         return new AuditEntry(seq, at, record.Actor, record.Action, record.Entity, record.Before, record.After, record.Reason, previous, hash);
     }
 
@@ -36,39 +38,30 @@ public sealed class AuditLog(Database database, TimeProvider clock)
             ORDER BY seq DESC LIMIT @limit
             """, Read, ct, ("entity", entity ?? ""), ("before", beforeSeq ?? 0), ("limit", limit)), ct);
 
-    /// <summary>Walks the whole chain and reports the first entry whose link does not hold.</summary>
-    public async Task<AuditVerification> VerifyAsync(CancellationToken ct)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        await using var command = Database.Command(connection, null, $"SELECT {Columns} FROM audit_log ORDER BY seq");
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var previous = AuditHash.Genesis;
-        long expectedSeq = 1, checkedCount = 0;
-        while (await reader.ReadAsync(ct))
+    /// <summary>Checks every link and every signed checkpoint, and <paramref name="exported"/> when given; see <see cref="AuditVerifier"/>.</summary>
+    public Task<AuditVerification> VerifyAsync(CancellationToken ct, AuditCheckpoint? exported = null) =>
+        verifier.VerifyAsync(exported, ct);
+
+    /// <summary>
+    /// Keeps the signed head as a checkpoint for good (the scheduled checkpoint), and seals a log
+    /// older than its key. Returns the checkpoint kept, or null when the head was kept already.
+    /// </summary>
+    public Task<AuditCheckpoint?> KeepCheckpointAsync(CancellationToken ct) =>
+        database.WriteAsync(async (connection, transaction) =>
         {
-            var entry = Read(reader);
-            string? problem = null;
-            if (entry.Seq != expectedSeq)
-            {
-                problem = $"entry {expectedSeq} is missing: the log jumps from {expectedSeq - 1} to {entry.Seq}.";
-            }
-            else if (entry.PreviousHash != previous)
-            {
-                problem = $"entry {entry.Seq} does not point to the hash of entry {entry.Seq - 1}: an earlier entry was changed or removed.";
-            }
-            else if (AuditHash.Compute(entry.PreviousHash, entry.Seq, entry.At, entry.Actor, entry.Action, entry.Entity, entry.Before, entry.After, entry.Reason) != entry.Hash)
-            {
-                problem = $"entry {entry.Seq} ({entry.Action} on {entry.Entity} by {entry.Actor}) does not match its hash: its content was altered.";
-            }
-            if (problem is not null)
-            {
-                return new AuditVerification(false, checkedCount, expectedSeq, problem, previous);
-            }
-            previous = entry.Hash;
-            expectedSeq++;
-            checkedCount++;
-        }
-        return new AuditVerification(true, checkedCount, null, null, previous);
+            var (lastSeq, lastHash) = await LastAsync(connection, transaction, ct);
+            return await checkpoints.KeepHeadAsync(connection, transaction, lastSeq, lastHash, ct);
+        }, ct);
+
+    /// <summary>The signed head as it is stored now; null before the first entry.</summary>
+    public Task<AuditCheckpoint?> SignedHeadAsync(CancellationToken ct) =>
+        database.ReadAsync(connection => checkpoints.ReadHeadAsync(connection, null, ct), ct);
+
+    private static async Task<(long Seq, string Hash)> LastAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct)
+    {
+        var last = await connection.QueryAsync(transaction, "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1",
+            r => (Seq: r.GetInt64(0), Hash: r.GetString(1)), ct);
+        return last.Count == 0 ? (0, AuditHash.Genesis) : last[0];
     }
 
     private const string Columns = "seq, at, actor, action, entity, before_state, after_state, reason, prev_hash, hash";

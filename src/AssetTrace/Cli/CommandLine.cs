@@ -4,7 +4,7 @@ using AssetTrace.Hosting;
 namespace AssetTrace.Cli;
 
 /// <summary>
-/// <c>assettrace</c> (serve), <c>assettrace audit verify</c>, <c>assettrace schema …</c>.
+/// <c>assettrace</c> (serve), <c>assettrace audit verify|checkpoint export</c>, <c>assettrace schema …</c>.
 /// Unknown options go to the web host, so <c>--urls</c> and configuration overrides work.
 /// </summary>
 public static class CommandLine
@@ -17,8 +17,17 @@ public static class CommandLine
         };
         root.SetAction(async (parse, ct) =>
         {
-            await WebApp.RunAsync([.. parse.UnmatchedTokens], ct);
-            return 0;
+            try
+            {
+                await WebApp.RunAsync([.. parse.UnmatchedTokens], ct);
+                return 0;
+            }
+            catch (Audit.Checkpoints.AuditKeyException e)
+            {
+                // The server will not sign with a key others may have read or that is damaged: say why, without a stack trace.
+                Console.Error.WriteLine($"AssetTrace did not start: {e.Message}");
+                return 1;
+            }
         });
         root.Subcommands.Add(AuditCommands.Create());
         root.Subcommands.Add(SchemaCommands.Create());

@@ -37,7 +37,7 @@ public static class CoreServices
         services.AddSingleton(_ => GraphSchema.Load(configuration["GraphSchema:Directory"] ?? GraphSchema.DefaultDirectory));
         services.AddSingleton<GraphInputValidator>();
         services.AddSingleton<Migrator>();
-        services.AddSingleton<AuditLog>();
+        services.AddAudit(configuration);
         services.AddSingleton<GraphStore>();
         services.AddSingleton<GraphQueries>();
         services.AddSingleton<ShortestPathFinder>();
@@ -62,6 +62,7 @@ public static class CoreServices
     public static async Task PrepareStoreAsync(IServiceProvider services, IConfiguration configuration, CancellationToken ct)
     {
         await services.GetRequiredService<Migrator>().MigrateAsync(ct);
+        await AuditServices.PrepareAuditAsync(services, ct);
         await services.GetRequiredService<FirstRunAdmin>().EnsureAsync(ct);
         await services.GetRequiredService<ExchangeRateStore>().SeedIfEmptyAsync(ct);
         await services.GetRequiredService<NetworkDirectory>().SeedIfEmptyAsync(ct);

@@ -1,6 +1,7 @@
 using AssetTrace.Accounts;
 using AssetTrace.Api;
 using AssetTrace.Api.Limits;
+using AssetTrace.Audit;
 using AssetTrace.Mail;
 using GraphQL;
 using GraphQLParser.AST;
@@ -25,6 +26,7 @@ public static class WebApp
         var services = builder.Services;
         services.AddAssetTraceCore(builder.Configuration);
         services.AddMailHostedServices();
+        services.AddAuditHostedServices();
         // Reminders and overdue flags fire in the server only; shell commands never start the scheduler.
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         services.Configure<ApiLimits>(builder.Configuration.GetSection("Api"));

@@ -85,6 +85,22 @@ public sealed class Database : IAsyncDisposable
         return await work(connection);
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> on one consistent snapshot, without the write lock: writers go on,
+    /// and what it reads in several queries belongs together (e.g. the audit log and its signed head).
+    /// </summary>
+    public async Task<T> ReadSnapshotAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct);
+        // SQLite in WAL mode: a deferred transaction reads the snapshot of its first read, and takes no lock.
+        await using var transaction = connection is SqliteConnection sqlite
+            ? sqlite.BeginTransaction(deferred: true)
+            : await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
+        var result = await work(connection, transaction);
+        await transaction.CommitAsync(ct);
+        return result;
+    }
+
     private static async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct)
     {
         if (connection is SqliteConnection sqlite)

@@ -14,10 +14,11 @@ public static class TestDatabases
     /// <summary>Configuration entries that point the app at a fresh store of the given kind.</summary>
     public static async Task<Dictionary<string, string?>> CreateAsync(StoreKind kind)
     {
+        // Every store gets its own data folder: the SQLite file, and for both the audit signing key.
+        var directory = Path.Combine(Path.GetTempPath(), "assettrace-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
         if (kind == StoreKind.Sqlite)
         {
-            var directory = Path.Combine(Path.GetTempPath(), "assettrace-tests", Guid.NewGuid().ToString("N"));
-            Directory.CreateDirectory(directory);
             return new() { ["Storage:DataDirectory"] = directory, ["ConnectionStrings:Graph"] = "" };
         }
         var server = ServerConnectionString();
@@ -28,7 +29,11 @@ public static class TestDatabases
             await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
             await create.ExecuteNonQueryAsync();
         }
-        return new() { ["ConnectionStrings:Graph"] = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString };
+        return new()
+        {
+            ["Storage:DataDirectory"] = directory,
+            ["ConnectionStrings:Graph"] = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString,
+        };
     }
 
     public static string ServerConnectionString() =>
