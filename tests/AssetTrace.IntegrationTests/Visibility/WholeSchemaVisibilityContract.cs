@@ -67,6 +67,7 @@ public abstract class WholeSchemaVisibilityContract(StoreKind kind) : IAsyncLife
         ["Query.apiTokens"] = NoSecrets("""{ apiTokens { name } }"""),
         ["Query.auditLog"] = NoSecrets("""{ auditLog(first: 100) { entity action before after reason } }"""),
         ["Query.auditVerification"] = NoSecrets("""{ auditVerification { intact } }"""),
+        ["Query.auditCheckpoint"] = NoSecrets("""{ auditCheckpoint { seq exported } }"""),
         ["Query.mergeSuggestions"] = NoSecrets("""{ mergeSuggestions { id node { id } candidate { id } } }"""),
 
         // Graph writes: a restricted fact cannot be changed, linked to or used by one who may not see it.
