@@ -58,7 +58,7 @@ public abstract class AuditVerificationApiContract(StoreKind kind) : IAsyncLifet
     public async Task Only_supervisors_and_admins_read_the_checkpoint()
     {
         await _server.DataAsync("""mutation { createUser(input: { username: "analyst9", roles: [ANALYST], password: "a long enough password" }) { id } }""");
-        var token = await _server.SignInAsync("analyst9", "a long enough password");
+        var token = await _server.SignInFirstTimeAsync("analyst9", "a long enough password", "analyst nine's own password");
 
         var (_, body) = await _server.GraphQLAsync("{ auditCheckpoint { seq } }", token: token);
 
