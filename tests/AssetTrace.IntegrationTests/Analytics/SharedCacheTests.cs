@@ -36,4 +36,30 @@ public sealed class SharedCacheTests
         Assert.Equal(35, await OfficialShareThrough(second), 9);
         Assert.Equal(35, await OfficialShareThrough(first), 9);
     }
+
+    [Fact]
+    public async Task An_answer_cached_in_Redis_for_the_case_team_is_never_served_to_an_outsider()
+    {
+        var redis = Environment.GetEnvironmentVariable(RedisVariable) is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException($"{RedisVariable} is not set: run the tests with ./test.sh, which starts Redis, or set it to host:port of a Redis server.");
+        var settings = await TestDatabases.CreateAsync(StoreKind.Postgres);
+        settings["Demo:Load"] = "true";
+        settings["ConnectionStrings:Redis"] = redis;
+        settings["Analytics:CachePrefix"] = $"test-{Guid.NewGuid():N}:";
+        await using var first = await ServerHarness.StartAsync(settings);
+        await using var second = await ServerHarness.StartAsync(settings);
+        await first.DataAsync("""mutation { createUser(input: { username: "commissioner", roles: [COMMISSION], password: "a long enough password" }) { id } }""");
+        var outsider = await second.SignInFirstTimeAsync("commissioner", "a long enough password", "the commissioner's own password");
+        const string Query = """{ beneficialOwners(id: "demo-flat-london") { personId } }""";
+
+        // The admin's answer (through Steppe Horizon, known from a CARIN answer restricted to the case) is cached first.
+        var full = await first.DataAsync(Query);
+        Assert.Contains("demo-serik-akhmetov", full.ToJsonString(), StringComparison.Ordinal);
+
+        // Same question, same graph version, other server, shared Redis: the outsider gets the answer for what they may see.
+        var seen = await second.DataAsync(Query, token: outsider);
+        Assert.DoesNotContain("demo-serik-akhmetov", seen.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("demo-nurlan-akhmetov", seen.ToJsonString(), StringComparison.Ordinal);
+    }
 }

@@ -37,6 +37,31 @@ public abstract partial class ExportContract(StoreKind kind) : IAsyncLifetime
             SELECT s.name, t.name, e.kind FROM edges e JOIN nodes s ON s.id = e.source_id JOIN nodes t ON t.id = e.target_id WHERE NOT e.deleted
             """, r => (r.GetString(0), r.GetString(1), r.GetString(2)), default), default);
 
+    [Theory]
+    [InlineData("neo4j-csv")]
+    [InlineData("neo4j-cypher")]
+    [InlineData("graphml")]
+    [InlineData("bods")]
+    [InlineData("ftm")]
+    public async Task Restricted_facts_are_marked_for_those_who_may_see_them_and_left_out_for_others(string format)
+    {
+        // Marcus Pellow came from a CARIN answer: restricted to the demo case.
+        var marked = new MemoryTarget();
+        await _harness.Get<InterchangeExporter>().ExportAsync(Viewer.System("test"), format, new ExportScope(), marked, default);
+        var all = string.Concat(marked.Files.Values.Select(f => Encoding.UTF8.GetString(f.ToArray())));
+        Assert.Contains("Marcus Pellow", all, StringComparison.Ordinal);
+        Assert.Contains(DemoCase.CaseId, all, StringComparison.Ordinal);
+
+        var outsider = Viewer.User("outsider", [AssetTrace.Accounts.Role.Analyst], []);
+        var left = new MemoryTarget();
+        await _harness.Get<InterchangeExporter>().ExportAsync(outsider, format, new ExportScope(), left, default);
+        var open = string.Concat(left.Files.Values.Select(f => Encoding.UTF8.GetString(f.ToArray())));
+        Assert.DoesNotContain("Marcus Pellow", open, StringComparison.Ordinal);
+        Assert.DoesNotContain("demo-e-serik-owns-steppe", open, StringComparison.Ordinal);
+        Assert.DoesNotContain(DemoCase.CaseId, open, StringComparison.Ordinal);
+        Assert.Contains("Albion Crest", open, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex(@"^(:ID|:LABEL|:START_ID|:END_ID|:TYPE|[A-Za-z_][A-Za-z0-9_]*(:(ID|int|long|float|double|boolean|byte|short|char|string|point|date|localtime|time|localdatetime|datetime|duration)(\[\])?)?)$")]
     private static partial Regex Neo4jHeaderField();
 
