@@ -37,6 +37,21 @@ public abstract partial class ExportContract(StoreKind kind) : IAsyncLifetime
             SELECT s.name, t.name, e.kind FROM edges e JOIN nodes s ON s.id = e.source_id JOIN nodes t ON t.id = e.target_id WHERE NOT e.deleted
             """, r => (r.GetString(0), r.GetString(1), r.GetString(2)), default), default);
 
+    [Fact]
+    public async Task The_BODS_export_validates_against_the_BODS_0_4_schema_with_its_restriction_markings()
+    {
+        // The validator itself: the standard's own example passes, a statement id of 3 characters does not.
+        Assert.Empty(BodsSchemaValidation.Problems(File.ReadAllText(Fixtures.Path("bods/0.4/bods-package.json"))));
+        var broken = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Fixtures.Path("bods/0.4/bods-package.json")))!;
+        broken[0]!["statementId"] = "abc";
+        Assert.NotEmpty(BodsSchemaValidation.Problems(broken.ToJsonString()));
+
+        var bods = Text(await ExportAsync("bods"), "bods.json");
+        Assert.Contains("\"annotations\"", bods, StringComparison.Ordinal);
+        var problems = BodsSchemaValidation.Problems(bods);
+        Assert.True(problems.Count == 0, string.Join("\n", problems.Take(20)));
+    }
+
     [Theory]
     [InlineData("neo4j-csv")]
     [InlineData("neo4j-cypher")]
