@@ -50,7 +50,7 @@ public static class InterchangeMutationFields
             .Argument<NonNullGraphType<StringGraphType>>("note", "Why they are, or are not, the same.")
             .ResolveAsync(async c =>
             {
-                var actor = RoleCheck.Require(c.User, "Deciding a merge", Role.Analyst);
+                var actor = await c.ViewerWithRoleAsync("Deciding a merge", Role.Analyst);
                 return await c.Service<MergeSuggestions>().DecideAsync(c.GetArgument<string>("id"), c.GetArgument<bool>("accept"), c.GetArgument<string>("note"), actor, c.CancellationToken);
             });
     }

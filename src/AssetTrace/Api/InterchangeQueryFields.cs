@@ -21,9 +21,9 @@ public static class InterchangeQueryFields
             .Argument<IntGraphType>("first", "At most this many (default 100, at most 1000).")
             .ResolveAsync(async c =>
             {
-                RoleCheck.Require(c.User, "Reading merge suggestions", Role.Analyst);
+                var viewer = await c.ViewerWithRoleAsync("Reading merge suggestions", Role.Analyst);
                 var first = Math.Clamp(c.GetArgument("first", 100), 1, 1000);
-                return await c.Service<MergeSuggestions>().ListAsync(c.GetArgument("status", MergeSuggestions.Open), first, c.CancellationToken);
+                return await c.Service<MergeSuggestions>().ListAsync(viewer, c.GetArgument("status", MergeSuggestions.Open), first, c.CancellationToken);
             });
     }
 }

@@ -118,6 +118,7 @@ public sealed class GraphSnapshot
 
     private static void Attach(SnapshotEdge edge)
     {
+        MarkRestricted(edge);
         var source = edge.Source;
         var actedForBefore = source.HasOut(EdgeKind.NomineeFor);
         source.Out.Add(edge);
@@ -200,6 +201,7 @@ public sealed class GraphSnapshot
     /// <summary>Copies an attached edge's dates and share, and those of its ends, into its links again.</summary>
     private static void Relink(SnapshotEdge edge)
     {
+        MarkRestricted(edge);
         if (edge.Kind == EdgeKind.Owns)
         {
             edge.Source.OwnsOutLinks.Refresh(new Link(edge, edge.Target));
@@ -211,6 +213,10 @@ public sealed class GraphSnapshot
             edge.Target.ControlInLinks.Refresh(new Link(edge, edge.Source));
         }
     }
+
+    /// <summary>Notes whether the edge or either end is restricted; its links copy the answer when they are made after it.</summary>
+    private static void MarkRestricted(SnapshotEdge edge) =>
+        edge.TouchesRestricted = (edge.Restriction | edge.Source.Restriction | edge.Target.Restriction) != 0;
 
     private static int Kinds(List<SnapshotEdge> edges)
     {

@@ -18,7 +18,7 @@ internal readonly struct Link
         FromDay = Math.Max(Day(edge.ValidFrom, int.MinValue), Day(other.ValidFrom, int.MinValue));
         ToDay = Math.Min(Day(edge.ValidTo, int.MaxValue), Day(other.ValidTo, int.MaxValue));
         // One number for the common cases (open, or restricted to one case); -1 sends the check to the edge.
-        Restriction = (edge.Restriction | edge.Source.Restriction | edge.Target.Restriction) == 0 ? 0 : -1;
+        Restriction = edge.TouchesRestricted ? -1 : 0;
         var known = edge.ShareLow is not null && edge.ShareHigh is not null;
         Low = known ? edge.ShareLow!.Value : double.NaN;
         High = known ? edge.ShareHigh!.Value : double.NaN;

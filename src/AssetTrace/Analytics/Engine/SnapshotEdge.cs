@@ -42,10 +42,15 @@ public sealed class SnapshotEdge
     /// <summary>The case the edge is restricted to, numbered by the snapshot; 0 when open.</summary>
     internal int Restriction { get; set; }
 
+    /// <summary>
+    /// Whether the edge or either end is restricted, kept by <see cref="GraphSnapshot"/> whenever
+    /// they change: an open edge (nearly all) is then known visible without reading its ends.
+    /// </summary>
+    internal bool TouchesRestricted { get; set; }
+
     /// <summary>Whether the edge and both its ends are visible to the calculation's viewer: an edge to a hidden node is hidden too.</summary>
     internal bool IsVisible =>
-        (Restriction | Source.Restriction | Target.Restriction) == 0
-        || (Sight.Sees(Restriction) && Sight.Sees(Source.Restriction) && Sight.Sees(Target.Restriction));
+        !TouchesRestricted || (Sight.Sees(Restriction) && Sight.Sees(Source.Restriction) && Sight.Sees(Target.Restriction));
 
     /// <summary>Valid on the date and visible, with both ends, to the calculation's viewer (see <see cref="Sight"/>).</summary>
     public bool IsValidOn(DateOnly? date) =>

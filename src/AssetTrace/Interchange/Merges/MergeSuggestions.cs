@@ -6,6 +6,7 @@ using AssetTrace.Common;
 using AssetTrace.Graph.Model;
 using AssetTrace.Graph.Store;
 using AssetTrace.Storage;
+using AssetTrace.Visibility;
 
 namespace AssetTrace.Interchange.Merges;
 
@@ -21,17 +22,28 @@ public sealed class MergeSuggestions(Database database, AuditLog audit, TimeProv
     public const string Accepted = "accepted";
     public const string Rejected = "rejected";
 
-    private const string Columns = "id, node_id, candidate_id, reason, status, import_run, created_at, decided_at, decided_by, decision_note";
+    // Of the table aliased m: reads join the two nodes, to keep what the viewer may not see.
+    private const string Columns = "m.id, m.node_id, m.candidate_id, m.reason, m.status, m.import_run, m.created_at, m.decided_at, m.decided_by, m.decision_note";
 
     public event Action? Changed;
 
-    public Task<List<MergeSuggestion>> ListAsync(string? status, int limit, CancellationToken ct) =>
-        database.ReadAsync(c => c.QueryAsync(null,
-            $"SELECT {Columns} FROM merge_suggestions WHERE {(status is null ? "1 = 1" : "status = @status")} ORDER BY created_at, id LIMIT @limit",
-            Read, ct, ("status", status ?? ""), ("limit", limit)), ct);
-
-    public async Task<MergeSuggestion> DecideAsync(string id, bool accept, string note, string actor, CancellationToken ct)
+    /// <summary>Suggestions whose two nodes the viewer may both see: a suggestion names both, and why they look alike.</summary>
+    public Task<List<MergeSuggestion>> ListAsync(Viewer viewer, string? status, int limit, CancellationToken ct)
     {
+        var parameters = new List<(string, object?)> { ("status", status ?? ""), ("limit", limit) };
+        var visible = BothVisible(viewer, parameters);
+        return database.ReadAsync(c => c.QueryAsync(null, $"""
+            SELECT {Columns} FROM merge_suggestions m JOIN nodes a ON a.id = m.node_id JOIN nodes b ON b.id = m.candidate_id
+            WHERE {(status is null ? "1 = 1" : "m.status = @status")} AND {visible} ORDER BY m.created_at, m.id LIMIT @limit
+            """, Read, ct, [.. parameters]), ct);
+    }
+
+    private static string BothVisible(Viewer viewer, List<(string, object?)> parameters) =>
+        $"{VisibilitySql.Visible("a", viewer, parameters)} AND {VisibilitySql.Visible("b", viewer, parameters)}";
+
+    public async Task<MergeSuggestion> DecideAsync(string id, bool accept, string note, Viewer viewer, CancellationToken ct)
+    {
+        var actor = viewer.Name;
         if (string.IsNullOrWhiteSpace(note))
         {
             throw new UserInputException("note", "say why the two are (or are not) the same; it is kept with the decision.");
@@ -39,7 +51,12 @@ public sealed class MergeSuggestions(Database database, AuditLog audit, TimeProv
         TextHygiene.Require("note", note, TextKind.FreeText, TextLimits.Reason);
         var decided = await database.WriteAsync(async (c, t) =>
         {
-            var rows = await c.QueryAsync(t, $"SELECT {Columns} FROM merge_suggestions WHERE id = @id", Read, ct, ("id", id));
+            var parameters = new List<(string, object?)> { ("id", id) };
+            var visible = BothVisible(viewer, parameters);
+            var rows = await c.QueryAsync(t, $"""
+                SELECT {Columns} FROM merge_suggestions m JOIN nodes a ON a.id = m.node_id JOIN nodes b ON b.id = m.candidate_id
+                WHERE m.id = @id AND {visible}
+                """, Read, ct, [.. parameters]);
             var suggestion = rows.Count == 1 ? rows[0] : throw new NotFoundException("merge suggestion", id);
             if (suggestion.Status != Open)
             {
