@@ -20,9 +20,6 @@ namespace AssetTrace.Graph.Store;
 /// </summary>
 public sealed partial class GraphStore(Database database, GraphInputValidator validator, AuditLog audit, TimeProvider clock)
 {
-    /// <summary>Raised after a change has been committed, so caches of derived figures can drop it.</summary>
-    public event Action? Changed;
-
     public async Task<Node> CreateNodeAsync(NodeDraft draft, Viewer actor, CancellationToken ct) =>
         (await CreateManyAsync([draft], [], actor, null, ct)).Nodes[0];
 
@@ -65,7 +62,6 @@ public sealed partial class GraphStore(Database database, GraphInputValidator va
             }
             return (writtenNodes, writtenEdges);
         }, ct);
-        Changed?.Invoke();
         return created;
     }
 
@@ -174,7 +170,6 @@ public sealed partial class GraphStore(Database database, GraphInputValidator va
             await RecordNodeVersionAsync(c, t, next, ChangeKind.Updated, current, patch.Reason, ct);
             return next;
         }, ct);
-        Changed?.Invoke();
         return updated;
     }
 
@@ -202,7 +197,6 @@ public sealed partial class GraphStore(Database database, GraphInputValidator va
             await RecordNodeVersionAsync(c, t, gone, ChangeKind.Deleted, current, reason, ct);
             return gone;
         }, ct);
-        Changed?.Invoke();
         return deleted;
     }
 
@@ -239,7 +233,6 @@ public sealed partial class GraphStore(Database database, GraphInputValidator va
             await RecordEdgeVersionAsync(c, t, next, ChangeKind.Updated, current, patch.Reason, ct);
             return next;
         }, ct);
-        Changed?.Invoke();
         return updated;
     }
 
@@ -252,7 +245,6 @@ public sealed partial class GraphStore(Database database, GraphInputValidator va
             CheckVersion("edge", id, current.Stamp, expectedVersion);
             return await MarkEdgeDeletedAsync(c, t, current, reason, actor.Name, await GraphVersion.BumpAsync(c, t, ct), ct);
         }, ct);
-        Changed?.Invoke();
         return deleted;
     }
 

@@ -17,9 +17,6 @@ public sealed class GraphBulkWriter(Database database, GraphInputValidator valid
     // Chunks parsed ahead of the one being written: one keeps the reader busy while a chunk is flushed, a second absorbs uneven chunks.
     private const int ChunksReadAhead = 2;
 
-    /// <summary>Raised after a run has committed, like GraphStore.Changed.</summary>
-    public event Action? Changed;
-
     /// <param name="items">Read lazily inside the transaction, so the input is streamed, never held whole.</param>
     /// <param name="files">Called after the items are read: the files with their sizes and hashes.</param>
     public async Task<ImportReport> WriteAsync(string format, string fileName, IAsyncEnumerable<ImportItem> items, Func<IReadOnlyList<ImportedFile>> files,
@@ -61,7 +58,6 @@ public sealed class GraphBulkWriter(Database database, GraphInputValidator valid
                 await RecordRunAsync(c, t, run, report, "completed", ct);
                 return true;
             }, ct);
-            Changed?.Invoke();
         }
         catch (BulkSession.StrictModeStop stop)
         {

@@ -25,8 +25,6 @@ public sealed class MergeSuggestions(Database database, AuditLog audit, TimeProv
     // Of the table aliased m: reads join the two nodes, to keep what the viewer may not see.
     private const string Columns = "m.id, m.node_id, m.candidate_id, m.reason, m.status, m.import_run, m.created_at, m.decided_at, m.decided_by, m.decision_note";
 
-    public event Action? Changed;
-
     /// <summary>Suggestions whose two nodes the viewer may both see: a suggestion names both, and why they look alike.</summary>
     public Task<List<MergeSuggestion>> ListAsync(Viewer viewer, string? status, int limit, CancellationToken ct)
     {
@@ -74,10 +72,6 @@ public sealed class MergeSuggestions(Database database, AuditLog audit, TimeProv
             await audit.AppendAsync(c, t, new AuditRecord(actor, accept ? "merge.accepted" : "merge.rejected", $"merge-suggestion/{id}", null, details.ToJsonString(), note), ct);
             return suggestion with { Status = accept ? Accepted : Rejected, DecidedAt = now, DecidedBy = actor, DecisionNote = note };
         }, ct);
-        if (accept)
-        {
-            Changed?.Invoke();
-        }
         return decided;
     }
 
