@@ -1,6 +1,7 @@
 using AssetTrace.Accounts;
 using AssetTrace.Api.Enums;
 using AssetTrace.Api.Inputs;
+using AssetTrace.Analytics;
 using AssetTrace.Api.Types;
 using AssetTrace.Common;
 using AssetTrace.Graph.Model;

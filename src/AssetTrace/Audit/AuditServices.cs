@@ -7,15 +7,11 @@ namespace AssetTrace.Audit;
 public static class AuditServices
 {
     /// <summary>The log, its verifier and checkpoints, and the signing key (made on first use).</summary>
-    public static IServiceCollection AddAudit(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddAudit(this IServiceCollection services, IConfiguration configuration, StoreChoice store)
     {
         services.Configure<AuditOptions>(configuration.GetSection("Audit"));
         services.AddSingleton(provider =>
-        {
-            var storage = new StorageOptions();
-            configuration.GetSection("Storage").Bind(storage);
-            return AuditSigningKey.LoadOrCreate(provider.GetRequiredService<IOptions<AuditOptions>>().Value.KeyPath(storage.DataDirectory));
-        });
+            AuditSigningKey.LoadOrCreate(provider.GetRequiredService<IOptions<AuditOptions>>().Value.KeyPath(store.DataDirectory)));
         services.AddSingleton<AuditCheckpointStore>();
         services.AddSingleton<AuditVerifier>();
         services.AddSingleton<AuditLog>();

@@ -22,22 +22,13 @@ public static class CoreServices
     {
         // TryAdd: a test host registers its fake clock (and a counting password hasher) first.
         services.TryAddSingleton(TimeProvider.System);
-        services.Configure<StorageOptions>(configuration.GetSection("Storage"));
-        services.AddSingleton(provider =>
-        {
-            var postgres = configuration.GetConnectionString("Graph");
-            if (!string.IsNullOrWhiteSpace(postgres))
-            {
-                return Database.ForPostgres(postgres);
-            }
-            var storage = new StorageOptions();
-            configuration.GetSection("Storage").Bind(storage);
-            return Database.ForSqliteFile(storage.SqliteFile);
-        });
+        var store = StoreChoice.From(configuration);
+        services.AddSingleton(store);
+        services.AddSingleton(_ => store.Open());
         services.AddSingleton(_ => GraphSchema.Load(configuration["GraphSchema:Directory"] ?? GraphSchema.DefaultDirectory));
         services.AddSingleton<GraphInputValidator>();
         services.AddSingleton<Migrator>();
-        services.AddAudit(configuration);
+        services.AddAudit(configuration, store);
         services.AddSingleton<GraphStore>();
         services.AddSingleton<GraphQueries>();
         services.AddSingleton<ShortestPathFinder>();
@@ -51,7 +42,7 @@ public static class CoreServices
         services.AddInterchange();
         services.AddAnalytics(configuration);
         services.AddMail(configuration);
-        services.AddRequests(configuration);
+        services.AddRequests(configuration, store);
         return services;
     }
 
@@ -66,8 +57,7 @@ public static class CoreServices
         await services.GetRequiredService<FirstRunAdmin>().EnsureAsync(ct);
         await services.GetRequiredService<ExchangeRateStore>().SeedIfEmptyAsync(ct);
         await services.GetRequiredService<NetworkDirectory>().SeedIfEmptyAsync(ct);
-        var embedded = string.IsNullOrWhiteSpace(configuration.GetConnectionString("Graph"));
-        if (configuration.GetValue("Demo:Load", embedded))
+        if (configuration.GetValue("Demo:Load", services.GetRequiredService<StoreChoice>().Embedded))
         {
             await services.GetRequiredService<DemoCase>().LoadOnceAsync(ct);
         }

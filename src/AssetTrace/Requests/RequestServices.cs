@@ -17,7 +17,7 @@ public static class RequestServices
     /// graph, in tables it provisions itself at start (they must match the Quartz version exactly,
     /// so the library's own scripts are used rather than a copy).
     /// </summary>
-    public static IServiceCollection AddRequests(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddRequests(this IServiceCollection services, IConfiguration configuration, StoreChoice database)
     {
         var referenceData = Path.Combine(AppContext.BaseDirectory, "reference-data");
         services.AddSingleton(_ => RequestCatalogue.Load(configuration["Requests:ReferenceDataDirectory"] ?? referenceData));
@@ -33,20 +33,17 @@ public static class RequestServices
         services.AddSingleton<HoldingPen>();
         services.AddSingleton<IMailEvents, RequestMailEvents>();
 
-        var postgres = configuration.GetConnectionString("Graph");
-        var storage = new StorageOptions();
-        configuration.GetSection("Storage").Bind(storage);
         services.AddQuartz(quartz =>
         {
             quartz.UsePersistentStore(store =>
             {
-                if (string.IsNullOrWhiteSpace(postgres))
+                if (database.Embedded)
                 {
-                    store.UseSqlite(new SqliteConnectionStringBuilder { DataSource = Path.GetFullPath(storage.SqliteFile), DefaultTimeout = 30 }.ToString());
+                    store.UseSqlite(new SqliteConnectionStringBuilder { DataSource = Path.GetFullPath(database.SqliteFile), DefaultTimeout = 30 }.ToString());
                 }
                 else
                 {
-                    store.UsePostgres(postgres);
+                    store.UsePostgres(database.PostgresConnectionString!);
                 }
                 store.ProvisionSchema();
             });

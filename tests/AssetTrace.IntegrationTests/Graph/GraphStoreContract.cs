@@ -1,7 +1,6 @@
 using System.Text.Json;
 using AssetTrace.Common;
 using AssetTrace.Graph.Model;
-using AssetTrace.Graph.Paths;
 using AssetTrace.Graph.Store;
 using AssetTrace.IntegrationTests.Infrastructure;
 using AssetTrace.Storage;
@@ -239,12 +238,12 @@ public abstract class GraphStoreContract(StoreKind kind) : IAsyncLifetime
         await OwnsAsync("cy", "flat", 100);
         await OwnsAsync("s", "other", 10);
 
-        var paths = await _harness.Get<ShortestPathFinder>().FindAsync(Viewer.System("test"), "s", "flat", 6, null, Direction.Both, null, 10, default);
+        var paths = await _harness.Get<AssetTrace.Analytics.ShortestPathFinder>().FindAsync(Viewer.System("test"), "s", "flat", 6, null, Direction.Both, null, 10, default);
 
         var path = Assert.Single(paths);
         Assert.Equal(["s", "bvi", "cy", "flat"], path.Nodes.Select(n => n.Id));
         Assert.Equal(3, path.Hops);
-        Assert.Empty(await _harness.Get<ShortestPathFinder>().FindAsync(Viewer.System("test"), "s", "flat", 2, null, Direction.Both, null, 10, default));
+        Assert.Empty(await _harness.Get<AssetTrace.Analytics.ShortestPathFinder>().FindAsync(Viewer.System("test"), "s", "flat", 2, null, Direction.Both, null, 10, default));
     }
 }
 

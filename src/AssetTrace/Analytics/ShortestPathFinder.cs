@@ -1,9 +1,10 @@
 using AssetTrace.Analytics.Engine;
 using AssetTrace.Graph.Model;
+using AssetTrace.Graph.Paths;
 using AssetTrace.Graph.Store;
 using AssetTrace.Visibility;
 
-namespace AssetTrace.Graph.Paths;
+namespace AssetTrace.Analytics;
 
 /// <summary>
 /// All shortest paths between two nodes up to a number of hops. The search runs on the
