@@ -1,4 +1,5 @@
 using AssetTrace.Accounts;
+using AssetTrace.Api.Enums;
 using AssetTrace.Api.Types.Interchange;
 using AssetTrace.Interchange.Merges;
 using GraphQL;
@@ -17,13 +18,13 @@ public static class InterchangeQueryFields
     {
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<MergeSuggestionType>>>>("mergeSuggestions")
             .Description("Suggested merges, oldest first; open ones unless a status is given. Analysts and admins.")
-            .Argument<StringGraphType>("status", "open (default), accepted, rejected or superseded.")
+            .Argument<MergeStatusEnum>("status", "OPEN by default.")
             .Argument<IntGraphType>("first", "At most this many (default 100, at most 1000).")
             .ResolveAsync(async c =>
             {
                 var viewer = await c.ViewerWithRoleAsync("Reading merge suggestions", Role.Analyst);
                 var first = Math.Clamp(c.GetArgument("first", 100), 1, 1000);
-                return await c.Service<MergeSuggestions>().ListAsync(viewer, c.GetArgument("status", MergeSuggestions.Open), first, c.CancellationToken);
+                return await c.Service<MergeSuggestions>().ListAsync(viewer, c.GetArgument("status", MergeStatus.Open), first, c.CancellationToken);
             });
     }
 }

@@ -42,12 +42,12 @@ public sealed class RequestDesk(
     public async Task<NetworkRequest> DraftMlaFromAsync(string id, Viewer actor, CancellationToken ct)
     {
         var source = await RequireAsync(id, actor, ct);
-        if (source.Network == "MLA")
+        if (source.Network == NetworkInfo.Mla)
         {
             throw new UserInputException("id", $"{source.Number} is already a formal MLA request.");
         }
         var body = source.Body with { FreeText = $"Follows informal request {source.Number} ({source.Network}). {source.Body.FreeText}".Trim() };
-        return await DraftAsync(new RequestDraftInput(source.CaseId, "MLA", source.Jurisdiction, null, source.Urgency, body), actor, ct);
+        return await DraftAsync(new RequestDraftInput(source.CaseId, NetworkInfo.Mla, source.Jurisdiction, null, source.Urgency, body), actor, ct);
     }
 
     public async Task<NetworkRequest> UpdateDraftAsync(string id, RequestBody body, Urgency urgency, int? expectedVersion, Viewer actor, CancellationToken ct)

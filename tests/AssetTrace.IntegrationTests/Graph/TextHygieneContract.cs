@@ -152,10 +152,10 @@ public abstract class TextHygieneContract(StoreKind kind)
             Props(new { name = "Jennifer Hewitson Smith", birthDate = "1978-07-21" }), Typed, Id: "typed-jennifer"), Viewer.System("analyst1"), default);
         await harness.Get<InterchangeImporter>().ImportPathsAsync("bods", [Fixtures.Path("bods/0.4/bods-package.json")], new ImportOptions("importer1"), null, default);
         var merges = harness.Get<MergeSuggestions>();
-        var suggestion = Assert.Single(await merges.ListAsync(Viewer.System("test"), MergeSuggestions.Open, 10, default));
+        var suggestion = Assert.Single(await merges.ListAsync(Viewer.System("test"), MergeStatus.Open, 10, default));
         Assert.Equal("note", Assert.Single((await Assert.ThrowsAsync<UserInputException>(() =>
             merges.DecideAsync(suggestion.Id, true, "same \u202Ephoto", Viewer.System("analyst1"), default))).Errors).Field);
-        Assert.Single(await merges.ListAsync(Viewer.System("test"), MergeSuggestions.Open, 10, default));
+        Assert.Single(await merges.ListAsync(Viewer.System("test"), MergeStatus.Open, 10, default));
     }
 
     [Fact]

@@ -74,13 +74,13 @@ public abstract class InterchangeApiContract(StoreKind kind) : IAsyncLifetime
             JsonSerializer.SerializeToElement(new { name = "Jennifer Hewitson Smith", birthDate = "1978-07-21" }),
             new ProvenanceDraft(SourceKind.ManualEntry, null, null, UsageRestriction.Evidence), Id: "typed-jennifer"), Viewer.System("tester"), default);
         await _server.DataAsync(Import, new { content = File.ReadAllText(Fixtures.Path("bods/0.4/bods-package.json")) });
-        var suggestion = Assert.Single(await _server.Services.GetRequiredService<MergeSuggestions>().ListAsync(Viewer.System("test"), MergeSuggestions.Open, 10, default));
+        var suggestion = Assert.Single(await _server.Services.GetRequiredService<MergeSuggestions>().ListAsync(Viewer.System("test"), MergeStatus.Open, 10, default));
 
         var data = await _server.DataAsync("""
             mutation ($id: ID!) { decideMergeSuggestion(id: $id, accept: true, note: "same passport photo") { status decidedBy candidate { id name } } }
             """, new { id = suggestion.Id });
 
-        Assert.Equal("accepted", data["decideMergeSuggestion"]!["status"]!.GetValue<string>());
+        Assert.Equal("ACCEPTED", data["decideMergeSuggestion"]!["status"]!.GetValue<string>());
         var queries = _server.Services.GetRequiredService<GraphQueries>();
         Assert.Null(await queries.GetNodeAsync(Viewer.System("test"), suggestion.NodeId, default));
         var kept = (await queries.GetNodeAsync(Viewer.System("test"), "typed-jennifer", default))!;

@@ -38,11 +38,11 @@ public abstract class MergeSuggestionVisibilityContract(StoreKind kind) : IAsync
         var insider = Viewer.User("insider", [Role.Analyst], [created.Id]);
         var outsider = Viewer.User("outsider", [Role.Analyst, Role.Supervisor], []);
 
-        var seen = Assert.Single(await merges.ListAsync(insider, MergeSuggestions.Open, 10, default));
+        var seen = Assert.Single(await merges.ListAsync(insider, MergeStatus.Open, 10, default));
         Assert.Contains("hidden-jennifer", new[] { seen.NodeId, seen.CandidateId });
-        Assert.Empty(await merges.ListAsync(outsider, MergeSuggestions.Open, 10, default));
+        Assert.Empty(await merges.ListAsync(outsider, MergeStatus.Open, 10, default));
         await Assert.ThrowsAsync<NotFoundException>(() => merges.DecideAsync(seen.Id, true, "looks the same", outsider, default));
-        Assert.Single(await merges.ListAsync(insider, MergeSuggestions.Open, 10, default));
+        Assert.Single(await merges.ListAsync(insider, MergeStatus.Open, 10, default));
     }
 }
 

@@ -6,7 +6,7 @@ public sealed record MergeSuggestion(
     string NodeId,
     string CandidateId,
     string Reason,
-    string Status,
+    MergeStatus Status,
     string? ImportRun,
     DateTimeOffset CreatedAt,
     DateTimeOffset? DecidedAt,

@@ -18,17 +18,14 @@ namespace AssetTrace.Interchange.Merges;
 /// </summary>
 public sealed class MergeSuggestions(Database database, AuditLog audit, TimeProvider clock)
 {
-    public const string Open = "open";
-    public const string Accepted = "accepted";
-    public const string Rejected = "rejected";
 
     // Of the table aliased m: reads join the two nodes, to keep what the viewer may not see.
     private const string Columns = "m.id, m.node_id, m.candidate_id, m.reason, m.status, m.import_run, m.created_at, m.decided_at, m.decided_by, m.decision_note";
 
     /// <summary>Suggestions whose two nodes the viewer may both see: a suggestion names both, and why they look alike.</summary>
-    public Task<List<MergeSuggestion>> ListAsync(Viewer viewer, string? status, int limit, CancellationToken ct)
+    public Task<List<MergeSuggestion>> ListAsync(Viewer viewer, MergeStatus? status, int limit, CancellationToken ct)
     {
-        var parameters = new List<(string, object?)> { ("status", status ?? ""), ("limit", limit) };
+        var parameters = new List<(string, object?)> { ("status", status is { } s ? Codes.Of(s) : ""), ("limit", limit) };
         var visible = BothVisible(viewer, parameters);
         return database.ReadAsync(c => c.QueryAsync(null, $"""
             SELECT {Columns} FROM merge_suggestions m JOIN nodes a ON a.id = m.node_id JOIN nodes b ON b.id = m.candidate_id
@@ -56,9 +53,9 @@ public sealed class MergeSuggestions(Database database, AuditLog audit, TimeProv
                 WHERE m.id = @id AND {visible}
                 """, Read, ct, [.. parameters]);
             var suggestion = rows.Count == 1 ? rows[0] : throw new NotFoundException("merge suggestion", id);
-            if (suggestion.Status != Open)
+            if (suggestion.Status != MergeStatus.Open)
             {
-                throw new ConflictException($"The merge suggestion '{id}' was already {suggestion.Status} by {suggestion.DecidedBy} at {suggestion.DecidedAt:u}.");
+                throw new ConflictException($"The merge suggestion '{id}' was already {Codes.Of(suggestion.Status)} by {suggestion.DecidedBy} at {suggestion.DecidedAt:u}.");
             }
             var now = clock.GetUtcNow();
             JsonObject details = new() { ["node"] = suggestion.NodeId, ["candidate"] = suggestion.CandidateId, ["reason"] = suggestion.Reason };
@@ -68,15 +65,15 @@ public sealed class MergeSuggestions(Database database, AuditLog audit, TimeProv
             }
             await c.ExecuteAsync(t, """
                 UPDATE merge_suggestions SET status = @status, decided_at = @now, decided_by = @actor, decision_note = @note WHERE id = @id
-                """, ct, ("status", accept ? Accepted : Rejected), ("now", now), ("actor", actor), ("note", note), ("id", id));
+                """, ct, ("status", Codes.Of(accept ? MergeStatus.Accepted : MergeStatus.Rejected)), ("now", now), ("actor", actor), ("note", note), ("id", id));
             await audit.AppendAsync(c, t, new AuditRecord(actor, accept ? "merge.accepted" : "merge.rejected", $"merge-suggestion/{id}", null, details.ToJsonString(), note), ct);
-            return suggestion with { Status = accept ? Accepted : Rejected, DecidedAt = now, DecidedBy = actor, DecisionNote = note };
+            return suggestion with { Status = accept ? MergeStatus.Accepted : MergeStatus.Rejected, DecidedAt = now, DecidedBy = actor, DecisionNote = note };
         }, ct);
         return decided;
     }
 
     private static MergeSuggestion Read(DbDataReader r) => new(
-        r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.NullableString(5),
+        r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), Codes.Parse<MergeStatus>(r.GetString(4)), r.NullableString(5),
         r.Instant(6), r.NullableInstant(7), r.NullableString(8), r.NullableString(9));
 }
 
@@ -152,7 +149,8 @@ internal static class NodeMerge
             UPDATE sanction_listings SET node_id = @kept WHERE node_id = @gone
             AND NOT EXISTS (SELECT 1 FROM sanction_listings k WHERE k.node_id = @kept AND k.list_name = sanction_listings.list_name AND k.reference = sanction_listings.reference)
             """, ct, ("kept", keptId), ("gone", goneId));
-        await c.ExecuteAsync(t, "UPDATE merge_suggestions SET status = 'superseded' WHERE status = 'open' AND (node_id = @gone OR candidate_id = @gone)", ct, ("gone", goneId));
+        await c.ExecuteAsync(t, "UPDATE merge_suggestions SET status = @superseded WHERE status = @open AND (node_id = @gone OR candidate_id = @gone)", ct,
+            ("superseded", Codes.Of(MergeStatus.Superseded)), ("open", Codes.Of(MergeStatus.Open)), ("gone", goneId));
         return edges.Count;
     }
 

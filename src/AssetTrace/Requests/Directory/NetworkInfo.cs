@@ -12,6 +12,9 @@ public sealed record NetworkInfo(
     string Code, string Name, string Kind, bool ConsentRequired, UsageRestriction Restriction,
     int UrgentHours, int NormalDays, int LowDays)
 {
+    /// <summary>The formal channel: mutual legal assistance through the central authorities (reference-data/network-directory.json).</summary>
+    public const string Mla = "MLA";
+
     public bool IsFormal => Kind == "formal";
 
     public TimeSpan DueWithin(Lifecycle.Urgency urgency) => urgency switch

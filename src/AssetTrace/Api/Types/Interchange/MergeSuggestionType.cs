@@ -1,3 +1,4 @@
+using AssetTrace.Api.Enums;
 using AssetTrace.Graph.Store;
 using AssetTrace.Interchange.Merges;
 using GraphQL.Types;
@@ -18,7 +19,7 @@ public sealed class MergeSuggestionType : ObjectGraphType<MergeSuggestion>
         Field<NonNullGraphType<IdGraphType>>("nodeId").Resolve(c => c.Source.NodeId);
         Field<NonNullGraphType<IdGraphType>>("candidateId").Resolve(c => c.Source.CandidateId);
         Field<NonNullGraphType<StringGraphType>>("reason").Resolve(c => c.Source.Reason);
-        Field<NonNullGraphType<StringGraphType>>("status").Description("open, accepted, rejected, or superseded (one of the nodes was merged away).").Resolve(c => c.Source.Status);
+        Field<NonNullGraphType<MergeStatusEnum>>("status").Resolve(c => c.Source.Status);
         Field<IdGraphType>("importRun").Resolve(c => c.Source.ImportRun);
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("createdAt").Resolve(c => c.Source.CreatedAt);
         Field<DateTimeOffsetGraphType>("decidedAt").Resolve(c => c.Source.DecidedAt);
