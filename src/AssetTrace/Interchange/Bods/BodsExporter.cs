@@ -32,11 +32,17 @@ public sealed class BodsExporter(TimeProvider clock) : IGraphExporter
             }
         }
         var registeredAt = new Dictionary<string, List<Node>>(StringComparer.Ordinal);
+        // A declaration is about an entity: a person's statement names the first company it holds an interest in.
+        var declaredIn = new Dictionary<string, string>(StringComparer.Ordinal);
         await foreach (var edge in extract.EdgesAsync(ct))
         {
             if (edge.Kind == EdgeKind.RegisteredAt && addresses.TryGetValue(edge.TargetId, out var address))
             {
                 (registeredAt.TryGetValue(edge.SourceId, out var list) ? list : registeredAt[edge.SourceId] = []).Add(address);
+            }
+            else if (kinds.GetValueOrDefault(edge.SourceId) == NodeKind.Person && BodsRecords.IsRelationship(edge, kinds))
+            {
+                declaredIn.TryAdd(edge.SourceId, edge.TargetId);
             }
         }
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
@@ -51,7 +57,7 @@ public sealed class BodsExporter(TimeProvider clock) : IGraphExporter
                 nodesLeft += node.Kind == NodeKind.Address ? 0 : 1;
                 continue;
             }
-            Header(w, node.Id, node.Stamp, node.Kind == NodeKind.Person ? "person" : "entity", today, node.Provenance);
+            Header(w, node.Id, declaredIn.GetValueOrDefault(node.Id, node.Id), node.Stamp, node.Kind == NodeKind.Person ? "person" : "entity", today, node.Provenance);
             w.WriteStartObject("recordDetails");
             w.WriteBoolean("isComponent", false);
             if (node.Kind == NodeKind.Person)
@@ -75,7 +81,8 @@ public sealed class BodsExporter(TimeProvider clock) : IGraphExporter
                 edgesLeft += edge.Kind == EdgeKind.RegisteredAt ? 0 : 1;
                 continue;
             }
-            Header(w, edge.Id, edge.Stamp, "relationship", today, edge.Provenance);
+            // The declaration is about the entity whose ownership or control the relationship describes: its subject.
+            Header(w, edge.Id, edge.TargetId, edge.Stamp, "relationship", today, edge.Provenance);
             w.WriteStartObject("recordDetails");
             w.WriteBoolean("isComponent", false);
             w.WriteString("subject", edge.TargetId);
@@ -101,12 +108,12 @@ public sealed class BodsExporter(TimeProvider clock) : IGraphExporter
         }
     }
 
-    private static void Header(Utf8JsonWriter w, string recordId, Stamp stamp, string type, string today, Provenance provenance)
+    private static void Header(Utf8JsonWriter w, string recordId, string declarationSubject, Stamp stamp, string type, string today, Provenance provenance)
     {
         w.WriteStartObject();
         // The same version of a record always gets the same statement id, so exporting twice gives the same statements.
         w.WriteString("statementId", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{recordId}#{stamp.Version}")))[..32]);
-        w.WriteString("declarationSubject", recordId);
+        w.WriteString("declarationSubject", declarationSubject);
         w.WriteString("statementDate", stamp.UpdatedAt.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         w.WriteStartObject("publicationDetails");
         w.WriteString("publicationDate", today);

@@ -14,7 +14,9 @@ namespace AssetTrace.Interchange.Bods;
 internal static class BodsInterests
 {
     /// <param name="indirect">The relationship is declared indirect (or lists component records): its share is not a direct holding.</param>
-    /// <param name="partyIsPerson">Known in 0.3; null in 0.4, where the writer picks by the party's node kind.</param>
+    /// <param name="partyIsPerson">Known in 0.3; null in 0.4, where the writer picks by the party's node kind. An interest
+    /// declared not to be beneficial ownership (beneficialOwnershipOrControl false) is mapped as a company's would be,
+    /// so it never becomes BENEFICIAL_OWNER_OF, which the exporter writes back as beneficial.</param>
     public static List<EdgeRecord> Edges(RecordLocation at, string relationshipId, string subjectId, string partyId, bool? partyIsPerson,
         JsonElement details, bool indirect, DateOnly? closedOn)
     {
@@ -50,7 +52,8 @@ internal static class BodsInterests
             {
                 validTo = validFrom;
             }
-            var (kind, properties, alternative) = Map(type, Share(interest, path), isIndirect, partyIsPerson, Text(interest, "details"));
+            var beneficial = Child(interest, "beneficialOwnershipOrControl") is { ValueKind: JsonValueKind.True or JsonValueKind.False } flag ? flag.GetBoolean() : (bool?)null;
+            var (kind, properties, alternative) = Map(type, Share(interest, path), isIndirect, beneficial == false ? false : partyIsPerson, Text(interest, "details"));
             edges.Add(new EdgeRecord(at, $"{relationshipId}/{type}.{n}", kind, partyId, subjectId, properties, validFrom, validTo, alternative));
         }
         return edges;

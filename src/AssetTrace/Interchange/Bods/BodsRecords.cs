@@ -98,8 +98,9 @@ internal static class BodsRecords
         w.WriteStartArray("addresses");
         foreach (var address in addresses)
         {
+            // No type: REGISTERED_AT stands for any address of a person or company (the reader joins every BODS
+            // address type by it) and keeps no type, so naming one (registered, residence) would say more than is known.
             w.WriteStartObject();
-            w.WriteString("type", "registered");
             w.WriteString("address", address.Name);
             Optional(w, "postCode", Text(address, "postalCode"));
             if (Text(address, "country") is { } country)
@@ -129,7 +130,11 @@ internal static class BodsRecords
             case EdgeKind.Owns or EdgeKind.BeneficialOwnerOf:
                 w.WriteString("type", "shareholding");
                 w.WriteString("directOrIndirect", edge.Kind == EdgeKind.Owns ? "direct" : "indirect");
-                w.WriteBoolean("beneficialOwnershipOrControl", edge.Kind == EdgeKind.BeneficialOwnerOf);
+                // A declared beneficial owner is one; an OWNS edge does not say whether its holder is, so the flag is left out.
+                if (edge.Kind == EdgeKind.BeneficialOwnerOf)
+                {
+                    w.WriteBoolean("beneficialOwnershipOrControl", true);
+                }
                 Share(w, edge.Share);
                 break;
             case EdgeKind.DirectorOf:
