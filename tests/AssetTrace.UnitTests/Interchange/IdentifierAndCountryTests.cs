@@ -15,7 +15,18 @@ public sealed class IdentifierAndCountryTests
 
         Assert.Equal(["reg:VG:1900123"], NodeIdentifiers.Of(NodeKind.Company, company));
         Assert.Empty(NodeIdentifiers.Of(NodeKind.Company, stateless));
-        Assert.Equal(["imo:IMO9876543"], NodeIdentifiers.Of(NodeKind.Vessel, vessel));
+        Assert.Equal(["imo:9876543"], NodeIdentifiers.Of(NodeKind.Vessel, vessel));
+    }
+
+    [Theory]
+    [InlineData("IMO 9876543")]
+    [InlineData("imo9876543")]
+    [InlineData("9876543")]
+    [InlineData("9 876 543")]
+    public void An_IMO_number_is_one_key_with_or_without_its_prefix(string written)
+    {
+        var vessel = JsonSerializer.SerializeToElement(new { name = "Aurora", imoNumber = written });
+        Assert.Equal(["imo:9876543"], NodeIdentifiers.Of(NodeKind.Vessel, vessel));
     }
 
     [Theory]

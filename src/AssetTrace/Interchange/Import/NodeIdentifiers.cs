@@ -8,7 +8,8 @@ namespace AssetTrace.Interchange.Import;
 /// <summary>
 /// The identifiers that make two records the same node, whatever source they come from:
 /// a registration number within its jurisdiction, a national id (IIN/BIN), an IMO number, an IBAN, …
-/// Keys are normalised (capitals, no spaces or punctuation) so that "IMO 9 123 456" is "9123456".
+/// Keys are normalised (capitals, no spaces or punctuation, an IMO number without its "IMO" prefix)
+/// so that "IMO 9 123 456", "imo9123456" and "9123456" are one key.
 /// </summary>
 public static class NodeIdentifiers
 {
@@ -47,7 +48,9 @@ public static class NodeIdentifiers
                 Add("pid", Get("personalId"));
                 break;
             case NodeKind.Vessel:
-                Add("imo", Get("imoNumber"));
+                // Registers write "IMO 9876543" and "9876543" alike: the number is the key.
+                var imo = Get("imoNumber");
+                Add("imo", imo is not null && imo.StartsWith("IMO", StringComparison.Ordinal) ? imo[3..] : imo);
                 break;
             case NodeKind.BankAccount:
                 Add("iban", Get("iban"));
