@@ -83,6 +83,30 @@ public abstract class ErrorShapeContract(StoreKind kind) : IAsyncLifetime
         Assert.Contains("QUEUED", data["request"]!["enumValues"]!.AsArray().Select(v => v!["name"]!.GetValue<string>()));
     }
 
+    [Fact]
+    public async Task The_codes_the_README_lists_for_requests_that_cannot_run_are_the_ones_sent()
+    {
+        var tooDeep = "{ node(id: \"demo-steppe-horizon\") { " + string.Concat(Enumerable.Repeat("neighbours { items { node { ", 6)) + "id" + new string('}', 18) + " } }";
+        (string Query, int Status, string Code)[] cases =
+        [
+            ("{ node(id: ", 400, "SYNTAX_ERROR"),
+            (tooDeep, 400, "COMPLEXITY"),
+            ("{ noSuchField }", 400, "FIELDS_ON_CORRECT_TYPE"),
+            ("""mutation { updateNode(input: { id: "no-such", expectedVersion: 1, reason: "x", properties: { value: 1 } }) { id } }""", 200, "NOT_FOUND"),
+        ];
+        foreach (var (query, status, code) in cases)
+        {
+            var (actual, body) = await _server.GraphQLAsync(query);
+            Assert.Equal((status, code), (actual, body["errors"]![0]!["extensions"]!["code"]!.GetValue<string>()));
+        }
+
+        var (unauthenticated, refused) = await _server.GraphQLAsync("{ __typename }", token: "not-a-token");
+        Assert.Equal((401, "UNAUTHENTICATED"), (unauthenticated, refused["errors"]![0]!["extensions"]!["code"]!.GetValue<string>()));
+        var overGet = await _server.Client.GetAsync("/graphql?query=" + Uri.EscapeDataString("mutation { revokeApiToken(id: \"x\") }"));
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, overGet.StatusCode);
+        Assert.Equal("METHOD_NOT_ALLOWED", await CodeAsync(overGet));
+    }
+
     private static async Task<string> CodeAsync(HttpResponseMessage response) =>
         JsonNode.Parse(await response.Content.ReadAsStringAsync())!["errors"]![0]!["extensions"]!["code"]!.GetValue<string>();
 }
