@@ -22,7 +22,9 @@ public sealed class DomainErrorMiddleware : IFieldMiddleware
             // All but the last are added; the last is thrown, so the field fails without a second, generic error.
             foreach (var error in e.Errors.SkipLast(1))
             {
-                context.Errors.Add(Error($"{error.Field}: {error.Message}", "BAD_USER_INPUT", context, error.Field));
+                var added = Error($"{error.Field}: {error.Message}", "BAD_USER_INPUT", context, error.Field);
+                added.AddLocation(context.FieldAst, context.Document);
+                context.Errors.Add(added);
             }
             var last = e.Errors[^1];
             throw Error($"{last.Field}: {last.Message}", "BAD_USER_INPUT", context, last.Field);
@@ -43,8 +45,9 @@ public sealed class DomainErrorMiddleware : IFieldMiddleware
 
     private static ExecutionError Error(string message, string code, IResolveFieldContext context, string? field)
     {
+        // No location here: the execution strategy adds the field's location to the error thrown from it,
+        // and a second one listed every location twice (#12). Errors added rather than thrown add their own.
         var error = new ExecutionError(message) { Code = code, Path = context.Path };
-        error.AddLocation(context.FieldAst, context.Document);
         if (field is not null)
         {
             error.Data["field"] = field;

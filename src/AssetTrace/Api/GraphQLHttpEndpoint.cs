@@ -57,7 +57,7 @@ public static class GraphQLHttpEndpoint
             : await ReadPostAsync(http.Request, serializer, limits.Value.MaxRequestBytes, ct);
         if (request is null)
         {
-            await WriteErrorAsync(http, serializer, status, "BAD_REQUEST", problem!, useGraphQLResponse);
+            await WriteErrorAsync(http, serializer, status, CodeOf(status), problem!, useGraphQLResponse);
             return;
         }
 
@@ -188,6 +188,14 @@ public static class GraphQLHttpEndpoint
         return string.IsNullOrEmpty(accept) || accept.Contains(GraphQLResponse, StringComparison.OrdinalIgnoreCase)
             || accept.Contains("*/*", StringComparison.Ordinal) || !accept.Contains("application/json", StringComparison.OrdinalIgnoreCase);
     }
+
+    /// <summary>The code of a request refused before it is read as GraphQL: says what the status says (#12).</summary>
+    private static string CodeOf(int status) => status switch
+    {
+        StatusCodes.Status413PayloadTooLarge => "PAYLOAD_TOO_LARGE",
+        StatusCodes.Status415UnsupportedMediaType => "UNSUPPORTED_MEDIA_TYPE",
+        _ => "BAD_REQUEST",
+    };
 
     private static async Task WriteErrorAsync(HttpContext http, IGraphQLTextSerializer serializer, int status, string code, string message, bool useGraphQLResponse)
     {

@@ -13,9 +13,10 @@ namespace AssetTrace.Cli;
 /// </summary>
 public static class AuditCommands
 {
-    public static Command Create()
+    /// <param name="start">Where the user typed the command: relative file names are read against it (#12).</param>
+    public static Command Create(StartDirectory start)
     {
-        var checkpointFile = new Option<FileInfo?>("--checkpoint")
+        var checkpointFile = new Option<string?>("--checkpoint")
         {
             Description = "Also check against a checkpoint exported earlier with 'audit checkpoint export' and kept elsewhere.",
         };
@@ -26,13 +27,15 @@ public static class AuditCommands
         verify.TreatUnmatchedTokensAsErrors = false;
         verify.SetAction((parse, ct) => WithAuditAsync(parse.UnmatchedTokens, async (services, log) =>
         {
-            var exported = parse.GetValue(checkpointFile) is { } file ? AuditCheckpointFile.Read(await ReadAsync(file, ct), file.FullName) : null;
+            var exported = parse.GetValue(checkpointFile) is { } name && start.Resolve(name) is var file
+                ? AuditCheckpointFile.Read(await ReadAsync(file, ct), file)
+                : null;
             var result = await log.VerifyAsync(ct, exported);
             Report(services.GetRequiredService<Database>().Description, result, exported);
             return result.Intact ? 0 : 1;
         }));
 
-        var exportFile = new Argument<FileInfo>("file") { Description = "Where to write the checkpoint (JSON); keep a copy away from the server and its database." };
+        var exportFile = new Argument<string>("file") { Description = "Where to write the checkpoint (JSON); keep a copy away from the server and its database." };
         var export = new Command("export", "Verify the log, then write its signed head (seq, hash, time, key fingerprint, signature) to a file.")
         {
             exportFile,
@@ -52,9 +55,9 @@ public static class AuditCommands
                 Console.Error.WriteLine("The audit log is empty: there is no checkpoint to export yet.");
                 return 2;
             }
-            var file = parse.GetValue(exportFile)!;
-            await File.WriteAllTextAsync(file.FullName, AuditCheckpointFile.Write(head), ct);
-            Console.WriteLine($"Exported the {head.Describe()} (seq {head.Seq}, hash {head.Hash}, key {head.KeyFingerprint}) to {file.FullName}.");
+            var file = start.Resolve(parse.GetValue(exportFile)!);
+            await File.WriteAllTextAsync(file, AuditCheckpointFile.Write(head), ct);
+            Console.WriteLine($"Exported the {head.Describe()} (seq {head.Seq}, hash {head.Hash}, key {head.KeyFingerprint}) to {file}.");
             Console.WriteLine("Keep it where neither the server nor its database administrators can change it; check against it with 'audit verify --checkpoint FILE'.");
             return 0;
         }));
@@ -90,15 +93,15 @@ public static class AuditCommands
         }
     }
 
-    private static async Task<string> ReadAsync(FileInfo file, CancellationToken ct)
+    private static async Task<string> ReadAsync(string file, CancellationToken ct)
     {
         try
         {
-            return await File.ReadAllTextAsync(file.FullName, ct);
+            return await File.ReadAllTextAsync(file, ct);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new UserInputException("--checkpoint", $"{file.FullName} cannot be read: {e.Message}");
+            throw new UserInputException("--checkpoint", $"{file} cannot be read: {e.Message}");
         }
     }
 

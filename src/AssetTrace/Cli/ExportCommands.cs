@@ -15,7 +15,8 @@ namespace AssetTrace.Cli;
 /// </summary>
 public static class ExportCommands
 {
-    public static Command Create()
+    /// <param name="start">Where the user typed the command: a relative output is written there (#12).</param>
+    public static Command Create(StartDirectory start)
     {
         var format = new Argument<string>("format") { Description = "neo4j-csv, neo4j-cypher, graphml, bods or ftm." };
         var output = new Argument<string>("output") { Description = "A folder (created when missing); for one-file formats also a file path such as graph.graphml." };
@@ -33,7 +34,7 @@ public static class ExportCommands
             await using var services = ShellServices.Build(parse.UnmatchedTokens);
             await services.GetRequiredService<Migrator>().MigrateAsync(ct);
             var exporter = services.GetRequiredService<InterchangeExporter>();
-            var path = parse.GetValue(output)!;
+            var path = start.Resolve(parse.GetValue(output)!);
             var singleFile = !Directory.Exists(path) && Path.HasExtension(path) && parse.GetValue(format) != "neo4j-csv" ? path : null;
             var scope = new ExportScope(parse.GetValue(caseId), parse.GetValue(nodeId), parse.GetValue(hops));
             using var target = new StagedExportTarget(path, singleFile);

@@ -13,9 +13,10 @@ namespace AssetTrace.Cli;
 /// </summary>
 public static class InterchangeCommands
 {
-    public static IEnumerable<Command> Create() => [CreateImport(), ExportCommands.Create()];
+    /// <param name="start">Where the user typed the command: relative files and folders are read against it (#12).</param>
+    public static IEnumerable<Command> Create(StartDirectory start) => [CreateImport(start), ExportCommands.Create(start)];
 
-    private static Command CreateImport()
+    private static Command CreateImport(StartDirectory start)
     {
         var format = new Argument<string>("format") { Description = "bods, ftm, icij or un-sanctions." };
         var files = new Argument<string[]>("files") { Description = "Files, or folders whose files are read (ICIJ: the nodes-*.csv and relationships.csv).", Arity = ArgumentArity.OneOrMore };
@@ -51,7 +52,7 @@ public static class InterchangeCommands
             ImportReport report;
             try
             {
-                report = await importer.ImportPathsAsync(parse.GetValue(format)!, paths, options, bar, ct);
+                report = await importer.ImportPathsAsync(parse.GetValue(format)!, [.. paths.Select(start.Resolve)], options, bar, ct);
             }
             catch (Common.UserInputException e)
             {
@@ -62,7 +63,7 @@ public static class InterchangeCommands
             PrintReport(report);
             if (parse.GetValue(reportFile) is { } path)
             {
-                await File.WriteAllTextAsync(path, report.ToJson().ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }), ct);
+                await File.WriteAllTextAsync(start.Resolve(path), report.ToJson().ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }), ct);
             }
             return report.Committed ? (report.ProblemCount == 0 ? 0 : 3) : 1;
         });

@@ -8,9 +8,10 @@ namespace AssetTrace.Cli;
 /// <summary><c>assettrace rates import FILE</c>: adds or corrects dated exchange rates from CSV.</summary>
 public static class RatesCommands
 {
-    public static Command Create()
+    /// <param name="start">Where the user typed the command: a relative file name is read against it (#12).</param>
+    public static Command Create(StartDirectory start)
     {
-        var file = new Argument<FileInfo>("file") { Description = "CSV with the header currency,date,usd_per_unit,source (see reference-data/README.md)." };
+        var file = new Argument<string>("file") { Description = "CSV with the header currency,date,usd_per_unit,source (see reference-data/README.md)." };
         var import = new Command("import", "Add or correct exchange rates; the whole file is checked first and nothing is written if a row is wrong.")
         {
             file,
@@ -22,7 +23,7 @@ public static class RatesCommands
             await services.GetRequiredService<Migrator>().MigrateAsync(ct);
             try
             {
-                var count = await services.GetRequiredService<ExchangeRateStore>().ImportAsync(parse.GetValue(file)!.FullName, ShellActor.Current(), ct);
+                var count = await services.GetRequiredService<ExchangeRateStore>().ImportAsync(start.Resolve(parse.GetValue(file)!), ShellActor.Current(), ct);
                 Console.WriteLine($"Imported {count} exchange rates into {services.GetRequiredService<Database>().Description}.");
                 return 0;
             }

@@ -1,3 +1,4 @@
+using AssetTrace.Api.Enums;
 using AssetTrace.Mail;
 using GraphQL.Types;
 
@@ -11,7 +12,7 @@ public sealed class OutboxEntryType : ObjectGraphType<OutboxEntry>
         Field<NonNullGraphType<StringGraphType>>("messageId").Resolve(c => c.Source.MessageId);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("recipients").Resolve(c => c.Source.Recipients);
         Field<NonNullGraphType<StringGraphType>>("subject").Resolve(c => c.Source.Subject);
-        Field<NonNullGraphType<StringGraphType>>("status").Resolve(c => c.Source.Status.ToString());
+        Field<NonNullGraphType<OutboxStatusEnum>>("status").Resolve(c => c.Source.Status);
         Field<NonNullGraphType<IntGraphType>>("attempts").Resolve(c => c.Source.Attempts);
         Field<StringGraphType>("lastError").Resolve(c => c.Source.LastError);
         Field<DateTimeOffsetGraphType>("sentAt").Resolve(c => c.Source.SentAt);
