@@ -52,6 +52,10 @@ public sealed class GraphiQLBrowserTests : IAsyncLifetime
         Assert.NotNull(response);
         Assert.Contains("script-src 'self'", await response.HeaderValueAsync("content-security-policy") ?? "", StringComparison.Ordinal);
 
+        // Before anyone signs in, the page asks for a sign-in rather than showing the server's refusal (#12).
+        await Assertions.Expect(page.Locator("#message")).ToContainTextAsync("Sign in first");
+        Assert.DoesNotContain("UNAUTHENTICATED", await page.ContentAsync(), StringComparison.Ordinal);
+
         await page.FillAsync("#login-username", "tester");
         await page.FillAsync("#login-password", _server.AdminPassword);
         await page.ClickAsync("#login-form button[type=submit]");

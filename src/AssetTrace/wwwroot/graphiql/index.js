@@ -198,6 +198,12 @@
       // Headers typed into GraphiQL's "Headers" tab win over ours.
       var extra = opts && opts.headers;
       if (extra) Object.keys(extra).forEach(function (k) { headers[k] = extra[k]; });
+      // Nobody signed in and no token typed in the Headers tab: ask for a sign-in rather than
+      // send a request the server can only refuse with UNAUTHENTICATED.
+      if (!headers.Authorization && !headers.authorization) {
+        showMessage('Sign in first: your user name and password in the bar above, or an API token.', false);
+        return { errors: [{ message: 'Sign in first (the bar above), then the documentation and your queries load.' }] };
+      }
 
       var response = await fetch(GRAPHQL_URL, {
         method: 'POST',
