@@ -24,7 +24,7 @@ public sealed class EntityVisibility(Database database)
         await using var c = await database.OpenAsync(ct);
         foreach (var chunk in ids["node"].Distinct().Chunk(400))
         {
-            var (list, parameters) = InList(chunk);
+            var (list, parameters) = SqlList.Of("e", chunk);
             foreach (var (id, caseId) in await c.QueryAsync(null, $"SELECT id, restricted_case FROM nodes WHERE id IN ({list}) AND restricted_case IS NOT NULL",
                 r => (r.GetString(0), r.GetString(1)), ct, parameters))
             {
@@ -36,7 +36,7 @@ public sealed class EntityVisibility(Database database)
         }
         foreach (var chunk in ids["edge"].Distinct().Chunk(400))
         {
-            var (list, parameters) = InList(chunk);
+            var (list, parameters) = SqlList.Of("e", chunk);
             foreach (var (id, own, source, target) in await c.QueryAsync(null, $"""
                 SELECT e.id, e.restricted_case, s.restricted_case, t.restricted_case
                 FROM edges e JOIN nodes s ON s.id = e.source_id JOIN nodes t ON t.id = e.target_id WHERE e.id IN ({list})
@@ -50,7 +50,7 @@ public sealed class EntityVisibility(Database database)
         }
         foreach (var chunk in ids["request"].Distinct().Chunk(400))
         {
-            var (list, parameters) = InList(chunk);
+            var (list, parameters) = SqlList.Of("e", chunk);
             foreach (var (id, caseId) in await c.QueryAsync(null, $"SELECT id, case_id FROM requests WHERE id IN ({list})",
                 r => (r.GetString(0), r.GetString(1)), ct, parameters))
             {
@@ -67,11 +67,5 @@ public sealed class EntityVisibility(Database database)
     {
         var slash = entity.IndexOf('/', StringComparison.Ordinal);
         return slash < 0 ? (null, entity) : (entity[..slash], entity[(slash + 1)..]);
-    }
-
-    private static (string List, (string, object?)[] Parameters) InList(IEnumerable<string> ids)
-    {
-        var parameters = ids.Select((id, i) => ($"e{i}", (object?)id)).ToArray();
-        return (string.Join(", ", parameters.Select(p => "@" + p.Item1)), parameters);
     }
 }

@@ -43,4 +43,8 @@ public static class VisibilitySql
         return $"({own} AND EXISTS (SELECT 1 FROM nodes vs WHERE vs.id = {alias}.source_id AND {source})"
             + $" AND EXISTS (SELECT 1 FROM nodes vt WHERE vt.id = {alias}.target_id AND {target}))";
     }
+
+    /// <summary>The condition for a row of <paramref name="table"/> ("nodes" or "edges"): <see cref="Visible"/> or <see cref="VisibleEdge"/>.</summary>
+    public static string VisibleRow(string table, string alias, Viewer viewer, List<(string, object?)> parameters) =>
+        table == "edges" ? VisibleEdge(alias, viewer, parameters) : Visible(alias, viewer, parameters);
 }

@@ -17,8 +17,7 @@ internal readonly struct Link
         OtherIndex = other.Index;
         FromDay = Math.Max(Day(edge.ValidFrom, int.MinValue), Day(other.ValidFrom, int.MinValue));
         ToDay = Math.Min(Day(edge.ValidTo, int.MaxValue), Day(other.ValidTo, int.MaxValue));
-        // One number for the common cases (open, or restricted to one case); -1 sends the check to the edge.
-        Restriction = edge.TouchesRestricted ? -1 : 0;
+        TouchesRestricted = edge.TouchesRestricted;
         var known = edge.ShareLow is not null && edge.ShareHigh is not null;
         Low = known ? edge.ShareLow!.Value : double.NaN;
         High = known ? edge.ShareHigh!.Value : double.NaN;
@@ -47,11 +46,11 @@ internal readonly struct Link
     /// <summary>The lower bound of the share, also when the upper one is unknown; null when unknown.</summary>
     public double? ShareLow => !double.IsNaN(Low) ? Low : Edge.ShareLow;
 
-    /// <summary>0 when the edge and both its ends are open; otherwise visibility is asked of the edge (see <see cref="Sight"/>).</summary>
-    public int Restriction { get; }
+    /// <summary>The edge's <see cref="SnapshotEdge.TouchesRestricted"/>, copied: an open link is known visible without reading the edge; otherwise the edge is asked (see <see cref="Sight"/>).</summary>
+    public bool TouchesRestricted { get; }
 
     public bool IsValidOn(DateOnly? date) =>
-        (Restriction == 0 || Edge.IsVisible) && (date is not { } day || (FromDay <= day.DayNumber && day.DayNumber <= ToDay));
+        (!TouchesRestricted || Edge.IsVisible) && (date is not { } day || (FromDay <= day.DayNumber && day.DayNumber <= ToDay));
 
     private static int Day(DateOnly? date, int none) => date?.DayNumber ?? none;
 }

@@ -37,7 +37,7 @@ public sealed class GraphQueries(Database database)
         await using var c = await database.OpenAsync(ct);
         foreach (var chunk in ids.Distinct().Chunk(500))
         {
-            var (list, idParameters) = InList("id", chunk);
+            var (list, idParameters) = SqlList.Of("id", chunk);
             var parameters = idParameters.ToList();
             var visible = VisibilitySql.Visible("n", viewer, parameters);
             foreach (var node in await c.QueryAsync(null, $"SELECT {GraphRows.NodeColumns} FROM nodes n WHERE n.id IN ({list}) AND NOT n.deleted AND {visible}",
@@ -55,7 +55,7 @@ public sealed class GraphQueries(Database database)
         await using var c = await database.OpenAsync(ct);
         foreach (var chunk in ids.Distinct().Chunk(500))
         {
-            var (list, idParameters) = InList("id", chunk);
+            var (list, idParameters) = SqlList.Of("id", chunk);
             var parameters = idParameters.ToList();
             var visible = VisibilitySql.VisibleEdge("e", viewer, parameters);
             foreach (var edge in await c.QueryAsync(null, $"SELECT {GraphRows.EdgeColumns} FROM edges e WHERE e.id IN ({list}) AND NOT e.deleted AND {visible}",
@@ -92,7 +92,7 @@ public sealed class GraphQueries(Database database)
         var matches = $"(SELECT DISTINCT node_id FROM ({string.Join(" INTERSECT ", ranges)}) AS keyed) AS m JOIN nodes n ON n.id = m.node_id";
         if (kinds is { Count: > 0 })
         {
-            var (list, kindParameters) = InList("kind", kinds.Select(Codes.Of));
+            var (list, kindParameters) = SqlList.Of("kind", kinds.Select(Codes.Of));
             where.Add($"n.kind IN ({list})");
             parameters.AddRange(kindParameters);
         }
@@ -117,7 +117,9 @@ public sealed class GraphQueries(Database database)
         var afterId = Cursor.Decode(after, 1)?[0];
         return await database.ReadAsync(async c =>
         {
-            if (await GetNodeAsync(viewer, nodeId, ct) is null)
+            var nodeParameters = new List<(string, object?)> { ("id", nodeId) };
+            var visibleNode = VisibilitySql.Visible("n", viewer, nodeParameters);
+            if (await c.ScalarAsync<long>(null, $"SELECT COUNT(*) FROM nodes n WHERE n.id = @id AND NOT n.deleted AND {visibleNode}", ct, [.. nodeParameters]) == 0)
             {
                 throw new NotFoundException("node", nodeId);
             }
@@ -152,7 +154,7 @@ public sealed class GraphQueries(Database database)
         foreach (var chunk in nodeIds.Chunk(400))
         {
             var (filter, parameters) = EdgeFilter(viewer, kinds, asOf);
-            var (list, idParameters) = InList("n", chunk);
+            var (list, idParameters) = SqlList.Of("n", chunk);
             parameters.AddRange(idParameters);
             foreach (var side in Sides(direction))
             {
@@ -165,29 +167,29 @@ public sealed class GraphQueries(Database database)
 
     /// <summary>Every version of a node, also of one since deleted, when the viewer may see it as it stands.</summary>
     public Task<List<Change<Node>>> NodeHistoryAsync(Viewer viewer, string id, CancellationToken ct) =>
-        HistoryAsync(viewer, "node_versions", "node_id", id, GraphState.ReadNode, ct);
+        HistoryAsync(viewer, "node", id, GraphState.ReadNode, ct);
 
     public Task<List<Change<Edge>>> EdgeHistoryAsync(Viewer viewer, string id, CancellationToken ct) =>
-        HistoryAsync(viewer, "edge_versions", "edge_id", id, GraphState.ReadEdge, ct);
+        HistoryAsync(viewer, "edge", id, GraphState.ReadEdge, ct);
 
-    private Task<List<Change<T>>> HistoryAsync<T>(Viewer viewer, string table, string key, string id, Func<string, Model.Stamp, T> read, CancellationToken ct) =>
+    /// <param name="entity">"node" or "edge": the rows are in <c>{entity}s</c>, their versions in <c>{entity}_versions</c>.</param>
+    private Task<List<Change<T>>> HistoryAsync<T>(Viewer viewer, string entity, string id, Func<string, Model.Stamp, T> read, CancellationToken ct) =>
         database.ReadAsync(async c =>
         {
             var parameters = new List<(string, object?)> { ("id", id) };
-            var visible = table == "node_versions" ? VisibilitySql.Visible("n", viewer, parameters) : VisibilitySql.VisibleEdge("n", viewer, parameters);
-            var entityTable = table == "node_versions" ? "nodes" : "edges";
+            var visible = VisibilitySql.VisibleRow($"{entity}s", "r", viewer, parameters);
             // Deleted facts keep their history; a hidden one has none for this viewer.
-            if (await c.ScalarAsync<long>(null, $"SELECT COUNT(*) FROM {entityTable} n WHERE n.id = @id AND {visible}", ct, [.. parameters]) == 0)
+            if (await c.ScalarAsync<long>(null, $"SELECT COUNT(*) FROM {entity}s r WHERE r.id = @id AND {visible}", ct, [.. parameters]) == 0)
             {
-                throw new NotFoundException(table == "node_versions" ? "node" : "edge", id);
+                throw new NotFoundException(entity, id);
             }
             var rows = await c.QueryAsync(null,
-                $"SELECT version, change, state, changed_at, changed_by, reason FROM {table} WHERE {key} = @id ORDER BY version",
+                $"SELECT version, change, state, changed_at, changed_by, reason FROM {entity}_versions WHERE {entity}_id = @id ORDER BY version",
                 r => (Version: r.GetInt32(0), Change: r.GetString(1), State: r.GetString(2), At: r.Instant(3), By: r.GetString(4), Reason: r.NullableString(5)),
                 ct, ("id", id));
             if (rows.Count == 0)
             {
-                throw new NotFoundException(table == "node_versions" ? "node" : "edge", id);
+                throw new NotFoundException(entity, id);
             }
             var created = rows[0];
             return rows.Select(v => new Change<T>(v.Version, Codes.Parse<ChangeKind>(v.Change),
@@ -207,17 +209,11 @@ public sealed class GraphQueries(Database database)
         var filter = $"NOT e.deleted AND {GraphRows.ValidOn("e", asOf)} AND {VisibilitySql.VisibleEdge("e", viewer, parameters)}";
         if (kinds is { Count: > 0 })
         {
-            var (list, kindParameters) = InList("ek", kinds.Select(Codes.Of));
+            var (list, kindParameters) = SqlList.Of("ek", kinds.Select(Codes.Of));
             filter += $" AND e.kind IN ({list})";
             parameters.AddRange(kindParameters);
         }
         return (filter, parameters);
-    }
-
-    private static (string List, (string, object?)[] Parameters) InList(string prefix, IEnumerable<string> values)
-    {
-        var parameters = values.Select((v, i) => ($"{prefix}{i}", (object?)v)).ToArray();
-        return (string.Join(", ", parameters.Select(p => "@" + p.Item1)), parameters);
     }
 
     private static Page<T> ToPage<T>(List<T> rows, int first, int total, Func<T, string> cursor)

@@ -305,14 +305,16 @@ public sealed partial class GraphStore(Database database, GraphInputValidator va
     private static async Task<Node?> TryLoadNodeAsync(DbConnection c, DbTransaction t, string id, CancellationToken ct) =>
         (await c.QueryAsync(t, $"SELECT {GraphRows.NodeColumns} FROM nodes n WHERE n.id = @id AND NOT n.deleted", GraphRows.ReadNode, ct, ("id", id))).SingleOrDefault();
 
-    /// <summary>A node the actor may see; a hidden one is as missing as one never written.</summary>
+    /// <summary>A live node the actor may see; null for a hidden one, as for one never written.</summary>
+    private static async Task<Node?> TryLoadVisibleNodeAsync(DbConnection c, DbTransaction t, string id, Viewer actor, CancellationToken ct) =>
+        await TryLoadNodeAsync(c, t, id, ct) is { } node && actor.Sees(node.Provenance.CaseId) ? node : null;
+
     private static async Task<Node> LoadNodeAsync(DbConnection c, DbTransaction t, string id, Viewer actor, CancellationToken ct) =>
-        await TryLoadNodeAsync(c, t, id, ct) is { } node && actor.Sees(node.Provenance.CaseId) ? node : throw new NotFoundException("node", id);
+        await TryLoadVisibleNodeAsync(c, t, id, actor, ct) ?? throw new NotFoundException("node", id);
 
     /// <summary>An edge's end: a missing (or hidden) node there is an input error on that field, not a missing resource.</summary>
     private static async Task<Node> FindLiveNodeAsync(DbConnection c, DbTransaction t, string id, string field, Viewer actor, CancellationToken ct) =>
-        await TryLoadNodeAsync(c, t, id, ct) is { } node && actor.Sees(node.Provenance.CaseId) ? node
-            : throw new UserInputException(field, $"no node with id '{id}' exists (it may have been deleted).");
+        await TryLoadVisibleNodeAsync(c, t, id, actor, ct) ?? throw new UserInputException(field, $"no node with id '{id}' exists (it may have been deleted).");
 
     /// <summary>An edge the actor may see, with both its ends.</summary>
     private static async Task<Edge> LoadEdgeAsync(DbConnection c, DbTransaction t, string id, Viewer actor, CancellationToken ct)

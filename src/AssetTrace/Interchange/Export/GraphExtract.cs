@@ -81,7 +81,7 @@ public sealed class GraphExtractor(Database database, NeighbourhoodReader neighb
         while (true)
         {
             var parameters = new List<(string, object?)> { ("after", after) };
-            var visible = table == "nodes" ? VisibilitySql.Visible(alias, viewer, parameters) : VisibilitySql.VisibleEdge(alias, viewer, parameters);
+            var visible = VisibilitySql.VisibleRow(table, alias, viewer, parameters);
             var page = await database.ReadAsync(c => c.QueryAsync(null,
                 $"SELECT {columns} FROM {table} {alias} WHERE NOT {alias}.deleted AND {alias}.id > @after AND {visible} ORDER BY {alias}.id LIMIT {PageSize}", read, ct, [.. parameters]), ct);
             foreach (var row in page)

@@ -177,8 +177,8 @@ internal sealed class ImportLookups(Func<Task> connectionFree)
         }
         for (var start = 0; start < values.Count; start += MaxParameters)
         {
-            var part = values.Skip(start).Take(MaxParameters).Select((v, i) => ($"p{i}", (object?)v)).ToArray();
-            await using var command = Database.Command(c, t, $"{sql} IN ({string.Join(", ", part.Select(p => "@" + p.Item1))})", part);
+            var (list, part) = SqlList.Of("p", values.Skip(start).Take(MaxParameters));
+            await using var command = Database.Command(c, t, $"{sql} IN ({list})", part);
             await ReadAllAsync(command, read, ct);
         }
     }

@@ -21,11 +21,12 @@ internal static class MergeCandidates
         {
             return [];
         }
-        var parameters = keys.Select((k, i) => ($"k{i}", (object?)k)).ToList();
+        var (list, keyParameters) = SqlList.Of("k", keys);
+        var parameters = keyParameters.ToList();
         parameters.Add(("n", keys.Count));
         parameters.Add(("self", node.Id));
         var ids = await c.QueryAsync(t, $"""
-            SELECT node_id FROM node_name_keys WHERE name_key IN ({string.Join(", ", keys.Select((_, i) => $"@k{i}"))}) AND node_id <> @self
+            SELECT node_id FROM node_name_keys WHERE name_key IN ({list}) AND node_id <> @self
             GROUP BY node_id HAVING COUNT(*) = @n ORDER BY node_id LIMIT 50
             """, r => r.GetString(0), ct, [.. parameters]);
         var result = new List<string>();
