@@ -8,8 +8,8 @@ public sealed class SharedCacheTests
 {
     public const string RedisVariable = "ASSETTRACE_TEST_REDIS";
 
-    [Fact]
-    public async Task A_share_changed_through_one_server_is_seen_through_the_other()
+    /// <summary>Settings for servers on one new PostgreSQL store with the demo case and one Redis, under a prefix of their own.</summary>
+    private static async Task<IDictionary<string, string?>> SharedStoreAsync()
     {
         var redis = Environment.GetEnvironmentVariable(RedisVariable) is { Length: > 0 } value
             ? value
@@ -18,6 +18,13 @@ public sealed class SharedCacheTests
         settings["Demo:Load"] = "true";
         settings["ConnectionStrings:Redis"] = redis;
         settings["Analytics:CachePrefix"] = $"test-{Guid.NewGuid():N}:";
+        return settings;
+    }
+
+    [Fact]
+    public async Task A_share_changed_through_one_server_is_seen_through_the_other()
+    {
+        var settings = await SharedStoreAsync();
         await using var first = await ServerHarness.StartAsync(settings);
         await using var second = await ServerHarness.StartAsync(settings);
         const string Query = """{ beneficialOwners(id: "demo-flat-london") { personId lowPercent } }""";
@@ -40,13 +47,7 @@ public sealed class SharedCacheTests
     [Fact]
     public async Task An_answer_cached_in_Redis_for_the_case_team_is_never_served_to_an_outsider()
     {
-        var redis = Environment.GetEnvironmentVariable(RedisVariable) is { Length: > 0 } value
-            ? value
-            : throw new InvalidOperationException($"{RedisVariable} is not set: run the tests with ./test.sh, which starts Redis, or set it to host:port of a Redis server.");
-        var settings = await TestDatabases.CreateAsync(StoreKind.Postgres);
-        settings["Demo:Load"] = "true";
-        settings["ConnectionStrings:Redis"] = redis;
-        settings["Analytics:CachePrefix"] = $"test-{Guid.NewGuid():N}:";
+        var settings = await SharedStoreAsync();
         await using var first = await ServerHarness.StartAsync(settings);
         await using var second = await ServerHarness.StartAsync(settings);
         await first.DataAsync("""mutation { createUser(input: { username: "commissioner", roles: [COMMISSION], password: "a long enough password" }) { id } }""");
