@@ -113,6 +113,28 @@ require_chromium() {
 	[[ -x "$CHROMIUM_PATH" ]] || MISSING+=(chromium)
 }
 
+# apt_get_waiting ARGS: apt-get that waits for another apt or dpkg run (an
+# unattended upgrade, a second terminal) instead of failing on its lock.
+# DPkg::Lock::Timeout covers dpkg's lock; the package lists' lock of
+# `apt-get update` is not covered by it, so a failure that names a lock is
+# retried for up to ten minutes.
+APT_LOCK_WAIT=600
+apt_get_waiting() {
+	local waited=0 out
+	while :; do
+		if out=$(apt-get -o DPkg::Lock::Timeout="$APT_LOCK_WAIT" "$@" 2>&1); then
+			printf '%s\n' "$out"
+			return 0
+		fi
+		printf '%s\n' "$out"
+		grep -q 'Could not get lock\|Unable to acquire\|is held by process' <<<"$out" || return 1
+		((waited >= APT_LOCK_WAIT)) && return 1
+		echo "apt is busy in another process; waiting for its lock"
+		sleep 5
+		waited=$((waited + 5))
+	done
+}
+
 install_missing_packages() {
 	require_postgres
 	require_redis
@@ -131,8 +153,8 @@ install_missing_packages() {
 	local apt_log
 	make_temp_dir apt_log assettrace-apt
 	apt_log="$apt_log/apt.log"
-	if ! { apt-get update &&
-		DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${MISSING[@]}"; } \
+	if ! { apt_get_waiting update &&
+		DEBIAN_FRONTEND=noninteractive apt_get_waiting install -y --no-install-recommends "${MISSING[@]}"; } \
 		>"$apt_log" 2>&1; then
 		print_log "$apt_log"
 		die "could not install ${MISSING[*]}"
