@@ -18,23 +18,7 @@ public sealed class CaseStore(Database database, GraphSchema schema, AuditLog au
 {
     public async Task<Case> CreateAsync(CaseDraft draft, Viewer actor, CancellationToken ct)
     {
-        var errors = new List<FieldError>();
-        if (string.IsNullOrWhiteSpace(draft.Number))
-        {
-            errors.Add(new FieldError("input.number", "give the case number, e.g. 2026-ARC-0017."));
-        }
-        if (string.IsNullOrWhiteSpace(draft.Title))
-        {
-            errors.Add(new FieldError("input.title", "give the case a title."));
-        }
-        CheckCrimeType("input.crimeType", draft.CrimeType, errors);
-        var team = Members("input.team", draft.Team, errors);
-        var supervisors = Members("input.supervisors", draft.Supervisors ?? [], errors);
-        errors.AddRange(CaseTextRules.Problems(draft));
-        if (errors.Count > 0)
-        {
-            throw new UserInputException(errors);
-        }
+        var (team, supervisors) = CaseInput.Check(draft, schema);
         // Whoever opens a case works on it, unless they see every case anyway: otherwise the case
         // would vanish for them the moment it is created.
         if (!actor.SeesEverything && !team.Contains(actor.Name) && !supervisors.Contains(actor.Name))
@@ -64,22 +48,7 @@ public sealed class CaseStore(Database database, GraphSchema schema, AuditLog au
 
     public async Task<Case> UpdateAsync(CasePatch patch, Viewer actor, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(patch.Reason))
-        {
-            throw new UserInputException("input.reason", "say why the case is changed.");
-        }
-        var errors = new List<FieldError>();
-        CaseTextRules.Check(patch);
-        if (patch.CrimeType is not null)
-        {
-            CheckCrimeType("input.crimeType", patch.CrimeType, errors);
-        }
-        var team = patch.Team is null ? null : Members("input.team", patch.Team, errors);
-        var supervisors = patch.Supervisors is null ? null : Members("input.supervisors", patch.Supervisors, errors);
-        if (errors.Count > 0)
-        {
-            throw new UserInputException(errors);
-        }
+        var (team, supervisors) = CaseInput.Check(patch, schema);
         return await database.WriteAsync(async (c, t) =>
         {
             var current = await LoadVisibleAsync(c, t, patch.Id, actor, ct);
@@ -120,7 +89,7 @@ public sealed class CaseStore(Database database, GraphSchema schema, AuditLog au
         {
             throw new UserInputException("role", "say what the subject is to the case (suspect, relative, nominee, asset, …).");
         }
-        CaseTextRules.CheckSubject(role, null);
+        CaseInput.CheckSubject(role, null);
         return await database.WriteAsync(async (c, t) =>
         {
             var current = await LoadVisibleAsync(c, t, caseId, actor, ct);
@@ -146,7 +115,7 @@ public sealed class CaseStore(Database database, GraphSchema schema, AuditLog au
         {
             throw new UserInputException("reason", "say why the subject is removed from the case.");
         }
-        CaseTextRules.CheckSubject("subject", reason);
+        CaseInput.CheckSubject("subject", reason);
         return await database.WriteAsync(async (c, t) =>
         {
             var current = await LoadVisibleAsync(c, t, caseId, actor, ct);
@@ -205,25 +174,6 @@ public sealed class CaseStore(Database database, GraphSchema schema, AuditLog au
             {
                 await c.ExecuteAsync(t, "INSERT INTO case_access (username, case_id, access) VALUES (@u, @c, @a)", ct, ("u", name), ("c", @case.Id), ("a", access));
             }
-        }
-    }
-
-    /// <summary>User names, trimmed; a blank one is an input error on the list's field.</summary>
-    private static List<string> Members(string field, IReadOnlyList<string> names, List<FieldError> errors)
-    {
-        if (names.Any(string.IsNullOrWhiteSpace))
-        {
-            errors.Add(new FieldError(field, "a user name is blank; give the user names of the people on the case."));
-        }
-        return [.. names.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n.Trim()).Distinct(StringComparer.Ordinal)];
-    }
-
-    private void CheckCrimeType(string field, string code, List<FieldError> errors)
-    {
-        var list = schema.CodeLists["crime-type"];
-        if (!list.Contains(code))
-        {
-            errors.Add(new FieldError(field, $"'{code}' is not a crime type; use one of {string.Join(", ", list.Codes)}."));
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using AssetTrace.Storage;
 
 namespace AssetTrace.Visibility;
@@ -9,6 +10,18 @@ namespace AssetTrace.Visibility;
 /// </summary>
 public sealed class EntityVisibility(Database database)
 {
+    /// <summary>
+    /// For each kind of entity stored with a case, the query that reads, for a list of ids ({0}), each id
+    /// and the cases it belongs to: an entity is hidden when the viewer does not see one of them (an edge
+    /// belongs to its own case and to its two ends').
+    /// </summary>
+    private static readonly (string Kind, string Sql)[] CasesOfEntities =
+    [
+        ("node", "SELECT id, restricted_case FROM nodes WHERE id IN ({0}) AND restricted_case IS NOT NULL"),
+        ("edge", "SELECT e.id, e.restricted_case, s.restricted_case, t.restricted_case FROM edges e JOIN nodes s ON s.id = e.source_id JOIN nodes t ON t.id = e.target_id WHERE e.id IN ({0})"),
+        ("request", "SELECT id, case_id FROM requests WHERE id IN ({0})"),
+    ];
+
     public async Task<List<T>> VisibleAsync<T>(Viewer viewer, IReadOnlyList<T> records, Func<T, string> entityOf, CancellationToken ct)
     {
         if (viewer.SeesEverything || records.Count == 0)
@@ -22,42 +35,14 @@ public sealed class EntityVisibility(Database database)
             hidden.Add($"case/{caseId}");
         }
         await using var c = await database.OpenAsync(ct);
-        foreach (var chunk in ids["node"].Distinct().Chunk(400))
+        foreach (var (kind, sql) in CasesOfEntities)
         {
-            var (list, parameters) = SqlList.Of("e", chunk);
-            foreach (var (id, caseId) in await c.QueryAsync(null, $"SELECT id, restricted_case FROM nodes WHERE id IN ({list}) AND restricted_case IS NOT NULL",
-                r => (r.GetString(0), r.GetString(1)), ct, parameters))
+            foreach (var chunk in ids[kind].Distinct().Chunk(400))
             {
-                if (!viewer.Sees(caseId))
-                {
-                    hidden.Add($"node/{id}");
-                }
-            }
-        }
-        foreach (var chunk in ids["edge"].Distinct().Chunk(400))
-        {
-            var (list, parameters) = SqlList.Of("e", chunk);
-            foreach (var (id, own, source, target) in await c.QueryAsync(null, $"""
-                SELECT e.id, e.restricted_case, s.restricted_case, t.restricted_case
-                FROM edges e JOIN nodes s ON s.id = e.source_id JOIN nodes t ON t.id = e.target_id WHERE e.id IN ({list})
-                """, r => (r.GetString(0), r.NullableString(1), r.NullableString(2), r.NullableString(3)), ct, parameters))
-            {
-                if (!viewer.Sees(own) || !viewer.Sees(source) || !viewer.Sees(target))
-                {
-                    hidden.Add($"edge/{id}");
-                }
-            }
-        }
-        foreach (var chunk in ids["request"].Distinct().Chunk(400))
-        {
-            var (list, parameters) = SqlList.Of("e", chunk);
-            foreach (var (id, caseId) in await c.QueryAsync(null, $"SELECT id, case_id FROM requests WHERE id IN ({list})",
-                r => (r.GetString(0), r.GetString(1)), ct, parameters))
-            {
-                if (!viewer.Sees(caseId))
-                {
-                    hidden.Add($"request/{id}");
-                }
+                var (list, parameters) = SqlList.Of("e", chunk);
+                var rows = await c.QueryAsync(null, string.Format(CultureInfo.InvariantCulture, sql, list),
+                    r => (Id: r.GetString(0), Hidden: Enumerable.Range(1, r.FieldCount - 1).Any(i => !viewer.Sees(r.NullableString(i)))), ct, parameters);
+                hidden.UnionWith(rows.Where(row => row.Hidden).Select(row => $"{kind}/{row.Id}"));
             }
         }
         return [.. records.Where(r => !hidden.Contains(entityOf(r)))];
