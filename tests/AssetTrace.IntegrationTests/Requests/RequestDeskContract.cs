@@ -38,15 +38,15 @@ public abstract class RequestDeskContract(StoreKind kind) : IAsyncLifetime
     public async Task A_CARIN_request_goes_from_draft_to_answered_with_its_facts_marked_intelligence_only()
     {
         var draft = await CarinDraftAsync("en", "ru");
-        Assert.Equal(RequestStatus.Draft, draft.Status);
+        Assert.Equal(RequestStatus.Draft, draft.Progress.Status);
         Assert.Matches(@"^REQ-\d{4}-0001$", draft.Number);
 
         await Assert.ThrowsAsync<ForbiddenException>(() => Desk.ApproveAsync(draft.Id, null, Viewer.System("officer1"), default));
         var approved = await Desk.ApproveAsync(draft.Id, null, Viewer.System("supervisor1"), default);
-        Assert.Equal("supervisor1", approved.ApprovedBy);
+        Assert.Equal("supervisor1", approved.Milestones.ApprovedBy);
 
         var queued = await Desk.SendAsync(draft.Id, Viewer.System("officer1"), default);
-        Assert.Equal(RequestStatus.Queued, queued.Status);
+        Assert.Equal(RequestStatus.Queued, queued.Progress.Status);
         var mail = Assert.Single(await _harness.Get<MailOutbox>().ForRequestAsync(draft.Id, default));
         Assert.Equal(["aro@uk-aro.example.org"], mail.Recipients);
         Assert.Contains(draft.Number, mail.Subject, StringComparison.Ordinal);
@@ -55,8 +55,8 @@ public abstract class RequestDeskContract(StoreKind kind) : IAsyncLifetime
         await Desk.MarkSentAsync(draft.Id, mail.MessageId, sentAt, default);
         await Desk.MarkSentAsync(draft.Id, mail.MessageId, sentAt, default);
         var sent = (await _harness.Get<RequestStore>().GetAsync(draft.Id, default))!;
-        Assert.Equal(RequestStatus.Sent, sent.Status);
-        Assert.Equal(sentAt.AddDays(7), sent.DueAt);
+        Assert.Equal(RequestStatus.Sent, sent.Progress.Status);
+        Assert.Equal(sentAt.AddDays(7), sent.Progress.DueAt);
 
         _harness.Clock.Advance(TimeSpan.FromDays(6));
         var answered = await Desk.RecordAnswerAsync(draft.Id, true, "Land Registry extract attached",
@@ -64,7 +64,7 @@ public abstract class RequestDeskContract(StoreKind kind) : IAsyncLifetime
             [new EdgeDraft(EdgeKind.HoldsAccount, "demo-albion-crest", "answer-account", JsonSerializer.SerializeToElement(new { role = "holder" }), null!)],
             Viewer.System("officer1"), default);
 
-        Assert.Equal(RequestStatus.Answered, answered.Status);
+        Assert.Equal(RequestStatus.Answered, answered.Progress.Status);
         var account = (await _harness.Get<GraphQueries>().GetNodeAsync(Viewer.System("test"), "answer-account", default))!;
         Assert.Equal(SourceKind.NetworkAnswer, account.Provenance.Source);
         Assert.Equal(UsageRestriction.IntelligenceOnly, account.Provenance.Restriction);
@@ -88,7 +88,7 @@ public abstract class RequestDeskContract(StoreKind kind) : IAsyncLifetime
         var error = await Assert.ThrowsAsync<ConflictException>(() => Desk.SendAsync(draft.Id, Viewer.System("officer1"), default));
         Assert.Contains("Draft", error.Message, StringComparison.Ordinal);
         await Assert.ThrowsAsync<ConflictException>(() => Desk.CloseAsync(draft.Id, Viewer.System("officer1"), null, default));
-        Assert.Equal(RequestStatus.Draft, (await _harness.Get<RequestStore>().GetAsync(draft.Id, default))!.Status);
+        Assert.Equal(RequestStatus.Draft, (await _harness.Get<RequestStore>().GetAsync(draft.Id, default))!.Progress.Status);
         Assert.Empty(await _harness.Get<MailOutbox>().ForRequestAsync(draft.Id, default));
     }
 
@@ -118,7 +118,7 @@ public abstract class RequestDeskContract(StoreKind kind) : IAsyncLifetime
             Statements = new Dictionary<string, string> { ["dual_criminality"] = "Embezzlement is an offence in both states.", ["confidentiality_statement"] = "Please keep this request confidential." },
         };
         await Desk.UpdateDraftAsync(draft.Id, fixedBody, Urgency.Normal, null, Viewer.System("officer1"), default);
-        Assert.Equal(RequestStatus.Approved, (await Desk.ApproveAsync(draft.Id, null, Viewer.System("supervisor1"), default)).Status);
+        Assert.Equal(RequestStatus.Approved, (await Desk.ApproveAsync(draft.Id, null, Viewer.System("supervisor1"), default)).Progress.Status);
     }
 
     [Fact]
@@ -152,7 +152,7 @@ public abstract class RequestDeskContract(StoreKind kind) : IAsyncLifetime
 
         var mla = await Desk.DraftMlaFromAsync(carin.Id, Viewer.System("officer1"), default);
 
-        Assert.Equal(("MLA", "GB", RequestStatus.Draft), (mla.Network, mla.Jurisdiction, mla.Status));
+        Assert.Equal(("MLA", "GB", RequestStatus.Draft), (mla.Route.Network, mla.Route.Jurisdiction, mla.Progress.Status));
         Assert.Equal(carin.Body.SubjectIds, mla.Body.SubjectIds);
         Assert.Equal(["en", "ru"], mla.Body.Languages);
         Assert.StartsWith($"Follows informal request {carin.Number}", mla.Body.FreeText, StringComparison.Ordinal);

@@ -30,9 +30,9 @@ public sealed class LetterComposer(LetterTemplates templates)
             new(BlockKind.Field, $"{context.Case.Number} — {context.Case.Title}", T("case")),
             new(BlockKind.Field, $"{context.Contact.Name} <{context.Contact.Email}>", T("to")),
             new(BlockKind.Field, T("signature"), T("from")),
-            new(BlockKind.Field, T($"urgency.{Codes.Of(r.Urgency)}"), T("urgency")),
+            new(BlockKind.Field, T($"urgency.{Codes.Of(r.Progress.Urgency)}"), T("urgency")),
         };
-        if (r.DueAt is { } due)
+        if (r.Progress.DueAt is { } due)
         {
             blocks.Add(new(BlockKind.Field, due.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture), T("due")));
         }

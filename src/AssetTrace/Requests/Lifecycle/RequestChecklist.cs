@@ -17,7 +17,7 @@ public static class RequestChecklist
 
     public static List<ChecklistGap> Gaps(NetworkRequest request, NetworkInfo network, RequestCatalogue catalogue, IReadOnlyDictionary<string, Node> subjects)
     {
-        var items = network.IsFormal ? catalogue.RequirementsOf(request.Jurisdiction) : InformalItems;
+        var items = network.IsFormal ? catalogue.RequirementsOf(request.Route.Jurisdiction) : InformalItems;
         var gaps = new List<ChecklistGap>();
         foreach (var item in items)
         {
