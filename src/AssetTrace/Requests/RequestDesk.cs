@@ -249,6 +249,10 @@ public sealed class RequestDesk(
         errors.AddRange(input.Body.SubjectIds.Where(s => !subjects.ContainsKey(s)).Select(s => new FieldError("input.subjectIds", $"no node with id '{s}' exists.")));
         errors.AddRange(input.Body.Questions.Where(q => !catalogue.Questions.Contains(q))
             .Select(q => new FieldError("input.questions", $"'{q}' is not in the question catalogue; use one of {string.Join(", ", catalogue.Questions.Codes)}.")));
+        // A statement the catalogue does not know would have no heading in the letters: refused here, not when they are rendered.
+        var statements = RequestChecklist.StatementItems(catalogue).ToList();
+        errors.AddRange(input.Body.Statements.Keys.Where(item => !statements.Contains(item, StringComparer.Ordinal))
+            .Select(item => new FieldError("input.statements", $"'{item}' is not a checklist statement; use one of {string.Join(", ", statements)}.")));
         errors.AddRange(RequestTextRules.Problems(input.Body));
         if (input.Body.Languages.Count == 0)
         {
