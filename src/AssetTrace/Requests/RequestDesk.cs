@@ -31,7 +31,7 @@ public sealed class RequestDesk(
     public async Task<NetworkRequest> DraftAsync(RequestDraftInput input, Viewer actor, CancellationToken ct)
     {
         var contact = await CheckAsync(input, actor, ct);
-        return await requests.CreateDraftAsync(input.CaseId, input.Network, input.Jurisdiction, contact.Id, input.Urgency, input.Body, actor.Name, ct);
+        return await requests.CreateDraftAsync(new RequestRoute(input.CaseId, input.Network, input.Jurisdiction, contact.Id), input.Urgency, input.Body, actor.Name, ct);
     }
 
     /// <summary>
@@ -42,18 +42,19 @@ public sealed class RequestDesk(
     public async Task<NetworkRequest> DraftMlaFromAsync(string id, Viewer actor, CancellationToken ct)
     {
         var source = await RequireAsync(id, actor, ct);
-        if (source.Network == NetworkInfo.Mla)
+        if (source.Route.Network == NetworkInfo.Mla)
         {
             throw new UserInputException("id", $"{source.Number} is already a formal MLA request.");
         }
-        var body = source.Body with { FreeText = $"Follows informal request {source.Number} ({source.Network}). {source.Body.FreeText}".Trim() };
-        return await DraftAsync(new RequestDraftInput(source.CaseId, NetworkInfo.Mla, source.Jurisdiction, null, source.Urgency, body), actor, ct);
+        var body = source.Body with { FreeText = $"Follows informal request {source.Number} ({source.Route.Network}). {source.Body.FreeText}".Trim() };
+        return await DraftAsync(new RequestDraftInput(source.Route.CaseId, NetworkInfo.Mla, source.Route.Jurisdiction, null, source.Progress.Urgency, body), actor, ct);
     }
 
     public async Task<NetworkRequest> UpdateDraftAsync(string id, RequestBody body, Urgency urgency, int? expectedVersion, Viewer actor, CancellationToken ct)
     {
         var current = await RequireAsync(id, actor, ct);
-        await CheckAsync(new RequestDraftInput(current.CaseId, current.Network, current.Jurisdiction, current.ContactPointId, urgency, body), actor, ct);
+        var route = current.Route;
+        await CheckAsync(new RequestDraftInput(route.CaseId, route.Network, route.Jurisdiction, route.ContactPointId, urgency, body), actor, ct);
         return await requests.UpdateDraftAsync(id, body, urgency, expectedVersion, actor.Name, ct);
     }
 
@@ -61,8 +62,8 @@ public sealed class RequestDesk(
     public async Task<List<ChecklistGap>> ChecklistAsync(string id, Viewer viewer, CancellationToken ct)
     {
         var request = await RequireAsync(id, viewer, ct);
-        var network = await directory.NetworkAsync(request.Network, "network", ct);
-        var subjects = await graph.GetNodesAsync(Viewer.ForCase(request.CaseId), request.Body.SubjectIds, ct);
+        var network = await directory.NetworkAsync(request.Route.Network, "network", ct);
+        var subjects = await graph.GetNodesAsync(Viewer.ForCase(request.Route.CaseId), request.Body.SubjectIds, ct);
         return RequestChecklist.Gaps(request, network, catalogue, subjects);
     }
 
@@ -73,7 +74,7 @@ public sealed class RequestDesk(
     public async Task<NetworkRequest> ApproveAsync(string id, int? expectedVersion, Viewer approver, CancellationToken ct)
     {
         var request = await RequireAsync(id, approver, ct);
-        var authors = (await requests.EventsAsync(id, ct)).Where(e => e.Event is "created" or "edited").Select(e => e.Actor).Append(request.Author);
+        var authors = (await requests.EventsAsync(id, ct)).Where(e => e.Event is "created" or "edited").Select(e => e.Actor).Append(request.Stamp.CreatedBy);
         if (authors.Contains(approver.Name, StringComparer.Ordinal))
         {
             throw new ForbiddenException($"{approver.Name} wrote a version of {request.Number} and cannot approve it too: a supervisor who did not draft or edit it must.");
@@ -84,7 +85,11 @@ public sealed class RequestDesk(
             throw new UserInputException([.. gaps.Select(g => new FieldError($"checklist.{g.Item}", $"{g.Problem} ({g.Requirement})"))]);
         }
         var now = clock.GetUtcNow();
-        return await requests.MoveAsync(id, RequestStatus.Approved, approver.Name, null, r => r with { ApprovedBy = approver.Name, ApprovedAt = now }, null, ct, expectedVersion);
+        return await requests.MoveAsync(id, new RequestMove(RequestStatus.Approved, approver)
+        {
+            ExpectedVersion = expectedVersion,
+            Change = r => r with { Milestones = r.Milestones with { ApprovedBy = approver.Name, ApprovedAt = now } },
+        }, ct);
     }
 
     /// <summary>
@@ -94,37 +99,51 @@ public sealed class RequestDesk(
     public async Task<NetworkRequest> SendAsync(string id, Viewer actor, CancellationToken ct)
     {
         var request = await RequireAsync(id, actor, ct);
-        RequestTransitions.Check(request.Status, RequestStatus.Queued, request.Number);
-        var contact = await directory.ContactPointAsync(request.ContactPointId, ct) ?? throw new NotFoundException("contact point", request.ContactPointId);
+        RequestTransitions.Check(request.Progress.Status, RequestStatus.Queued, request.Number);
+        var contact = await directory.ContactPointAsync(request.Route.ContactPointId, ct) ?? throw new NotFoundException("contact point", request.Route.ContactPointId);
         var letters = await documents.RenderAsync(request, ct);
         var main = letters[0];
         var body = string.Join("\n\n----------------------------------------\n\n", letters.Select(l => l.Text));
         var mail = new OutgoingMail(request.Id, [contact.Email], [], main.Subject, body, null,
             [.. letters.Select(l => new MailAttachment(l.FileName(request.Number), "application/pdf", l.Pdf))]);
-        return await requests.MoveAsync(id, RequestStatus.Queued, actor.Name, $"to {contact.Email}", null,
-            async (c, t, _) => await outbox.EnqueueAsync(c, t, mail, ct), ct);
+        return await requests.MoveAsync(id, new RequestMove(RequestStatus.Queued, actor)
+        {
+            Detail = $"to {contact.Email}",
+            AlsoInTransaction = async (c, t, _) => await outbox.EnqueueAsync(c, t, mail, ct),
+        }, ct);
     }
 
     /// <summary>The SMTP server accepted the mail: the clock for the answer starts now.</summary>
     public async Task MarkSentAsync(string id, string messageId, DateTimeOffset at, CancellationToken ct)
     {
         var request = await RequireAsync(id, Mail, ct);
-        if (request.Status != RequestStatus.Queued)
+        var network = await directory.NetworkAsync(request.Route.Network, "network", ct);
+        var sent = await requests.MoveIfAsync(id, [RequestStatus.Queued], new RequestMove(RequestStatus.Sent, Mail)
         {
-            return; // told twice: the first time counted.
+            Detail = messageId,
+            Change = r => r with
+            {
+                Progress = r.Progress with { DueAt = at + network.DueWithin(r.Progress.Urgency) },
+                Milestones = r.Milestones with { SentAt = at },
+            },
+        }, ct);
+        if (sent is not null)
+        {
+            await deadlines.ScheduleAsync(sent, at, ct);
         }
-        var network = await directory.NetworkAsync(request.Network, "network", ct);
-        var sent = await requests.MoveAsync(id, RequestStatus.Sent, "mail", messageId,
-            r => r with { SentAt = at, DueAt = at + network.DueWithin(r.Urgency) }, null, ct);
-        await deadlines.ScheduleAsync(sent, at, ct);
+        // else told twice: the first time counted.
     }
 
     public async Task MarkDeliveryFailedAsync(string id, string reason, CancellationToken ct)
     {
-        var request = await RequireAsync(id, Mail, ct);
-        if (request.Status is RequestStatus.Queued or RequestStatus.Sent)
+        // Only mail on its way can fail; a bounce told twice, or one that comes after a reply, changes nothing.
+        var failed = await requests.MoveIfAsync(id, [RequestStatus.Queued, RequestStatus.Sent], new RequestMove(RequestStatus.DeliveryFailed, Mail)
         {
-            await requests.MoveAsync(id, RequestStatus.DeliveryFailed, "mail", reason, r => r with { FailureReason = reason }, null, ct);
+            Detail = reason,
+            Change = r => r with { Progress = r.Progress with { FailureReason = reason } },
+        }, ct);
+        if (failed is not null)
+        {
             await deadlines.CancelAsync(id, ct);
         }
     }
@@ -132,8 +151,11 @@ public sealed class RequestDesk(
     public async Task<NetworkRequest> AcknowledgeAsync(string id, Viewer actor, string? note, CancellationToken ct)
     {
         TextHygiene.Require("note", note, TextKind.FreeText, TextLimits.Note);
-        await RequireAsync(id, actor, ct);
-        return await requests.MoveAsync(id, RequestStatus.Acknowledged, actor.Name, note, r => r with { AcknowledgedAt = r.AcknowledgedAt ?? clock.GetUtcNow() }, null, ct);
+        return await requests.MoveAsync(id, new RequestMove(RequestStatus.Acknowledged, actor)
+        {
+            Detail = note,
+            Change = r => r with { Milestones = r.Milestones with { AcknowledgedAt = r.Milestones.AcknowledgedAt ?? clock.GetUtcNow() } },
+        }, ct);
     }
 
     /// <summary>
@@ -146,11 +168,11 @@ public sealed class RequestDesk(
     {
         TextHygiene.Require("note", note, TextKind.FreeText, TextLimits.Note);
         var request = await RequireAsync(id, actor, ct);
-        var network = await directory.NetworkAsync(request.Network, "network", ct);
+        var network = await directory.NetworkAsync(request.Route.Network, "network", ct);
         var to = complete ? RequestStatus.Answered : RequestStatus.PartlyAnswered;
-        RequestTransitions.Check(request.Status, to, request.Number);
+        RequestTransitions.Check(request.Progress.Status, to, request.Number);
         var provenance = new ProvenanceDraft(network.IsFormal ? SourceKind.MlaAnswer : SourceKind.NetworkAnswer,
-            $"{request.Number} ({network.Code}, {request.Jurisdiction})", clock.GetUtcNow(), network.Restriction, request.CaseId);
+            $"{request.Number} ({network.Code}, {request.Route.Jurisdiction})", clock.GetUtcNow(), network.Restriction, request.Route.CaseId);
         NetworkRequest? moved = null;
         await graphStore.CreateManyAsync(
             [.. nodes.Select(n => n with { Provenance = provenance })],
@@ -165,8 +187,15 @@ public sealed class RequestDesk(
                         ("r", id), ("e", entity), ("id", entityId), ("at", now), ("by", actor.Name));
                 }
                 var detail = string.Create(CultureInfo.InvariantCulture, $"{writtenNodes.Count} nodes and {writtenEdges.Count} edges recorded{(note is null ? "" : ": " + note)}");
-                moved = await requests.MoveAsync(c, t, id, to, actor.Name, detail,
-                    r => r with { AnsweredAt = r.AnsweredAt ?? now, Overdue = false, AcknowledgedAt = r.AcknowledgedAt ?? now }, null, ct);
+                moved = await requests.MoveAsync(c, t, id, new RequestMove(to, actor)
+                {
+                    Detail = detail,
+                    Change = r => r with
+                    {
+                        Progress = r.Progress with { Overdue = false },
+                        Milestones = r.Milestones with { AnsweredAt = r.Milestones.AnsweredAt ?? now, AcknowledgedAt = r.Milestones.AcknowledgedAt ?? now },
+                    },
+                }, ct);
             }, ct);
         if (complete)
         {
@@ -178,8 +207,7 @@ public sealed class RequestDesk(
     public async Task<NetworkRequest> CloseAsync(string id, Viewer actor, string? note, CancellationToken ct)
     {
         TextHygiene.Require("note", note, TextKind.FreeText, TextLimits.Note);
-        await RequireAsync(id, actor, ct);
-        var closed = await requests.MoveAsync(id, RequestStatus.Closed, actor.Name, note, r => r with { ClosedAt = clock.GetUtcNow() }, null, ct);
+        var closed = await requests.MoveAsync(id, new RequestMove(RequestStatus.Closed, actor) { Detail = note, Change = Ended }, ct);
         await deadlines.CancelAsync(id, ct);
         return closed;
     }
@@ -191,11 +219,12 @@ public sealed class RequestDesk(
             throw new UserInputException("reason", "say why the request is withdrawn.");
         }
         RequestTextRules.CheckReason(reason);
-        await RequireAsync(id, actor, ct);
-        var withdrawn = await requests.MoveAsync(id, RequestStatus.Withdrawn, actor.Name, reason, r => r with { ClosedAt = clock.GetUtcNow() }, null, ct);
+        var withdrawn = await requests.MoveAsync(id, new RequestMove(RequestStatus.Withdrawn, actor) { Detail = reason, Change = Ended }, ct);
         await deadlines.CancelAsync(id, ct);
         return withdrawn;
     }
+
+    private NetworkRequest Ended(NetworkRequest request) => request with { Milestones = request.Milestones with { ClosedAt = clock.GetUtcNow() } };
 
     private async Task<NetworkRequest> RequireAsync(string id, Viewer viewer, CancellationToken ct) =>
         await requests.GetAsync(viewer, id, ct) ?? throw new NotFoundException("request", id);
@@ -220,6 +249,10 @@ public sealed class RequestDesk(
         errors.AddRange(input.Body.SubjectIds.Where(s => !subjects.ContainsKey(s)).Select(s => new FieldError("input.subjectIds", $"no node with id '{s}' exists.")));
         errors.AddRange(input.Body.Questions.Where(q => !catalogue.Questions.Contains(q))
             .Select(q => new FieldError("input.questions", $"'{q}' is not in the question catalogue; use one of {string.Join(", ", catalogue.Questions.Codes)}.")));
+        // A statement the catalogue does not know would have no heading in the letters: refused here, not when they are rendered.
+        var statements = RequestChecklist.StatementItems(catalogue).ToList();
+        errors.AddRange(input.Body.Statements.Keys.Where(item => !statements.Contains(item, StringComparer.Ordinal))
+            .Select(item => new FieldError("input.statements", $"'{item}' is not a checklist statement; use one of {string.Join(", ", statements)}.")));
         errors.AddRange(RequestTextRules.Problems(input.Body));
         if (input.Body.Languages.Count == 0)
         {

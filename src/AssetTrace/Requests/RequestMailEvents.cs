@@ -1,6 +1,7 @@
 using AssetTrace.Mail;
 using AssetTrace.Requests.Lifecycle;
 using AssetTrace.Storage;
+using AssetTrace.Visibility;
 
 namespace AssetTrace.Requests;
 
@@ -11,6 +12,8 @@ namespace AssetTrace.Requests;
 /// </summary>
 public sealed class RequestMailEvents(RequestDesk desk, RequestStore requests, MailOutbox outbox, Database database, TimeProvider clock) : IMailEvents
 {
+    private static readonly Viewer Mail = Viewer.System("mail");
+
     public Task MessageSentAsync(string requestId, string messageId, DateTimeOffset at, CancellationToken ct) =>
         desk.MarkSentAsync(requestId, messageId, at, ct);
 
@@ -44,13 +47,14 @@ public sealed class RequestMailEvents(RequestDesk desk, RequestStore requests, M
             }
             return;
         }
-        var request = await requests.GetAsync(match.RequestId, ct);
         var detail = $"from {mail.From}: \"{mail.Subject}\" ({mail.Attachments.Count} attachments; matched by {match.MatchedBy}; inbound #{mail.Id})";
-        if (request?.Status == RequestStatus.Sent)
+        // The first reply to a sent request acknowledges it; any later one is noted on its timeline.
+        var acknowledged = await requests.MoveIfAsync(match.RequestId, [RequestStatus.Sent], new RequestMove(RequestStatus.Acknowledged, Mail)
         {
-            await requests.MoveAsync(match.RequestId, RequestStatus.Acknowledged, "mail", detail, r => r with { AcknowledgedAt = mail.Date }, null, ct);
-        }
-        else
+            Detail = detail,
+            Change = r => r with { Milestones = r.Milestones with { AcknowledgedAt = mail.Date } },
+        }, ct);
+        if (acknowledged is null)
         {
             await requests.NoteAsync(match.RequestId, "mail", "reply_received", detail, null, ct);
         }

@@ -12,16 +12,18 @@ namespace AssetTrace.IntegrationTests.Mail;
 /// The core services over a fresh store, configured for the test Postfix (STARTTLS, SASL) and
 /// Dovecot (IMAP, STARTTLS) as the desk, with a fake clock and <see cref="RecordingMailEvents"/>.
 /// <see cref="RestartAsync"/> throws the services away and builds new ones on the same store: a server restart.
+/// With <c>requestDesk</c> the demo case is loaded and the request desk takes the mail events instead.
 /// </summary>
 public sealed class MailHarness : IAsyncDisposable
 {
+    private readonly RecordingMailEvents? _events;
     private ServiceProvider _services;
 
-    private MailHarness(IConfigurationRoot configuration, FakeTimeProvider clock, RecordingMailEvents events)
+    private MailHarness(IConfigurationRoot configuration, FakeTimeProvider clock, RecordingMailEvents? events)
     {
         Configuration = configuration;
         Clock = clock;
-        Events = events;
+        _events = events;
         _services = Build(configuration, clock, events);
     }
 
@@ -29,19 +31,20 @@ public sealed class MailHarness : IAsyncDisposable
 
     public FakeTimeProvider Clock { get; }
 
-    public RecordingMailEvents Events { get; }
+    public RecordingMailEvents Events => _events ?? throw new InvalidOperationException("The request desk takes the mail events of this harness.");
 
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
     /// <param name="realServers">false: addresses that lead nowhere, for tests that hand the receiver a scripted connection.</param>
-    public static async Task<MailHarness> StartAsync(StoreKind kind, Action<Dictionary<string, string?>>? configure = null, bool realServers = true)
+    public static async Task<MailHarness> StartAsync(StoreKind kind, Action<Dictionary<string, string?>>? configure = null, bool realServers = true,
+        bool requestDesk = false)
     {
         var settings = await TestDatabases.CreateAsync(kind);
         var (smtpHost, smtpPort) = realServers ? MailTestServers.Smtp : ("smtp.transcript.test", 587);
         var (imapHost, imapPort) = realServers ? MailTestServers.Imap : ("imap.transcript.test", 143);
         var desk = realServers ? MailTestServers.Desk : "desk@assettrace.test";
         var password = realServers ? MailTestServers.Password : "secret";
-        settings["Demo:Load"] = "false";
+        settings["Demo:Load"] = requestDesk ? "true" : "false";
         settings["Mail:Smtp:Host"] = smtpHost;
         settings["Mail:Smtp:Port"] = smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         settings["Mail:Smtp:Security"] = "StartTls";
@@ -57,7 +60,7 @@ public sealed class MailHarness : IAsyncDisposable
         settings["Mail:MessageIdDomain"] = "assettrace.test";
         configure?.Invoke(settings);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var harness = new MailHarness(configuration, new FakeTimeProvider(WholeSecond(DateTimeOffset.UtcNow)), new RecordingMailEvents());
+        var harness = new MailHarness(configuration, new FakeTimeProvider(WholeSecond(DateTimeOffset.UtcNow)), requestDesk ? null : new RecordingMailEvents());
         await CoreServices.PrepareStoreAsync(harness._services, configuration, CancellationToken.None);
         return harness;
     }
@@ -75,7 +78,7 @@ public sealed class MailHarness : IAsyncDisposable
     public async Task RestartAsync()
     {
         await _services.DisposeAsync();
-        _services = Build(Configuration, Clock, Events);
+        _services = Build(Configuration, Clock, _events);
     }
 
     /// <summary>Queues the mail in a write transaction of its own, as the request desk does with its state change.</summary>
@@ -85,15 +88,20 @@ public sealed class MailHarness : IAsyncDisposable
     public async Task<OutboxEntry> OutboxEntryAsync(string messageId) =>
         await Get<MailOutbox>().FindByMessageIdAsync(messageId, CancellationToken.None) ?? throw new InvalidOperationException($"{messageId} is not in the outbox");
 
-    private static ServiceProvider Build(IConfiguration configuration, FakeTimeProvider clock, RecordingMailEvents events) =>
-        new ServiceCollection()
+    private static ServiceProvider Build(IConfiguration configuration, FakeTimeProvider clock, RecordingMailEvents? events)
+    {
+        var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton(configuration)
             .AddAssetTraceCore(configuration)
-            .AddSingleton<TimeProvider>(clock)
-            // Registered after AddMail's default, as the request domain will: the last registration wins.
-            .AddSingleton<IMailEvents>(events)
-            .BuildServiceProvider();
+            .AddSingleton<TimeProvider>(clock);
+        if (events is not null)
+        {
+            // Registered after the request desk's, so the last registration wins.
+            services.AddSingleton<IMailEvents>(events);
+        }
+        return services.BuildServiceProvider();
+    }
 
     public async ValueTask DisposeAsync() => await _services.DisposeAsync();
 }

@@ -32,7 +32,7 @@ public abstract class RequestDeadlineContract(StoreKind kind)
             // Sent ten days ago with seven days to answer: both the reminder and the due date have passed.
             await desk.MarkSentAsync(draft.Id, messageId, DateTimeOffset.UtcNow.AddDays(-10), default);
             id = draft.Id;
-            Assert.False((await before.Get<RequestStore>().GetAsync(id, default))!.Overdue);
+            Assert.False((await before.Get<RequestStore>().GetAsync(id, default))!.Progress.Overdue);
         }
 
         await using var server = await ServerHarness.StartAsync(settings);
@@ -44,9 +44,9 @@ public abstract class RequestDeadlineContract(StoreKind kind)
             await Task.Delay(250);
             request = (await requests.GetAsync(id, default))!;
         }
-        while (!request.Overdue && DateTime.UtcNow < deadline);
+        while (!request.Progress.Overdue && DateTime.UtcNow < deadline);
 
-        Assert.True(request.Overdue, "the overdue trigger did not fire within a minute of the server starting");
+        Assert.True(request.Progress.Overdue, "the overdue trigger did not fire within a minute of the server starting");
         var events = (await requests.EventsAsync(id, default)).Select(e => e.Event).ToList();
         Assert.Contains("overdue", events);
         Assert.Equal(1, (await server.Services.GetRequiredService<RequestFigureReader>().ReadAsync(Viewer.System("test"), default)).Overdue);

@@ -68,8 +68,8 @@ public sealed class RequestMailFlowTests
 
         Assert.Equal(1, await services.GetRequiredService<OutboxDispatcher>().DeliverDueAsync(default));
         var sent = (await requests.GetAsync(draft.Id, default))!;
-        Assert.Equal(RequestStatus.Sent, sent.Status);
-        Assert.Equal(sent.SentAt!.Value.AddHours(8), sent.DueAt);
+        Assert.Equal(RequestStatus.Sent, sent.Progress.Status);
+        Assert.Equal(sent.Milestones.SentAt!.Value.AddHours(8), sent.Progress.DueAt);
 
         var messageId = (await services.GetRequiredService<MailOutbox>().ForRequestAsync(draft.Id, default)).Single().MessageId;
         var arrived = await Mailboxes.WaitForAsync(MailTestServers.Partner, messageId);
@@ -93,7 +93,7 @@ public sealed class RequestMailFlowTests
 
         var receiver = services.GetRequiredService<MailReceiver>();
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while ((await requests.GetAsync(draft.Id, default))!.Status != RequestStatus.Acknowledged && DateTime.UtcNow < deadline)
+        while ((await requests.GetAsync(draft.Id, default))!.Progress.Status != RequestStatus.Acknowledged && DateTime.UtcNow < deadline)
         {
             await receiver.SyncAsync(default);
             await Task.Delay(200);

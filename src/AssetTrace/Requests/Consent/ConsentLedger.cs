@@ -37,7 +37,7 @@ public sealed class ConsentLedger(Database database, AuditLog audit, TimeProvide
         return await database.WriteAsync(async (c, t) =>
         {
             var request = await RequestStore.LoadAsync(c, t, requestId, ct);
-            if (!viewer.Sees(request.CaseId))
+            if (!viewer.Sees(request.Route.CaseId))
             {
                 throw new NotFoundException("request", requestId);
             }

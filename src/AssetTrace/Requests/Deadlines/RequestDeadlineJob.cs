@@ -20,14 +20,14 @@ public sealed class RequestDeadlineJob(RequestStore requests, ILogger<RequestDea
         var id = context.MergedJobDataMap.GetString(RequestIdKey)!;
         var kind = context.MergedJobDataMap.GetString(KindKey)!;
         var request = await requests.GetAsync(id, cancellationToken);
-        if (request is null || !RequestTransitions.AwaitingAnswer.Contains(request.Status))
+        if (request is null || !RequestTransitions.AwaitingAnswer.Contains(request.Progress.Status))
         {
             return;
         }
-        var due = request.DueAt?.ToString("u", System.Globalization.CultureInfo.InvariantCulture);
+        var due = request.Progress.DueAt?.ToString("u", System.Globalization.CultureInfo.InvariantCulture);
         if (kind == Overdue)
         {
-            await requests.NoteAsync(id, "scheduler", "overdue", $"no answer by {due}", r => r with { Overdue = true }, cancellationToken);
+            await requests.NoteAsync(id, "scheduler", "overdue", $"no answer by {due}", r => r with { Progress = r.Progress with { Overdue = true } }, cancellationToken);
             logger.LogWarning("Request {Number} is overdue (due {Due})", request.Number, due);
         }
         else

@@ -14,7 +14,7 @@ public sealed class RequestDeadlines(ISchedulerFactory schedulers)
 
     public async Task ScheduleAsync(NetworkRequest request, DateTimeOffset sentAt, CancellationToken ct)
     {
-        if (request.DueAt is not { } due)
+        if (request.Progress.DueAt is not { } due)
         {
             return;
         }

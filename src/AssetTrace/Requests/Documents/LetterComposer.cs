@@ -23,16 +23,17 @@ public sealed class LetterComposer(LetterTemplates templates)
         string T(string key, params (string, string)[] values) => templates.Text(language, key, values);
         var r = context.Request;
         var crime = T($"crime.{context.Case.CrimeType}");
+        var network = NetworkLabel(context.Network, language);
         var blocks = new List<LetterBlock>
         {
-            new(BlockKind.Title, context.Network.IsFormal ? T("heading_mla") : T("heading_request", ("network", context.Network.Code))),
+            new(BlockKind.Title, context.Network.IsFormal ? T("heading_mla") : T("heading_request", ("network", network))),
             new(BlockKind.Field, r.Number, T("our_reference")),
             new(BlockKind.Field, $"{context.Case.Number} — {context.Case.Title}", T("case")),
             new(BlockKind.Field, $"{context.Contact.Name} <{context.Contact.Email}>", T("to")),
             new(BlockKind.Field, T("signature"), T("from")),
-            new(BlockKind.Field, T($"urgency.{Codes.Of(r.Urgency)}"), T("urgency")),
+            new(BlockKind.Field, T($"urgency.{Codes.Of(r.Progress.Urgency)}"), T("urgency")),
         };
-        if (r.DueAt is { } due)
+        if (r.Progress.DueAt is { } due)
         {
             blocks.Add(new(BlockKind.Field, due.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture), T("due")));
         }
@@ -49,7 +50,7 @@ public sealed class LetterComposer(LetterTemplates templates)
             {
                 blocks.Add(new(BlockKind.Item, edge.Kind == EdgeKind.Owns && edge.Share is { } share
                     ? T("fact_owns", ("source", source.Name), ("target", target.Name), ("share", Percent(share)))
-                    : T("fact_other", ("source", source.Name), ("target", target.Name), ("kind", Codes.Of(edge.Kind)))));
+                    : T("fact_other", ("source", source.Name), ("target", target.Name), ("kind", T($"edge.{Codes.Of(edge.Kind).ToLowerInvariant()}")))));
             }
             if (context.SomeFactsWithheld)
             {
@@ -78,7 +79,7 @@ public sealed class LetterComposer(LetterTemplates templates)
         {
             blocks.Add(new(BlockKind.Field, statement, T($"statement.{item}")));
         }
-        blocks.Add(new(BlockKind.Field, r.Body.Confidentiality, T("confidentiality")));
+        blocks.Add(new(BlockKind.Field, Confidentiality(r.Body, language), T("confidentiality")));
 
         blocks.Add(new(BlockKind.Heading, T("use_heading")));
         blocks.Add(new(BlockKind.Paragraph, T($"use.{Codes.Of(context.Network.Restriction)}")));
@@ -90,9 +91,19 @@ public sealed class LetterComposer(LetterTemplates templates)
         blocks.Add(new(BlockKind.Paragraph, T("closing")));
         blocks.Add(new(BlockKind.Paragraph, T("signature")));
 
-        var subject = T("subject", ("network", context.Network.Code), ("number", r.Number), ("case", context.Case.Number));
+        var subject = T("subject", ("network", network), ("number", r.Number), ("case", context.Case.Number));
         return new Letter(language, LetterTemplates.IsRightToLeft(language), subject, blocks);
     }
+
+    /// <summary>The network as the letter's language names it; a network the templates do not know (added to the directory's file later) by its name.</summary>
+    private string NetworkLabel(NetworkInfo network, string language) =>
+        templates.Has(language, $"network.{network.Code}") ? templates.Text(language, $"network.{network.Code}") : network.Name;
+
+    /// <summary>The office's default level is translated (#12: it went out in English in every letter); what an officer typed goes as typed.</summary>
+    private string Confidentiality(RequestBody body, string language) =>
+        string.Equals(body.Confidentiality.Trim(), RequestBody.DefaultConfidentiality, StringComparison.OrdinalIgnoreCase)
+            ? templates.Text(language, "confidentiality.default")
+            : body.Confidentiality;
 
     /// <summary>"Серік Ахметов (Serik Akhmetov), born 1961-04-17, personal identification number 610417300123".</summary>
     private string Describe(Node subject, string language)

@@ -26,6 +26,8 @@ public sealed class LetterTemplates
 
     public IReadOnlyCollection<string> KeysOf(string language) => _texts[language].Keys;
 
+    public bool Has(string language, string key) => _texts.TryGetValue(language, out var texts) && texts.ContainsKey(key);
+
     public static bool IsRightToLeft(string language) => language == "ar";
 
     /// <summary>The text for a key, with {placeholders} filled in.</summary>

@@ -36,11 +36,11 @@ public sealed class RequestDocuments(
 
     private async Task<(LetterContext Letter, List<WithheldFact> Withheld)> ContextAsync(NetworkRequest request, CancellationToken ct)
     {
-        var network = await directory.NetworkAsync(request.Network, "network", ct);
-        var contact = await directory.ContactPointAsync(request.ContactPointId, ct) ?? throw new NotFoundException("contact point", request.ContactPointId);
+        var network = await directory.NetworkAsync(request.Route.Network, "network", ct);
+        var contact = await directory.ContactPointAsync(request.Route.ContactPointId, ct) ?? throw new NotFoundException("contact point", request.Route.ContactPointId);
         // A letter carries open facts and its own case's, never another case's, whoever renders it.
-        var scope = Viewer.ForCase(request.CaseId);
-        var @case = await cases.GetAsync(scope, request.CaseId, ct) ?? throw new NotFoundException("case", request.CaseId);
+        var scope = Viewer.ForCase(request.Route.CaseId);
+        var @case = await cases.GetAsync(scope, request.Route.CaseId, ct) ?? throw new NotFoundException("case", request.Route.CaseId);
         var subjects = await graph.GetNodesAsync(scope, request.Body.SubjectIds, ct);
         var edges = (await graph.EdgesOfAsync(scope, [.. subjects.Keys], null, Direction.Both, null, ct))
             .Where(e => e.Kind is not EdgeKind.FamilyOf and not EdgeKind.AssociateOf)

@@ -15,4 +15,8 @@ public sealed record RequestBody(
     string Confidentiality,
     string? Restrictions,
     IReadOnlyList<string> Languages,
-    IReadOnlyDictionary<string, string> Statements);
+    IReadOnlyDictionary<string, string> Statements)
+{
+    /// <summary>The confidentiality of a request that says none; letters print it in their own language.</summary>
+    public const string DefaultConfidentiality = "Confidential";
+}

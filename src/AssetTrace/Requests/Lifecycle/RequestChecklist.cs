@@ -15,9 +15,16 @@ public static class RequestChecklist
 {
     private static readonly string[] InformalItems = ["legal_basis", "subjects_identified", "questions"];
 
+    /// <summary>The items the body's own fields answer; every other item of the catalogue is a statement the officer writes.</summary>
+    private static readonly string[] BodyItems = ["legal_basis", "offence_description", "link_asset_offence", "questions", "subjects_identified"];
+
+    /// <summary>The checklist items a request's <see cref="RequestBody.Statements"/> may answer (dual_criminality, …).</summary>
+    public static IEnumerable<string> StatementItems(RequestCatalogue catalogue) =>
+        catalogue.Items.Keys.Except(BodyItems, StringComparer.Ordinal).Order(StringComparer.Ordinal);
+
     public static List<ChecklistGap> Gaps(NetworkRequest request, NetworkInfo network, RequestCatalogue catalogue, IReadOnlyDictionary<string, Node> subjects)
     {
-        var items = network.IsFormal ? catalogue.RequirementsOf(request.Jurisdiction) : InformalItems;
+        var items = network.IsFormal ? catalogue.RequirementsOf(request.Route.Jurisdiction) : InformalItems;
         var gaps = new List<ChecklistGap>();
         foreach (var item in items)
         {

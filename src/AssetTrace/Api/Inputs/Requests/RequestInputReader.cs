@@ -17,7 +17,7 @@ public static class RequestInputReader
         b.Get<string>("legalBasis") ?? "",
         b.Get<string>("offenceDescription") ?? "",
         b.Get<string>("assetLink"),
-        b.Get<string>("confidentiality") ?? "Confidential",
+        b.Get<string>("confidentiality") ?? RequestBody.DefaultConfidentiality,
         b.Get<string>("restrictions"),
         b.GetList<string>("languages") ?? [],
         b.TryGetValue("statements", out var s) && s is JsonElement { ValueKind: JsonValueKind.Object } statements
