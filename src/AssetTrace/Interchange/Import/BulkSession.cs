@@ -1,9 +1,10 @@
 using System.Data.Common;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using AssetTrace.Common;
 using AssetTrace.Graph.Model;
 using AssetTrace.Graph.Schema;
+using AssetTrace.Graph.Store.Bulk;
 using AssetTrace.Graph.Store;
 
 namespace AssetTrace.Interchange.Import;

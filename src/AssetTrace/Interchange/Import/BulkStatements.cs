@@ -1,4 +1,5 @@
 using System.Data.Common;
+using AssetTrace.Graph.Store.Bulk;
 using AssetTrace.Graph.Store;
 
 namespace AssetTrace.Interchange.Import;

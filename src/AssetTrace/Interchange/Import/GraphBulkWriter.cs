@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using AssetTrace.Audit;
 using AssetTrace.Graph.Schema;
+using AssetTrace.Graph.Store.Bulk;
 using AssetTrace.Graph.Store;
 using AssetTrace.Storage;
 

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using AssetTrace.Graph.Model;
+using AssetTrace.Graph.Store.Bulk;
 using AssetTrace.Graph.Store;
 using AssetTrace.Storage;
 using Npgsql;

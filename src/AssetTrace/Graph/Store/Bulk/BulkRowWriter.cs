@@ -1,6 +1,7 @@
 using AssetTrace.Graph.Model;
+using AssetTrace.Interchange.Import;
 
-namespace AssetTrace.Interchange.Import;
+namespace AssetTrace.Graph.Store.Bulk;
 
 /// <summary>
 /// Where the new rows of an import run go: on PostgreSQL into a <see cref="CopyBuffer"/> written

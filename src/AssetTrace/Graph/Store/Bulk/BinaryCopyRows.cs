@@ -3,7 +3,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Text;
 
-namespace AssetTrace.Interchange.Import;
+namespace AssetTrace.Graph.Store.Bulk;
 
 /// <summary>
 /// Rows of one table encoded in PostgreSQL's binary COPY format as they are added, ready to be sent

@@ -3,7 +3,7 @@ using AssetTrace.Storage;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace AssetTrace.Interchange.Import;
+namespace AssetTrace.Graph.Store.Bulk;
 
 /// <summary>The type of a parameter of a <see cref="PreparedCommand"/>; PostgreSQL needs it to prepare the statement.</summary>
 public enum ParameterType

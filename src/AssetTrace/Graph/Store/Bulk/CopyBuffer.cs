@@ -1,8 +1,9 @@
 using System.Runtime.InteropServices;
 using AssetTrace.Graph.Model;
+using AssetTrace.Interchange.Import;
 using Npgsql;
 
-namespace AssetTrace.Interchange.Import;
+namespace AssetTrace.Graph.Store.Bulk;
 
 /// <summary>
 /// New rows of an import run on PostgreSQL, encoded for binary COPY as they are added and written

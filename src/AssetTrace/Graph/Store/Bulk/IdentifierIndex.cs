@@ -1,9 +1,9 @@
 using System.Data.Common;
 using AssetTrace.Graph.Model;
-using AssetTrace.Graph.Store;
+using AssetTrace.Interchange.Import;
 using AssetTrace.Storage;
 
-namespace AssetTrace.Interchange.Import;
+namespace AssetTrace.Graph.Store.Bulk;
 
 /// <summary>
 /// Keeps interchange_identifiers current for every node, also those typed in or changed since the
