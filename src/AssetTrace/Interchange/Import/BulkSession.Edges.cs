@@ -63,8 +63,7 @@ internal sealed partial class BulkSession
             Provenance = NewProvenance(record.RecordId),
             Stamp = Bumped(current.Stamp),
         };
-        await rows.FlushAsync(ct);
-        await rows.SetEdgeParameters(sql.UpdateEdge, next).ExecuteAsync(ct);
+        await rows.UpdateEdgeAsync(next, ct);
         _lookups.SetEdge(next);
         await RecordVersionAsync(false, next.Id, next.Stamp.Version, ChangeKind.Updated, GraphState.Of(next), ct);
         report.EdgesUpdated++;
@@ -123,10 +122,9 @@ internal sealed partial class BulkSession
             return;
         }
         var gone = live.Edge with { Stamp = Bumped(live.Edge.Stamp) };
-        await rows.FlushAsync(ct);
-        await sql.DeleteEdge.Set("id", id).Set("now", run.Now).Set("actor", run.Options.Actor).Set("seq", seq).ExecuteAsync(ct);
+        await rows.DeleteEdgeAsync(gone, ct);
         _lookups.SetEdge(gone, deleted: true);
-        await rows.InsertVersionAsync(false, id, gone.Stamp.Version, ChangeKind.Deleted, GraphState.Of(gone), reason, ct);
+        await RecordVersionAsync(false, id, gone.Stamp.Version, ChangeKind.Deleted, GraphState.Of(gone), reason, ct);
         report.EdgesRemoved++;
     }
 

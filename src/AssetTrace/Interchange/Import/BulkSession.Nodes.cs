@@ -72,12 +72,9 @@ internal sealed partial class BulkSession
             Provenance = owns ? NewProvenance(record.RecordId) : current.Provenance,
             Stamp = Bumped(current.Stamp),
         };
-        await rows.FlushAsync(ct);
-        await rows.SetNodeParameters(sql.UpdateNode, next).ExecuteAsync(ct);
+        await rows.UpdateNodeAsync(next, ct);
         _lookups.SetNode(next);
         await RecordVersionAsync(true, next.Id, next.Stamp.Version, ChangeKind.Updated, GraphState.Of(next), ct);
-        await sql.DeleteNameKeys.Set("id", next.Id).ExecuteAsync(ct);
-        await sql.DeleteIdentifiers.Set("id", next.Id).ExecuteAsync(ct);
         _lookups.RemoveIdentifiers(next.Id);
         await WriteSearchKeysAsync(next, ct);
         report.NodesUpdated++;
@@ -122,8 +119,7 @@ internal sealed partial class BulkSession
         {
             if (!_lookups.TryIdentifier(identifier, out var ids))
             {
-                await rows.FlushAsync(ct);
-                ids = await sql.FindIdentifier.Set("identifier", identifier).QueryAsync(r => r.GetString(0), ct);
+                ids = await rows.NodesWithIdentifierAsync(identifier, ct);
             }
             foreach (var id in ids!.ToList())
             {

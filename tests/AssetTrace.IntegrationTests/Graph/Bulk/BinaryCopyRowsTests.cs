@@ -1,6 +1,6 @@
 using System.Text;
-using AssetTrace.IntegrationTests.Infrastructure;
 using AssetTrace.Graph.Store.Bulk;
+using AssetTrace.IntegrationTests.Infrastructure;
 using Npgsql;
 
 namespace AssetTrace.IntegrationTests.Graph.Bulk;

@@ -1,5 +1,5 @@
-using AssetTrace.IntegrationTests.Infrastructure;
 using AssetTrace.Graph.Store.Bulk;
+using AssetTrace.IntegrationTests.Infrastructure;
 using AssetTrace.Storage;
 
 namespace AssetTrace.IntegrationTests.Graph.Bulk;

@@ -1,34 +1,24 @@
 using System.Data.Common;
+using System.Text.Json;
+using AssetTrace.Graph.Store.Tables;
 using AssetTrace.Storage;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace AssetTrace.Graph.Store.Bulk;
 
-/// <summary>The type of a parameter of a <see cref="PreparedCommand"/>; PostgreSQL needs it to prepare the statement.</summary>
-public enum ParameterType
-{
-    Text,
-    Json,
-    Date,
-    Instant,
-    BigInteger,
-    Count,
-    Numeric,
-    Bool,
-}
-
 /// <summary>
 /// One SQL statement prepared once and run many times with new values: the bulk writer's
 /// inner loop makes no new command objects and both stores reuse the parsed statement.
 /// </summary>
-public sealed class PreparedCommand : IAsyncDisposable
+internal sealed class PreparedCommand : IAsyncDisposable, IColumnValues
 {
     private readonly DbCommand _command;
+    private string _column = "";
 
     private PreparedCommand(DbCommand command) => _command = command;
 
-    public static PreparedCommand Create(DbConnection connection, DbTransaction transaction, string sql, params (string Name, ParameterType Type)[] parameters)
+    public static PreparedCommand Create(DbConnection connection, DbTransaction transaction, string sql, params (string Name, ColumnType Type)[] parameters)
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;
@@ -41,13 +31,13 @@ public sealed class PreparedCommand : IAsyncDisposable
             {
                 npgsql.NpgsqlDbType = type switch
                 {
-                    ParameterType.Json => NpgsqlDbType.Jsonb,
-                    ParameterType.Date => NpgsqlDbType.Date,
-                    ParameterType.Instant => NpgsqlDbType.TimestampTz,
-                    ParameterType.BigInteger => NpgsqlDbType.Bigint,
-                    ParameterType.Count => NpgsqlDbType.Integer,
-                    ParameterType.Numeric => NpgsqlDbType.Numeric,
-                    ParameterType.Bool => NpgsqlDbType.Boolean,
+                    ColumnType.Json => NpgsqlDbType.Jsonb,
+                    ColumnType.Date => NpgsqlDbType.Date,
+                    ColumnType.Instant => NpgsqlDbType.TimestampTz,
+                    ColumnType.BigInteger => NpgsqlDbType.Bigint,
+                    ColumnType.Count => NpgsqlDbType.Integer,
+                    ColumnType.Numeric => NpgsqlDbType.Numeric,
+                    ColumnType.Bool => NpgsqlDbType.Boolean,
                     _ => NpgsqlDbType.Text,
                 };
             }
@@ -68,6 +58,31 @@ public sealed class PreparedCommand : IAsyncDisposable
         };
         return this;
     }
+
+    /// <summary>Sets the parameters of a row written from a table description (see GraphTables), named like its columns.</summary>
+    public PreparedCommand Row<TRow>(TableColumns<TRow> table, TRow row, ColumnGroup groups = ColumnGroup.All)
+    {
+        table.Write(this, row, groups);
+        return this;
+    }
+
+    void IColumnValues.Next(string column) => _column = column;
+
+    void IColumnValues.Text(string? value) => Set(_column, value);
+
+    void IColumnValues.Json(JsonElement value) => Set(_column, new Json(value.GetRawText()));
+
+    void IColumnValues.Date(DateOnly? value) => Set(_column, value);
+
+    void IColumnValues.Instant(DateTimeOffset value) => Set(_column, value);
+
+    void IColumnValues.BigInteger(long value) => Set(_column, value);
+
+    void IColumnValues.Count(int value) => Set(_column, value);
+
+    void IColumnValues.Numeric(decimal? value) => Set(_column, value);
+
+    void IColumnValues.Bool(bool value) => Set(_column, value);
 
     public Task<int> ExecuteAsync(CancellationToken ct) => _command.ExecuteNonQueryAsync(ct);
 
