@@ -5,7 +5,6 @@ using AssetTrace.Common;
 using AssetTrace.Graph.Model;
 using AssetTrace.Graph.Schema;
 using AssetTrace.Graph.Store.Bulk;
-using AssetTrace.Graph.Store.Tables;
 
 namespace AssetTrace.Interchange.Import;
 
@@ -250,11 +249,8 @@ internal sealed partial class BulkSession(
 
     private Stamp Bumped(Stamp stamp) => stamp with { Version = stamp.Version + 1, UpdatedAt = run.Now, UpdatedBy = run.Options.Actor };
 
-    private Task RecordVersionAsync(bool isNode, string id, int version, ChangeKind change, string state, CancellationToken ct) =>
-        RecordVersionAsync(isNode, id, version, change, state, $"import run {run.RunId} ({run.Format}, {run.FileName})", ct);
-
-    private Task RecordVersionAsync(bool isNode, string id, int version, ChangeKind change, string state, string reason, CancellationToken ct) =>
-        rows.InsertVersionAsync(isNode, new VersionRow(id, version, change, state, run.Now, run.Options.Actor, reason), ct);
+    /// <summary>Kept with every version the run writes: "why did this change" names the run and its file.</summary>
+    private string VersionReason => $"import run {run.RunId} ({run.Format}, {run.FileName})";
 
     private static JsonElement ToElement(JsonObject properties) => JsonSerializer.SerializeToElement(ImportedText.Fold(properties));
 

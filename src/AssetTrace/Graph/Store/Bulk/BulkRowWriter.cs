@@ -74,96 +74,66 @@ internal sealed class BulkRowWriter : IAsyncDisposable
     /// <summary>Returns when the rows sent so far are in the store and the connection is free.</summary>
     public Task WaitAsync() => _copy?.WaitAsync() ?? Task.CompletedTask;
 
-    public async Task InsertNodeAsync(Node node, CancellationToken ct)
+    /// <summary>A new node: its row, its first version, its name keys and the <paramref name="identifiers"/> it is matched by.</summary>
+    /// <param name="reason">Kept with the version: why the store changed (the import run and its file).</param>
+    public async Task CreateNodeAsync(Node node, IReadOnlyList<string> identifiers, string reason, CancellationToken ct)
     {
         Writes.Wrote(node.Id);
         if (_copy is null)
         {
             await _sql.InsertNode.Row(GraphTables.Nodes, new NodeRow(node, Seq)).ExecuteAsync(ct);
-            return;
         }
-        _copy.Node(new NodeRow(node, Seq));
+        else
+        {
+            _copy.Node(new NodeRow(node, Seq));
+        }
+        await InsertVersionAsync(true, VersionOf(node.Id, node.Stamp, ChangeKind.Created, GraphState.Of(node), reason), ct);
+        await InsertSearchKeysAsync(node, identifiers, ct);
     }
 
     /// <summary>
-    /// A node's new content and provenance (who may see it is left as it is) and its bumped stamp. Its search keys and
-    /// identifiers are removed: write the changed ones with <see cref="InsertNameKeysAsync"/> and <see cref="InsertIdentifiersAsync"/>.
+    /// A node's new content and provenance with its bumped stamp, its version, and its search keys and identifiers written again.
+    /// Who may see it is left as it is: only GraphStore's checks change that (see <see cref="GraphTables.ImportChange"/>).
     /// </summary>
-    public async Task UpdateNodeAsync(Node next, CancellationToken ct)
+    public async Task ChangeNodeAsync(Node next, IReadOnlyList<string> identifiers, string reason, CancellationToken ct)
     {
         await FlushAsync(ct);
         await _sql.UpdateNode.Row(GraphTables.Nodes, new NodeRow(next, Seq), GraphTables.ImportChange).ExecuteAsync(ct);
+        await InsertVersionAsync(true, VersionOf(next.Id, next.Stamp, ChangeKind.Updated, GraphState.Of(next), reason), ct);
         await _sql.DeleteNameKeys.Set("node_id", next.Id).ExecuteAsync(ct);
         await _sql.DeleteIdentifiers.Set("node_id", next.Id).ExecuteAsync(ct);
+        await InsertSearchKeysAsync(next, identifiers, ct);
     }
 
-    public async Task InsertEdgeAsync(Edge edge, CancellationToken ct)
+    /// <summary>A new edge and its first version.</summary>
+    public async Task CreateEdgeAsync(Edge edge, string reason, CancellationToken ct)
     {
         Writes.Wrote(edge.Id);
         if (_copy is null)
         {
             await _sql.InsertEdge.Row(GraphTables.Edges, new EdgeRow(edge, Seq)).ExecuteAsync(ct);
-            return;
         }
-        _copy.Edge(new EdgeRow(edge, Seq));
+        else
+        {
+            _copy.Edge(new EdgeRow(edge, Seq));
+        }
+        await InsertVersionAsync(false, VersionOf(edge.Id, edge.Stamp, ChangeKind.Created, GraphState.Of(edge), reason), ct);
     }
 
-    /// <summary>An edge's new ends, content and provenance (who may see it is left as it is) and its bumped stamp.</summary>
-    public async Task UpdateEdgeAsync(Edge next, CancellationToken ct)
+    /// <summary>An edge's new ends, content and provenance with its bumped stamp, and its version; who may see it is left as it is.</summary>
+    public async Task ChangeEdgeAsync(Edge next, string reason, CancellationToken ct)
     {
         await FlushAsync(ct);
         await _sql.UpdateEdge.Row(GraphTables.Edges, new EdgeRow(next, Seq), GraphTables.ImportChange).ExecuteAsync(ct);
+        await InsertVersionAsync(false, VersionOf(next.Id, next.Stamp, ChangeKind.Updated, GraphState.Of(next), reason), ct);
     }
 
-    /// <summary>Marks an edge deleted; <paramref name="gone"/> carries its bumped stamp.</summary>
-    public async Task DeleteEdgeAsync(Edge gone, CancellationToken ct)
+    /// <summary>Marks an edge deleted (<paramref name="gone"/> carries its bumped stamp) and keeps its last version.</summary>
+    public async Task DeleteEdgeAsync(Edge gone, string reason, CancellationToken ct)
     {
         await FlushAsync(ct);
         await _sql.DeleteEdge.Row(GraphTables.Edges, new EdgeRow(gone, Seq), ColumnGroup.Change).ExecuteAsync(ct);
-    }
-
-    /// <summary>A node's or an edge's version row.</summary>
-    public async Task InsertVersionAsync(bool isNode, VersionRow version, CancellationToken ct)
-    {
-        if (_copy is null)
-        {
-            await (isNode ? _sql.InsertNodeVersion : _sql.InsertEdgeVersion)
-                .Row(isNode ? GraphTables.NodeVersions : GraphTables.EdgeVersions, version).ExecuteAsync(ct);
-            return;
-        }
-        _copy.Version(isNode, version);
-    }
-
-    /// <summary>Search keys of a node that has none (new, or its keys just deleted).</summary>
-    public async Task InsertNameKeysAsync(string nodeId, IEnumerable<string> keys, CancellationToken ct)
-    {
-        foreach (var key in keys.Distinct(StringComparer.Ordinal))
-        {
-            if (_copy is null)
-            {
-                await _sql.InsertNameKey.Row(GraphTables.NameKeys, new KeyRow(key, nodeId)).ExecuteAsync(ct);
-            }
-            else
-            {
-                _copy.NameKey(new KeyRow(key, nodeId));
-            }
-        }
-    }
-
-    /// <summary>Identifiers of a node that has none (new, or its identifiers just deleted).</summary>
-    public async Task InsertIdentifiersAsync(string nodeId, IEnumerable<string> identifiers, CancellationToken ct)
-    {
-        foreach (var identifier in identifiers.Distinct(StringComparer.Ordinal))
-        {
-            if (_copy is null)
-            {
-                await _sql.InsertIdentifier.Row(GraphTables.Identifiers, new KeyRow(identifier, nodeId)).ExecuteAsync(ct);
-            }
-            else
-            {
-                _copy.Identifier(new KeyRow(identifier, nodeId));
-            }
-        }
+        await InsertVersionAsync(false, VersionOf(gone.Id, gone.Stamp, ChangeKind.Deleted, GraphState.Of(gone), reason), ct);
     }
 
     /// <summary>Maps a source record onto what it became (an upsert: a known record keeps its <c>owns</c>).</summary>
@@ -200,6 +170,47 @@ internal sealed class BulkRowWriter : IAsyncDisposable
     {
         await FlushAsync(ct);
         return await _sql.FindIdentifier.Set("identifier", identifier).QueryAsync(r => r.GetString(0), ct);
+    }
+
+    private static VersionRow VersionOf(string id, Stamp stamp, ChangeKind change, string state, string reason) =>
+        new(id, stamp.Version, change, state, stamp.UpdatedAt, stamp.UpdatedBy, reason);
+
+    private async Task InsertVersionAsync(bool isNode, VersionRow version, CancellationToken ct)
+    {
+        if (_copy is null)
+        {
+            await (isNode ? _sql.InsertNodeVersion : _sql.InsertEdgeVersion)
+                .Row(isNode ? GraphTables.NodeVersions : GraphTables.EdgeVersions, version).ExecuteAsync(ct);
+            return;
+        }
+        _copy.Version(isNode, version);
+    }
+
+    /// <summary>The name keys (<see cref="GraphStore.SearchKeys"/>) and identifiers of a node that has none: new, or its keys just deleted.</summary>
+    private async Task InsertSearchKeysAsync(Node node, IReadOnlyList<string> identifiers, CancellationToken ct)
+    {
+        foreach (var key in GraphStore.SearchKeys(node).Distinct(StringComparer.Ordinal))
+        {
+            if (_copy is null)
+            {
+                await _sql.InsertNameKey.Row(GraphTables.NameKeys, new KeyRow(key, node.Id)).ExecuteAsync(ct);
+            }
+            else
+            {
+                _copy.NameKey(new KeyRow(key, node.Id));
+            }
+        }
+        foreach (var identifier in identifiers.Distinct(StringComparer.Ordinal))
+        {
+            if (_copy is null)
+            {
+                await _sql.InsertIdentifier.Row(GraphTables.Identifiers, new KeyRow(identifier, node.Id)).ExecuteAsync(ct);
+            }
+            else
+            {
+                _copy.Identifier(new KeyRow(identifier, node.Id));
+            }
+        }
     }
 
     /// <summary>

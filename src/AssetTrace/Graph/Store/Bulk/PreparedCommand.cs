@@ -14,7 +14,9 @@ namespace AssetTrace.Graph.Store.Bulk;
 internal sealed class PreparedCommand : IAsyncDisposable, IColumnValues
 {
     private readonly DbCommand _command;
-    private string _column = "";
+    // Where a row written from a table description is: its parameters were created in the order it writes them.
+    private int _position;
+    private DbParameter? _parameter;
 
     private PreparedCommand(DbCommand command) => _command = command;
 
@@ -62,27 +64,38 @@ internal sealed class PreparedCommand : IAsyncDisposable, IColumnValues
     /// <summary>Sets the parameters of a row written from a table description (see GraphTables), named like its columns.</summary>
     public PreparedCommand Row<TRow>(TableColumns<TRow> table, TRow row, ColumnGroup groups = ColumnGroup.All)
     {
+        _position = 0;
         table.Write(this, row, groups);
         return this;
     }
 
-    void IColumnValues.Next(string column) => _column = column;
+    void IColumnValues.Next(string column)
+    {
+        // By position when the statement was prepared from the same description (the bulk writer's case), by name otherwise.
+        var parameters = _command.Parameters;
+        _parameter = _position < parameters.Count && string.Equals(parameters[_position].ParameterName, column, StringComparison.Ordinal)
+            ? parameters[_position]
+            : parameters[column];
+        _position++;
+    }
 
-    void IColumnValues.Text(string? value) => Set(_column, value);
+    void IColumnValues.Text(string? value) => Value(value);
 
-    void IColumnValues.Json(JsonElement value) => Set(_column, new Json(value.GetRawText()));
+    void IColumnValues.Json(JsonElement value) => Value(value.GetRawText());
 
-    void IColumnValues.Date(DateOnly? value) => Set(_column, value);
+    void IColumnValues.Date(DateOnly? value) => Value(value);
 
-    void IColumnValues.Instant(DateTimeOffset value) => Set(_column, value);
+    void IColumnValues.Instant(DateTimeOffset value) => Value(value);
 
-    void IColumnValues.BigInteger(long value) => Set(_column, value);
+    void IColumnValues.BigInteger(long value) => Value(value);
 
-    void IColumnValues.Count(int value) => Set(_column, value);
+    void IColumnValues.Count(int value) => Value(value);
 
-    void IColumnValues.Numeric(decimal? value) => Set(_column, value);
+    void IColumnValues.Numeric(decimal? value) => Value(value);
 
-    void IColumnValues.Bool(bool value) => Set(_column, value);
+    void IColumnValues.Bool(bool value) => Value(value);
+
+    private void Value(object? value) => _parameter!.Value = value ?? DBNull.Value;
 
     public Task<int> ExecuteAsync(CancellationToken ct) => _command.ExecuteNonQueryAsync(ct);
 
