@@ -81,7 +81,7 @@ internal sealed class BulkRowWriter : IAsyncDisposable
         Writes.Wrote(node.Id);
         if (_copy is null)
         {
-            await _sql.InsertNode.Row(GraphTables.Nodes, new NodeRow(node, Seq)).ExecuteAsync(ct);
+            await _sql.InsertNode.Row(GraphTables.Nodes, new NodeRow(node, Seq), GraphTables.ImportWrite).ExecuteAsync(ct);
         }
         else
         {
@@ -111,7 +111,7 @@ internal sealed class BulkRowWriter : IAsyncDisposable
         Writes.Wrote(edge.Id);
         if (_copy is null)
         {
-            await _sql.InsertEdge.Row(GraphTables.Edges, new EdgeRow(edge, Seq)).ExecuteAsync(ct);
+            await _sql.InsertEdge.Row(GraphTables.Edges, new EdgeRow(edge, Seq), GraphTables.ImportWrite).ExecuteAsync(ct);
         }
         else
         {

@@ -20,17 +20,24 @@ internal sealed class CopyBuffer(NpgsqlConnection connection) : IAsyncDisposable
 {
     private const string RecordStage = "import_record_stage";
 
+    // Values per row of each table, counted once (see GraphTables.ImportWrite for nodes and edges).
+    private static readonly short NodeFields = (short)GraphTables.Nodes.CountOf(GraphTables.ImportWrite);
+    private static readonly short EdgeFields = (short)GraphTables.Edges.CountOf(GraphTables.ImportWrite);
+    private static readonly short KeyFields = (short)GraphTables.NameKeys.CountOf(ColumnGroup.All);
+    private static readonly short VersionFields = (short)GraphTables.NodeVersions.CountOf(ColumnGroup.All);
+    private static readonly short RecordFields = (short)GraphTables.RecordMaps.CountOf(ColumnGroup.All);
+
     /// <summary>Each table's COPY command and its buffer; nodes before what refers to them, record maps last, those that may exist through their temporary table.</summary>
     private static readonly (string Copy, Func<Tables, BinaryCopyRows> Rows)[] Order =
     [
-        (GraphTables.Nodes.Copy, t => t.Nodes),
-        (GraphTables.Edges.Copy, t => t.Edges),
+        (GraphTables.Nodes.CopyOf(GraphTables.ImportWrite), t => t.Nodes),
+        (GraphTables.Edges.CopyOf(GraphTables.ImportWrite), t => t.Edges),
         (GraphTables.NameKeys.Copy, t => t.NameKeys),
         (GraphTables.Identifiers.Copy, t => t.Identifiers),
         (GraphTables.NodeVersions.Copy, t => t.NodeVersions),
         (GraphTables.EdgeVersions.Copy, t => t.EdgeVersions),
         (GraphTables.RecordMaps.Copy, t => t.NewRecords),
-        (GraphTables.RecordMaps.CopyInto(RecordStage), t => t.RecordStage),
+        (GraphTables.RecordMaps.CopyOf(ColumnGroup.All, into: RecordStage), t => t.RecordStage),
     ];
 
     // Record maps by (key, type), encoded when the chunk is flushed: a record met twice before is one row, as two upserts would leave it.
@@ -42,16 +49,16 @@ internal sealed class CopyBuffer(NpgsqlConnection connection) : IAsyncDisposable
 
     public int Count { get; private set; }
 
-    public void Node(NodeRow row) => Add(_filling.Nodes, GraphTables.Nodes, row);
+    public void Node(NodeRow row) => Add(_filling.Nodes, NodeFields, GraphTables.Nodes, row, GraphTables.ImportWrite);
 
-    public void Edge(EdgeRow row) => Add(_filling.Edges, GraphTables.Edges, row);
+    public void Edge(EdgeRow row) => Add(_filling.Edges, EdgeFields, GraphTables.Edges, row, GraphTables.ImportWrite);
 
-    public void NameKey(KeyRow row) => Add(_filling.NameKeys, GraphTables.NameKeys, row);
+    public void NameKey(KeyRow row) => Add(_filling.NameKeys, KeyFields, GraphTables.NameKeys, row, ColumnGroup.All);
 
-    public void Identifier(KeyRow row) => Add(_filling.Identifiers, GraphTables.Identifiers, row);
+    public void Identifier(KeyRow row) => Add(_filling.Identifiers, KeyFields, GraphTables.Identifiers, row, ColumnGroup.All);
 
     public void Version(bool isNode, VersionRow row) =>
-        Add(isNode ? _filling.NodeVersions : _filling.EdgeVersions, isNode ? GraphTables.NodeVersions : GraphTables.EdgeVersions, row);
+        Add(isNode ? _filling.NodeVersions : _filling.EdgeVersions, VersionFields, isNode ? GraphTables.NodeVersions : GraphTables.EdgeVersions, row, ColumnGroup.All);
 
     /// <summary>Like the upsert: a record already held keeps its <c>owns</c> and first run; entity, as-of and last run are replaced.</summary>
     /// <param name="isNew">The store is known to have no row for this record (it was looked for in this chunk), so plain COPY will do.</param>
@@ -78,8 +85,8 @@ internal sealed class CopyBuffer(NpgsqlConnection connection) : IAsyncDisposable
         }
         foreach (var record in _records.Values)
         {
-            Add(record.IsNew ? _filling.NewRecords : _filling.RecordStage, GraphTables.RecordMaps,
-                new RecordMapRow(record.Key, record.Type, record.EntityId, record.Owns, record.AsOf, record.FirstRun, record.LastRun));
+            Add(record.IsNew ? _filling.NewRecords : _filling.RecordStage, RecordFields, GraphTables.RecordMaps,
+                new RecordMapRow(record.Key, record.Type, record.EntityId, record.Owns, record.AsOf, record.FirstRun, record.LastRun), ColumnGroup.All);
         }
         _records.Clear();
         Count = 0;
@@ -139,11 +146,11 @@ internal sealed class CopyBuffer(NpgsqlConnection connection) : IAsyncDisposable
         }
     }
 
-    private void Add<TRow>(BinaryCopyRows rows, TableColumns<TRow> table, TRow row)
+    private void Add<TRow>(BinaryCopyRows rows, short fields, TableColumns<TRow> table, TRow row, ColumnGroup groups)
     {
-        rows.Row((short)table.Columns.Count);
+        rows.Row(fields);
         Count++;
-        table.Write(rows, row);
+        table.Write(rows, row, groups);
     }
 
     private async Task ExecuteAsync(string sql, CancellationToken ct)

@@ -21,9 +21,9 @@ internal sealed class GraphStatements : IAsyncDisposable
         LoadNode = P($"SELECT {GraphRows.NodeColumns}, n.deleted FROM nodes n WHERE n.id = @id", ("id", S));
         LoadEdge = P($"SELECT {GraphRows.EdgeColumns}, e.deleted FROM edges e WHERE e.id = @id", ("id", S));
         FindIdentifier = P("SELECT node_id FROM interchange_identifiers WHERE identifier = @identifier ORDER BY node_id", ("identifier", S));
-        InsertNode = P(GraphTables.Nodes.Insert, GraphTables.Nodes.Parameters());
+        InsertNode = P(GraphTables.Nodes.InsertOf(GraphTables.ImportWrite), GraphTables.Nodes.Parameters(GraphTables.ImportWrite));
         UpdateNode = P(GraphTables.Nodes.Update(GraphTables.ImportChange), GraphTables.Nodes.Parameters(GraphTables.ImportChange));
-        InsertEdge = P(GraphTables.Edges.Insert, GraphTables.Edges.Parameters());
+        InsertEdge = P(GraphTables.Edges.InsertOf(GraphTables.ImportWrite), GraphTables.Edges.Parameters(GraphTables.ImportWrite));
         UpdateEdge = P(GraphTables.Edges.Update(GraphTables.ImportChange), GraphTables.Edges.Parameters(GraphTables.ImportChange));
         DeleteEdge = P(GraphTables.Edges.Update(ColumnGroup.Change, GraphTables.Deleted), GraphTables.Edges.Parameters(ColumnGroup.Change));
         InsertNodeVersion = P(GraphTables.NodeVersions.Insert, GraphTables.NodeVersions.Parameters());

@@ -18,6 +18,12 @@ internal static class GraphTables
     /// <summary>What a re-import sets: its content and provenance, never who may see the fact (that is GraphStore's to change).</summary>
     public const ColumnGroup ImportChange = Ends | Content | ColumnGroup.Provenance | Change;
 
+    /// <summary>
+    /// What an import writes of a new node or edge: every column but who may see it. An imported fact is open until an
+    /// analyst restricts it through GraphStore; leaving the columns out also spares the bulk path three values a row.
+    /// </summary>
+    public const ColumnGroup ImportWrite = ColumnGroup.All & ~ColumnGroup.Visibility;
+
     /// <summary>Set besides <see cref="ColumnGroup.Change"/> when a node or edge is deleted (kept, marked).</summary>
     public const string Deleted = "deleted = true";
 

@@ -10,18 +10,21 @@ internal sealed record Column<TRow>(string Name, ColumnType Type, ColumnGroup Gr
 /// </summary>
 internal sealed class TableColumns<TRow>
 {
+    // An array, walked with an index: Write runs once per row of a bulk import and must not allocate.
+    private readonly Column<TRow>[] _columns;
+
     public TableColumns(string table, params Column<TRow>[] columns)
     {
         Table = table;
-        Columns = columns;
-        Names = string.Join(", ", columns.Select(c => c.Name));
-        Insert = $"INSERT INTO {table} ({Names}) VALUES ({string.Join(", ", columns.Select(c => "@" + c.Name))})";
-        Copy = CopyInto(table);
+        _columns = columns;
+        Names = NamesOf(ColumnGroup.All);
+        Insert = InsertOf(ColumnGroup.All);
+        Copy = CopyOf(ColumnGroup.All);
     }
 
     public string Table { get; }
 
-    public IReadOnlyList<Column<TRow>> Columns { get; }
+    public IReadOnlyList<Column<TRow>> Columns => _columns;
 
     /// <summary>The column names, comma-separated, in the table's order.</summary>
     public string Names { get; }
@@ -32,8 +35,15 @@ internal sealed class TableColumns<TRow>
     /// <summary>Binary COPY of every column, in the order <see cref="Write"/> gives them.</summary>
     public string Copy { get; }
 
-    /// <summary>Binary COPY of these columns into another table of the same shape (a staging table).</summary>
-    public string CopyInto(string table) => $"COPY {table} ({Names}) FROM STDIN (FORMAT BINARY)";
+    /// <summary>INSERT of the columns in <paramref name="groups"/> (and the key); the others keep their defaults.</summary>
+    public string InsertOf(ColumnGroup groups) =>
+        $"INSERT INTO {Table} ({NamesOf(groups)}) VALUES ({string.Join(", ", Written(groups).Select(c => "@" + c.Name))})";
+
+    /// <summary>Binary COPY of the columns in <paramref name="groups"/> (and the key), into this table or another of its shape (a staging table).</summary>
+    public string CopyOf(ColumnGroup groups, string? into = null) => $"COPY {into ?? Table} ({NamesOf(groups)}) FROM STDIN (FORMAT BINARY)";
+
+    /// <summary>How many values <see cref="Write"/> gives for <paramref name="groups"/>.</summary>
+    public int CountOf(ColumnGroup groups) => Written(groups).Count();
 
     /// <summary>UPDATE of the columns in <paramref name="groups"/>, found by the key columns; <paramref name="also"/> is set besides (e.g. <c>deleted = true</c>).</summary>
     public string Update(ColumnGroup groups, string? also = null)
@@ -50,9 +60,11 @@ internal sealed class TableColumns<TRow>
     /// <summary>Gives the row's values of <paramref name="groups"/> (and the key) to <paramref name="values"/>, in the table's order.</summary>
     public void Write(IColumnValues values, TRow row, ColumnGroup groups = ColumnGroup.All)
     {
-        foreach (var column in Columns)
+        var written = groups | ColumnGroup.Key;
+        for (var i = 0; i < _columns.Length; i++)
         {
-            if ((column.Group & (groups | ColumnGroup.Key)) != 0)
+            var column = _columns[i];
+            if ((column.Group & written) != 0)
             {
                 values.Next(column.Name);
                 column.Value(values, row);
@@ -67,6 +79,8 @@ internal sealed class TableColumns<TRow>
         Write(values, row, groups);
         return values.ToArray();
     }
+
+    private string NamesOf(ColumnGroup groups) => string.Join(", ", Written(groups).Select(c => c.Name));
 
     private IEnumerable<Column<TRow>> Written(ColumnGroup groups) => Columns.Where(c => (c.Group & (groups | ColumnGroup.Key)) != 0);
 }
