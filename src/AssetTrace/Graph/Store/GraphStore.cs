@@ -5,8 +5,8 @@ using System.Text.RegularExpressions;
 using AssetTrace.Audit;
 using AssetTrace.Common;
 using AssetTrace.Graph.Model;
-using AssetTrace.Graph.Names;
 using AssetTrace.Graph.Schema;
+using AssetTrace.Graph.Store.Tables;
 using AssetTrace.Storage;
 using AssetTrace.Visibility;
 
@@ -75,10 +75,7 @@ public sealed partial class GraphStore(Database database, GraphInputValidator va
         {
             throw new UserInputException("input.id", $"a node with id '{id}' already exists.");
         }
-        await c.ExecuteAsync(t, """
-            INSERT INTO nodes (id, kind, name, properties, valid_from, valid_to, source_kind, source_ref, obtained_at, recorded_by, restriction, version, created_at, created_by, updated_at, updated_by, change_seq, restricted_case)
-            VALUES (@id, @kind, @name, @properties, @validFrom, @validTo, @source, @ref, @obtained, @recordedBy, @restriction, 1, @now, @actor, @now, @actor, @seq, @case)
-            """, ct, [.. NodeParameters(node, now, actor.Name), ("seq", seq)]);
+        await c.ExecuteAsync(t, GraphTables.Nodes.Insert, ct, GraphTables.Nodes.Values(new NodeRow(node, seq)));
         await WriteNameKeysAsync(c, t, node, ct);
         await RecordNodeVersionAsync(c, t, node, ChangeKind.Created, null, null, ct);
         return node;
@@ -101,10 +98,7 @@ public sealed partial class GraphStore(Database database, GraphInputValidator va
         var caseId = await CaseOfAsync(c, t, draft.Provenance, null, actor, ct);
         var edge = new Edge(id, draft.Kind, draft.SourceId, draft.TargetId, draft.Properties, GraphInputValidator.ShareOf(draft.Properties),
             draft.ValidFrom, draft.ValidTo, Complete(draft.Provenance, actor.Name, now, caseId), new Stamp(1, now, actor.Name, now, actor.Name));
-        await c.ExecuteAsync(t, """
-            INSERT INTO edges (id, kind, source_id, target_id, properties, share_low, share_high, valid_from, valid_to, source_kind, source_ref, obtained_at, recorded_by, restriction, version, created_at, created_by, updated_at, updated_by, change_seq, restricted_case)
-            VALUES (@id, @kind, @sourceId, @targetId, @properties, @shareLow, @shareHigh, @validFrom, @validTo, @source, @ref, @obtained, @recordedBy, @restriction, 1, @now, @actor, @now, @actor, @seq, @case)
-            """, ct, [.. EdgeParameters(edge, now, actor.Name), ("seq", seq)]);
+        await c.ExecuteAsync(t, GraphTables.Edges.Insert, ct, GraphTables.Edges.Values(new EdgeRow(edge, seq)));
         await RecordEdgeVersionAsync(c, t, edge, ChangeKind.Created, null, null, ct);
         return edge;
     }
@@ -158,15 +152,7 @@ public sealed partial class GraphStore(Database database, GraphInputValidator va
                 Provenance = await ChangedProvenanceAsync(c, t, $"node/{current.Id}", current.Provenance, patch, actor, now, ct),
                 Stamp = current.Stamp with { Version = current.Stamp.Version + 1, UpdatedAt = now, UpdatedBy = actor.Name },
             };
-            await c.ExecuteAsync(t, """
-                UPDATE nodes SET name = @name, properties = @properties, valid_from = @validFrom, valid_to = @validTo,
-                    source_kind = @source, source_ref = @ref, obtained_at = @obtained, recorded_by = @recordedBy, restriction = @restriction,
-                    restricted_case = @case, origin_source = @originSource, origin_restriction = @originRestriction,
-                    version = version + 1, updated_at = @now, updated_by = @actor, change_seq = @seq
-                WHERE id = @id
-                """, ct, [.. NodeParameters(next, now, actor.Name), ("seq", await GraphVersion.BumpAsync(c, t, ct))]);
-            await c.ExecuteAsync(t, "DELETE FROM node_name_keys WHERE node_id = @id", ct, ("id", next.Id));
-            await WriteNameKeysAsync(c, t, next, ct);
+            await WriteNodeChangeAsync(c, t, next, GraphTables.AnalystChange, await GraphVersion.BumpAsync(c, t, ct), ct);
             await RecordNodeVersionAsync(c, t, next, ChangeKind.Updated, current, patch.Reason, ct);
             return next;
         }, ct);
@@ -191,9 +177,7 @@ public sealed partial class GraphStore(Database database, GraphInputValidator va
             }
             var now = clock.GetUtcNow();
             var gone = current with { Stamp = current.Stamp with { Version = current.Stamp.Version + 1, UpdatedAt = now, UpdatedBy = actor.Name } };
-            await c.ExecuteAsync(t, "UPDATE nodes SET deleted = true, version = version + 1, updated_at = @now, updated_by = @actor, change_seq = @seq WHERE id = @id", ct,
-                ("id", id), ("now", now), ("actor", actor.Name), ("seq", seq));
-            await c.ExecuteAsync(t, "DELETE FROM node_name_keys WHERE node_id = @id", ct, ("id", id));
+            await MarkNodeDeletedAsync(c, t, gone, seq, ct);
             await RecordNodeVersionAsync(c, t, gone, ChangeKind.Deleted, current, reason, ct);
             return gone;
         }, ct);
@@ -223,13 +207,7 @@ public sealed partial class GraphStore(Database database, GraphInputValidator va
                 Provenance = await ChangedProvenanceAsync(c, t, $"edge/{current.Id}", current.Provenance, patch, actor, now, ct),
                 Stamp = current.Stamp with { Version = current.Stamp.Version + 1, UpdatedAt = now, UpdatedBy = actor.Name },
             };
-            await c.ExecuteAsync(t, """
-                UPDATE edges SET properties = @properties, share_low = @shareLow, share_high = @shareHigh, valid_from = @validFrom, valid_to = @validTo,
-                    source_kind = @source, source_ref = @ref, obtained_at = @obtained, recorded_by = @recordedBy, restriction = @restriction,
-                    restricted_case = @case, origin_source = @originSource, origin_restriction = @originRestriction,
-                    version = version + 1, updated_at = @now, updated_by = @actor, change_seq = @seq
-                WHERE id = @id
-                """, ct, [.. EdgeParameters(next, now, actor.Name), ("seq", await GraphVersion.BumpAsync(c, t, ct))]);
+            await WriteEdgeChangeAsync(c, t, next, GraphTables.AnalystChange, await GraphVersion.BumpAsync(c, t, ct), ct);
             await RecordEdgeVersionAsync(c, t, next, ChangeKind.Updated, current, patch.Reason, ct);
             return next;
         }, ct);
@@ -252,106 +230,10 @@ public sealed partial class GraphStore(Database database, GraphInputValidator va
     {
         var now = clock.GetUtcNow();
         var gone = current with { Stamp = current.Stamp with { Version = current.Stamp.Version + 1, UpdatedAt = now, UpdatedBy = actor } };
-        await c.ExecuteAsync(t, "UPDATE edges SET deleted = true, version = version + 1, updated_at = @now, updated_by = @actor, change_seq = @seq WHERE id = @id", ct,
-            ("id", current.Id), ("now", now), ("actor", actor), ("seq", seq));
+        await WriteEdgeChangeAsync(c, t, gone, ColumnGroup.Change, seq, ct, GraphTables.Deleted);
         await RecordEdgeVersionAsync(c, t, gone, ChangeKind.Deleted, current, reason, ct);
         return gone;
     }
-
-    private async Task RecordNodeVersionAsync(DbConnection c, DbTransaction t, Node node, ChangeKind change, Node? before, string? reason, CancellationToken ct)
-    {
-        var state = GraphState.Of(node);
-        await c.ExecuteAsync(t, """
-            INSERT INTO node_versions (node_id, version, change, state, changed_at, changed_by, reason)
-            VALUES (@id, @version, @change, @state, @at, @by, @reason)
-            """, ct, ("id", node.Id), ("version", node.Stamp.Version), ("change", Codes.Of(change)), ("state", state),
-            ("at", node.Stamp.UpdatedAt), ("by", node.Stamp.UpdatedBy), ("reason", reason));
-        await audit.AppendAsync(c, t, new AuditRecord(node.Stamp.UpdatedBy, $"node.{Codes.Of(change)}", $"node/{node.Id}",
-            before is null ? null : GraphState.Of(before), change == ChangeKind.Deleted ? null : state, reason), ct);
-    }
-
-    private async Task RecordEdgeVersionAsync(DbConnection c, DbTransaction t, Edge edge, ChangeKind change, Edge? before, string? reason, CancellationToken ct)
-    {
-        var state = GraphState.Of(edge);
-        await c.ExecuteAsync(t, """
-            INSERT INTO edge_versions (edge_id, version, change, state, changed_at, changed_by, reason)
-            VALUES (@id, @version, @change, @state, @at, @by, @reason)
-            """, ct, ("id", edge.Id), ("version", edge.Stamp.Version), ("change", Codes.Of(change)), ("state", state),
-            ("at", edge.Stamp.UpdatedAt), ("by", edge.Stamp.UpdatedBy), ("reason", reason));
-        await audit.AppendAsync(c, t, new AuditRecord(edge.Stamp.UpdatedBy, $"edge.{Codes.Of(change)}", $"edge/{edge.Id}",
-            before is null ? null : GraphState.Of(before), change == ChangeKind.Deleted ? null : state, reason), ct);
-    }
-
-    private static async Task WriteNameKeysAsync(DbConnection c, DbTransaction t, Node node, CancellationToken ct)
-    {
-        foreach (var key in SearchKeys(node))
-        {
-            await c.ExecuteAsync(t, "INSERT INTO node_name_keys (name_key, node_id) VALUES (@key, @id) ON CONFLICT DO NOTHING", ct,
-                ("key", key), ("id", node.Id));
-        }
-    }
-
-    /// <summary>The search keys of a node: those of its name and of every alternate name.</summary>
-    public static IEnumerable<string> SearchKeys(Node node)
-    {
-        var names = new List<string> { node.Name };
-        if (node.Properties.TryGetProperty("alternateNames", out var alternates) && alternates.ValueKind == JsonValueKind.Array)
-        {
-            names.AddRange(alternates.EnumerateArray().Select(a => a.GetString() ?? ""));
-        }
-        return names.SelectMany(NameKey.Keys).Distinct();
-    }
-
-    private static async Task<Node?> TryLoadNodeAsync(DbConnection c, DbTransaction t, string id, CancellationToken ct) =>
-        (await c.QueryAsync(t, $"SELECT {GraphRows.NodeColumns} FROM nodes n WHERE n.id = @id AND NOT n.deleted", GraphRows.ReadNode, ct, ("id", id))).SingleOrDefault();
-
-    /// <summary>A live node the actor may see; null for a hidden one, as for one never written.</summary>
-    private static async Task<Node?> TryLoadVisibleNodeAsync(DbConnection c, DbTransaction t, string id, Viewer actor, CancellationToken ct) =>
-        await TryLoadNodeAsync(c, t, id, ct) is { } node && actor.Sees(node.Provenance.CaseId) ? node : null;
-
-    private static async Task<Node> LoadNodeAsync(DbConnection c, DbTransaction t, string id, Viewer actor, CancellationToken ct) =>
-        await TryLoadVisibleNodeAsync(c, t, id, actor, ct) ?? throw new NotFoundException("node", id);
-
-    /// <summary>An edge's end: a missing (or hidden) node there is an input error on that field, not a missing resource.</summary>
-    private static async Task<Node> FindLiveNodeAsync(DbConnection c, DbTransaction t, string id, string field, Viewer actor, CancellationToken ct) =>
-        await TryLoadVisibleNodeAsync(c, t, id, actor, ct) ?? throw new UserInputException(field, $"no node with id '{id}' exists (it may have been deleted).");
-
-    /// <summary>An edge the actor may see, with both its ends.</summary>
-    private static async Task<Edge> LoadEdgeAsync(DbConnection c, DbTransaction t, string id, Viewer actor, CancellationToken ct)
-    {
-        var parameters = new List<(string, object?)> { ("id", id) };
-        var visible = VisibilitySql.VisibleEdge("e", actor, parameters);
-        var rows = await c.QueryAsync(t, $"SELECT {GraphRows.EdgeColumns} FROM edges e WHERE e.id = @id AND NOT e.deleted AND {visible}", GraphRows.ReadEdge, ct, [.. parameters]);
-        return rows.Count == 1 ? rows[0] : throw new NotFoundException("edge", id);
-    }
-
-    private static (string, object?)[] NodeParameters(Node node, DateTimeOffset now, string actor) =>
-    [
-        ("id", node.Id), ("kind", Codes.Of(node.Kind)), ("name", node.Name), ("properties", new Json(node.Properties.GetRawText())),
-        ("validFrom", node.ValidFrom), ("validTo", node.ValidTo),
-        ("source", Codes.Of(node.Provenance.Source)), ("ref", node.Provenance.Reference), ("obtained", node.Provenance.ObtainedAt),
-        ("recordedBy", node.Provenance.RecordedBy), ("restriction", Codes.Of(node.Provenance.Restriction)),
-        .. ProvenanceVisibilityParameters(node.Provenance),
-        ("now", now), ("actor", actor),
-    ];
-
-    private static (string, object?)[] EdgeParameters(Edge edge, DateTimeOffset now, string actor) =>
-    [
-        ("id", edge.Id), ("kind", Codes.Of(edge.Kind)), ("sourceId", edge.SourceId), ("targetId", edge.TargetId),
-        ("properties", new Json(edge.Properties.GetRawText())), ("shareLow", edge.Share?.Low), ("shareHigh", edge.Share?.High),
-        ("validFrom", edge.ValidFrom), ("validTo", edge.ValidTo),
-        ("source", Codes.Of(edge.Provenance.Source)), ("ref", edge.Provenance.Reference), ("obtained", edge.Provenance.ObtainedAt),
-        ("recordedBy", edge.Provenance.RecordedBy), ("restriction", Codes.Of(edge.Provenance.Restriction)),
-        .. ProvenanceVisibilityParameters(edge.Provenance),
-        ("now", now), ("actor", actor),
-    ];
-
-    private static (string, object?)[] ProvenanceVisibilityParameters(Provenance p) =>
-    [
-        ("case", p.CaseId),
-        ("originSource", p.Original is { } o ? Codes.Of(o.Source) : null),
-        ("originRestriction", p.Original is { } r ? Codes.Of(r.Restriction) : null),
-    ];
 
     private static Provenance Complete(ProvenanceDraft draft, string actor, DateTimeOffset now, string? caseId) =>
         new(draft.Source, GraphInputValidator.SourceReference(draft.Reference), draft.ObtainedAt ?? now, actor, draft.Restriction, caseId);

@@ -1,6 +1,5 @@
 using AssetTrace.Graph.Model;
 using AssetTrace.Graph.Schema;
-using AssetTrace.Graph.Store;
 
 namespace AssetTrace.Interchange.Import;
 
@@ -37,9 +36,8 @@ internal sealed partial class BulkSession
             }
             var edge = new Edge(id, record.Kind, sourceId, targetId, properties, GraphInputValidator.ShareOf(properties), record.ValidFrom, record.ValidTo,
                 NewProvenance(record.RecordId), new Stamp(1, run.Now, run.Options.Actor, run.Now, run.Options.Actor));
-            await rows.InsertEdgeAsync(edge, ct);
+            await rows.CreateEdgeAsync(edge, VersionReason, ct);
             _lookups.SetEdge(edge);
-            await RecordVersionAsync(false, id, 1, ChangeKind.Created, GraphState.Of(edge), ct);
             await RememberRecordAsync(key, EdgeType, id, owns: true, record.AsOf, ct);
             report.EdgesCreated++;
             return;
@@ -63,10 +61,8 @@ internal sealed partial class BulkSession
             Provenance = NewProvenance(record.RecordId),
             Stamp = Bumped(current.Stamp),
         };
-        await rows.FlushAsync(ct);
-        await rows.SetEdgeParameters(sql.UpdateEdge, next).ExecuteAsync(ct);
+        await rows.ChangeEdgeAsync(next, VersionReason, ct);
         _lookups.SetEdge(next);
-        await RecordVersionAsync(false, next.Id, next.Stamp.Version, ChangeKind.Updated, GraphState.Of(next), ct);
         report.EdgesUpdated++;
     }
 
@@ -123,10 +119,8 @@ internal sealed partial class BulkSession
             return;
         }
         var gone = live.Edge with { Stamp = Bumped(live.Edge.Stamp) };
-        await rows.FlushAsync(ct);
-        await sql.DeleteEdge.Set("id", id).Set("now", run.Now).Set("actor", run.Options.Actor).Set("seq", seq).ExecuteAsync(ct);
+        await rows.DeleteEdgeAsync(gone, reason, ct);
         _lookups.SetEdge(gone, deleted: true);
-        await rows.InsertVersionAsync(false, id, gone.Stamp.Version, ChangeKind.Deleted, GraphState.Of(gone), reason, ct);
         report.EdgesRemoved++;
     }
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AssetTrace.Graph.Model;
-using AssetTrace.Graph.Store;
 
 namespace AssetTrace.Interchange.Import;
 
@@ -72,14 +71,11 @@ internal sealed partial class BulkSession
             Provenance = owns ? NewProvenance(record.RecordId) : current.Provenance,
             Stamp = Bumped(current.Stamp),
         };
-        await rows.FlushAsync(ct);
-        await rows.SetNodeParameters(sql.UpdateNode, next).ExecuteAsync(ct);
+        var identifiers = NodeIdentifiers.Of(next.Kind, next.Properties);
+        await rows.ChangeNodeAsync(next, identifiers, VersionReason, ct);
         _lookups.SetNode(next);
-        await RecordVersionAsync(true, next.Id, next.Stamp.Version, ChangeKind.Updated, GraphState.Of(next), ct);
-        await sql.DeleteNameKeys.Set("id", next.Id).ExecuteAsync(ct);
-        await sql.DeleteIdentifiers.Set("id", next.Id).ExecuteAsync(ct);
         _lookups.RemoveIdentifiers(next.Id);
-        await WriteSearchKeysAsync(next, ct);
+        LearnIdentifiers(next.Id, identifiers);
         report.NodesUpdated++;
     }
 
@@ -93,26 +89,23 @@ internal sealed partial class BulkSession
         }
         var node = new Node(id, record.Kind, NameOf(properties), properties, record.ValidFrom, record.ValidTo,
             NewProvenance(record.RecordId), new Stamp(1, run.Now, run.Options.Actor, run.Now, run.Options.Actor));
-        await rows.InsertNodeAsync(node, ct);
+        var identifiers = NodeIdentifiers.Of(node.Kind, node.Properties);
+        await rows.CreateNodeAsync(node, identifiers, VersionReason, ct);
         _lookups.SetNode(node);
         _createdInChunk[id] = _createdInChunk.Count;
-        await RecordVersionAsync(true, id, 1, ChangeKind.Created, GraphState.Of(node), ct);
-        await WriteSearchKeysAsync(node, ct);
+        LearnIdentifiers(id, identifiers);
         await RememberRecordAsync(key, NodeType, id, owns: true, record.AsOf, ct);
         Remember(key, id, node.Kind);
         report.NodesCreated++;
         SuggestMerges(node);
     }
 
-    /// <summary>The search keys and identifiers of a node that has none: new, or its old ones just deleted.</summary>
-    private async Task WriteSearchKeysAsync(Node node, CancellationToken ct)
+    /// <summary>A node now carries these identifiers: later records of the chunk are matched by them.</summary>
+    private void LearnIdentifiers(string nodeId, IReadOnlyList<string> identifiers)
     {
-        await rows.InsertNameKeysAsync(node.Id, GraphStore.SearchKeys(node), ct);
-        var identifiers = NodeIdentifiers.Of(node.Kind, node.Properties);
-        await rows.InsertIdentifiersAsync(node.Id, identifiers, ct);
         foreach (var identifier in identifiers)
         {
-            _lookups.AddIdentifier(identifier, node.Id);
+            _lookups.AddIdentifier(identifier, nodeId);
         }
     }
 
@@ -122,8 +115,7 @@ internal sealed partial class BulkSession
         {
             if (!_lookups.TryIdentifier(identifier, out var ids))
             {
-                await rows.FlushAsync(ct);
-                ids = await sql.FindIdentifier.Set("identifier", identifier).QueryAsync(r => r.GetString(0), ct);
+                ids = await rows.NodesWithIdentifierAsync(identifier, ct);
             }
             foreach (var id in ids!.ToList())
             {

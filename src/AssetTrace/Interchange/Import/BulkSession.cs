@@ -4,14 +4,14 @@ using System.Text.Json.Nodes;
 using AssetTrace.Common;
 using AssetTrace.Graph.Model;
 using AssetTrace.Graph.Schema;
-using AssetTrace.Graph.Store;
+using AssetTrace.Graph.Store.Bulk;
 
 namespace AssetTrace.Interchange.Import;
 
 /// <summary>
 /// One import run inside one write transaction: maps source records onto nodes and edges,
-/// validates them against the model, and writes rows, versions, search keys and identifiers,
-/// all stamped with the one change_seq of the transaction.
+/// validates them against the model, and hands the rows, versions, search keys and identifiers
+/// to the store's <see cref="BulkRowWriter"/>, which stamps them with the one change_seq of the transaction.
 /// </summary>
 internal sealed partial class BulkSession(
     DbConnection connection,
@@ -21,7 +21,6 @@ internal sealed partial class BulkSession(
     GraphInputValidator validator,
     ImportRun run,
     ImportReport report,
-    long seq,
     RunWrites writes)
 {
     private const string NodeType = "node";
@@ -193,7 +192,7 @@ internal sealed partial class BulkSession(
     private async Task RememberRecordAsync(string key, string type, string id, bool owns, string? asOf, CancellationToken ct)
     {
         var looked = _lookups.TryRecord(key, type, out var known);
-        await rows.RememberRecordAsync(key, type, id, owns, asOf, isNew: looked && known is null, ct);
+        await rows.RememberRecordAsync(key, type, id, owns, asOf, run.RunId, isNew: looked && known is null, ct);
         if (looked)
         {
             _lookups.SetRecord(key, type, known is { } mapped ? mapped with { Id = id, AsOf = asOf } : new MappedRecord(id, owns, asOf, null));
@@ -223,14 +222,12 @@ internal sealed partial class BulkSession(
         {
             return known;
         }
-        await rows.FlushAsync(ct);
-        var found = await sql.LoadNode.Set("id", id).QueryAsync(r => (GraphRows.ReadNode(r), r.GetBoolean(GraphRows.NodeColumnCount)), ct);
-        if (found.Count == 0)
+        var found = await rows.LoadNodeAsync(id, ct);
+        if (found is { } node)
         {
-            return null;
+            _lookups.SetNode(node.Node, node.Deleted);
         }
-        _lookups.SetNode(found[0].Item1, found[0].Item2);
-        return found[0];
+        return found;
     }
 
     private async Task<(Edge Edge, bool Deleted)?> LoadEdgeAsync(string id, CancellationToken ct)
@@ -239,14 +236,12 @@ internal sealed partial class BulkSession(
         {
             return known;
         }
-        await rows.FlushAsync(ct);
-        var found = await sql.LoadEdge.Set("id", id).QueryAsync(r => (GraphRows.ReadEdge(r), r.GetBoolean(GraphRows.EdgeColumnCount)), ct);
-        if (found.Count == 0)
+        var found = await rows.LoadEdgeAsync(id, ct);
+        if (found is { } edge)
         {
-            return null;
+            _lookups.SetEdge(edge.Edge, edge.Deleted);
         }
-        _lookups.SetEdge(found[0].Item1, found[0].Item2);
-        return found[0];
+        return found;
     }
 
     private Provenance NewProvenance(string recordId) =>
@@ -254,8 +249,8 @@ internal sealed partial class BulkSession(
 
     private Stamp Bumped(Stamp stamp) => stamp with { Version = stamp.Version + 1, UpdatedAt = run.Now, UpdatedBy = run.Options.Actor };
 
-    private Task RecordVersionAsync(bool isNode, string id, int version, ChangeKind change, string state, CancellationToken ct) =>
-        rows.InsertVersionAsync(isNode, id, version, change, state, $"import run {run.RunId} ({run.Format}, {run.FileName})", ct);
+    /// <summary>Kept with every version the run writes: "why did this change" names the run and its file.</summary>
+    private string VersionReason => $"import run {run.RunId} ({run.Format}, {run.FileName})";
 
     private static JsonElement ToElement(JsonObject properties) => JsonSerializer.SerializeToElement(ImportedText.Fold(properties));
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using AssetTrace.Audit;
 using AssetTrace.Graph.Schema;
-using AssetTrace.Graph.Store;
+using AssetTrace.Graph.Store.Bulk;
 using AssetTrace.Storage;
 
 namespace AssetTrace.Interchange.Import;
@@ -28,26 +28,16 @@ public sealed class GraphBulkWriter(Database database, GraphInputValidator valid
         {
             await database.WriteAsync(async (c, t) =>
             {
-                var seq = await GraphVersion.BumpAsync(c, t, ct);
-                if (c is Npgsql.NpgsqlConnection)
-                {
-                    // Rows this transaction writes have no statistics until it commits: the planner takes a chunk's lookups by key
-                    // (IN lists of up to 2,000) to match most of a table and scans it whole, a scan that grows with every chunk
-                    // (issue #4). Every statement of a run reads by key or writes with COPY, so an index is always the right way.
-                    await c.ExecuteAsync(t, "SET LOCAL enable_seqscan = off", ct);
-                }
-                await IdentifierIndex.CatchUpAsync(c, t, ct);
+                // The store writes the graph's rows (Graph/Store/Bulk); the session decides what each record becomes.
+                await using var rows = await BulkRowWriter.OpenAsync(c, t, run.Format, ct);
                 await using var statements = new BulkStatements(c, t);
-                // Disposed before the transaction ends: a failure must not roll back while rows are still being sent.
-                await using var copy = c is Npgsql.NpgsqlConnection postgres ? new CopyBuffer(postgres) : null;
-                var writes = await RunWrites.OpenAsync(c, t, run.Format, ct);
-                var session = new BulkSession(c, t, statements, new BulkRowWriter(statements, copy, run, seq, writes), validator, run, report, seq, writes);
+                var session = new BulkSession(c, t, statements, rows, validator, run, report, rows.Writes);
                 await foreach (var chunk in ItemChunkReader.ReadAsync(items, BulkSession.ChunkSize, ChunksReadAhead, ct))
                 {
                     await session.ApplyChunkAsync(chunk, ct);
                 }
                 await session.FinishAsync(ct);
-                await IdentifierIndex.MarkAsync(c, t, seq, ct);
+                await rows.FinishAsync(ct);
                 report.Files.AddRange(files());
                 report.Committed = true;
                 // One entry per run, not per row: a million-row leak would otherwise bury every other action in the

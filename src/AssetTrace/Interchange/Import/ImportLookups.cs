@@ -1,6 +1,7 @@
 using System.Data.Common;
 using AssetTrace.Graph.Model;
 using AssetTrace.Graph.Store;
+using AssetTrace.Graph.Store.Bulk;
 using AssetTrace.Storage;
 using Npgsql;
 

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using AssetTrace.Audit;
 using AssetTrace.Common;
@@ -12,11 +11,13 @@ namespace AssetTrace.Interchange.Merges;
 
 /// <summary>
 /// Suggested merges raised by imports (same name keys and birth date; ICIJ same_as). Nothing is
-/// merged until an analyst accepts: then the suggested node's edges move to the candidate, the
-/// candidate gains what it lacked, the suggested node is deleted, its source records map to the
-/// candidate, and one audit entry records the decision. A rejection is audited too.
+/// merged until an analyst accepts: then the store merges the two nodes (<see cref="GraphStore"/>:
+/// the suggested node's edges move to the candidate, the candidate gains what it lacked, the
+/// suggested node is deleted), its source records and sanction listings move to the candidate,
+/// other suggestions about it are superseded, and one audit entry records the decision. A
+/// rejection is audited too.
 /// </summary>
-public sealed class MergeSuggestions(Database database, AuditLog audit, TimeProvider clock)
+public sealed class MergeSuggestions(Database database, GraphStore graph, AuditLog audit, TimeProvider clock)
 {
 
     // Of the table aliased m: reads join the two nodes, to keep what the viewer may not see.
@@ -61,7 +62,8 @@ public sealed class MergeSuggestions(Database database, AuditLog audit, TimeProv
             JsonObject details = new() { ["node"] = suggestion.NodeId, ["candidate"] = suggestion.CandidateId, ["reason"] = suggestion.Reason };
             if (accept)
             {
-                details["moved"] = await NodeMerge.MergeAsync(c, t, suggestion.NodeId, suggestion.CandidateId, actor, now, $"merge accepted: {note}", ct);
+                details["moved"] = await graph.MergeNodesAsync(c, t, suggestion.NodeId, suggestion.CandidateId, $"merge accepted: {note}", viewer, ct);
+                await MoveImportedReferencesAsync(c, t, suggestion.NodeId, suggestion.CandidateId, ct);
             }
             await c.ExecuteAsync(t, """
                 UPDATE merge_suggestions SET status = @status, decided_at = @now, decided_by = @actor, decision_note = @note WHERE id = @id
@@ -75,73 +77,10 @@ public sealed class MergeSuggestions(Database database, AuditLog audit, TimeProv
     private static MergeSuggestion Read(DbDataReader r) => new(
         r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), Codes.Parse<MergeStatus>(r.GetString(4)), r.NullableString(5),
         r.Instant(6), r.NullableInstant(7), r.NullableString(8), r.NullableString(9));
-}
 
-/// <summary>Moves one node into another inside a write transaction (see <see cref="MergeSuggestions"/>).</summary>
-internal static class NodeMerge
-{
-    public static async Task<int> MergeAsync(DbConnection c, DbTransaction t, string goneId, string keptId, string actor, DateTimeOffset now, string reason, CancellationToken ct)
+    /// <summary>What imports hold about the merged node now names the kept one.</summary>
+    private static async Task MoveImportedReferencesAsync(DbConnection c, DbTransaction t, string goneId, string keptId, CancellationToken ct)
     {
-        var gone = await LoadAsync(c, t, goneId, ct);
-        var kept = await LoadAsync(c, t, keptId, ct);
-        if (gone.Kind != kept.Kind)
-        {
-            throw new UserInputException("id", $"'{goneId}' is a {gone.Kind} and '{keptId}' a {kept.Kind}: only nodes of one kind can be merged.");
-        }
-        var seq = await GraphVersion.BumpAsync(c, t, ct);
-        var edges = await c.QueryAsync(t, $"SELECT {GraphRows.EdgeColumns} FROM edges e WHERE NOT e.deleted AND (e.source_id = @id OR e.target_id = @id)",
-            GraphRows.ReadEdge, ct, ("id", goneId));
-        foreach (var edge in edges)
-        {
-            var next = edge with
-            {
-                SourceId = edge.SourceId == goneId ? keptId : edge.SourceId,
-                TargetId = edge.TargetId == goneId ? keptId : edge.TargetId,
-                Stamp = edge.Stamp with { Version = edge.Stamp.Version + 1, UpdatedAt = now, UpdatedBy = actor },
-            };
-            var loop = next.SourceId == next.TargetId;
-            await c.ExecuteAsync(t, $"""
-                UPDATE edges SET source_id = @s, target_id = @t, {(loop ? "deleted = true, " : "")}version = version + 1, updated_at = @now, updated_by = @actor, change_seq = @seq WHERE id = @id
-                """, ct, ("s", next.SourceId), ("t", next.TargetId), ("now", now), ("actor", actor), ("seq", seq), ("id", edge.Id));
-            await Version(c, t, "edge_versions", "edge_id", edge.Id, next.Stamp.Version, loop ? ChangeKind.Deleted : ChangeKind.Updated, GraphState.Of(next), actor, now, reason, ct);
-        }
-        // The kept node gains the other's name as an alternate and any property it lacked.
-        var merged = JsonNode.Parse(kept.Properties.GetRawText())!.AsObject();
-        foreach (var (name, value) in JsonNode.Parse(gone.Properties.GetRawText())!.AsObject())
-        {
-            if (name != "name" && name != "alternateNames" && !merged.ContainsKey(name))
-            {
-                merged[name] = value?.DeepClone();
-            }
-        }
-        if (kept.Kind is NodeKind.Person or NodeKind.Company)
-        {
-            var alternates = (merged["alternateNames"] as JsonArray)?.Select(a => a!.GetValue<string>()).ToList() ?? [];
-            alternates.AddRange(new[] { gone.Name }.Concat(gone.Properties.TryGetProperty("alternateNames", out var a) ? a.EnumerateArray().Select(e => e.GetString()!) : []));
-            var distinct = alternates.Where(x => x != kept.Name).Distinct(StringComparer.Ordinal).ToList();
-            if (distinct.Count > 0)
-            {
-                merged["alternateNames"] = new JsonArray([.. distinct.Select(x => (JsonNode)x)]);
-            }
-        }
-        var keptNext = kept with
-        {
-            Properties = JsonSerializer.SerializeToElement(merged),
-            Stamp = kept.Stamp with { Version = kept.Stamp.Version + 1, UpdatedAt = now, UpdatedBy = actor },
-        };
-        await c.ExecuteAsync(t, "UPDATE nodes SET properties = @p, version = version + 1, updated_at = @now, updated_by = @actor, change_seq = @seq WHERE id = @id", ct,
-            ("p", new Json(keptNext.Properties.GetRawText())), ("now", now), ("actor", actor), ("seq", seq), ("id", keptId));
-        await Version(c, t, "node_versions", "node_id", keptId, keptNext.Stamp.Version, ChangeKind.Updated, GraphState.Of(keptNext), actor, now, reason, ct);
-        await c.ExecuteAsync(t, "DELETE FROM node_name_keys WHERE node_id = @id", ct, ("id", keptId));
-        foreach (var key in GraphStore.SearchKeys(keptNext))
-        {
-            await c.ExecuteAsync(t, "INSERT INTO node_name_keys (name_key, node_id) VALUES (@k, @id) ON CONFLICT DO NOTHING", ct, ("k", key), ("id", keptId));
-        }
-        var goneNext = gone with { Stamp = gone.Stamp with { Version = gone.Stamp.Version + 1, UpdatedAt = now, UpdatedBy = actor } };
-        await c.ExecuteAsync(t, "UPDATE nodes SET deleted = true, version = version + 1, updated_at = @now, updated_by = @actor, change_seq = @seq WHERE id = @id", ct,
-            ("now", now), ("actor", actor), ("seq", seq), ("id", goneId));
-        await Version(c, t, "node_versions", "node_id", goneId, goneNext.Stamp.Version, ChangeKind.Deleted, GraphState.Of(goneNext), actor, now, reason, ct);
-        await c.ExecuteAsync(t, "DELETE FROM node_name_keys WHERE node_id = @id", ct, ("id", goneId));
         // Later imports of the merged node's records land on the kept one.
         await c.ExecuteAsync(t, "UPDATE interchange_records SET entity_id = @kept, owns = @owns WHERE entity_id = @gone AND entity_type = 'node'", ct,
             ("kept", keptId), ("owns", false), ("gone", goneId));
@@ -151,15 +90,5 @@ internal static class NodeMerge
             """, ct, ("kept", keptId), ("gone", goneId));
         await c.ExecuteAsync(t, "UPDATE merge_suggestions SET status = @superseded WHERE status = @open AND (node_id = @gone OR candidate_id = @gone)", ct,
             ("superseded", Codes.Of(MergeStatus.Superseded)), ("open", Codes.Of(MergeStatus.Open)), ("gone", goneId));
-        return edges.Count;
     }
-
-    private static async Task<Node> LoadAsync(DbConnection c, DbTransaction t, string id, CancellationToken ct) =>
-        (await c.QueryAsync(t, $"SELECT {GraphRows.NodeColumns} FROM nodes n WHERE n.id = @id AND NOT n.deleted", GraphRows.ReadNode, ct, ("id", id))).SingleOrDefault()
-        ?? throw new NotFoundException("node", id);
-
-    private static Task<int> Version(DbConnection c, DbTransaction t, string table, string key, string id, int version, ChangeKind change, string state,
-        string actor, DateTimeOffset now, string reason, CancellationToken ct) =>
-        c.ExecuteAsync(t, $"INSERT INTO {table} ({key}, version, change, state, changed_at, changed_by, reason) VALUES (@id, @v, @change, @state, @at, @by, @reason)", ct,
-            ("id", id), ("v", version), ("change", Codes.Of(change)), ("state", state), ("at", now), ("by", actor), ("reason", reason));
 }

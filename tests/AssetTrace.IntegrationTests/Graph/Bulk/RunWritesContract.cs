@@ -1,8 +1,8 @@
+using AssetTrace.Graph.Store.Bulk;
 using AssetTrace.IntegrationTests.Infrastructure;
-using AssetTrace.Interchange.Import;
 using AssetTrace.Storage;
 
-namespace AssetTrace.IntegrationTests.Interchange;
+namespace AssetTrace.IntegrationTests.Graph.Bulk;
 
 /// <summary>What an import run may skip asking the store: only keys it never wrote, and only while the store held nothing of the format.</summary>
 public abstract class RunWritesContract(StoreKind kind) : IAsyncLifetime

@@ -3,7 +3,7 @@ using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using AssetTrace.Storage;
 
-namespace AssetTrace.Interchange.Import;
+namespace AssetTrace.Graph.Store.Bulk;
 
 /// <summary>
 /// Which record keys and ids an import run may already find in the store. When the store held

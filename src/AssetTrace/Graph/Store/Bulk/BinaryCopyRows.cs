@@ -1,19 +1,22 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
+using System.Text.Json;
+using AssetTrace.Graph.Store.Tables;
 
-namespace AssetTrace.Interchange.Import;
+namespace AssetTrace.Graph.Store.Bulk;
 
 /// <summary>
 /// Rows of one table encoded in PostgreSQL's binary COPY format as they are added, ready to be sent
 /// whole through a raw COPY stream. Npgsql's row importer binds every value through a parameter
 /// object and an async writer, which cost an import more than the server's COPY of the same rows;
-/// encoding the few column types the importer writes straight into one buffer does not.
+/// encoding the few column types the graph tables have straight into one buffer does not.
 /// See https://www.postgresql.org/docs/current/sql-copy.html (Binary Format) and each type's
 /// <c>*_send</c> function for the layouts.
 /// </summary>
-internal sealed class BinaryCopyRows
+internal sealed class BinaryCopyRows : IColumnValues
 {
     // "PGCOPY\n\377\r\n\0", then no flags and no header extension.
     private static ReadOnlySpan<byte> Header => [(byte)'P', (byte)'G', (byte)'C', (byte)'O', (byte)'P', (byte)'Y', (byte)'\n', 0xFF, (byte)'\r', (byte)'\n', 0, 0, 0, 0, 0, 0, 0, 0, 0];
@@ -173,6 +176,21 @@ internal sealed class BinaryCopyRows
         _buffer.ResetWrittenCount();
         Count = 0;
     }
+
+    // A table description (see GraphTables) writes through these, in its columns' order: COPY goes by position.
+    void IColumnValues.Next(string column)
+    {
+    }
+
+    void IColumnValues.Json(JsonElement value) => Jsonb(JsonMarshal.GetRawUtf8Value(value));
+
+    void IColumnValues.Instant(DateTimeOffset value) => TimestampTz(value);
+
+    void IColumnValues.BigInteger(long value) => Bigint(value);
+
+    void IColumnValues.Count(int value) => Integer(value);
+
+    void IColumnValues.Bool(bool value) => Boolean(value);
 
     private void Length(int length)
     {

@@ -1,15 +1,14 @@
-using System.Runtime.InteropServices;
-using AssetTrace.Graph.Model;
+using AssetTrace.Graph.Store.Tables;
 using Npgsql;
 
-namespace AssetTrace.Interchange.Import;
+namespace AssetTrace.Graph.Store.Bulk;
 
 /// <summary>
 /// New rows of an import run on PostgreSQL, encoded for binary COPY as they are added and written
 /// inside the run's transaction when the chunk ends: a round trip per statement would cost more
 /// than everything else the importer does. Tables are written in the order of their foreign keys.
 /// Record maps go through a temporary table, so that they keep INSERT … ON CONFLICT's meaning.
-/// Each method writes its table's columns in the order its COPY command names them.
+/// Every table's COPY command and its rows' encoding come from <see cref="GraphTables"/>.
 /// <para>
 /// Two sets of buffers: while one chunk's rows are sent in the background
 /// (<see cref="BeginFlushAsync"/>) the next chunk's are added to the other, so the server stores
@@ -19,21 +18,26 @@ namespace AssetTrace.Interchange.Import;
 /// </summary>
 internal sealed class CopyBuffer(NpgsqlConnection connection) : IAsyncDisposable
 {
-    private const string StampColumns = "source_kind, source_ref, obtained_at, recorded_by, restriction, version, created_at, created_by, updated_at, updated_by, change_seq";
-    private const string VersionColumns = "version, change, state, changed_at, changed_by, reason";
-    private const string RecordColumns = "record_key, entity_type, entity_id, owns, as_of, first_run, last_run";
+    private const string RecordStage = "import_record_stage";
+
+    // Values per row of each table, counted once (see GraphTables.ImportWrite for nodes and edges).
+    private static readonly short NodeFields = (short)GraphTables.Nodes.CountOf(GraphTables.ImportWrite);
+    private static readonly short EdgeFields = (short)GraphTables.Edges.CountOf(GraphTables.ImportWrite);
+    private static readonly short KeyFields = (short)GraphTables.NameKeys.CountOf(ColumnGroup.All);
+    private static readonly short VersionFields = (short)GraphTables.NodeVersions.CountOf(ColumnGroup.All);
+    private static readonly short RecordFields = (short)GraphTables.RecordMaps.CountOf(ColumnGroup.All);
 
     /// <summary>Each table's COPY command and its buffer; nodes before what refers to them, record maps last, those that may exist through their temporary table.</summary>
     private static readonly (string Copy, Func<Tables, BinaryCopyRows> Rows)[] Order =
     [
-        (Copy($"nodes (id, kind, name, properties, valid_from, valid_to, {StampColumns})"), t => t.Nodes),
-        (Copy($"edges (id, kind, source_id, target_id, properties, share_low, share_high, valid_from, valid_to, {StampColumns})"), t => t.Edges),
-        (Copy("node_name_keys (name_key, node_id)"), t => t.NameKeys),
-        (Copy("interchange_identifiers (identifier, node_id)"), t => t.Identifiers),
-        (Copy($"node_versions (node_id, {VersionColumns})"), t => t.NodeVersions),
-        (Copy($"edge_versions (edge_id, {VersionColumns})"), t => t.EdgeVersions),
-        (Copy($"interchange_records ({RecordColumns})"), t => t.NewRecords),
-        (Copy($"import_record_stage ({RecordColumns})"), t => t.RecordStage),
+        (GraphTables.Nodes.CopyOf(GraphTables.ImportWrite), t => t.Nodes),
+        (GraphTables.Edges.CopyOf(GraphTables.ImportWrite), t => t.Edges),
+        (GraphTables.NameKeys.Copy, t => t.NameKeys),
+        (GraphTables.Identifiers.Copy, t => t.Identifiers),
+        (GraphTables.NodeVersions.Copy, t => t.NodeVersions),
+        (GraphTables.EdgeVersions.Copy, t => t.EdgeVersions),
+        (GraphTables.RecordMaps.Copy, t => t.NewRecords),
+        (GraphTables.RecordMaps.CopyOf(ColumnGroup.All, into: RecordStage), t => t.RecordStage),
     ];
 
     // Record maps by (key, type), encoded when the chunk is flushed: a record met twice before is one row, as two upserts would leave it.
@@ -45,48 +49,16 @@ internal sealed class CopyBuffer(NpgsqlConnection connection) : IAsyncDisposable
 
     public int Count { get; private set; }
 
-    public void Node(Node node, ImportRun run, long seq)
-    {
-        var rows = Start(_filling.Nodes, 17);
-        rows.Text(node.Id);
-        rows.Text(Codes.Of(node.Kind));
-        rows.Text(node.Name);
-        rows.Jsonb(JsonMarshal.GetRawUtf8Value(node.Properties));
-        rows.Date(node.ValidFrom);
-        rows.Date(node.ValidTo);
-        Stamp(rows, node.Provenance, run, seq);
-    }
+    public void Node(NodeRow row) => Add(_filling.Nodes, NodeFields, GraphTables.Nodes, row, GraphTables.ImportWrite);
 
-    public void Edge(Edge edge, ImportRun run, long seq)
-    {
-        var rows = Start(_filling.Edges, 20);
-        rows.Text(edge.Id);
-        rows.Text(Codes.Of(edge.Kind));
-        rows.Text(edge.SourceId);
-        rows.Text(edge.TargetId);
-        rows.Jsonb(JsonMarshal.GetRawUtf8Value(edge.Properties));
-        rows.Numeric(edge.Share?.Low);
-        rows.Numeric(edge.Share?.High);
-        rows.Date(edge.ValidFrom);
-        rows.Date(edge.ValidTo);
-        Stamp(rows, edge.Provenance, run, seq);
-    }
+    public void Edge(EdgeRow row) => Add(_filling.Edges, EdgeFields, GraphTables.Edges, row, GraphTables.ImportWrite);
 
-    public void NameKey(string key, string nodeId) => Pair(_filling.NameKeys, key, nodeId);
+    public void NameKey(KeyRow row) => Add(_filling.NameKeys, KeyFields, GraphTables.NameKeys, row, ColumnGroup.All);
 
-    public void Identifier(string identifier, string nodeId) => Pair(_filling.Identifiers, identifier, nodeId);
+    public void Identifier(KeyRow row) => Add(_filling.Identifiers, KeyFields, GraphTables.Identifiers, row, ColumnGroup.All);
 
-    public void Version(bool isNode, string id, int version, ChangeKind change, string state, ImportRun run, string reason)
-    {
-        var rows = Start(isNode ? _filling.NodeVersions : _filling.EdgeVersions, 7);
-        rows.Text(id);
-        rows.Integer(version);
-        rows.Text(Codes.Of(change));
-        rows.Text(state);
-        rows.TimestampTz(run.Now);
-        rows.Text(run.Options.Actor);
-        rows.Text(reason);
-    }
+    public void Version(bool isNode, VersionRow row) =>
+        Add(isNode ? _filling.NodeVersions : _filling.EdgeVersions, VersionFields, isNode ? GraphTables.NodeVersions : GraphTables.EdgeVersions, row, ColumnGroup.All);
 
     /// <summary>Like the upsert: a record already held keeps its <c>owns</c> and first run; entity, as-of and last run are replaced.</summary>
     /// <param name="isNew">The store is known to have no row for this record (it was looked for in this chunk), so plain COPY will do.</param>
@@ -113,14 +85,8 @@ internal sealed class CopyBuffer(NpgsqlConnection connection) : IAsyncDisposable
         }
         foreach (var record in _records.Values)
         {
-            var rows = Start(record.IsNew ? _filling.NewRecords : _filling.RecordStage, 7);
-            rows.Text(record.Key);
-            rows.Text(record.Type);
-            rows.Text(record.EntityId);
-            rows.Boolean(record.Owns);
-            rows.Text(record.AsOf);
-            rows.Text(record.FirstRun);
-            rows.Text(record.LastRun);
+            Add(record.IsNew ? _filling.NewRecords : _filling.RecordStage, RecordFields, GraphTables.RecordMaps,
+                new RecordMapRow(record.Key, record.Type, record.EntityId, record.Owns, record.AsOf, record.FirstRun, record.LastRun), ColumnGroup.All);
         }
         _records.Clear();
         Count = 0;
@@ -156,7 +122,7 @@ internal sealed class CopyBuffer(NpgsqlConnection connection) : IAsyncDisposable
         var staged = tables.RecordStage.Count > 0;
         if (staged && !_stageCreated)
         {
-            await ExecuteAsync("CREATE TEMPORARY TABLE import_record_stage (LIKE interchange_records) ON COMMIT DROP", ct);
+            await ExecuteAsync($"CREATE TEMPORARY TABLE {RecordStage} (LIKE {GraphTables.RecordMaps.Table}) ON COMMIT DROP", ct);
             _stageCreated = true;
         }
         foreach (var table in Order)
@@ -174,42 +140,17 @@ internal sealed class CopyBuffer(NpgsqlConnection connection) : IAsyncDisposable
         }
         if (staged)
         {
-            await ExecuteAsync("""
-                INSERT INTO interchange_records (record_key, entity_type, entity_id, owns, as_of, first_run, last_run)
-                SELECT record_key, entity_type, entity_id, owns, as_of, first_run, last_run FROM import_record_stage
-                ON CONFLICT (record_key, entity_type) DO UPDATE SET entity_id = excluded.entity_id, as_of = excluded.as_of, last_run = excluded.last_run;
-                TRUNCATE import_record_stage
-                """, ct);
+            var records = GraphTables.RecordMaps;
+            await ExecuteAsync(
+                $"INSERT INTO {records.Table} ({records.Names}) SELECT {records.Names} FROM {RecordStage}{GraphTables.OnRecordMapConflict}; TRUNCATE {RecordStage}", ct);
         }
     }
 
-    private static void Stamp(BinaryCopyRows rows, Provenance provenance, ImportRun run, long seq)
-    {
-        rows.Text(Codes.Of(provenance.Source));
-        rows.Text(provenance.Reference);
-        rows.TimestampTz(provenance.ObtainedAt);
-        rows.Text(provenance.RecordedBy);
-        rows.Text(Codes.Of(provenance.Restriction));
-        rows.Integer(1);
-        rows.TimestampTz(run.Now);
-        rows.Text(run.Options.Actor);
-        rows.TimestampTz(run.Now);
-        rows.Text(run.Options.Actor);
-        rows.Bigint(seq);
-    }
-
-    private void Pair(BinaryCopyRows rows, string first, string second)
-    {
-        Start(rows, 2);
-        rows.Text(first);
-        rows.Text(second);
-    }
-
-    private BinaryCopyRows Start(BinaryCopyRows rows, short fields)
+    private void Add<TRow>(BinaryCopyRows rows, short fields, TableColumns<TRow> table, TRow row, ColumnGroup groups)
     {
         rows.Row(fields);
         Count++;
-        return rows;
+        table.Write(rows, row, groups);
     }
 
     private async Task ExecuteAsync(string sql, CancellationToken ct)
@@ -217,8 +158,6 @@ internal sealed class CopyBuffer(NpgsqlConnection connection) : IAsyncDisposable
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync(ct);
     }
-
-    private static string Copy(string tableAndColumns) => $"COPY {tableAndColumns} FROM STDIN (FORMAT BINARY)";
 
     /// <summary>One buffer per table.</summary>
     private sealed class Tables

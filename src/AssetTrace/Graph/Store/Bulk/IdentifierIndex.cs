@@ -1,9 +1,10 @@
 using System.Data.Common;
 using AssetTrace.Graph.Model;
-using AssetTrace.Graph.Store;
+using AssetTrace.Graph.Store.Tables;
+using AssetTrace.Interchange.Import;
 using AssetTrace.Storage;
 
-namespace AssetTrace.Interchange.Import;
+namespace AssetTrace.Graph.Store.Bulk;
 
 /// <summary>
 /// Keeps interchange_identifiers current for every node, also those typed in or changed since the
@@ -17,9 +18,8 @@ internal static class IdentifierIndex
     public static async Task CatchUpAsync(DbConnection c, DbTransaction t, CancellationToken ct)
     {
         var indexed = await c.ScalarAsync<long>(t, "SELECT value FROM interchange_state WHERE name = @name", ct, ("name", StateName));
-        await using var delete = PreparedCommand.Create(c, t, "DELETE FROM interchange_identifiers WHERE node_id = @id", ("id", ParameterType.Text));
-        await using var insert = PreparedCommand.Create(c, t, "INSERT INTO interchange_identifiers (identifier, node_id) VALUES (@identifier, @id) ON CONFLICT DO NOTHING",
-            ("identifier", ParameterType.Text), ("id", ParameterType.Text));
+        await using var delete = PreparedCommand.Create(c, t, GraphTables.DeleteKeys(GraphTables.Identifiers), ("node_id", ColumnType.Text));
+        await using var insert = PreparedCommand.Create(c, t, GraphTables.InsertKey(GraphTables.Identifiers), GraphTables.Identifiers.Parameters());
         // Pages by id keep memory flat on a large graph (PostgreSQL allows one open reader per connection).
         var after = "";
         while (true)
@@ -39,14 +39,14 @@ internal static class IdentifierIndex
     {
         foreach (var (node, deleted) in page)
         {
-            await delete.Set("id", node.Id).ExecuteAsync(ct);
+            await delete.Set("node_id", node.Id).ExecuteAsync(ct);
             if (deleted)
             {
                 continue;
             }
             foreach (var identifier in NodeIdentifiers.Of(node.Kind, node.Properties))
             {
-                await insert.Set("identifier", identifier).Set("id", node.Id).ExecuteAsync(ct);
+                await insert.Row(GraphTables.Identifiers, new KeyRow(identifier, node.Id)).ExecuteAsync(ct);
             }
         }
     }

@@ -1,9 +1,9 @@
 using System.Text;
+using AssetTrace.Graph.Store.Bulk;
 using AssetTrace.IntegrationTests.Infrastructure;
-using AssetTrace.Interchange.Import;
 using Npgsql;
 
-namespace AssetTrace.IntegrationTests.Interchange;
+namespace AssetTrace.IntegrationTests.Graph.Bulk;
 
 /// <summary>
 /// The importer's own binary COPY encoding, checked by PostgreSQL itself: every value written
