@@ -42,7 +42,7 @@ public sealed class GraphBulkWriter(Database database, GraphInputValidator valid
                 await using var copy = c is Npgsql.NpgsqlConnection postgres ? new CopyBuffer(postgres) : null;
                 var writes = await RunWrites.OpenAsync(c, t, run.Format, ct);
                 var session = new BulkSession(c, t, statements, new BulkRowWriter(statements, copy, run, seq, writes), validator, run, report, seq, writes);
-                await foreach (var chunk in ItemChunkReader.ReadAsync(items, BulkSession.ChunkSize, ChunksReadAhead, ct))
+                await foreach (var chunk in ItemChunkReader.ReadAsync(items, run.Options.ChunkSize, ChunksReadAhead, ct))
                 {
                     await session.ApplyChunkAsync(chunk, ct);
                 }
