@@ -72,6 +72,27 @@ public abstract class BodsRoundTripContract(StoreKind kind, ITestOutputHelper ou
         Assert.Empty(BodsSchemaValidation.Problems(exported.ToJsonString()));
     }
 
+    [Fact]
+    public async Task An_address_type_BODS_does_not_define_is_reported_and_the_address_kept_without_it()
+    {
+        var original = JsonNode.Parse(File.ReadAllText(Fixtures.Path("bods/0.4/bods-package.json")))!.AsArray();
+        Records(original, "person").Single()["recordDetails"]!["addresses"]![0]!["type"] = "headquarters";
+        await using var harness = await CoreHarness.StartAsync(kind);
+
+        var report = await harness.Get<InterchangeImporter>().ImportPathsAsync("bods", [Fixtures.Temp("odd-address.json", original.ToJsonString())],
+            new ImportOptions("importer1"), null, default);
+
+        var problem = Assert.Single(report.Problems);
+        Assert.Equal("addresses[0].type 'headquarters' is not one of alternative, business, home, placeOfBirth, registered, residence, service: "
+            + "the address was imported without a type.", problem.Reason);
+        Assert.Equal("10478c6cf6de", problem.Location.RecordId);
+        // The rest of the statement, and the relationship naming the person, are imported.
+        Assert.Equal((3L, 2L), (report.NodesCreated, report.EdgesCreated));
+        var registeredAt = await harness.Get<Database>().ReadAsync(c => c.QueryAsync(null, "SELECT properties FROM edges WHERE kind = 'REGISTERED_AT'",
+            r => r.GetString(0), default), default);
+        Assert.DoesNotContain("addressType", Assert.Single(registeredAt), StringComparison.Ordinal);
+    }
+
     private async Task RoundTripAsync(string path)
     {
         var name = Path.GetFileName(path);

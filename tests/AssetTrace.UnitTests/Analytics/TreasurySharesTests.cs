@@ -1,5 +1,8 @@
+using AssetTrace.Accounts;
+using AssetTrace.Analytics.Engine;
 using AssetTrace.Analytics.Ownership;
 using AssetTrace.Graph.Model;
+using AssetTrace.Visibility;
 
 namespace AssetTrace.UnitTests.Analytics;
 
@@ -125,5 +128,34 @@ public sealed class TreasurySharesTests
         Assert.Equal(("A", 50.0), (a.PersonId, Math.Round(a.LowPercent, 9)));
         Assert.True(a.CertainByOwnership);
         Assert.Equal(EdgeKind.Owns, b.Graph.Find("X")!.Out.Single().Kind);
+    }
+
+    [Fact]
+    public void A_self_holding_restricted_to_a_case_changes_the_figures_only_for_those_who_may_see_it()
+    {
+        // The same as a hidden fact anywhere (#11): an outsider's figure must not reveal that a restricted self-holding exists.
+        var b = new SnapshotBuilder().Person("A").Company("X").Owns("A", "X", 49).Owns("X", "X", 2);
+        var self = b.Graph.Find("X")!.Out.Single(e => e.Target.Id == "X");
+        b.Graph.UpsertEdge(self.Id, "X", "X", e => e.Restriction = b.Graph.NumberCase("case-1"));
+
+        var insider = As(Viewer.User("insider", [Role.Analyst], ["case-1"]), b.Graph, () => LowOf(Upstream(b, "X"), b, "A"));
+        var outsider = As(Viewer.User("outsider", [Role.Analyst], []), b.Graph, () => LowOf(Upstream(b, "X"), b, "A"));
+
+        Assert.Equal(0.5, insider, 12);
+        Assert.Equal(0.49, outsider, 12);
+    }
+
+    private static T As<T>(Viewer viewer, GraphSnapshot graph, Func<T> calculate)
+    {
+        var outer = Sight.Current;
+        Sight.Current = Sight.Of(viewer, graph);
+        try
+        {
+            return calculate();
+        }
+        finally
+        {
+            Sight.Current = outer;
+        }
     }
 }

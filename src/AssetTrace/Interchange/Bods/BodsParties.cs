@@ -133,10 +133,16 @@ internal static class BodsParties
             Put(properties, "postalCode", Text(address, "postCode"));
             var key = $"{recordId}/address.{n}";
             var link = new JsonObject();
-            if (Text(address, "type") is { } type)
+            var type = Text(address, "type");
+            if (type is not null && BodsCodes.AddressTypes.Contains(type))
             {
-                link["addressType"] = BodsCodes.AddressTypes.Contains(type) ? type
-                    : throw new BodsException($"addresses[{n}].type '{type}' is not one of {string.Join(", ", BodsCodes.AddressTypes.Order(StringComparer.Ordinal))}.");
+                link["addressType"] = type;
+            }
+            else if (type is not null)
+            {
+                // Reported, and the address kept without it: the rest of the statement is good.
+                yield return new BadRecord(at, $"addresses[{n}].type '{type}' is not one of {string.Join(", ", BodsCodes.AddressTypes.Order(StringComparer.Ordinal))}: "
+                    + "the address was imported without a type.");
             }
             yield return new NodeRecord(at, key, NodeKind.Address, properties);
             yield return new EdgeRecord(at, $"{recordId}/registered-at.{n}", EdgeKind.RegisteredAt, recordId, key, link);
