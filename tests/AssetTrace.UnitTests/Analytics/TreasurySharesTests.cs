@@ -131,6 +131,17 @@ public sealed class TreasurySharesTests
     }
 
     [Fact]
+    public void Self_holdings_that_add_up_to_the_whole_company_give_no_share_above_100_percent_and_no_division_by_zero()
+    {
+        // Each self-edge is refused at 100 %, but two of 60 % could still be written: the figures stop at the whole.
+        var b = new SnapshotBuilder().Person("A").Company("X").Owns("A", "X", 10).Owns("X", "X", 60).Owns("X", "X", 60);
+
+        var a = Upstream(b, "X").Shares[b.Graph.Find("A")!];
+
+        Assert.Equal((1.0, 1.0), (a.Low, a.High));
+    }
+
+    [Fact]
     public void A_self_holding_restricted_to_a_case_changes_the_figures_only_for_those_who_may_see_it()
     {
         // The same as a hidden fact anywhere (#11): an outsider's figure must not reveal that a restricted self-holding exists.
