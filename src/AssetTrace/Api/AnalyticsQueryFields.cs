@@ -11,7 +11,7 @@ public static class AnalyticsQueryFields
     public static void Add(ObjectGraphType query)
     {
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<OwnerShareType>>>>("owners")
-            .Description("Every direct and indirect owner of a company or asset, with effective shares and the chains behind them.")
+            .Description("Every direct and indirect owner of a company or asset, with effective shares and the chains behind them. Effective shares multiply along each chain and add up over chains; a company that holds some of its own shares (treasury shares: an OWNS edge to itself) counts each other holding as a share of the shares it does not hold itself, share / (1 − self share): 49 % of a company holding 2 % of itself is 50 %.")
             .Argument<NonNullGraphType<IdGraphType>>("id")
             .Argument<DateOnlyGraphType>("asOf")
             .Argument<IntGraphType>("maxPaths", a => a.DefaultValue = 5)
@@ -19,7 +19,7 @@ public static class AnalyticsQueryFields
                 c.GetArgument<string>("id"), c.GetArgument<DateOnly?>("asOf"), c.GetArgument("maxPaths", 5), c.CancellationToken));
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<BeneficialOwnerType>>>>("beneficialOwners")
-            .Description("Natural persons who own at least the threshold (effective share), control, or are declared to own a company or asset.")
+            .Description("Natural persons who own at least the threshold (effective share), control, or are declared to own a company or asset. Effective shares multiply along each chain and add up over chains; a company that holds some of its own shares (treasury shares: an OWNS edge to itself) counts each other holding as a share of the shares it does not hold itself, share / (1 − self share): 49 % of a company holding 2 % of itself is 50 %.")
             .Argument<NonNullGraphType<IdGraphType>>("id")
             .Argument<FloatGraphType>("thresholdPercent", "25 by default (Analytics:DefaultBeneficialOwnerThresholdPercent).")
             .Argument<DateOnlyGraphType>("asOf")
@@ -29,7 +29,7 @@ public static class AnalyticsQueryFields
                 c.GetArgument("maxPaths", 5), c.CancellationToken));
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<HoldingType>>>>("holdings")
-            .Description("Everything a person or company owns or controls, directly or indirectly; with withConnected, together with family, associates and nominees.")
+            .Description("Everything a person or company owns or controls, directly or indirectly; with withConnected, together with family, associates and nominees. Effective shares multiply along each chain and add up over chains; a company that holds some of its own shares (treasury shares: an OWNS edge to itself) counts each other holding as a share of the shares it does not hold itself, share / (1 − self share): 49 % of a company holding 2 % of itself is 50 %.")
             .Argument<NonNullGraphType<IdGraphType>>("id")
             .Argument<BooleanGraphType>("withConnected", a => a.DefaultValue = false)
             .Argument<DateOnlyGraphType>("asOf")

@@ -55,6 +55,44 @@ public abstract class BodsRoundTripContract(StoreKind kind, ITestOutputHelper ou
         Assert.DoesNotContain(Interests(exported), i => i["beneficialOwnershipOrControl"]?.GetValue<bool>() == true);
     }
 
+    [Fact]
+    public async Task The_register_scheme_a_service_address_and_a_direct_beneficial_shareholding_come_back_as_they_were()
+    {
+        var exported = await ImportAndExportAsync(Fixtures.Path("bods/0.4/bods-package.json"));
+
+        // #12: the scheme came back as schemeName "Company register", the service address without its type, the flag absent.
+        var identifier = Records(exported, "entity").Single()["recordDetails"]!["identifiers"]![0]!;
+        Assert.Equal(("2063384560", "GB-COH", (string?)null),
+            (identifier["id"]!.GetValue<string>(), identifier["scheme"]?.GetValue<string>(), identifier["schemeName"]?.GetValue<string>()));
+        var address = Records(exported, "person").Single()["recordDetails"]!["addresses"]![0]!;
+        Assert.Equal(("service", "76 York Road Bournemouth"), (address["type"]?.GetValue<string>(), address["address"]!.GetValue<string>()));
+        var interest = Interests(exported).Single();
+        Assert.Equal(("shareholding", "direct", true), (interest["type"]!.GetValue<string>(), interest["directOrIndirect"]!.GetValue<string>(),
+            interest["beneficialOwnershipOrControl"]?.GetValue<bool>()));
+        Assert.Empty(BodsSchemaValidation.Problems(exported.ToJsonString()));
+    }
+
+    [Fact]
+    public async Task An_address_type_BODS_does_not_define_is_reported_and_the_address_kept_without_it()
+    {
+        var original = JsonNode.Parse(File.ReadAllText(Fixtures.Path("bods/0.4/bods-package.json")))!.AsArray();
+        Records(original, "person").Single()["recordDetails"]!["addresses"]![0]!["type"] = "headquarters";
+        await using var harness = await CoreHarness.StartAsync(kind);
+
+        var report = await harness.Get<InterchangeImporter>().ImportPathsAsync("bods", [Fixtures.Temp("odd-address.json", original.ToJsonString())],
+            new ImportOptions("importer1"), null, default);
+
+        var problem = Assert.Single(report.Problems);
+        Assert.Equal("addresses[0].type 'headquarters' is not one of alternative, business, home, placeOfBirth, registered, residence, service: "
+            + "the address was imported without a type.", problem.Reason);
+        Assert.Equal("10478c6cf6de", problem.Location.RecordId);
+        // The rest of the statement, and the relationship naming the person, are imported.
+        Assert.Equal((3L, 2L), (report.NodesCreated, report.EdgesCreated));
+        var registeredAt = await harness.Get<Database>().ReadAsync(c => c.QueryAsync(null, "SELECT properties FROM edges WHERE kind = 'REGISTERED_AT'",
+            r => r.GetString(0), default), default);
+        Assert.DoesNotContain("addressType", Assert.Single(registeredAt), StringComparison.Ordinal);
+    }
+
     private async Task RoundTripAsync(string path)
     {
         var name = Path.GetFileName(path);
@@ -68,29 +106,37 @@ public abstract class BodsRoundTripContract(StoreKind kind, ITestOutputHelper ou
         Assert.All(Records(exported, "relationship"), r =>
             Assert.Equal(r["recordDetails"]!["subject"]!.GetValue<string>(), r["declarationSubject"]!.GetValue<string>()));
 
-        // Beneficial ownership flags: none invented, none turned false, and a declared indirect one kept.
+        // Beneficial ownership flags: every one the file states comes back as it was, true or false, on direct interests
+        // too (#12); none is invented; and a declared indirect one is kept.
         var before = Flags(original);
         var after = Flags(exported);
-        Assert.All(after, f => Assert.True(f.Item3 && before.Contains(f), $"{name}: exported {f} that the file does not say"));
+        Assert.All(after, f => Assert.True(before.Contains(f), $"{name}: exported {f} that the file does not say"));
+        Assert.All(before, f => Assert.True(after.Contains(f), $"{name}: the file's {f} did not come back"));
         var declaredIndirect = Relationships(original)
             .Where(r => r.Interest["directOrIndirect"]?.GetValue<string>() == "indirect" && r.Interest["type"]?.GetValue<string>() == "shareholding"
                 && r.Interest["beneficialOwnershipOrControl"]?.GetValue<bool>() == true && IsPerson(original, r.Party))
             .Select(r => (r.Party, r.Subject, true)).Select(Named(original)).ToList();
         Assert.All(declaredIndirect, f => Assert.Contains(f, after));
 
-        // Addresses: each one comes back on its party, with no type the file did not give it.
+        // Addresses: each one comes back on its party, with the type the file gave it wherever the 0.4 schema allows that
+        // type on that record (#12), and with no type the file did not give it.
         var addressesBefore = Addresses(original);
         var addressesAfter = Addresses(exported);
-        Assert.All(addressesBefore, a => Assert.Contains(addressesAfter, b => b.Party == a.Party && b.Text == a.Text));
-        Assert.All(addressesAfter.Where(b => b.Type is not null), b => Assert.Contains((b.Party, b.Text, b.Type), addressesBefore));
+        Assert.All(addressesBefore, a => Assert.Contains(addressesAfter, b => b.Party == a.Party && b.Text == a.Text
+            && b.Type == (a.Type is not null && AllowedAddressTypes(a.Record).Contains(a.Type) ? a.Type : null)));
+        Assert.All(addressesAfter.Where(b => b.Type is not null), b => Assert.Contains(addressesBefore, a => (a.Party, a.Text, a.Type) == (b.Party, b.Text, b.Type)));
 
-        // Identifiers: the number the graph keeps comes back; a scheme is never one the file did not use.
+        // Identifiers: the number the graph keeps (an entity's first) comes back with the file's own scheme and scheme
+        // name (#12), never with a scheme the file did not use.
         var schemesBefore = Identifiers(original);
-        foreach (var (party, id, scheme) in Identifiers(exported))
+        var schemesAfter = Identifiers(exported);
+        foreach (var (party, id, scheme, schemeName) in schemesAfter)
         {
-            Assert.Contains(schemesBefore, i => i.Party == party && i.Id == id);
-            Assert.True(scheme is null || schemesBefore.Contains((party, id, scheme)), $"{name}: {party} {id} exported with scheme {scheme}");
+            // Where the file named no register at all, the export says what kind of number it is in words.
+            var said = scheme is null && schemeName == "Company register" ? (party, id, (string?)null, (string?)null) : (party, id, scheme, schemeName);
+            Assert.True(schemesBefore.Contains(said), $"{name}: {party} {id} exported with scheme {scheme} and scheme name {schemeName}, which the file does not give it");
         }
+        Assert.All(schemesBefore.Select(i => i.Party).Distinct(), party => Assert.Contains(schemesAfter, i => i.Party == party));
     }
 
     private async Task<JsonArray> ImportAndExportAsync(string path)
@@ -111,9 +157,13 @@ public abstract class BodsRoundTripContract(StoreKind kind, ITestOutputHelper ou
 
     private static IEnumerable<(string Party, string Subject, JsonNode Interest)> Relationships(JsonArray statements) =>
         Records(statements, "relationship")
-            .Where(r => r["recordDetails"]!["interestedParty"] is JsonValue && r["recordDetails"]!["subject"] is JsonValue)
+            .Where(r => r["recordDetails"]!["interestedParty"] is not null && r["recordDetails"]!["subject"] is JsonValue)
             .SelectMany(r => (r["recordDetails"]!["interests"]?.AsArray() ?? []).Select(i =>
-                (r["recordDetails"]!["interestedParty"]!.GetValue<string>(), r["recordDetails"]!["subject"]!.GetValue<string>(), i!)));
+                (Party(r["recordDetails"]!["interestedParty"]!), r["recordDetails"]!["subject"]!.GetValue<string>(), i!)));
+
+    /// <summary>A party's record id; an undisclosed one by the name the reader gives its placeholder person.</summary>
+    private static string Party(JsonNode party) =>
+        party is JsonValue ? party.GetValue<string>() : $"Unspecified interested party ({party["reason"]?.GetValue<string>() ?? "unknown"})";
 
     /// <summary>(party name, subject name, flag) for every interest that states beneficialOwnershipOrControl.</summary>
     private static HashSet<(string, string, bool)> Flags(JsonArray statements) =>
@@ -129,20 +179,26 @@ public abstract class BodsRoundTripContract(StoreKind kind, ITestOutputHelper ou
     private static bool IsPerson(JsonArray statements, string recordId) =>
         Records(statements, "person").Any(p => p["recordId"]!.GetValue<string>() == recordId);
 
-    private static List<(string Party, string Text, string? Type)> Addresses(JsonArray statements)
+    private static List<(string Record, string Party, string Text, string? Type)> Addresses(JsonArray statements)
     {
         var names = Names(statements);
         return [.. statements.Where(s => s!["recordType"]?.GetValue<string>() is "person" or "entity")
             .SelectMany(s => (s!["recordDetails"]!["addresses"]?.AsArray() ?? []).Where(a => a!["address"] is JsonValue)
-                .Select(a => (names[s["recordId"]!.GetValue<string>()], Folded(a!["address"]!.GetValue<string>()), a["type"]?.GetValue<string>())))];
+                .Select(a => (s["recordType"]!.GetValue<string>(), names[s["recordId"]!.GetValue<string>()], Folded(a!["address"]!.GetValue<string>()), a["type"]?.GetValue<string>())))];
     }
 
-    private static List<(string Party, string Id, string? Scheme)> Identifiers(JsonArray statements)
+    /// <summary>The address types the BODS 0.4 schema allows on a person record and on an entity record (person-record.json, entity-record.json).</summary>
+    private static string[] AllowedAddressTypes(string recordType) =>
+        recordType == "person" ? ["residence", "service", "alternative"] : ["registered", "business", "alternative"];
+
+    /// <summary>Entity identifiers with an id, in file order: (party name, id, scheme, schemeName), trimmed as the reader trims every text.</summary>
+    private static List<(string Party, string Id, string? Scheme, string? SchemeName)> Identifiers(JsonArray statements)
     {
         var names = Names(statements);
         return [.. Records(statements, "entity")
             .SelectMany(s => (s["recordDetails"]!["identifiers"]?.AsArray() ?? []).Where(i => i!["id"] is JsonValue)
-                .Select(i => (names[s["recordId"]!.GetValue<string>()], i!["id"]!.GetValue<string>().Trim(), i["scheme"]?.GetValue<string>())))];
+                .Select(i => (names[s["recordId"]!.GetValue<string>()], i!["id"]!.GetValue<string>().Trim(), i["scheme"]?.GetValue<string>().Trim(),
+                    i["schemeName"]?.GetValue<string>().Trim())))];
     }
 
     /// <summary>Imports fold line breaks and tabs into a space (docs/INTERCHANGE.md).</summary>

@@ -125,7 +125,12 @@ public sealed class GraphSnapshot
         edge.Target.In.Add(edge);
         source.OutKinds |= 1 << (int)edge.Kind;
         edge.Target.InKinds |= 1 << (int)edge.Kind;
-        if (edge.Kind == EdgeKind.Owns)
+        if (edge.Kind == EdgeKind.Owns && source == edge.Target)
+        {
+            // Treasury shares (#12): kept apart, so no walk steps from a company to itself and no cycle is made.
+            source.TreasuryLinks.Add(new Link(edge, source));
+        }
+        else if (edge.Kind == EdgeKind.Owns)
         {
             source.OwnsOutLinks.Add(new Link(edge, edge.Target));
             edge.Target.OwnsInLinks.Add(new Link(edge, source));
@@ -149,7 +154,11 @@ public sealed class GraphSnapshot
         edge.Target.In.Remove(edge);
         source.OutKinds = Kinds(source.Out);
         edge.Target.InKinds = Kinds(edge.Target.In);
-        if (kind == EdgeKind.Owns)
+        if (kind == EdgeKind.Owns && source == edge.Target)
+        {
+            source.TreasuryLinks.Remove(edge);
+        }
+        else if (kind == EdgeKind.Owns)
         {
             source.OwnsOutLinks.Remove(edge);
             edge.Target.OwnsInLinks.Remove(edge);
@@ -202,7 +211,11 @@ public sealed class GraphSnapshot
     private static void Relink(SnapshotEdge edge)
     {
         MarkRestricted(edge);
-        if (edge.Kind == EdgeKind.Owns)
+        if (edge.Kind == EdgeKind.Owns && edge.Source == edge.Target)
+        {
+            edge.Source.TreasuryLinks.Refresh(new Link(edge, edge.Source));
+        }
+        else if (edge.Kind == EdgeKind.Owns)
         {
             edge.Source.OwnsOutLinks.Refresh(new Link(edge, edge.Target));
             edge.Target.OwnsInLinks.Refresh(new Link(edge, edge.Source));

@@ -42,6 +42,28 @@ public sealed class SnapshotNode
     internal LinkArray ControlOutLinks;
     internal LinkArray ControlInLinks;
 
+    // OWNS edges from a company to itself (treasury shares, #12): nearly always empty. They are in Out and In like every
+    // edge, but in no walk's links, so a company holding its own shares is not a cycle.
+    internal LinkArray TreasuryLinks;
+
+    /// <summary>
+    /// The fraction of its own shares the company holds on the date (treasury shares), as low and high figures;
+    /// (0, 0) when it holds none, or none the calculation's viewer may see. A self share whose size is unknown counts as none.
+    /// </summary>
+    public (double Low, double High) TreasuryShare(DateOnly? asOf)
+    {
+        double low = 0, high = 0;
+        foreach (ref readonly var link in TreasuryLinks.Span)
+        {
+            if (link.IsValidOn(asOf) && !double.IsNaN(link.Low))
+            {
+                low += link.Low;
+                high += link.High;
+            }
+        }
+        return (Math.Min(1, low), Math.Min(1, high));
+    }
+
     /// <summary>
     /// The OWNS edges of <see cref="Out"/>, in the same order: every ownership calculation walks
     /// them and nothing else, and a company's other links (directors, addresses, transfers)

@@ -64,9 +64,17 @@ internal sealed class FlowRegion
         // one pass, and the links to nodes outside the region are never read.
         var found = t_found ??= [];
         found.Clear();
+        // The treasury share of each node numbered so far, kept only once a node of the region holds some (rare).
+        List<(double Low, double High)>? treasury = null;
         for (var i = 0; i < nodes.Count; i++)
         {
             var node = nodes[i];
+            var own = node.TreasuryShare(asOf);
+            if (own != default || treasury is not null)
+            {
+                treasury ??= [.. Enumerable.Repeat<(double, double)>(default, i)];
+                treasury.Add(own);
+            }
             foreach (ref readonly var link in ShareFlow.Ownership(node, direction))
             {
                 if (link.IsValidOn(asOf))
@@ -104,8 +112,9 @@ internal sealed class FlowRegion
             other[k] = to;
             edges[k] = edge;
             edgeIds[k] = edgeId;
-            low[k] = l;
-            high[k] = h;
+            // The owned end: the node expanded upstream, the one reached downstream.
+            var owned = direction == FlowDirection.Upstream ? to : from;
+            (low[k], high[k]) = treasury is null || owned >= treasury.Count ? (l, h) : OfSharesHeldByOthers(l, h, treasury[owned]);
         }
         // The edges stay referenced by the region's own array; the scratch list lets go of them,
         // and of its room too after an unusually large region.
@@ -127,6 +136,23 @@ internal sealed class FlowRegion
             }
             return n;
         }
+    }
+
+    /// <summary>
+    /// A holding in a company that holds some of its own shares (treasury shares, #12), as a share of the shares the
+    /// company does not hold itself: share / (1 − self share). A company with 2 % of itself and an owner of 49 % gives that
+    /// owner 0.49 / 0.98 = 50 %: the company's own shares carry no owner of their own, so the others divide the whole among them.
+    /// The low figure divides by the self share's low bound, the high figure by its high bound; neither passes 100 %.
+    /// </summary>
+    private static (double Low, double High) OfSharesHeldByOthers(double low, double high, (double Low, double High) self)
+    {
+        if (double.IsNaN(low) || self == default)
+        {
+            return (low, high);
+        }
+        return (Divided(low, self.Low), Divided(high, self.High));
+
+        static double Divided(double share, double self) => self >= 1 ? (share > 0 ? 1 : 0) : Math.Min(1, share / (1 - self));
     }
 
     public bool LinksTo(int node, int other)

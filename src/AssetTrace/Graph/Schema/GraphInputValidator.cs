@@ -49,6 +49,31 @@ public sealed class GraphInputValidator(GraphSchema schema)
     }
 
     /// <summary>
+    /// An edge joins two different nodes, with one exception (#12): a company may hold some of its own
+    /// shares (treasury shares, e.g. 1.81 % of itself in a register), an OWNS edge from the company to
+    /// itself. Effective ownership then counts the other owners' shares as shares of those the company
+    /// does not hold itself (see <c>Analytics/Ownership/FlowRegion</c>), which needs the self share below 100 %.
+    /// </summary>
+    public static void CheckEnds(EdgeKind kind, string sourceId, string targetId, NodeKind sourceKind, JsonElement properties)
+    {
+        if (sourceId != targetId)
+        {
+            return;
+        }
+        if (kind != EdgeKind.Owns || sourceKind != NodeKind.Company)
+        {
+            throw new UserInputException("input.targetId",
+                $"both ends of this {Codes.Of(kind)} edge are the same node '{sourceId}': an edge must join two different nodes; "
+                + "the one exception is a company holding some of its own shares, an OWNS edge from the company to itself.");
+        }
+        if (ShareOf(properties) is { Low: >= 100 })
+        {
+            throw new UserInputException("input.properties.share",
+                $"company '{sourceId}' cannot hold all of its own shares: give the share it holds of itself (treasury shares) below 100.");
+        }
+    }
+
+    /// <summary>
     /// The reference of a fact's provenance, trimmed, or null when blank. Refused when too long or
     /// holding characters a line of text may not (see <see cref="TextHygiene"/>).
     /// </summary>

@@ -63,6 +63,9 @@ public sealed class PropertyValidator(GraphSchema schema)
                 ? null : $"must be a date written YYYY-MM-DD, or YYYY-MM or YYYY when the day or month is not known; got {Shown(value)}.",
             "country" => value.ValueKind == JsonValueKind.String && IsCountryCode(value.GetString()!)
                 ? null : $"must be an ISO 3166-1 alpha-2 country code in capitals, such as KZ or GB; got {Shown(value)}.",
+            "country[]" => value.ValueKind == JsonValueKind.Array && value.GetArrayLength() <= MaxCountries
+                && value.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String && IsCountryCode(e.GetString()!))
+                ? null : $"must be a list of at most {MaxCountries} ISO 3166-1 alpha-2 country codes in capitals, such as [\"ZA\", \"GB\"]; got {Shown(value)}.",
             "currency" => value.ValueKind == JsonValueKind.String && IsCurrencyCode(value.GetString()!)
                 ? null : $"must be an ISO 4217 currency code in capitals, such as USD or KZT; got {Shown(value)}.",
             _ when schema.CodeLists.TryGetValue(type, out var list) => value.ValueKind == JsonValueKind.String && list.Contains(value.GetString()!)
@@ -118,6 +121,9 @@ public sealed class PropertyValidator(GraphSchema schema)
         // Territories that matter in asset tracing but have no culture of their own.
         .Concat(["VG", "KY", "BM", "JE", "GG", "IM", "GI", "TC", "AI", "MS", "KN", "VC", "LC", "AG", "BS", "BZ", "SC", "MH", "WS", "VU", "CK", "NU", "LR", "PA", "XK"])
         .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>More than every country there is: a longer list is not a list of countries.</summary>
+    private const int MaxCountries = 300;
 
     private static bool IsCountryCode(string code) => Countries.Contains(code);
 

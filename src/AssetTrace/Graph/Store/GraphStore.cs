@@ -84,11 +84,8 @@ public sealed partial class GraphStore(Database database, GraphInputValidator va
     private async Task<Edge> InsertEdgeAsync(DbConnection c, DbTransaction t, EdgeDraft draft, Viewer actor, DateTimeOffset now, long seq, CancellationToken ct)
     {
         var id = CheckId(draft.Id) ?? NewId();
-        if (draft.SourceId == draft.TargetId)
-        {
-            throw new UserInputException("input.targetId", "an edge must join two different nodes.");
-        }
         var source = await FindLiveNodeAsync(c, t, draft.SourceId, "input.sourceId", actor, ct);
+        GraphInputValidator.CheckEnds(draft.Kind, draft.SourceId, draft.TargetId, source.Kind, draft.Properties);
         var target = await FindLiveNodeAsync(c, t, draft.TargetId, "input.targetId", actor, ct);
         validator.ValidateEdge(draft.Kind, source.Kind, target.Kind, draft.Properties, draft.ValidFrom, draft.ValidTo);
         if (await c.ScalarAsync<long>(t, "SELECT COUNT(*) FROM edges WHERE id = @id", ct, ("id", id)) > 0)
@@ -197,6 +194,7 @@ public sealed partial class GraphStore(Database database, GraphInputValidator va
             var source = await LoadNodeAsync(c, t, current.SourceId, actor, ct);
             var target = await LoadNodeAsync(c, t, current.TargetId, actor, ct);
             validator.ValidateEdge(current.Kind, source.Kind, target.Kind, properties, validFrom, validTo);
+            GraphInputValidator.CheckEnds(current.Kind, current.SourceId, current.TargetId, source.Kind, properties);
             var now = clock.GetUtcNow();
             var next = current with
             {

@@ -13,6 +13,13 @@ internal static class BodsCodes
     public static readonly FrozenSet<string> DirectOrIndirect = Set("direct", "indirect", "unknown");
     public static readonly FrozenSet<string> PepStatuses = Set("isPep", "isNotPep", "unknown");
 
+    /// <summary>Address types of 0.4, with home of 0.2/0.3 (graph-schema/codelists/address-type.csv holds the same).</summary>
+    public static readonly FrozenSet<string> AddressTypes = Set("placeOfBirth", "home", "residence", "registered", "service", "alternative", "business");
+
+    /// <summary>The address types the 0.4 schema allows on a person record and on an entity record.</summary>
+    public static readonly FrozenSet<string> PersonAddressTypes = Set("residence", "service", "alternative");
+    public static readonly FrozenSet<string> EntityAddressTypes = Set("registered", "business", "alternative");
+
     /// <summary>entityType.subtype → the entityType.type it belongs to.</summary>
     public static readonly FrozenDictionary<string, string[]> Subtypes = new Dictionary<string, string[]>
     {

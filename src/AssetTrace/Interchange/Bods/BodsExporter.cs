@@ -31,14 +31,15 @@ public sealed class BodsExporter(TimeProvider clock) : IGraphExporter
                 addresses[node.Id] = node;
             }
         }
-        var registeredAt = new Dictionary<string, List<Node>>(StringComparer.Ordinal);
+        var registeredAt = new Dictionary<string, List<(Node Address, string? Type)>>(StringComparer.Ordinal);
         // A declaration is about an entity: a person's statement names the first company it holds an interest in.
         var declaredIn = new Dictionary<string, string>(StringComparer.Ordinal);
         await foreach (var edge in extract.EdgesAsync(ct))
         {
             if (edge.Kind == EdgeKind.RegisteredAt && addresses.TryGetValue(edge.TargetId, out var address))
             {
-                (registeredAt.TryGetValue(edge.SourceId, out var list) ? list : registeredAt[edge.SourceId] = []).Add(address);
+                var type = edge.Properties.TryGetProperty("addressType", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+                (registeredAt.TryGetValue(edge.SourceId, out var list) ? list : registeredAt[edge.SourceId] = []).Add((address, type));
             }
             else if (kinds.GetValueOrDefault(edge.SourceId) == NodeKind.Person && BodsRecords.IsRelationship(edge, kinds))
             {
@@ -68,7 +69,7 @@ public sealed class BodsExporter(TimeProvider clock) : IGraphExporter
             {
                 BodsRecords.Entity(w, node);
             }
-            BodsRecords.Addresses(w, registeredAt.GetValueOrDefault(node.Id));
+            BodsRecords.Addresses(w, registeredAt.GetValueOrDefault(node.Id), node.Kind == NodeKind.Person ? BodsCodes.PersonAddressTypes : BodsCodes.EntityAddressTypes);
             w.WriteEndObject();
             w.WriteEndObject();
             nodes++;

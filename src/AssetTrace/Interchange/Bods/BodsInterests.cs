@@ -54,6 +54,18 @@ internal static class BodsInterests
             }
             var beneficial = Child(interest, "beneficialOwnershipOrControl") is { ValueKind: JsonValueKind.True or JsonValueKind.False } flag ? flag.GetBoolean() : (bool?)null;
             var (kind, properties, alternative) = Map(type, Share(interest, path), isIndirect, beneficial == false ? false : partyIsPerson, Text(interest, "details"));
+            // BENEFICIAL_OWNER_OF says it by its kind; any other edge keeps what the statement says, so the export says it again (#12).
+            if (beneficial is { } declared)
+            {
+                if (kind != EdgeKind.BeneficialOwnerOf)
+                {
+                    properties["beneficialOwnershipOrControl"] = declared;
+                }
+                if (alternative is not null)
+                {
+                    alternative.Properties["beneficialOwnershipOrControl"] = declared;
+                }
+            }
             edges.Add(new EdgeRecord(at, $"{relationshipId}/{type}.{n}", kind, partyId, subjectId, properties, validFrom, validTo, alternative));
         }
         return edges;

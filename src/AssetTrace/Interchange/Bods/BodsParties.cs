@@ -50,6 +50,9 @@ internal static class BodsParties
             var scheme = Text(identifier, "scheme");
             country ??= scheme is { Length: > 3 } && scheme[2] == '-' ? scheme[..2].ToUpperInvariant() : null;
             Put(properties, "registrationNumber", Text(identifier, "id"));
+            // Kept as given, so the export names the same register (#12).
+            Put(properties, "registrationScheme", scheme);
+            Put(properties, "registrationSchemeName", Text(identifier, "schemeName"));
         }
         if (country is { Length: > 6 })
         {
@@ -101,6 +104,8 @@ internal static class BodsParties
         if (personalId.ValueKind == JsonValueKind.Object)
         {
             Put(properties, "personalId", Text(personalId, "id"));
+            Put(properties, "personalIdScheme", Text(personalId, "scheme"));
+            Put(properties, "personalIdSchemeName", Text(personalId, "schemeName"));
         }
         if (pep is { } politicallyExposed)
         {
@@ -111,7 +116,7 @@ internal static class BodsParties
         return items;
     }
 
-    /// <summary>Each address becomes an Address node joined by REGISTERED_AT (keys <c>record/address.n</c>).</summary>
+    /// <summary>Each address becomes an Address node joined by REGISTERED_AT (keys <c>record/address.n</c>), which keeps its type.</summary>
     private static IEnumerable<ImportItem> Addresses(string recordId, JsonElement d, RecordLocation at)
     {
         var n = 0;
@@ -127,8 +132,20 @@ internal static class BodsParties
             Put(properties, "country", country is { Length: 2 } ? country : null);
             Put(properties, "postalCode", Text(address, "postCode"));
             var key = $"{recordId}/address.{n}";
+            var link = new JsonObject();
+            var type = Text(address, "type");
+            if (type is not null && BodsCodes.AddressTypes.Contains(type))
+            {
+                link["addressType"] = type;
+            }
+            else if (type is not null)
+            {
+                // Reported, and the address kept without it: the rest of the statement is good.
+                yield return new BadRecord(at, $"addresses[{n}].type '{type}' is not one of {string.Join(", ", BodsCodes.AddressTypes.Order(StringComparer.Ordinal))}: "
+                    + "the address was imported without a type.");
+            }
             yield return new NodeRecord(at, key, NodeKind.Address, properties);
-            yield return new EdgeRecord(at, $"{recordId}/registered-at.{n}", EdgeKind.RegisteredAt, recordId, key, []);
+            yield return new EdgeRecord(at, $"{recordId}/registered-at.{n}", EdgeKind.RegisteredAt, recordId, key, link);
             n++;
         }
     }

@@ -29,12 +29,7 @@ internal static class BodsRecords
         }
         if (Text(node, "personalId") is { } personalId)
         {
-            w.WriteStartArray("identifiers");
-            w.WriteStartObject();
-            w.WriteString("id", personalId);
-            w.WriteString("schemeName", "National identifier (IIN)");
-            w.WriteEndObject();
-            w.WriteEndArray();
+            Identifier(w, personalId, Text(node, "personalIdScheme"), Text(node, "personalIdSchemeName"), "National identifier (IIN)");
         }
         if (node.Properties.TryGetProperty("politicallyExposed", out var pep) && pep.ValueKind is JsonValueKind.True or JsonValueKind.False)
         {
@@ -78,29 +73,44 @@ internal static class BodsRecords
         }
         if (Text(node, "registrationNumber") is { } number)
         {
-            w.WriteStartArray("identifiers");
-            w.WriteStartObject();
-            w.WriteString("id", number);
-            w.WriteString("schemeName", "Company register");
-            w.WriteEndObject();
-            w.WriteEndArray();
+            Identifier(w, number, Text(node, "registrationScheme"), Text(node, "registrationSchemeName"), "Company register");
         }
         Optional(w, "foundingDate", Text(node, "incorporationDate"));
         Optional(w, "dissolutionDate", Text(node, "dissolutionDate"));
     }
 
-    public static void Addresses(Utf8JsonWriter w, List<Node>? addresses)
+    /// <summary>
+    /// One identifier, with the scheme and scheme name the source gave (#12); when it gave neither, a scheme name that
+    /// says what kind of number it is (a scheme code would claim a register the graph does not know).
+    /// </summary>
+    private static void Identifier(Utf8JsonWriter w, string id, string? scheme, string? schemeName, string fallbackSchemeName)
+    {
+        w.WriteStartArray("identifiers");
+        w.WriteStartObject();
+        w.WriteString("id", id);
+        Optional(w, "scheme", scheme);
+        Optional(w, "schemeName", schemeName ?? (scheme is null ? fallbackSchemeName : null));
+        w.WriteEndObject();
+        w.WriteEndArray();
+    }
+
+    /// <param name="allowed">The address types the 0.4 schema allows on this kind of record.</param>
+    public static void Addresses(Utf8JsonWriter w, List<(Node Address, string? Type)>? addresses, IReadOnlySet<string> allowed)
     {
         if (addresses is null or { Count: 0 })
         {
             return;
         }
         w.WriteStartArray("addresses");
-        foreach (var address in addresses)
+        foreach (var (address, type) in addresses)
         {
-            // No type: REGISTERED_AT stands for any address of a person or company (the reader joins every BODS
-            // address type by it) and keeps no type, so naming one (registered, residence) would say more than is known.
             w.WriteStartObject();
+            // The type the source gave, where the schema allows it on this record (#12); none is made up: REGISTERED_AT
+            // without a type stands for any address, and registered is not allowed on a person.
+            if (type is not null && allowed.Contains(type))
+            {
+                w.WriteString("type", type);
+            }
             w.WriteString("address", address.Name);
             Optional(w, "postCode", Text(address, "postalCode"));
             if (Text(address, "country") is { } country)
@@ -130,16 +140,14 @@ internal static class BodsRecords
             case EdgeKind.Owns or EdgeKind.BeneficialOwnerOf:
                 w.WriteString("type", "shareholding");
                 w.WriteString("directOrIndirect", edge.Kind == EdgeKind.Owns ? "direct" : "indirect");
-                // A declared beneficial owner is one; an OWNS edge does not say whether its holder is, so the flag is left out.
-                if (edge.Kind == EdgeKind.BeneficialOwnerOf)
-                {
-                    w.WriteBoolean("beneficialOwnershipOrControl", true);
-                }
+                // A declared beneficial owner is one; an OWNS edge says so only when its source did.
+                Beneficial(w, edge);
                 Share(w, edge.Share);
                 break;
             case EdgeKind.DirectorOf:
                 w.WriteString("type", role switch { "chair" => "boardChair", "senior managing official" => "seniorManagingOfficial", _ => "boardMember" });
                 Optional(w, "details", role);
+                Beneficial(w, edge);
                 break;
             default:
                 var nominee = edge.Properties.TryGetProperty("nominee", out var n) && n.ValueKind == JsonValueKind.True;
@@ -147,6 +155,7 @@ internal static class BodsRecords
                     : edge.Properties.TryGetProperty("votingShare", out _) ? "votingRights" : "otherInfluenceOrControl";
                 w.WriteString("type", type);
                 Optional(w, "details", role);
+                Beneficial(w, edge);
                 if (edge.Properties.TryGetProperty("votingShare", out var votes) && votes.TryGetDecimal(out var v))
                 {
                     Share(w, ShareRange.Exact(v));
@@ -156,6 +165,19 @@ internal static class BodsRecords
         Optional(w, "startDate", ExportValues.Date(edge.ValidFrom));
         Optional(w, "endDate", ExportValues.Date(edge.ValidTo));
         w.WriteEndObject();
+    }
+
+    /// <summary>beneficialOwnershipOrControl: true on BENEFICIAL_OWNER_OF, as the source said on other edges (#12), absent otherwise.</summary>
+    private static void Beneficial(Utf8JsonWriter w, Edge edge)
+    {
+        if (edge.Kind == EdgeKind.BeneficialOwnerOf)
+        {
+            w.WriteBoolean("beneficialOwnershipOrControl", true);
+        }
+        else if (edge.Properties.TryGetProperty("beneficialOwnershipOrControl", out var flag) && flag.ValueKind is JsonValueKind.True or JsonValueKind.False)
+        {
+            w.WriteBoolean("beneficialOwnershipOrControl", flag.GetBoolean());
+        }
     }
 
     private static void Share(Utf8JsonWriter w, ShareRange? share)

@@ -23,7 +23,7 @@ public static class ExportValues
     /// <summary>string, string[], date, float or boolean.</summary>
     public static string FlatType(string schemaType) => schemaType switch
     {
-        "string[]" => "string[]",
+        "string[]" or "country[]" => "string[]",
         "date" => "date",
         "number" or "percent" => "float",
         "boolean" => "boolean",

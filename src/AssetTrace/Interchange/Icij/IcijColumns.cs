@@ -9,16 +9,19 @@ internal sealed class IcijColumns(IReadOnlyList<string> names)
     public bool Has(string name) => _index.ContainsKey(name);
 
     /// <summary>The first of the given columns that the file has, trimmed; null when empty.</summary>
-    public string? Get(string[] values, params string[] candidates)
+    public string? Get(string[] values, params string[] candidates) => GetNamed(values, candidates).Value;
+
+    /// <summary><see cref="Get"/>, with the column the value came from, to name it in a problem.</summary>
+    public (string? Column, string? Value) GetNamed(string[] values, params string[] candidates)
     {
         foreach (var candidate in candidates)
         {
             if (_index.TryGetValue(candidate, out var i) && i < values.Length && values[i].Trim() is { Length: > 0 } value)
             {
-                return value;
+                return (candidate, value);
             }
         }
-        return null;
+        return (null, null);
     }
 
     public string? NodeId(string[] values) => Get(values, "node_id", "_id", "id");

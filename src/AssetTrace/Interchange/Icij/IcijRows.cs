@@ -16,7 +16,7 @@ internal static partial class IcijRows
     {
         if (file == IcijFile.Relationships)
         {
-            return [Relationship(c, v, at)];
+            return Relationship(c, v, at);
         }
         var id = c.NodeId(v);
         if (id is null)
@@ -25,13 +25,26 @@ internal static partial class IcijRows
         }
         at = at with { RecordId = id };
         var o = new JsonObject();
+        // Values the row gives but no reader understands: each is reported, the rest of the row is imported (#12).
+        var unreadable = new List<ImportItem>();
+        string? KnownDateOf(params string[] columns)
+        {
+            var (column, value) = c.GetNamed(v, columns);
+            var date = KnownDate(value);
+            if (date is null && value is not null)
+            {
+                unreadable.Add(Unreadable(at, column!, value));
+            }
+            return date;
+        }
+        var countries = AllCountries(c.Get(v, "country_codes"));
         NodeKind kind;
         switch (file)
         {
             case IcijFile.Addresses:
                 kind = NodeKind.Address;
                 Put(o, "name", c.Get(v, "address", "name"));
-                Put(o, "country", FirstCountry(c.Get(v, "country_codes")));
+                Put(o, "country", countries.FirstOrDefault());
                 break;
             case IcijFile.Entities or IcijFile.Others:
                 kind = NodeKind.Company;
@@ -43,25 +56,34 @@ internal static partial class IcijRows
                 }
                 Put(o, "jurisdiction", Countries.ToAlpha2(c.Get(v, "jurisdiction")) ?? Countries.ToAlpha2(c.Get(v, "jurisdiction_description")));
                 Put(o, "registrationNumber", c.Get(v, "ibcruc"));
-                Put(o, "incorporationDate", KnownDate(c.Get(v, "incorporation_date")));
-                Put(o, "dissolutionDate", KnownDate(c.Get(v, "struck_off_date", "inactivation_date", "closed_date")));
+                Put(o, "incorporationDate", KnownDateOf("incorporation_date"));
+                Put(o, "dissolutionDate", KnownDateOf("struck_off_date", "inactivation_date", "closed_date"));
                 break;
             default:
                 // Officers and intermediaries are people or companies; ICIJ does not say which.
                 var name = c.Get(v, "name");
                 kind = name is not null && CompanyWords().IsMatch(name) ? NodeKind.Company : NodeKind.Person;
                 Put(o, "name", name);
-                Put(o, kind == NodeKind.Person ? "nationality" : "jurisdiction", FirstCountry(c.Get(v, "country_codes")));
+                Put(o, kind == NodeKind.Person ? "nationality" : "jurisdiction", countries.FirstOrDefault());
                 break;
+        }
+        if (countries.Count > 0)
+        {
+            // Every country of the row's list (ZAF;GBR), not only the first (#12).
+            o["countries"] = new JsonArray([.. countries.Select(code => (JsonNode)code)]);
         }
         if (!o.ContainsKey("name"))
         {
             return [new BadRecord(at, "the row has no name.")];
         }
-        return [new NodeRecord(at, id, kind, o)];
+        return [.. unreadable, new NodeRecord(at, id, kind, o)];
     }
 
-    private static ImportItem Relationship(IcijColumns c, string[] v, RecordLocation at)
+    /// <summary>A value left out of a row that is otherwise imported: reported with its file, line and column.</summary>
+    private static BadRecord Unreadable(RecordLocation at, string column, string value) =>
+        new(at, $"{column} '{(value.Length <= 64 ? value : $"{value[..64]}…")}' is not a date in any format ICIJ files use (23-MAR-2006, 2006-03-23, 03/23/2006, MAR-2006, 2006, …): it was left out, and the rest of the row imported.");
+
+    private static IEnumerable<ImportItem> Relationship(IcijColumns c, string[] v, RecordLocation at)
     {
         var start = c.Start(v);
         var end = c.End(v);
@@ -69,12 +91,29 @@ internal static partial class IcijRows
         var link = c.Get(v, "link")?.ToLowerInvariant();
         if (start is null || end is null || type is null)
         {
-            return new BadRecord(at, "a relationship needs a start, an end and a rel_type.");
+            return [new BadRecord(at, "a relationship needs a start, an end and a rel_type.")];
         }
         var id = $"{start}>{end}:{type}:{link}";
         at = at with { RecordId = id };
-        var from = Date(c.Get(v, "start_date"));
-        var to = Date(c.Get(v, "end_date"));
+        var unreadable = new List<ImportItem>();
+        string? DateOf(string column)
+        {
+            var value = c.Get(v, column);
+            var date = Date(value);
+            // A month or a year is read, and left out as a validity date must be a day (docs/INTERCHANGE.md, "Partial dates").
+            if (date is null && value is not null && KnownDate(value) is null)
+            {
+                unreadable.Add(Unreadable(at, column, value));
+            }
+            return date;
+        }
+        var from = DateOf("start_date");
+        var to = DateOf("end_date");
+        return [.. unreadable, RelationshipItem(start, end, type, link, id, from, to, at)];
+    }
+
+    private static ImportItem RelationshipItem(string start, string end, string type, string? link, string id, string? from, string? to, RecordLocation at)
+    {
         DateOnly? Day(string? d) => d is null ? null : DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture);
         EdgeRecord Edge(EdgeKind kind, JsonObject properties, EdgeAlternative? alternative = null) =>
             new(at, id, kind, start, end, properties, Day(from), Day(to) is { } t && Day(from) is { } f && t < f ? f : Day(to), alternative);
@@ -121,11 +160,11 @@ internal static partial class IcijRows
         }
     }
 
-    /// <summary>ICIJ lists several countries separated by ';' (ZAF;GBR); the model keeps the first.</summary>
-    private static string? FirstCountry(string? codes) =>
-        codes?.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(Countries.ToAlpha2).FirstOrDefault(c => c is not null);
+    /// <summary>The countries of an ICIJ list separated by ';' (ZAF;GBR), as ISO alpha-2 codes in the list's order, each once.</summary>
+    private static List<string> AllCountries(string? codes) =>
+        codes is null ? [] : [.. codes.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(Countries.ToAlpha2).OfType<string>().Distinct()];
 
-    /// <summary>ICIJ dates come in several formats (23-MAR-2006, 2006-03-23, 03/23/2006); unreadable ones are dropped.</summary>
+    /// <summary>ICIJ dates come in several formats (23-MAR-2006, 2006-03-23, 03/23/2006); null when none reads the value.</summary>
     public static string? Date(string? value)
     {
         if (value is null)

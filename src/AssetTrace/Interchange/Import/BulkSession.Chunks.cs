@@ -1,12 +1,9 @@
-using AssetTrace.Graph.Model;
-
 namespace AssetTrace.Interchange.Import;
 
 internal sealed partial class BulkSession
 {
-    // Persons created in this chunk that may be duplicates of others, in the order they were created.
-    private readonly List<(Node Node, string BirthDate)> _mergeChecks = [];
-    private readonly Dictionary<string, int> _createdInChunk = new(StringComparer.Ordinal);
+    // Persons this run created with a birth date: their duplicates are looked for once the run has written everything (#12).
+    private readonly List<string> _mergeChecks = [];
 
     /// <summary>Reads what the chunk's items will ask: their record maps, the nodes and edges those name or their ids would take, their identifiers.</summary>
     private async Task ReadAheadAsync(IEnumerable<ImportItem> chunk, CancellationToken ct)
@@ -64,37 +61,29 @@ internal sealed partial class BulkSession
         }
     }
 
-    /// <summary>
-    /// Starts writing the chunk's rows, so the next chunk is worked out while the store takes them; waits for them when
-    /// the chunk created persons, whose duplicates are looked for in the store (that query needs their search keys).
-    /// </summary>
+    /// <summary>Starts writing the chunk's rows, so the next chunk is worked out while the store takes them.</summary>
     private async Task EndChunkAsync(CancellationToken ct)
     {
-        if (_mergeChecks.Count == 0)
+        await rows.BeginFlushAsync(ct);
+        _lookups.Clear();
+    }
+
+    /// <summary>
+    /// Suggests merges for the persons the run created, on the graph as the run leaves it (see MergeCandidates), so the
+    /// suggestions do not depend on the order of the records or on how they were chunked (#12).
+    /// </summary>
+    private async Task SuggestMergesAsync(CancellationToken ct)
+    {
+        var created = _mergeChecks.ToHashSet(StringComparer.Ordinal);
+        foreach (var id in _mergeChecks)
         {
-            await rows.BeginFlushAsync(ct);
-        }
-        else
-        {
-            await rows.FlushAsync(ct);
-        }
-        foreach (var (node, birthDate) in _mergeChecks)
-        {
-            var order = _createdInChunk[node.Id];
-            foreach (var candidate in await MergeCandidates.FindAsync(connection, transaction, node, birthDate, ct))
+            var (name, birthDate, candidates) = await MergeCandidates.FindAsync(connection, transaction, id, created, ct);
+            foreach (var candidate in candidates)
             {
-                // A person created later in the same chunk finds this one when its own turn comes, as it would have one by one.
-                if (_createdInChunk.TryGetValue(candidate, out var later) && later > order)
-                {
-                    continue;
-                }
-                await sql.InsertSuggestion.Set("id", $"{node.Id}~{candidate}").Set("nodeId", node.Id).Set("candidateId", candidate)
-                    .Set("reason", $"same name keys as '{node.Name}' and birth date {birthDate}").Set("run", run.RunId).Set("now", run.Now).ExecuteAsync(ct);
-                report.MergesSuggested++;
+                report.MergesSuggested += await sql.InsertSuggestion.Set("id", $"{id}~{candidate}").Set("nodeId", id).Set("candidateId", candidate)
+                    .Set("reason", $"same name keys as '{name}' and birth date {birthDate}").Set("run", run.RunId).Set("now", run.Now).ExecuteAsync(ct);
             }
         }
         _mergeChecks.Clear();
-        _createdInChunk.Clear();
-        _lookups.Clear();
     }
 }

@@ -9,17 +9,13 @@ internal sealed partial class BulkSession
     {
         var (sourceId, sourceKind) = (await ResolveAsync(record.SourceRecordId, ct))!.Value;
         var (targetId, targetKind) = (await ResolveAsync(record.TargetRecordId, ct))!.Value;
-        if (sourceId == targetId)
-        {
-            Problem(record.Location, $"both ends of the edge are the same node '{sourceId}'.");
-            return;
-        }
         if (sourceKind == NodeKind.Company && record.IfSourceIsCompany is { } alternative)
         {
             record = record with { Kind = alternative.Kind, Properties = alternative.Properties, IfSourceIsCompany = null };
         }
         var properties = ToElement(record.Properties);
         validator.ValidateEdge(record.Kind, sourceKind, targetKind, properties, record.ValidFrom, record.ValidTo);
+        GraphInputValidator.CheckEnds(record.Kind, sourceId, targetId, sourceKind, properties);
         var key = Key(record.RecordId);
         var mapped = await FindRecordAsync(key, EdgeType, ct);
         if (Outdated(record, mapped))

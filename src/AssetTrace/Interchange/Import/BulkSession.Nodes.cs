@@ -92,7 +92,6 @@ internal sealed partial class BulkSession
         var identifiers = NodeIdentifiers.Of(node.Kind, node.Properties);
         await rows.CreateNodeAsync(node, identifiers, VersionReason, ct);
         _lookups.SetNode(node);
-        _createdInChunk[id] = _createdInChunk.Count;
         LearnIdentifiers(id, identifiers);
         await RememberRecordAsync(key, NodeType, id, owns: true, record.AsOf, ct);
         Remember(key, id, node.Kind);
@@ -131,14 +130,13 @@ internal sealed partial class BulkSession
     /// <summary>
     /// A person created by this import whose name keys and birth date match another person's is a
     /// probable duplicate: an analyst decides (see MergeSuggestions); nothing is merged here. The
-    /// check runs at the end of the chunk (see EndChunkAsync).
+    /// check runs at the end of the run (see SuggestMergesAsync).
     /// </summary>
     private void SuggestMerges(Node node)
     {
-        var birth = node.Properties.TryGetProperty("birthDate", out var b) && b.ValueKind == JsonValueKind.String ? b.GetString() : null;
-        if (node.Kind == NodeKind.Person && birth is not null)
+        if (node.Kind == NodeKind.Person && node.Properties.TryGetProperty("birthDate", out var b) && b.ValueKind == JsonValueKind.String)
         {
-            _mergeChecks.Add((node, birth));
+            _mergeChecks.Add(node.Id);
         }
     }
 

@@ -96,7 +96,7 @@ internal sealed partial class BulkSession(
     /// <summary>Applies the edges that waited for a node named later in the file; those still dangling are problems.</summary>
     public async Task FinishAsync(CancellationToken ct)
     {
-        foreach (var chunk in _deferred.Chunk(ChunkSize))
+        foreach (var chunk in _deferred.Chunk(run.Options.ChunkSize))
         {
             await ReadAheadAsync(chunk, ct);
             foreach (var edge in chunk)
@@ -108,6 +108,7 @@ internal sealed partial class BulkSession(
         _deferred.Clear();
         // What follows the session uses the connection.
         await rows.FlushAsync(ct);
+        await SuggestMergesAsync(ct);
     }
 
     private async Task ApplyDeferredAsync(EdgeRecord edge, CancellationToken ct)

@@ -32,7 +32,7 @@ public sealed class GraphBulkWriter(Database database, GraphInputValidator valid
                 await using var rows = await BulkRowWriter.OpenAsync(c, t, run.Format, ct);
                 await using var statements = new BulkStatements(c, t);
                 var session = new BulkSession(c, t, statements, rows, validator, run, report, rows.Writes);
-                await foreach (var chunk in ItemChunkReader.ReadAsync(items, BulkSession.ChunkSize, ChunksReadAhead, ct))
+                await foreach (var chunk in ItemChunkReader.ReadAsync(items, run.Options.ChunkSize, ChunksReadAhead, ct))
                 {
                     await session.ApplyChunkAsync(chunk, ct);
                 }

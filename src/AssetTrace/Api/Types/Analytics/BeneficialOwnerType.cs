@@ -12,8 +12,8 @@ public sealed class BeneficialOwnerType : ObjectGraphType<BeneficialOwner>
         Field<NodeType>("person").ResolveAsync(async c => await c.NodeAsync(c.Source.PersonId));
         Field<NonNullGraphType<IdGraphType>>("personId").Resolve(c => c.Source.PersonId);
         Field<NonNullGraphType<StringGraphType>>("name").Resolve(c => c.Source.Name);
-        Field<NonNullGraphType<FloatGraphType>>("lowPercent").Resolve(c => c.Source.LowPercent);
-        Field<NonNullGraphType<FloatGraphType>>("highPercent").Resolve(c => c.Source.HighPercent);
+        Field<NonNullGraphType<FloatGraphType>>("lowPercent").Description("Effective share with share ranges at their minimum, in percent: shares multiplied along each chain and added up over chains; a holding in a company that holds some of its own shares counts as a share of the shares it does not hold itself, share / (1 − self share).").Resolve(c => c.Source.LowPercent);
+        Field<NonNullGraphType<FloatGraphType>>("highPercent").Description("The same with share ranges at their maximum.").Resolve(c => c.Source.HighPercent);
         Field<NonNullGraphType<BooleanGraphType>>("unknownInChain").Resolve(c => c.Source.UnknownInChain);
         Field<NonNullGraphType<BooleanGraphType>>("byOwnership").Description("The upper bound of the share reaches the threshold.").Resolve(c => c.Source.ByOwnership);
         Field<NonNullGraphType<BooleanGraphType>>("certainByOwnership").Description("Even the lower bound reaches the threshold.").Resolve(c => c.Source.CertainByOwnership);
