@@ -25,23 +25,26 @@ const kindColours = {
 
 const style = [
   { selector: 'node', style: {
-    'label': 'data(label)', 'font-size': 11, 'text-valign': 'bottom', 'text-margin-y': 4, 'text-wrap': 'wrap',
+    'label': 'data(label)', 'font-size': 10, 'text-valign': 'bottom', 'text-margin-y': 4, 'text-wrap': 'wrap',
     'text-max-width': 140, 'width': 22, 'height': 22, 'background-color': '#555', 'border-width': 2, 'border-color': '#fff' } },
   ...Object.entries(kindColours).map(([kind, colour]) => ({ selector: `node[kind = "${kind}"]`, style: { 'background-color': colour } })),
   { selector: 'node[?centre]', style: { 'width': 32, 'height': 32, 'border-color': '#111', 'border-width': 3 } },
   { selector: 'node[?more]', style: { 'border-color': '#d4a000', 'border-width': 4 } },
   { selector: 'node:selected', style: { 'overlay-color': '#1f5fa8', 'overlay-opacity': 0.2 } },
   { selector: 'edge', style: {
-    'label': 'data(label)', 'font-size': 10, 'curve-style': 'bezier', 'target-arrow-shape': 'triangle',
+    'label': 'data(label)', 'font-size': 9, 'curve-style': 'bezier', 'target-arrow-shape': 'triangle',
     'width': 2, 'line-color': '#8a8a8a', 'target-arrow-color': '#8a8a8a', 'text-background-color': '#fff',
     'text-background-opacity': 0.85, 'text-background-padding': 2 } },
   { selector: 'edge[?intelligence]', style: { 'line-style': 'dashed', 'line-color': '#c2410c', 'target-arrow-color': '#c2410c' } },
 ];
 
+// Spread out enough that two-line labels (name and transliteration) do not overlap at 1280x800.
+const layout = { name: 'cose', animate: false, fit: true, padding: 30, nodeRepulsion: () => 600000, idealEdgeLength: () => 130, nodeOverlap: 40 };
+
 export async function create(containerId, owner, elements) {
   await loadCytoscape();
   const container = document.getElementById(containerId);
-  const cy = window.cytoscape({ container, elements, style, wheelSensitivity: 0.3, layout: { name: 'cose', animate: false } });
+  const cy = window.cytoscape({ container, elements, style, wheelSensitivity: 0.3, layout });
   cy.on('tap', 'node', event => owner.invokeMethodAsync('ExpandFromGraphAsync', event.target.id()));
   views.set(containerId, cy);
   return cy.nodes().length;
@@ -54,7 +57,7 @@ export function add(containerId, elements, withMore) {
   const fresh = elements.filter(e => cy.getElementById(e.data.id).empty());
   cy.add(fresh);
   cy.nodes().forEach(node => node.data('more', withMore.includes(node.id())));
-  cy.layout({ name: 'cose', animate: false, fit: true }).run();
+  cy.layout(layout).run();
   return cy.nodes().length;
 }
 
