@@ -55,7 +55,8 @@ public static class ConsoleHosting
         app.UseAntiforgery();
         app.MapConsoleSignIn();
         app.MapRazorComponents<App>()
-            .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = "'none'");
+            // Hosting/SecurityHeaders already forbids framing (frame-ancestors 'none'): no second policy header.
+            .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
         return app;
     }
 }

@@ -129,6 +129,30 @@ public sealed class ConsoleBrowserTests(ConsoleFixture fixture) : IClassFixture<
         Assert.DoesNotContain("Серік Ахметов", outsider.Owners, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_page_left_open_reads_nothing_more_once_the_account_is_disabled()
+    {
+        await fixture.Server.DataAsync("""mutation { createUser(input: { username: "leaver", roles: [ANALYST], password: "one-time password 123" }) { id } }""");
+        await fixture.Server.SignInFirstTimeAsync("leaver", "one-time password 123", OwnPassword);
+        var watch = await ConsolePageWatch.OpenAsync(fixture.Browser);
+        var page = watch.Page;
+        await watch.SignInAsync(fixture.Address("/"), "leaver", OwnPassword);
+        await page.GotoAsync(fixture.Address("/network/demo-aliya-akhmetova").ToString());
+        await watch.InteractiveAsync();
+        var nodes = page.Locator("ul.nodes-in-view li");
+        var before = await nodes.CountAsync();
+
+        // The tab's circuit outlives the account: each read asks the store about the session again.
+        await fixture.Server.DataAsync("""mutation { disableUser(username: "leaver", reason: "left the office") { username } }""");
+        await page.Locator("ul.nodes-in-view li[data-node=demo-serik-akhmetov] button.expand").ClickAsync();
+
+        await Assertions.Expect(page.Locator("[role=alert]")).ToContainTextAsync("Your session has ended");
+        await Assertions.Expect(page.Locator("[role=alert] a")).ToHaveAttributeAsync("href", "/signin");
+        Assert.Equal(before, await nodes.CountAsync());
+        await watch.ScreenshotAsync("08-session-ended");
+        await watch.CloseAsync();
+    }
+
     private sealed record Seen(string Search, string Entity, string HiddenEntity, string Network, string Owners)
     {
         public string Everything => string.Join("\n", Search, Entity, HiddenEntity, Network, Owners);

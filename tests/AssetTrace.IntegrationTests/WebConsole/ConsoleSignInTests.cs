@@ -66,6 +66,24 @@ public sealed partial class ConsoleSignInTests(ConsoleSignInTests.ServerFixture 
     }
 
     [Fact]
+    public async Task Guessing_passwords_in_the_console_is_throttled_like_the_API()
+    {
+        await Server.DataAsync("""mutation { createUser(input: { username: "guessed", roles: [ANALYST], password: "the real password 42" }) { id } }""");
+        using var browser = new CookieBrowser(Server.Client.BaseAddress!);
+        for (var i = 0; i < 5; i++)
+        {
+            var failed = await browser.SignInAsync("guessed", $"wrong guess {i}");
+            Assert.StartsWith("/signin?error=failed", failed.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        }
+
+        // The right password does not help once the user name is throttled: the guesser learns nothing.
+        var throttled = await browser.SignInAsync("guessed", "the real password 42");
+        Assert.StartsWith("/signin?error=throttled", throttled.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.True(throttled.Headers.RetryAfter!.Delta!.Value.TotalSeconds > 0);
+        Assert.False(throttled.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith("assettrace_console=", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task Signing_out_revokes_the_session_token_so_a_copy_of_the_cookie_no_longer_works()
     {
         using var browser = new CookieBrowser(Server.Client.BaseAddress!);
