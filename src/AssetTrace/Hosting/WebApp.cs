@@ -2,6 +2,7 @@ using AssetTrace.Accounts;
 using AssetTrace.Api;
 using AssetTrace.Api.Limits;
 using AssetTrace.Audit;
+using AssetTrace.WebConsole;
 using AssetTrace.Mail;
 using GraphQL;
 using GraphQLParser.AST;
@@ -10,7 +11,7 @@ using Quartz;
 
 namespace AssetTrace.Hosting;
 
-/// <summary>The web server: the GraphQL API, sign-in, and the GraphQL IDE page.</summary>
+/// <summary>The web server: the GraphQL API, sign-in, the GraphQL IDE page and the web console.</summary>
 public static class WebApp
 {
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
@@ -23,6 +24,7 @@ public static class WebApp
             WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
         });
         configure?.Invoke(builder);
+        builder.UseFrameworkScripts();
         var services = builder.Services;
         services.AddAssetTraceCore(builder.Configuration);
         services.AddMailHostedServices();
@@ -34,6 +36,7 @@ public static class WebApp
         services.AddAuthentication(BearerTokenHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
         services.AddAuthorization();
+        services.AddConsole();
         // changePassword throttles by client address, like sign-in.
         services.AddHttpContextAccessor();
         services.AddProblemDetails();
@@ -69,10 +72,11 @@ public static class WebApp
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapGet("/", () => Results.Redirect("/graphiql/")).AllowAnonymous();
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous();
         app.MapLogin();
         app.MapGraphQLEndpoint();
+        // The web console, at / (#13).
+        app.MapConsole();
         return app;
     }
 
@@ -82,7 +86,7 @@ public static class WebApp
         await CoreServices.PrepareStoreAsync(app.Services, app.Configuration, ct);
         await app.StartAsync(ct);
         var database = app.Services.GetRequiredService<Storage.Database>();
-        app.Logger.LogInformation("AssetTrace is serving {Store} at {Urls} — the GraphQL IDE is at /graphiql/", database.Description, string.Join(", ", app.Urls));
+        app.Logger.LogInformation("AssetTrace is serving {Store} at {Urls} — the console is at /, the GraphQL IDE at /graphiql/", database.Description, string.Join(", ", app.Urls));
         await app.WaitForShutdownAsync(ct);
     }
 }

@@ -1,0 +1,27 @@
+using AssetTrace.Accounts;
+using AssetTrace.WebConsole.SignIn;
+using AssetTrace.Visibility;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace AssetTrace.WebConsole;
+
+/// <summary>
+/// The signed-in user of one console circuit (#13). Every page asks it for a <see cref="Viewer"/>
+/// before each read, and hands that viewer to the same services the GraphQL resolvers call. A
+/// circuit lives for as long as the tab is open, so the session token is looked up again each
+/// time: once it is revoked (signed out, password changed) or the account disabled, the next read
+/// fails with <see cref="ConsoleSessionEndedException"/>, and a changed role or case applies at once.
+/// </summary>
+public sealed class ConsoleSession(AuthenticationStateProvider authentication, TokenStore tokens, ViewerDirectory viewers)
+{
+    public async Task<Viewer> ViewerAsync(CancellationToken ct)
+    {
+        var state = await authentication.GetAuthenticationStateAsync();
+        var secret = state.User.FindFirst(ConsoleCookie.SecretClaim)?.Value ?? throw new ConsoleSessionEndedException();
+        var (user, _) = await tokens.AuthenticateAsync(secret, ct) ?? throw new ConsoleSessionEndedException();
+        return await viewers.ForAsync(user.Username, user.Roles, ct);
+    }
+}
+
+/// <summary>The console's session token is no longer live: the user must sign in again.</summary>
+public sealed class ConsoleSessionEndedException() : Exception("The console session has ended; sign in again.");
