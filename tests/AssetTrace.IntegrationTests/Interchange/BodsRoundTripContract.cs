@@ -50,7 +50,8 @@ public abstract class BodsRoundTripContract(StoreKind kind, ITestOutputHelper ou
         var indirect = original.Single(s => s!["recordType"]!.GetValue<string>() == "relationship"
             && s["recordDetails"]!["interests"]!.AsArray().Any(i => i!["directOrIndirect"]?.GetValue<string>() == "indirect"))!;
         indirect["recordDetails"]!["interests"]![0]!["beneficialOwnershipOrControl"] = false;
-        var exported = await ImportAndExportAsync(Fixtures.Temp("not-beneficial.json", original.ToJsonString()));
+        using var scratch = new TempFolder();
+        var exported = await ImportAndExportAsync(scratch.File("not-beneficial.json", original.ToJsonString()));
 
         Assert.DoesNotContain(Interests(exported), i => i["beneficialOwnershipOrControl"]?.GetValue<bool>() == true);
     }

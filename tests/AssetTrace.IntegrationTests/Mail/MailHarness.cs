@@ -95,5 +95,9 @@ public sealed class MailHarness : IAsyncDisposable
             .AddSingleton<IMailEvents>(events)
             .BuildServiceProvider();
 
-    public async ValueTask DisposeAsync() => await _services.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        TempFolder.Delete(Configuration["Storage:DataDirectory"]);
+    }
 }
