@@ -156,7 +156,7 @@ public abstract class RoundTripFidelityContract(StoreKind kind) : IAsyncLifetime
             {
                 differences.Add($"node {node.Id}: validity {node.ValidFrom}..{node.ValidTo} came back as {twin.ValidFrom}..{twin.ValidTo}");
             }
-            CheckProvenance(differences, $"node {node.Id}", format, file, twin.Provenance, imported);
+            CheckProvenance(differences, $"node {node.Id}", format, file, node.Provenance, twin.Provenance, imported);
         }
         Assert.Equal(expectedNodes.Count, nodesAfter.Count(n => !(addressesInside && n.Kind == NodeKind.Address)));
 
@@ -198,7 +198,7 @@ public abstract class RoundTripFidelityContract(StoreKind kind) : IAsyncLifetime
             // REGISTERED_AT is rebuilt from the address inside its party's record: its provenance names that record.
             if (edge.Kind != EdgeKind.RegisteredAt)
             {
-                CheckProvenance(differences, $"edge {edge.Id}", format, file, twin.Provenance, imported);
+                CheckProvenance(differences, $"edge {edge.Id}", format, file, edge.Provenance, twin.Provenance, imported);
             }
         }
         Assert.Equal(expectedEdges.Count, edgesAfter.Count);
@@ -216,18 +216,39 @@ public abstract class RoundTripFidelityContract(StoreKind kind) : IAsyncLifetime
 
     /// <summary>
     /// The source of an imported fact is the import (docs/INTERCHANGE.md, "Provenance"): source bulk_import, a reference
-    /// naming the file and the record, so each fact leads back to the exported one and through it to its own source; the
-    /// importer's restriction. Neither FtM nor BODS has a place for AssetTrace's source kinds and restrictions (they
-    /// travel only as the restricted-case marking), which is why the importer's own provenance stands.
+    /// naming the file and the record, so each fact leads back to the exported one and through it to its own source.
+    /// Neither FtM nor BODS has a place for AssetTrace's source kinds and restrictions (a case restriction travels only as
+    /// a marking in words), so the importer's own provenance stands; for a fact that was open evidence it is the same
+    /// usage. What becomes of a restricted fact is the open finding of
+    /// <see cref="A_fact_restricted_to_a_case_does_not_come_back_open_from_its_own_export"/>.
     /// </summary>
-    private static void CheckProvenance(List<string> differences, string what, string format, string file, Provenance provenance, DateTimeOffset imported)
+    private static void CheckProvenance(List<string> differences, string what, string format, string file, Provenance original, Provenance provenance, DateTimeOffset imported)
     {
         if (provenance.Source != SourceKind.BulkImport || provenance.Reference is null
             || !provenance.Reference.StartsWith($"{format}:{file}#", StringComparison.Ordinal)
-            || provenance.RecordedBy != "importer1" || provenance.ObtainedAt != imported || provenance.Restriction != UsageRestriction.Evidence)
+            || provenance.RecordedBy != "importer1" || provenance.ObtainedAt != imported
+            || (original.CaseId is null && original.Restriction == UsageRestriction.Evidence && provenance.Restriction != UsageRestriction.Evidence))
         {
             differences.Add($"{what}: provenance {provenance}");
         }
+    }
+
+    [Theory(Skip = "Open finding (#12), not fixed here: the FtM and BODS readers ignore the restricted-case marking of AssetTrace's own exports, "
+        + "and the exports do not say a fact is intelligence only, so re-importing an office export makes case-restricted network intelligence "
+        + "open evidence unless the importer passes --restriction. Needs a decision on how imports carry a case restriction.")]
+    [InlineData("ftm", "entities.ftm.json")]
+    [InlineData("bods", "bods.json")]
+    public async Task A_fact_restricted_to_a_case_does_not_come_back_open_from_its_own_export(string format, string file)
+    {
+        var target = new MemoryTarget();
+        await _harness.Get<InterchangeExporter>().ExportAsync(Viewer.System("test"), format, new ExportScope(), target, default);
+        var path = _harness.TempFile(file, Encoding.UTF8.GetString(target.Files[file].ToArray()));
+        await using var empty = await CoreHarness.StartAsync(kind);
+        await empty.Get<InterchangeImporter>().ImportPathsAsync(format, [path], new ImportOptions("importer1"), null, default);
+
+        // Marcus Pellow came from a CARIN answer: intelligence only, restricted to the demo case.
+        var pellow = (await empty.Get<GraphQueries>().GetNodeAsync(Viewer.System("test"), InterchangeIds.For(format, "demo-marcus-pellow"), default))!;
+        Assert.True(pellow.Provenance.CaseId is not null || pellow.Provenance.Restriction != UsageRestriction.Evidence, $"{pellow.Provenance}");
     }
 
     private static void Compare(List<string> differences, string what, string[] names, JsonElement before, JsonElement after)
