@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace AssetTrace.Interchange.Import;
@@ -39,16 +40,22 @@ public sealed class Utf8CheckedStream(Stream inner, string file) : Stream
 
     private void Check(ReadOnlySpan<byte> bytes, bool end)
     {
+        // Decoding (not only counting, which leaves the decoder as it was) keeps a character split between two reads
+        // and checks it with the next.
+        var chars = ArrayPool<char>.Shared.Rent(bytes.Length + 4);
         try
         {
-            // The decoder keeps a character split between two reads and checks it with the next.
-            _decoder.GetCharCount(bytes, flush: end);
+            _decoder.GetChars(bytes, chars, flush: end);
         }
         catch (DecoderFallbackException e)
         {
             var before = bytes[..Math.Clamp(e.Index, 0, bytes.Length)];
             throw new ImportFormatException(new RecordLocation(file, _line + before.Count((byte)'\n'), null),
                 $"the file is not UTF-8 text (wrong encoding?): byte {Hex(e.BytesUnknown)} on this line is not UTF-8. Save the file as UTF-8 and import it again.", e);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
         }
         _line += bytes.Count((byte)'\n');
     }
