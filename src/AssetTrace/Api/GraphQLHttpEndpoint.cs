@@ -76,6 +76,7 @@ public static class GraphQLHttpEndpoint
             CancellationToken = ct,
             ValidationRules = isGet ? queryLimits.Rules(new QueriesOnlyOverGet()) : queryLimits.Rules(),
         });
+        ComplexityRefusals.NameLimits(result, limits.Value);
         if (budget.ResponseTooLarge)
         {
             // Whatever was built before the limit was reached is dropped: half an answer would mislead.

@@ -11,12 +11,20 @@ namespace AssetTrace.IntegrationTests.Accounts;
 /// Migration 0008 on a store that already has users (#11): nobody could change a password before it,
 /// so the first-run admin's printed password, still in an old log, becomes one-time too.
 /// </summary>
-public abstract class AccountsMigrationContract(StoreKind kind)
+public abstract class AccountsMigrationContract(StoreKind kind) : IDisposable
 {
+    private readonly TestStores _stores = new();
+
+    public void Dispose()
+    {
+        _stores.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
     [Fact]
     public async Task Passwords_from_before_the_migration_must_be_changed_at_the_next_sign_in()
     {
-        var settings = await TestDatabases.CreateAsync(kind);
+        var settings = await _stores.CreateAsync(kind);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         await using var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration)
             .AddAssetTraceCore(configuration).BuildServiceProvider();

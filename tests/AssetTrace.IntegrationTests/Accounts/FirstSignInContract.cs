@@ -11,12 +11,20 @@ namespace AssetTrace.IntegrationTests.Accounts;
 /// One-time passwords (#11): the first-run admin's printed password, one an admin set with
 /// createUser or resetPassword, serve only to choose a new one and stop working then.
 /// </summary>
-public abstract class FirstSignInContract(StoreKind kind)
+public abstract class FirstSignInContract(StoreKind kind) : IDisposable
 {
+    private readonly TestStores _stores = new();
+
+    public void Dispose()
+    {
+        _stores.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
     [Fact]
     public async Task The_first_run_admins_printed_password_only_serves_to_choose_a_new_one_and_then_stops_working()
     {
-        var settings = await TestDatabases.CreateAsync(kind);
+        var settings = await _stores.CreateAsync(kind);
         settings["Demo:Load"] = "false";
         string printed;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();

@@ -13,11 +13,9 @@ public abstract class ExchangeRateContract(StoreKind kind) : IAsyncLifetime
 
     public async Task DisposeAsync() => await _harness.DisposeAsync();
 
-    private static string Csv(string body)
+    private string Csv(string body)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"rates-{Guid.NewGuid():N}.csv");
-        File.WriteAllText(path, "currency,date,usd_per_unit,source\n" + body);
-        return path;
+        return _harness.TempFile($"rates-{Guid.NewGuid():N}.csv", "currency,date,usd_per_unit,source\n" + body);
     }
 
     [Fact]

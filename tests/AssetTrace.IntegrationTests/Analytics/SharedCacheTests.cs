@@ -4,17 +4,21 @@ using AssetTrace.Storage;
 namespace AssetTrace.IntegrationTests.Analytics;
 
 /// <summary>Two servers sharing one PostgreSQL and one Redis: a change through one shows through the other.</summary>
-public sealed class SharedCacheTests
+public sealed class SharedCacheTests : IDisposable
 {
+    private readonly TestStores _stores = new();
+
+    public void Dispose() => _stores.Dispose();
+
     public const string RedisVariable = "ASSETTRACE_TEST_REDIS";
 
     /// <summary>Settings for servers on one new PostgreSQL store with the demo case and one Redis, under a prefix of their own.</summary>
-    private static async Task<IDictionary<string, string?>> SharedStoreAsync()
+    private async Task<IDictionary<string, string?>> SharedStoreAsync()
     {
         var redis = Environment.GetEnvironmentVariable(RedisVariable) is { Length: > 0 } value
             ? value
             : throw new InvalidOperationException($"{RedisVariable} is not set: run the tests with ./test.sh, which starts Redis, or set it to host:port of a Redis server.");
-        var settings = await TestDatabases.CreateAsync(StoreKind.Postgres);
+        var settings = await _stores.CreateAsync(StoreKind.Postgres);
         settings["Demo:Load"] = "true";
         settings["ConnectionStrings:Redis"] = redis;
         settings["Analytics:CachePrefix"] = $"test-{Guid.NewGuid():N}:";

@@ -29,7 +29,7 @@ public abstract class ExpensiveFieldLimitContract(StoreKind kind) : IAsyncLifeti
         {
             configuration[key] = value;
         }
-        _server = await ServerHarness.StartAsync(configuration);
+        _server = await ServerHarness.StartAsync(configuration, ownsStore: true);
     }
 
     private ExpensiveFieldLimiter Limiter => _server.Services.GetRequiredService<ExpensiveFieldLimiter>();

@@ -31,7 +31,7 @@ public abstract class QueryCostContract(StoreKind kind) : IAsyncLifetime
         {
             configuration[key] = value;
         }
-        var server = await ServerHarness.StartAsync(configuration);
+        var server = await ServerHarness.StartAsync(configuration, ownsStore: true);
         _servers.Add(server);
         return server;
     }

@@ -34,7 +34,11 @@ public abstract class AuditCheckpointContract(StoreKind kind) : IAsyncLifetime
         }
     }
 
-    public async Task DisposeAsync() => await _harness.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _harness.DisposeAsync();
+        TestDatabases.Delete(_settings);
+    }
 
     private AuditLog Log => _harness.Get<AuditLog>();
 
@@ -155,7 +159,7 @@ public abstract class AuditCheckpointContract(StoreKind kind) : IAsyncLifetime
     {
         var entries = await EntriesAsync();
         await SqlAsync("DELETE FROM audit_log WHERE seq = @seq", ("seq", entries[^1].Seq));
-        using var otherKey = AuditSigningKey.LoadOrCreate(Path.Combine(Path.GetTempPath(), "assettrace-tests", Guid.NewGuid().ToString("N"), "mallory.pem"));
+        using var otherKey = AuditSigningKey.LoadOrCreate(Path.Combine(_harness.TempFolder("mallory"), "keys", "mallory.pem"));
         await ReplaceHeadAsync(AuditCheckpoint.Sign(otherKey, entries[^2].Seq, entries[^2].Hash, _harness.Clock.GetUtcNow()));
 
         var verification = await Log.VerifyAsync(default);

@@ -9,12 +9,14 @@ namespace AssetTrace.IntegrationTests.Audit;
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class AuditSigningKeyTests : IDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "assettrace-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _folder = TempFolder.NewPath();
+    private readonly TestStores _stores = new();
 
     private string KeyPath => Path.Combine(_folder, "keys", "audit-signing.pem");
 
     public void Dispose()
     {
+        _stores.Dispose();
         if (Directory.Exists(_folder))
         {
             Directory.Delete(_folder, recursive: true);
@@ -108,7 +110,7 @@ public sealed class AuditSigningKeyTests : IDisposable
     [InlineData(StoreKind.Postgres)]
     public async Task The_server_does_not_start_on_a_damaged_key(StoreKind kind)
     {
-        var settings = await TestDatabases.CreateAsync(kind);
+        var settings = await _stores.CreateAsync(kind);
         settings["Audit:SigningKeyPath"] = KeyPath;
         AuditSigningKey.LoadOrCreate(KeyPath).Dispose();
         File.WriteAllText(KeyPath, "-----BEGIN PRIVATE KEY-----\ngarbage\n-----END PRIVATE KEY-----\n");

@@ -11,11 +11,15 @@ namespace AssetTrace.IntegrationTests.Audit;
 /// <c>assettrace audit verify</c> and <c>audit checkpoint export</c> against a real store: 0 while
 /// intact, 1 once the log was altered, cut or rolled back, 2 when nothing could be checked.
 /// </summary>
-public sealed class AuditVerifyCommandTests
+public sealed class AuditVerifyCommandTests : IDisposable
 {
-    private static async Task<(Dictionary<string, string?> Settings, string[] Overrides)> StoreAsync(StoreKind kind, int checkpointEvery = 1000)
+    private readonly TestStores _stores = new();
+
+    public void Dispose() => _stores.Dispose();
+
+    private async Task<(Dictionary<string, string?> Settings, string[] Overrides)> StoreAsync(StoreKind kind, int checkpointEvery = 1000)
     {
-        var settings = await TestDatabases.CreateAsync(kind);
+        var settings = await _stores.CreateAsync(kind);
         settings["Demo:Load"] = "true";
         settings["Audit:CheckpointEvery"] = checkpointEvery.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return (settings, [.. settings.Select(s => $"--{s.Key}={s.Value}")]);

@@ -18,16 +18,21 @@ public abstract class ShellCommandsAuditContract(StoreKind kind) : IAsyncLifetim
 {
     private CoreHarness _harness = null!;
     private string[] _overrides = [];
+    private Dictionary<string, string?> _settings = null!;
 
     public async Task InitializeAsync()
     {
-        var settings = await TestDatabases.CreateAsync(kind);
+        var settings = _settings = await TestDatabases.CreateAsync(kind);
         settings["Demo:Load"] = "true";
         _overrides = [.. settings.Select(s => $"--{s.Key}={s.Value}")];
         _harness = await CoreHarness.StartAsync(settings);
     }
 
-    public async Task DisposeAsync() => await _harness.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _harness.DisposeAsync();
+        TestDatabases.Delete(_settings);
+    }
 
     /// <summary>Who the machine says runs this test, asked of the system's own tools rather than of .NET.</summary>
     private static string ExpectedActor() => $"shell:{Run("id", "-un")}@{Run("hostname", "")}";
@@ -136,7 +141,7 @@ public abstract class ShellCommandsAuditContract(StoreKind kind) : IAsyncLifetim
     [Fact]
     public async Task A_rates_import_is_audited_under_the_OS_user_and_host()
     {
-        var file = Fixtures.Temp("rates.csv", "currency,date,usd_per_unit,source\nEUR,2026-01-02,1.0342,ECB reference rate\n");
+        var file = _harness.TempFile("rates.csv", "currency,date,usd_per_unit,source\nEUR,2026-01-02,1.0342,ECB reference rate\n");
 
         Assert.Equal(0, await CommandLine.RunAsync(["rates", "import", file, .. _overrides]));
 
@@ -149,12 +154,7 @@ public abstract class ShellCommandsAuditContract(StoreKind kind) : IAsyncLifetim
     private async Task<List<AuditEntry>> EntriesAsync(string action) =>
         [.. (await _harness.Get<AuditLog>().ListAsync(null, null, 1000, default)).Where(e => e.Action == action)];
 
-    private static string NewFolder()
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "assettrace-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        return folder;
-    }
+    private string NewFolder() => _harness.TempFolder(Guid.NewGuid().ToString("N"));
 
     private static string Sha256(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
 

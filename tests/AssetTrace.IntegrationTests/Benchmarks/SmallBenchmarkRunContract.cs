@@ -23,11 +23,12 @@ public abstract class SmallBenchmarkRunContract(StoreKind kind)
     public async Task Engine_and_baselines_agree_on_every_answer()
     {
         var ct = CancellationToken.None;
+        using var work = new TempFolder();
         var graph = GraphGenerator.Generate(Nodes, Seed);
         var nameKeys = BulkRows.NameKeys(graph);
         var samples = Samples.Draw(graph, Queries, Seed);
         var store = kind == StoreKind.Sqlite
-            ? await BenchStore.CreateSqliteAsync(Path.Combine(Path.GetTempPath(), "assettrace-tests"), ct)
+            ? await BenchStore.CreateSqliteAsync(work.Path, ct)
             : await BenchStore.CreatePostgresAsync(TestDatabases.ServerConnectionString(), "at_" + Guid.NewGuid().ToString("N"), ct);
 
         var load = kind == StoreKind.Sqlite
@@ -45,7 +46,7 @@ public abstract class SmallBenchmarkRunContract(StoreKind kind)
         Assert.True(owners.OwnersCompared > Queries / 4, $"the CTE found only {owners.OwnersCompared} owners: the comparison says little.");
         Assert.True(owners.Disagreements.Count == 0, string.Join("\n", owners.Disagreements.Take(20)));
 
-        var igraph = await IgraphBaseline.RunAsync(graph, samples.PathPairs, Path.Combine(Path.GetTempPath(), "assettrace-tests", $"igraph-{Guid.NewGuid():N}"), ct);
+        var igraph = await IgraphBaseline.RunAsync(graph, samples.PathPairs, work["igraph"], ct);
         Assert.All(igraph.Hops, hops => Assert.InRange(hops, 1, Samples.MaxHops));
         var paths = PathComparison.Run(snapshot, samples.PathPairs, igraph);
         Assert.True(paths.Disagreements.Count == 0, string.Join("\n", paths.Disagreements.Take(20)));

@@ -15,6 +15,7 @@ public abstract class SmallImportBenchmarkRunContract(StoreKind kind)
     [Fact]
     public async Task The_importer_takes_every_record_and_COPY_loads_the_same_rows()
     {
+        using var work = new TempFolder();
         var options = new ImportBenchOptions
         {
             Nodes = 3_000,
@@ -22,7 +23,7 @@ public abstract class SmallImportBenchmarkRunContract(StoreKind kind)
             Seed = 7,
             Stores = [kind],
             Postgres = kind == StoreKind.Postgres ? TestDatabases.ServerConnectionString() : null,
-            Work = Path.Combine(Path.GetTempPath(), "assettrace-tests", $"import-bench-{Guid.NewGuid():N}"),
+            Work = work["import-bench"],
         };
 
         var results = await new ImportBench(options, TextWriter.Null).RunAsync("test", CancellationToken.None);

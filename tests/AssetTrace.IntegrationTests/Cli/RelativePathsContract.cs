@@ -15,18 +15,20 @@ namespace AssetTrace.IntegrationTests.Cli;
 public abstract class RelativePathsContract(StoreKind kind) : IAsyncLifetime
 {
     private string[] _overrides = [];
-    private readonly string _start = Path.Combine(Path.GetTempPath(), "assettrace-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _start = TempFolder.NewPath();
+    private Dictionary<string, string?> _settings = null!;
 
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_start);
-        var settings = await TestDatabases.CreateAsync(kind);
+        var settings = _settings = await TestDatabases.CreateAsync(kind);
         _overrides = [.. settings.Select(s => $"--{s.Key}={s.Value}")];
     }
 
     public Task DisposeAsync()
     {
-        Directory.Delete(_start, recursive: true);
+        TempFolder.Delete(_start);
+        TestDatabases.Delete(_settings);
         return Task.CompletedTask;
     }
 

@@ -23,8 +23,16 @@ namespace AssetTrace.IntegrationTests.Graph;
 /// refused with the field named, over GraphQL and at the store, and nothing is written; names in
 /// Arabic, Kazakh and Chinese are stored as given; imports report such records and write the rest.
 /// </summary>
-public abstract class TextHygieneContract(StoreKind kind)
+public abstract class TextHygieneContract(StoreKind kind) : IDisposable
 {
+    private readonly TempFolder _scratch = new();
+
+    public void Dispose()
+    {
+        _scratch.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
     private static readonly ProvenanceDraft Typed = new(SourceKind.ManualEntry, "typed in a test", null, UsageRestriction.Evidence);
 
     /// <summary>The three names of the finding, with what the refusal must say about each.</summary>
@@ -188,11 +196,9 @@ public abstract class TextHygieneContract(StoreKind kind)
 
     private static JsonElement Props(object value) => JsonSerializer.SerializeToElement(value);
 
-    private static string WriteFtm(params string[] lines)
+    private string WriteFtm(params string[] lines)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "assettrace-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, "hygiene.ftm.json");
+        var path = _scratch["hygiene.ftm.json"];
         File.WriteAllText(path, string.Join('\n', lines) + "\n", new UTF8Encoding(false));
         return path;
     }

@@ -10,6 +10,8 @@ namespace AssetTrace.IntegrationTests.Infrastructure;
 public sealed class CoreHarness : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
+    private readonly TempFolder _scratch = new();
+    private IDictionary<string, string?>? _ownedStore;
 
     private CoreHarness(ServiceProvider services, FakeTimeProvider clock)
     {
@@ -25,8 +27,16 @@ public sealed class CoreHarness : IAsyncDisposable
     {
         var settings = await TestDatabases.CreateAsync(kind);
         settings["Demo:Load"] = loadDemo ? "true" : "false";
-        return await StartAsync(settings);
+        var harness = await StartAsync(settings);
+        harness._ownedStore = settings;
+        return harness;
     }
+
+    /// <summary>A file with the given text in this harness's scratch folder, deleted with it: for inputs a test writes itself.</summary>
+    public string TempFile(string name, string text) => _scratch.File(name, text);
+
+    /// <summary>A new empty folder in this harness's scratch folder, deleted with it.</summary>
+    public string TempFolder(string name) => Directory.CreateDirectory(_scratch[name]).FullName;
 
     /// <summary>Core services on the store the settings name (see <see cref="TestDatabases.CreateAsync"/>), e.g. one a server will use next.</summary>
     public static async Task<CoreHarness> StartAsync(IDictionary<string, string?> settings)
@@ -43,5 +53,17 @@ public sealed class CoreHarness : IAsyncDisposable
         return new CoreHarness(services, clock);
     }
 
-    public async ValueTask DisposeAsync() => await _services.DisposeAsync();
+    /// <summary>
+    /// Stops the services and deletes the scratch folder, and the store's data folder when this harness
+    /// made the store (one made by the caller may be opened again by the next harness).
+    /// </summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        _scratch.Dispose();
+        if (_ownedStore is not null)
+        {
+            TestDatabases.Delete(_ownedStore);
+        }
+    }
 }

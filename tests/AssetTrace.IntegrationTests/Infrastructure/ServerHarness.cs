@@ -19,6 +19,7 @@ namespace AssetTrace.IntegrationTests.Infrastructure;
 public sealed class ServerHarness : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private IDictionary<string, string?>? _ownedStore;
 
     private ServerHarness(WebApplication app, HttpClient client, string adminPassword)
     {
@@ -38,11 +39,12 @@ public sealed class ServerHarness : IAsyncDisposable
     {
         var settings = await TestDatabases.CreateAsync(kind);
         settings["Demo:Load"] = loadDemo ? "true" : "false";
-        return await StartAsync(settings, services);
+        return await StartAsync(settings, services, ownsStore: true);
     }
 
     /// <summary>Starts the server on the store and settings given (see <see cref="TestDatabases.CreateAsync"/>).</summary>
-    public static async Task<ServerHarness> StartAsync(IDictionary<string, string?> storeSettings, Action<IServiceCollection>? services = null)
+    /// <param name="ownsStore">true: the store's data folder is deleted with the server (no other server will open it).</param>
+    public static async Task<ServerHarness> StartAsync(IDictionary<string, string?> storeSettings, Action<IServiceCollection>? services = null, bool ownsStore = false)
     {
         // Keep test output to failures: appsettings.json would log every start at Information.
         var settings = new Dictionary<string, string?>(storeSettings) { ["Logging:LogLevel:Default"] = "Error" };
@@ -63,7 +65,7 @@ public sealed class ServerHarness : IAsyncDisposable
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var client = new HttpClient { BaseAddress = new Uri(address) };
-        var harness = new ServerHarness(app, client, password);
+        var harness = new ServerHarness(app, client, password) { _ownedStore = ownsStore ? storeSettings : null };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await harness.SignInAsync("tester", password));
         return harness;
     }
@@ -115,5 +117,10 @@ public sealed class ServerHarness : IAsyncDisposable
         Client.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
+        // A store the caller made may be opened again by the next server: only one this harness made is deleted.
+        if (_ownedStore is not null)
+        {
+            TestDatabases.Delete(_ownedStore);
+        }
     }
 }

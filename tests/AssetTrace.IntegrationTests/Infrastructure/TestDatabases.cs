@@ -15,7 +15,7 @@ public static class TestDatabases
     public static async Task<Dictionary<string, string?>> CreateAsync(StoreKind kind)
     {
         // Every store gets its own data folder: the SQLite file, and for both the audit signing key.
-        var directory = Path.Combine(Path.GetTempPath(), "assettrace-tests", Guid.NewGuid().ToString("N"));
+        var directory = TempFolder.NewPath();
         Directory.CreateDirectory(directory);
         if (kind == StoreKind.Sqlite)
         {
@@ -35,6 +35,12 @@ public static class TestDatabases
             ["ConnectionStrings:Graph"] = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString,
         };
     }
+
+    /// <summary>
+    /// Deletes the store's data folder (SQLite file, audit key). Whoever called <see cref="CreateAsync"/> calls this
+    /// when done; a PostgreSQL database stays on the server that ./test.sh removes with its data at the end.
+    /// </summary>
+    public static void Delete(IDictionary<string, string?> settings) => TempFolder.Delete(settings["Storage:DataDirectory"]);
 
     public static string ServerConnectionString() =>
         Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } value

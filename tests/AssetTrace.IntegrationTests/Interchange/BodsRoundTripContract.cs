@@ -50,7 +50,8 @@ public abstract class BodsRoundTripContract(StoreKind kind, ITestOutputHelper ou
         var indirect = original.Single(s => s!["recordType"]!.GetValue<string>() == "relationship"
             && s["recordDetails"]!["interests"]!.AsArray().Any(i => i!["directOrIndirect"]?.GetValue<string>() == "indirect"))!;
         indirect["recordDetails"]!["interests"]![0]!["beneficialOwnershipOrControl"] = false;
-        var exported = await ImportAndExportAsync(Fixtures.Temp("not-beneficial.json", original.ToJsonString()));
+        using var scratch = new TempFolder();
+        var exported = await ImportAndExportAsync(scratch.File("not-beneficial.json", original.ToJsonString()));
 
         Assert.DoesNotContain(Interests(exported), i => i["beneficialOwnershipOrControl"]?.GetValue<bool>() == true);
     }
@@ -79,7 +80,7 @@ public abstract class BodsRoundTripContract(StoreKind kind, ITestOutputHelper ou
         Records(original, "person").Single()["recordDetails"]!["addresses"]![0]!["type"] = "headquarters";
         await using var harness = await CoreHarness.StartAsync(kind);
 
-        var report = await harness.Get<InterchangeImporter>().ImportPathsAsync("bods", [Fixtures.Temp("odd-address.json", original.ToJsonString())],
+        var report = await harness.Get<InterchangeImporter>().ImportPathsAsync("bods", [harness.TempFile("odd-address.json", original.ToJsonString())],
             new ImportOptions("importer1"), null, default);
 
         var problem = Assert.Single(report.Problems);

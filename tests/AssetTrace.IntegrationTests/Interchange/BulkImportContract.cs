@@ -132,7 +132,7 @@ public abstract class BulkImportContract(StoreKind kind) : IAsyncLifetime
     [Fact]
     public async Task Strict_mode_stops_at_the_first_bad_record_and_leaves_the_graph_as_it_was()
     {
-        var path = Fixtures.Temp("broken.jsonl", string.Join('\n',
+        var path = _harness.TempFile("broken.jsonl", string.Join('\n',
             """{"statementId":"s1","recordId":"e1","recordType":"entity","recordStatus":"new","statementDate":"2024-01-01","recordDetails":{"entityType":{"type":"registeredEntity"},"name":"First Ltd"}}""",
             """{"statementId":"s2","recordId":"p1","recordType":"person","statementDate":"2024-01-01","recordDetails":{"personType":"person","names":[{"fullName":"X"}]}}""",
             """{"statementId":"s3","recordId":"e2","recordType":"entity","statementDate":"2024-01-01","recordDetails":{"entityType":{"type":"registeredEntity"},"name":"Third Ltd"}}"""));
@@ -163,7 +163,7 @@ public abstract class BulkImportContract(StoreKind kind) : IAsyncLifetime
     public async Task A_truncated_JSON_array_is_reported_with_its_line_and_nothing_is_written()
     {
         var text = File.ReadAllText(Fixtures.Path("bods/0.4/fermcat.json"));
-        var path = Fixtures.Temp("truncated.json", text[..(text.Length * 2 / 3)]);
+        var path = _harness.TempFile("truncated.json", text[..(text.Length * 2 / 3)]);
 
         var report = await ImportAsync("bods", path);
 
@@ -177,7 +177,7 @@ public abstract class BulkImportContract(StoreKind kind) : IAsyncLifetime
     [Fact]
     public async Task Dangling_references_are_reported_and_forward_references_resolved()
     {
-        var path = Fixtures.Temp("order.jsonl", string.Join('\n',
+        var path = _harness.TempFile("order.jsonl", string.Join('\n',
             """{"statementId":"r","recordId":"rel1","recordType":"relationship","statementDate":"2024-01-01","recordDetails":{"subject":"e1","interestedParty":"p1","interests":[{"type":"shareholding","share":{"minimum":25,"maximum":50}}]}}""",
             """{"statementId":"r2","recordId":"rel2","recordType":"relationship","statementDate":"2024-01-01","recordDetails":{"subject":"e1","interestedParty":"nobody","interests":[{"type":"shareholding"}]}}""",
             """{"statementId":"e","recordId":"e1","recordType":"entity","statementDate":"2024-01-01","recordDetails":{"entityType":{"type":"registeredEntity"},"name":"Later Ltd"}}""",

@@ -156,7 +156,7 @@ public abstract partial class ExportContract(StoreKind kind) : IAsyncLifetime
     public async Task A_round_trip_into_an_empty_store_gives_the_same_graph_for_what_the_format_carries(string format, string file)
     {
         var exported = await ExportAsync(format);
-        var path = Fixtures.Temp(file, Text(exported, file));
+        var path = _harness.TempFile(file, Text(exported, file));
         await using var empty = await CoreHarness.StartAsync(kind);
 
         var report = await empty.Get<InterchangeImporter>().ImportPathsAsync(format, [path], new ImportOptions("importer1", Strict: true), null, default);

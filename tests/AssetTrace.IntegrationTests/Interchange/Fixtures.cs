@@ -14,16 +14,6 @@ public static class Fixtures
         return File.Exists(path) || Directory.Exists(path) ? path : null;
     }
 
-    /// <summary>A temporary file with the given text, for broken inputs written by the test itself.</summary>
-    public static string Temp(string name, string text)
-    {
-        var directory = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "assettrace-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(directory);
-        var path = System.IO.Path.Combine(directory, name);
-        File.WriteAllText(path, text);
-        return path;
-    }
-
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

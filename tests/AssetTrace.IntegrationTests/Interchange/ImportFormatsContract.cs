@@ -61,7 +61,7 @@ public abstract class ImportFormatsContract(StoreKind kind) : IAsyncLifetime
     [Fact]
     public async Task An_unknown_FtM_schema_is_reported_with_its_line()
     {
-        var path = Fixtures.Temp("odd.ftm.json", """
+        var path = _harness.TempFile("odd.ftm.json", """
             {"id": "a", "schema": "Person", "properties": {"name": ["Ann Example"]}}
             {"id": "b", "schema": "Spaceship", "properties": {"name": ["Nostromo"]}}
             not json at all
@@ -155,7 +155,7 @@ public abstract class ImportFormatsContract(StoreKind kind) : IAsyncLifetime
     public async Task Malformed_XML_is_reported_with_its_line_and_nothing_is_written()
     {
         var text = File.ReadAllText(Fixtures.Path("un/un-sample.xml")).Replace("</INDIVIDUAL>\n    <INDIVIDUAL>", "</INDIVIDUAL>\n    <INDIVIDUAL", StringComparison.Ordinal);
-        var path = Fixtures.Temp("broken.xml", text);
+        var path = _harness.TempFile("broken.xml", text);
 
         var report = await _harness.Get<InterchangeImporter>().ImportPathsAsync("un-sanctions", [path], new ImportOptions("importer1"), null, default);
 

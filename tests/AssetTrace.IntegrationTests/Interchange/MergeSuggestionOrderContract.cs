@@ -59,7 +59,7 @@ public abstract class MergeSuggestionOrderContract(StoreKind kind)
     private async Task<HashSet<(string Node, string Candidate)>> SuggestionsAsync(List<string> lines, int chunkSize)
     {
         await using var harness = await CoreHarness.StartAsync(kind);
-        var path = Fixtures.Temp($"persons-{chunkSize}.ftm.json", string.Join('\n', lines));
+        var path = harness.TempFile($"persons-{chunkSize}.ftm.json", string.Join('\n', lines));
         var report = await harness.Get<InterchangeImporter>().ImportPathsAsync("ftm", [path], new ImportOptions("importer1", ChunkSize: chunkSize), null, default);
         Assert.True(report.Committed && report.ProblemCount == 0, $"{report.FailureReason} {string.Join("; ", report.Problems)}");
         var rows = await harness.Get<Database>().ReadAsync(c => c.QueryAsync(null, "SELECT node_id, candidate_id FROM merge_suggestions",

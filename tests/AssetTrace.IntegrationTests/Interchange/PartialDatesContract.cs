@@ -80,8 +80,7 @@ public abstract class PartialDatesContract(StoreKind kind) : IAsyncLifetime
     [Fact]
     public async Task ICIJ_incorporation_dates_keep_the_precision_of_the_row()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "assettrace-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
+        var folder = _harness.TempFolder("icij");
         await File.WriteAllTextAsync(Path.Combine(folder, "nodes-entities.csv"), """
             node_id,name,jurisdiction,incorporation_date,struck_off_date
             1001,Month Ltd,VGB,MAR-2006,2011

@@ -36,8 +36,8 @@ public sealed class SharedSampleDataTests(ITestOutputHelper output)
         Assert.True(donations.EdgesCreated >= 290, "all 290 payments");
         var un = await ImportAsync("un-sanctions", Path.Combine(root, "sanctions/un/UN_consolidated.sample.xml"));
         Assert.Equal((67L, 67L, 0L), (un.NodesCreated, un.SanctionListings, un.ProblemCount));
-        var icijFolder = Path.Combine(Path.GetTempPath(), "assettrace-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(icijFolder);
+        using var scratch = new TempFolder();
+        var icijFolder = scratch.Path;
         File.Copy(Path.Combine(root, "icij/full-oldb/nodes-intermediaries.first200.csv"), Path.Combine(icijFolder, "nodes-intermediaries.csv"));
         File.Copy(Path.Combine(root, "icij/full-oldb/Addresses_small.first200.csv"), Path.Combine(icijFolder, "nodes-addresses.csv"));
         var icij = await ImportAsync("icij", icijFolder);

@@ -103,5 +103,9 @@ public sealed class MailHarness : IAsyncDisposable
         return services.BuildServiceProvider();
     }
 
-    public async ValueTask DisposeAsync() => await _services.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        TempFolder.Delete(Configuration["Storage:DataDirectory"]);
+    }
 }

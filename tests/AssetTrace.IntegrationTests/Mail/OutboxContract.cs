@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using AssetTrace.IntegrationTests.Infrastructure;
 using AssetTrace.Mail;
 using AssetTrace.Mail.Sending;
 using AssetTrace.Storage;
@@ -189,8 +190,8 @@ public abstract class OutboxContract(StoreKind kind) : IAsyncLifetime
     {
         var (host, port) = MailTestServers.Smtps;
         using var certificate = SelfSignedSigningCertificate(MailTestServers.Desk);
-        var pfx = Path.Combine(Path.GetTempPath(), "assettrace-tests", Guid.NewGuid().ToString("N") + ".pfx");
-        Directory.CreateDirectory(Path.GetDirectoryName(pfx)!);
+        using var scratch = new TempFolder();
+        var pfx = scratch["signing.pfx"];
         await File.WriteAllBytesAsync(pfx, certificate.Export(X509ContentType.Pfx, "signing-test"));
         _harness.Set("Mail:Smtp:Host", host);
         _harness.Set("Mail:Smtp:Port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));

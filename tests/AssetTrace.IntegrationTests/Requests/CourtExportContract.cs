@@ -19,7 +19,7 @@ public abstract class CourtExportContract(StoreKind kind) : IAsyncLifetime
     public async Task The_demo_case_cannot_go_to_court_while_the_CARIN_answer_lacks_consent_but_exports_for_analysis()
     {
         var exporter = _harness.Get<InterchangeExporter>();
-        var folder = Path.Combine(Path.GetTempPath(), "assettrace-tests", Guid.NewGuid().ToString("N"));
+        var folder = Path.Combine(_harness.TempFolder("court"), "export");
         var scope = new ExportScope(CaseId: "demo-case", Hops: 1);
 
         var error = await Assert.ThrowsAsync<UserInputException>(() => exporter.ExportAsync(Viewer.System("test"), "graphml", scope, new FolderTarget(folder, null), default, forCourt: true));

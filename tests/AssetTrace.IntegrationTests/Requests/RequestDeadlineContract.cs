@@ -12,12 +12,20 @@ namespace AssetTrace.IntegrationTests.Requests;
 /// Due dates live as Quartz triggers in the persistent store: scheduled while no scheduler runs,
 /// they fire when a server starts on the same database, and flag the request overdue.
 /// </summary>
-public abstract class RequestDeadlineContract(StoreKind kind)
+public abstract class RequestDeadlineContract(StoreKind kind) : IDisposable
 {
+    private readonly TestStores _stores = new();
+
+    public void Dispose()
+    {
+        _stores.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
     [Fact]
     public async Task A_deadline_scheduled_before_a_restart_fires_after_it_and_flags_the_request_overdue()
     {
-        var settings = await TestDatabases.CreateAsync(kind);
+        var settings = await _stores.CreateAsync(kind);
         settings["Demo:Load"] = "true";
         string id;
         await using (var before = await CoreHarness.StartAsync(settings))

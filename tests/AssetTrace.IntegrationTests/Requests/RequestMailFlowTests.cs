@@ -26,11 +26,15 @@ namespace AssetTrace.IntegrationTests.Requests;
 /// reaches the partner's mailbox with its PDFs, the partner's reply with an attachment is threaded
 /// onto it, and the answer's facts go into the graph as intelligence only.
 /// </summary>
-public sealed class RequestMailFlowTests
+public sealed class RequestMailFlowTests : IDisposable
 {
-    private static async Task<ServiceProvider> StartAsync()
+    private readonly TestStores _stores = new();
+
+    public void Dispose() => _stores.Dispose();
+
+    private async Task<ServiceProvider> StartAsync()
     {
-        var settings = await TestDatabases.CreateAsync(StoreKind.Postgres);
+        var settings = await _stores.CreateAsync(StoreKind.Postgres);
         var desk = MailTestServers.Desk;
         settings["Demo:Load"] = "true";
         settings["Mail:Smtp:Host"] = MailTestServers.Smtp.Host;

@@ -118,6 +118,18 @@ public sealed class GraphSchemaTextLimitsTests
     public void A_schema_file_with_a_text_property_without_a_maximum_length_does_not_load()
     {
         var folder = Path.Combine(Path.GetTempPath(), "assettrace-tests", Guid.NewGuid().ToString("N"));
+        try
+        {
+            SchemaWithoutMaxLengthDoesNotLoad(folder);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static void SchemaWithoutMaxLengthDoesNotLoad(string folder)
+    {
         foreach (var sub in new[] { "nodes", "edges", "codelists" })
         {
             Directory.CreateDirectory(Path.Combine(folder, sub));

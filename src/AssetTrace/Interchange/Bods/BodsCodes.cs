@@ -38,5 +38,16 @@ internal static class BodsCodes
         // 0.3 names
         "settlorOfTrust", "trusteeOfTrust", "protectorOfTrust", "beneficiaryOfTrust", "influenceOrControl");
 
+    /// <summary>
+    /// An interest type as 0.3 and 0.4 spell it. BODS 0.2 wrote the codes hyphenated (voting-rights,
+    /// appointment-of-board, settlor-of-trust), as registers publishing 0.2 still do (#12); two were renamed since.
+    /// </summary>
+    public static string? InterestType(string? code) => code is null || !code.Contains('-') ? code : code switch
+    {
+        "rights-to-surplus-assets" => "rightsToSurplusAssetsOnDissolution",
+        "other-influence-or-control-of-trust" => "otherInfluenceOrControl",
+        _ => string.Concat(code.Split('-').Select((word, i) => i == 0 || word.Length == 0 ? word : char.ToUpperInvariant(word[0]) + word[1..])),
+    };
+
     private static FrozenSet<string> Set(params string[] codes) => codes.ToFrozenSet(StringComparer.Ordinal);
 }

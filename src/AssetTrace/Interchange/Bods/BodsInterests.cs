@@ -34,7 +34,7 @@ internal static class BodsInterests
         {
             var interest = interests[i];
             var path = $"interests[{i}]";
-            var type = Text(interest, "type") ?? "unknownInterest";
+            var type = BodsCodes.InterestType(Text(interest, "type")) ?? "unknownInterest";
             if (!BodsCodes.InterestTypes.Contains(type))
             {
                 throw new BodsException($"{path}.type '{type}' is not a BODS interest type.");

@@ -78,6 +78,12 @@ public sealed class FtmExporter : IGraphExporter
     {
         var o = new JsonObject { ["name"] = Values([node.Name]) };
         var lower = (string? c) => c?.ToLowerInvariant();
+        // An asset's estimated value is FtM's Value (amount, currency), which every asset schema has; its date has no place there.
+        if (node.Kind is not (NodeKind.Person or NodeKind.Company or NodeKind.Address))
+        {
+            Put(o, "amount", Get(node, "value"));
+            Put(o, "currency", Get(node, "valueCurrency"));
+        }
         switch (node.Kind)
         {
             case NodeKind.Person:

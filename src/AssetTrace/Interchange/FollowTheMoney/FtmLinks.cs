@@ -60,7 +60,9 @@ internal static class FtmLinks
                 FtmValues.Put(payment, "currency", currency);
                 FtmValues.Put(payment, "date", FullDate(First(p, "date", "startDate")));
                 FtmValues.Put(payment, "reference", First(p, "purpose", "summary"));
-                return Check(new EdgeRecord(at, id, EdgeKind.TransferredTo, First(p, "payer")!, First(p, "beneficiary")!, payment), at);
+                // The payment's date is a property; validity comes only from startDate and endDate, as AssetTrace writes them.
+                return Check(new EdgeRecord(at, id, EdgeKind.TransferredTo, First(p, "payer")!, First(p, "beneficiary")!, payment,
+                    Day(FullDate(First(p, "startDate"))), Day(to)), at);
             case "UnknownLink":
                 if (role is not null && role.StartsWith(FtmRoles.Controls, StringComparison.Ordinal))
                 {
@@ -107,12 +109,13 @@ internal static class FtmLinks
         var t = (text ?? "").ToLowerInvariant();
         return t switch
         {
+            // The codes themselves, as AssetTrace's own export writes them (#12: in_law came back as relative).
+            "spouse" or "partner" or "parent" or "child" or "sibling" or "in_law" or "relative" => t,
             _ when t.Contains("in-law", StringComparison.Ordinal) || t.Contains("in law", StringComparison.Ordinal) => "in_law",
-            "spouse" or "wife" or "husband" or "супруга" or "супруг" => "spouse",
-            "partner" => "partner",
-            "parent" or "father" or "mother" or "отец" or "мать" => "parent",
-            "child" or "son" or "daughter" or "сын" or "дочь" => "child",
-            "sibling" or "brother" or "sister" or "брат" or "сестра" => "sibling",
+            "wife" or "husband" or "супруга" or "супруг" => "spouse",
+            "father" or "mother" or "отец" or "мать" => "parent",
+            "son" or "daughter" or "сын" or "дочь" => "child",
+            "brother" or "sister" or "брат" or "сестра" => "sibling",
             _ => "relative",
         };
     }

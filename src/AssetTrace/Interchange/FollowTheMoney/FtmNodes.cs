@@ -93,6 +93,12 @@ internal static class FtmNodes
             default:
                 return null;
         }
+        if (kind is not (NodeKind.Person or NodeKind.Company or NodeKind.Address) && Number(First(p, "amount")) is { } amount)
+        {
+            // FtM's Value of an asset: the amount and the currency it is in.
+            o["value"] = amount;
+            Put(o, "valueCurrency", First(p, "currency")?.ToUpperInvariant());
+        }
         if (!o.ContainsKey("name"))
         {
             return [new BadRecord(at, $"the {schema} has no name (nor another property to name it by).")];

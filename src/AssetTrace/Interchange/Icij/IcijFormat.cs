@@ -27,7 +27,7 @@ public sealed class IcijFormat : IImportFormat
     public async IAsyncEnumerable<ImportItem> ReadAsync(string fileName, Stream stream, [EnumeratorCancellation] CancellationToken ct)
     {
         await Task.Yield();
-        using var text = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
+        using var text = new StreamReader(new Utf8CheckedStream(stream, fileName), new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
         using var reader = Open(fileName, text);
         var columns = new IcijColumns(reader.Header.ColNames);
         var file = IcijFiles.Detect(fileName, columns);
@@ -72,6 +72,13 @@ public sealed class IcijFormat : IImportFormat
                 return (false, null, 0);
             }
             var row = reader.Current;
+            // A quote that opens a value and never closes makes the rest of the file one value: nothing after it
+            // can be read reliably, so the run stops (#12). Quotes come in pairs in well-formed CSV ("" inside a value too).
+            if (row.Span.Count('"') % 2 != 0)
+            {
+                throw new ImportFormatException(new RecordLocation(fileName, row.LineNumberFrom, null),
+                    "a quoted value that starts on this line is never closed (a missing or stray \" ): the rest of the file cannot be read reliably. Correct the quotes and import again.");
+            }
             var values = new string[row.ColCount];
             for (var i = 0; i < values.Length; i++)
             {

@@ -18,6 +18,7 @@ public static class JsonRecordReader
 
     public static async IAsyncEnumerable<JsonRecord> ReadAsync(string file, Stream stream, [EnumeratorCancellation] CancellationToken ct)
     {
+        stream = new Utf8CheckedStream(stream, file);
         var first = await FirstSignificantByteAsync(stream, ct);
         var input = new PrefixedStream(first.Prefix, stream);
         if (first.Byte == '[')
