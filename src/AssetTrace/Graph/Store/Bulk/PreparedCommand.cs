@@ -14,11 +14,17 @@ namespace AssetTrace.Graph.Store.Bulk;
 internal sealed class PreparedCommand : IAsyncDisposable, IColumnValues
 {
     private readonly DbCommand _command;
+    // The parameters' names as rows and callers give them (a column's name), in the command's order.
+    private readonly string[] _names;
     // Where a row written from a table description is: its parameters were created in the order it writes them.
     private int _position;
     private DbParameter? _parameter;
 
-    private PreparedCommand(DbCommand command) => _command = command;
+    private PreparedCommand(DbCommand command, string[] names)
+    {
+        _command = command;
+        _names = names;
+    }
 
     public static PreparedCommand Create(DbConnection connection, DbTransaction transaction, string sql, params (string Name, ColumnType Type)[] parameters)
     {
@@ -28,7 +34,10 @@ internal sealed class PreparedCommand : IAsyncDisposable, IColumnValues
         foreach (var (name, type) in parameters)
         {
             var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
+            // Microsoft.Data.Sqlite binds a name without its prefix by trying '@', ':' and '$' in turn, three
+            // lookups in SQLite per parameter and execution, a sixth of an import's time on SQLite; with the
+            // prefix the statement uses, it finds each in one.
+            parameter.ParameterName = parameter is NpgsqlParameter ? name : "@" + name;
             if (parameter is NpgsqlParameter npgsql)
             {
                 npgsql.NpgsqlDbType = type switch
@@ -47,12 +56,12 @@ internal sealed class PreparedCommand : IAsyncDisposable, IColumnValues
             command.Parameters.Add(parameter);
         }
         command.Prepare();
-        return new PreparedCommand(command);
+        return new PreparedCommand(command, [.. parameters.Select(p => p.Name)]);
     }
 
     public PreparedCommand Set(string name, object? value)
     {
-        _command.Parameters[name].Value = value switch
+        _command.Parameters[IndexOf(name)].Value = value switch
         {
             null => DBNull.Value,
             Json json => json.Text,
@@ -72,11 +81,15 @@ internal sealed class PreparedCommand : IAsyncDisposable, IColumnValues
     void IColumnValues.Next(string column)
     {
         // By position when the statement was prepared from the same description (the bulk writer's case), by name otherwise.
-        var parameters = _command.Parameters;
-        _parameter = _position < parameters.Count && string.Equals(parameters[_position].ParameterName, column, StringComparison.Ordinal)
-            ? parameters[_position]
-            : parameters[column];
+        var index = _position < _names.Length && string.Equals(_names[_position], column, StringComparison.Ordinal) ? _position : IndexOf(column);
+        _parameter = _command.Parameters[index];
         _position++;
+    }
+
+    private int IndexOf(string name)
+    {
+        var index = Array.IndexOf(_names, name);
+        return index >= 0 ? index : throw new ArgumentException($"the statement has no parameter '{name}'.", nameof(name));
     }
 
     void IColumnValues.Text(string? value) => Value(value);
