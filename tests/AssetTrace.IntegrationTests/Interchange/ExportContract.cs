@@ -29,12 +29,14 @@ public abstract partial class ExportContract(StoreKind kind) : IAsyncLifetime
 
     private static string Text(MemoryTarget target, string file) => Encoding.UTF8.GetString(target.Files[file].ToArray());
 
-    private static Task<List<(string Id, string Kind, string Name)>> NodesAsync(CoreHarness harness) =>
-        harness.Get<Database>().ReadAsync(c => c.QueryAsync(null, "SELECT id, kind, name FROM nodes WHERE NOT deleted", r => (r.GetString(0), r.GetString(1), r.GetString(2)), default), default);
+    /// <param name="openOnly">Only the nodes and edges restricted to no case.</param>
+    private static Task<List<(string Id, string Kind, string Name)>> NodesAsync(CoreHarness harness, bool openOnly = false) =>
+        harness.Get<Database>().ReadAsync(c => c.QueryAsync(null, $"SELECT id, kind, name FROM nodes WHERE NOT deleted{(openOnly ? " AND restricted_case IS NULL" : "")}", r => (r.GetString(0), r.GetString(1), r.GetString(2)), default), default);
 
-    private static Task<List<(string Source, string Target, string Kind)>> EdgesAsync(CoreHarness harness) =>
-        harness.Get<Database>().ReadAsync(c => c.QueryAsync(null, """
+    private static Task<List<(string Source, string Target, string Kind)>> EdgesAsync(CoreHarness harness, bool openOnly = false) =>
+        harness.Get<Database>().ReadAsync(c => c.QueryAsync(null, $"""
             SELECT s.name, t.name, e.kind FROM edges e JOIN nodes s ON s.id = e.source_id JOIN nodes t ON t.id = e.target_id WHERE NOT e.deleted
+            {(openOnly ? "AND e.restricted_case IS NULL AND s.restricted_case IS NULL AND t.restricted_case IS NULL" : "")}
             """, r => (r.GetString(0), r.GetString(1), r.GetString(2)), default), default);
 
     [Fact]
@@ -155,7 +157,11 @@ public abstract partial class ExportContract(StoreKind kind) : IAsyncLifetime
     [InlineData("bods", "bods.json")]
     public async Task A_round_trip_into_an_empty_store_gives_the_same_graph_for_what_the_format_carries(string format, string file)
     {
-        var exported = await ExportAsync(format);
+        // Exported by a user outside the demo case: a case's restricted facts are not imported from a file (see
+        // RoundTripFidelityContract), so the round trip is of the open graph, compared without the restricted rows.
+        var target = new MemoryTarget();
+        await _harness.Get<InterchangeExporter>().ExportAsync(Viewer.User("outsider", [AssetTrace.Accounts.Role.Analyst], []), format, new ExportScope(), target, default);
+        var exported = target;
         var path = _harness.TempFile(file, Text(exported, file));
         await using var empty = await CoreHarness.StartAsync(kind);
 
@@ -165,10 +171,10 @@ public abstract partial class ExportContract(StoreKind kind) : IAsyncLifetime
         // BODS carries persons and companies (addresses ride on them) and ownership and control between them; FtM carries everything.
         string[] bodsNodes = ["Person", "Company", "Address"];
         string[] bodsEdges = ["OWNS", "BENEFICIAL_OWNER_OF", "CONTROLS", "DIRECTOR_OF", "REGISTERED_AT"];
-        var original = await NodesAsync(_harness);
+        var original = await NodesAsync(_harness, openOnly: true);
         var originalKinds = original.ToDictionary(n => n.Name, n => n.Kind);
         var expectedNodes = original.Where(n => format == "ftm" || bodsNodes.Contains(n.Kind)).Select(n => $"{n.Kind}:{n.Name}").Distinct().Order();
-        var expectedEdges = (await EdgesAsync(_harness))
+        var expectedEdges = (await EdgesAsync(_harness, openOnly: true))
             .Where(e => format == "ftm" || (bodsEdges.Contains(e.Kind) && originalKinds[e.Target] is "Company" or "Address" && originalKinds[e.Source] is "Person" or "Company"))
             .Select(e => $"{e.Source}-{e.Kind}->{e.Target}").Order();
         Assert.Equal(expectedNodes, (await NodesAsync(empty)).Select(n => $"{n.Kind}:{n.Name}").Distinct().Order());

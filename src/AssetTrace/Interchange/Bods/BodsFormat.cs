@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using AssetTrace.Interchange.Export;
 using AssetTrace.Interchange.Import;
 
 namespace AssetTrace.Interchange.Bods;
@@ -41,6 +42,10 @@ public sealed class BodsFormat : IImportFormat
         }
         var id = BodsValues.Text(statement, "recordId") ?? BodsValues.Text(statement, "statementID") ?? BodsValues.Text(statement, "statementId");
         at = at with { RecordId = id ?? at.RecordId };
+        if (RestrictedCase(statement) is { } caseId)
+        {
+            return [new BadRecord(at, ExportValues.MarkedRecordRefusal(caseId))];
+        }
         try
         {
             var asOf = BodsValues.Text(statement, "statementDate");
@@ -58,5 +63,17 @@ public sealed class BodsFormat : IImportFormat
         {
             return [new BadRecord(at, e.Message)];
         }
+    }
+
+    /// <summary>The case an AssetTrace export marked the statement restricted to, in a commenting annotation.</summary>
+    private static string? RestrictedCase(JsonElement statement)
+    {
+        if (!statement.TryGetProperty("annotations", out var annotations) || annotations.ValueKind != JsonValueKind.Array)
+        {
+            return null;
+        }
+        return annotations.EnumerateArray()
+            .Select(a => a.ValueKind == JsonValueKind.Object ? ExportValues.MarkedCase(BodsValues.Text(a, "description")) : null)
+            .FirstOrDefault(c => c is not null);
     }
 }

@@ -74,5 +74,23 @@ public static class ExportValues
     /// export only holds restricted facts its caller may see, and says so on each of them.
     /// </summary>
     public static string? RestrictionMarking(Provenance p) =>
-        p.CaseId is null ? null : $"Restricted to case {p.CaseId} (need-to-know): for its team, its supervisors and admins only.";
+        p.CaseId is null ? null : $"{MarkingPrefix}{p.CaseId}{MarkingSuffix}";
+
+    private const string MarkingPrefix = "Restricted to case ";
+    private const string MarkingSuffix = " (need-to-know): for its team, its supervisors and admins only.";
+
+    /// <summary>
+    /// The case a record's text marks it restricted to (see <see cref="RestrictionMarking"/>), or null. An import
+    /// refuses such a record: it cannot restore who may see it, and taking it in as open would hand a case's
+    /// intelligence to everyone.
+    /// </summary>
+    public static string? MarkedCase(string? text) =>
+        text is not null && text.StartsWith(MarkingPrefix, StringComparison.Ordinal) && text.EndsWith(MarkingSuffix, StringComparison.Ordinal)
+            ? text[MarkingPrefix.Length..^MarkingSuffix.Length]
+            : null;
+
+    /// <summary>Why a record marked restricted to <paramref name="caseId"/> is not imported.</summary>
+    public static string MarkedRecordRefusal(string caseId) =>
+        $"the file marks this record restricted to case {caseId}: imported, it would be open to every user, so it is left out. "
+        + "Facts of a case are shared through the case, not by importing its exports.";
 }

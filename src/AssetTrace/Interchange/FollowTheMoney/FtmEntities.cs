@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AssetTrace.Interchange.Export;
 using AssetTrace.Interchange.Import;
 
 namespace AssetTrace.Interchange.FollowTheMoney;
@@ -25,6 +26,10 @@ internal static class FtmEntities
             return [new BadRecord(at, "an FtM entity needs an id and a schema.")];
         }
         var p = entity.TryGetProperty("properties", out var props) && props.ValueKind == JsonValueKind.Object ? props : default;
+        if (RestrictedCase(p) is { } caseId)
+        {
+            return [new BadRecord(at, ExportValues.MarkedRecordRefusal(caseId))];
+        }
         var asOf = entity.TryGetProperty("last_change", out var lc) && lc.ValueKind == JsonValueKind.String ? lc.GetString() : null;
         var items = FtmNodes.Node(id, schema, p, at) ?? FtmLinks.Link(id, schema, p, at);
         if (items is null)
@@ -34,5 +39,15 @@ internal static class FtmEntities
                 : [new BadRecord(at, $"schema '{schema}' is not an FtM schema AssetTrace imports (Person, Company, Organization, LegalEntity, Address, assets, Ownership, Directorship, Family, Associate, Representation, Payment, UnknownLink, Sanction).")];
         }
         return [.. items.Select(item => item with { AsOf = asOf })];
+    }
+
+    /// <summary>The case an AssetTrace export marked the entity restricted to, in its <c>summary</c>.</summary>
+    private static string? RestrictedCase(JsonElement properties)
+    {
+        if (properties.ValueKind != JsonValueKind.Object || !properties.TryGetProperty("summary", out var summary) || summary.ValueKind != JsonValueKind.Array)
+        {
+            return null;
+        }
+        return summary.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => ExportValues.MarkedCase(v.GetString())).FirstOrDefault(c => c is not null);
     }
 }
