@@ -2,6 +2,7 @@ using System.Text.Json;
 using AssetTrace.Graph.Model;
 using AssetTrace.Graph.Store;
 using AssetTrace.WebConsole.Network;
+using AssetTrace.WebConsole.Text;
 
 namespace AssetTrace.UnitTests.WebConsole;
 
@@ -16,7 +17,7 @@ public sealed class NetworkViewTests
     [Fact]
     public void A_node_with_more_links_than_one_expansion_continues_where_it_stopped_and_then_offers_no_more()
     {
-        var view = new NetworkView("hub");
+        var view = new NetworkView("hub", ConsoleText.English);
         var start = view.Start(Node("hub", "Hub Holdings Ltd"));
         Assert.Single(start);
         Assert.True(view.CanExpand("hub", out var first));
@@ -39,7 +40,7 @@ public sealed class NetworkViewTests
     [Fact]
     public void A_node_or_link_already_drawn_is_not_sent_to_the_drawing_again()
     {
-        var view = new NetworkView("a");
+        var view = new NetworkView("a", ConsoleText.English);
         view.Start(Node("a", "A"));
         view.Add("a", new Page<Neighbour>([Link("a", "b")], 1, null, false));
 
@@ -52,15 +53,29 @@ public sealed class NetworkViewTests
     [Fact]
     public void Ownership_links_carry_their_share_and_intelligence_is_flagged_for_the_dashed_style()
     {
-        var evidence = GraphElement.Of(Edge("p", "c", ShareRange.Exact(60), SourceKind.OfficialRegistry, UsageRestriction.Evidence));
-        var intelligence = GraphElement.Of(Edge("p", "c", new ShareRange(25, 50), SourceKind.NetworkAnswer, UsageRestriction.IntelligenceOnly));
+        var evidence = GraphElement.Of(Edge("p", "c", ShareRange.Exact(60), SourceKind.OfficialRegistry, UsageRestriction.Evidence), ConsoleText.English);
+        var intelligence = GraphElement.Of(Edge("p", "c", new ShareRange(25, 50), SourceKind.NetworkAnswer, UsageRestriction.IntelligenceOnly), ConsoleText.English);
 
         var first = JsonSerializer.SerializeToElement(evidence.Data);
         var second = JsonSerializer.SerializeToElement(intelligence.Data);
-        Assert.Equal("OWNS 60 %", first.GetProperty("label").GetString());
+        Assert.Equal("owns 60 %", first.GetProperty("label").GetString());
         Assert.False(first.GetProperty("intelligence").GetBoolean());
-        Assert.Equal("OWNS 25–50 %", second.GetProperty("label").GetString());
+        Assert.Equal("owns 25–50 %", second.GetProperty("label").GetString());
         Assert.True(second.GetProperty("intelligence").GetBoolean());
+    }
+
+    [Fact]
+    public void Every_kind_of_fact_has_a_name_in_each_language_and_none_is_its_code()
+    {
+        foreach (var text in new[] { ConsoleText.Russian, ConsoleText.English })
+        {
+            foreach (var kind in Enum.GetValues<EdgeKind>())
+            {
+                Assert.False(string.IsNullOrWhiteSpace(text.Of(kind)), $"{text.Code}: {kind}");
+                Assert.NotEqual(Codes.Of(kind), text.Of(kind));
+            }
+        }
+        Assert.Equal("номинал в интересах", ConsoleText.Russian.Of(EdgeKind.NomineeFor));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using AssetTrace.Graph.Model;
 using AssetTrace.Graph.Store;
 using AssetTrace.WebConsole.Components;
+using AssetTrace.WebConsole.Text;
 
 namespace AssetTrace.WebConsole.Network;
 
@@ -9,7 +10,7 @@ namespace AssetTrace.WebConsole.Network;
 /// where its list of links stops, so "show more" fetches the next page instead of all its links.
 /// Only what the viewer's reads returned ever enters it.
 /// </summary>
-public sealed class NetworkView(string centreId)
+public sealed class NetworkView(string centreId, ConsoleText text)
 {
     /// <summary>Links drawn per expansion: a node with thousands shows this many, then "show more".</summary>
     public const int LinksPerExpansion = 25;
@@ -61,7 +62,7 @@ public sealed class NetworkView(string centreId)
             }
             if (_edges.Add(neighbour.Edge.Id))
             {
-                fresh.Add(GraphElement.Of(neighbour.Edge));
+                fresh.Add(GraphElement.Of(neighbour.Edge, text));
             }
         }
         return fresh;
@@ -75,11 +76,11 @@ public sealed record GraphElement(string Group, object Data)
         new("nodes", new { id = node.Id, label = Label(node.Name), kind = node.Kind.ToString(), centre });
 
     /// <summary>Ownership edges carry their share as the label; facts that are intelligence only are drawn dashed.</summary>
-    public static GraphElement Of(Edge edge) =>
+    public static GraphElement Of(Edge edge, ConsoleText text) =>
         new("edges", new
         {
             id = edge.Id, source = edge.SourceId, target = edge.TargetId,
-            label = edge.Share is null ? Codes.Of(edge.Kind) : $"{Codes.Of(edge.Kind)} {PropertyValues.Share(edge.Share)}",
+            label = edge.Share is null ? text.Of(edge.Kind) : $"{text.Of(edge.Kind)} {PropertyValues.Share(edge.Share)}",
             intelligence = edge.Provenance.Received.IsIntelligence,
         });
 

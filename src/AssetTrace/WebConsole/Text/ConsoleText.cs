@@ -1,3 +1,5 @@
+using AssetTrace.Graph.Model;
+
 namespace AssetTrace.WebConsole.Text;
 
 /// <summary>
@@ -92,8 +94,27 @@ public sealed class ConsoleText
     public required string Reconnecting { get; init; }
     public required string ReconnectFailed { get; init; }
 
+    /// <summary>What each kind of fact is called on pages and in the network view, instead of its code.</summary>
+    public required IReadOnlyDictionary<EdgeKind, string> EdgeKinds { get; init; }
+
+    public string Of(EdgeKind kind) => EdgeKinds[kind];
+
     public static ConsoleText Russian { get; } = new()
     {
+        EdgeKinds = new Dictionary<EdgeKind, string>
+        {
+            [EdgeKind.Owns] = "владеет",
+            [EdgeKind.Controls] = "контролирует",
+            [EdgeKind.DirectorOf] = "директор",
+            [EdgeKind.BeneficialOwnerOf] = "бенефициар",
+            [EdgeKind.NomineeFor] = "номинал в интересах",
+            [EdgeKind.FamilyOf] = "родственник",
+            [EdgeKind.AssociateOf] = "связан с",
+            [EdgeKind.RegisteredAt] = "адрес",
+            [EdgeKind.HoldsAccount] = "владелец счёта",
+            [EdgeKind.IntermediaryOf] = "посредник",
+            [EdgeKind.TransferredTo] = "перевод",
+        },
         Code = "ru",
         Title = "AssetTrace",
         Welcome = "Розыск и возврат активов",
@@ -182,6 +203,20 @@ public sealed class ConsoleText
 
     public static ConsoleText English { get; } = new()
     {
+        EdgeKinds = new Dictionary<EdgeKind, string>
+        {
+            [EdgeKind.Owns] = "owns",
+            [EdgeKind.Controls] = "controls",
+            [EdgeKind.DirectorOf] = "director of",
+            [EdgeKind.BeneficialOwnerOf] = "beneficial owner of",
+            [EdgeKind.NomineeFor] = "nominee for",
+            [EdgeKind.FamilyOf] = "family of",
+            [EdgeKind.AssociateOf] = "associate of",
+            [EdgeKind.RegisteredAt] = "registered at",
+            [EdgeKind.HoldsAccount] = "holds account",
+            [EdgeKind.IntermediaryOf] = "intermediary of",
+            [EdgeKind.TransferredTo] = "transferred to",
+        },
         Code = "en",
         Title = "AssetTrace",
         Welcome = "Asset recovery tracing",
