@@ -20,10 +20,11 @@ public abstract partial class ExportContract(StoreKind kind) : IAsyncLifetime
 
     public async Task DisposeAsync() => await _harness.DisposeAsync();
 
-    private async Task<MemoryTarget> ExportAsync(string format, ExportScope? scope = null)
+    /// <param name="viewer">Whose export it is: the office (every case) unless given.</param>
+    private async Task<MemoryTarget> ExportAsync(string format, ExportScope? scope = null, Viewer? viewer = null)
     {
         var target = new MemoryTarget();
-        await _harness.Get<InterchangeExporter>().ExportAsync(Viewer.System("test"), format, scope ?? new ExportScope(), target, default);
+        await _harness.Get<InterchangeExporter>().ExportAsync(viewer ?? Viewer.System("test"), format, scope ?? new ExportScope(), target, default);
         return target;
     }
 
@@ -159,9 +160,7 @@ public abstract partial class ExportContract(StoreKind kind) : IAsyncLifetime
     {
         // Exported by a user outside the demo case: a case's restricted facts are not imported from a file (see
         // RoundTripFidelityContract), so the round trip is of the open graph, compared without the restricted rows.
-        var target = new MemoryTarget();
-        await _harness.Get<InterchangeExporter>().ExportAsync(Viewer.User("outsider", [AssetTrace.Accounts.Role.Analyst], []), format, new ExportScope(), target, default);
-        var exported = target;
+        var exported = await ExportAsync(format, viewer: Viewer.User("outsider", [AssetTrace.Accounts.Role.Analyst], []));
         var path = _harness.TempFile(file, Text(exported, file));
         await using var empty = await CoreHarness.StartAsync(kind);
 

@@ -30,19 +30,7 @@ public sealed class SightTests
     private static void Restrict(GraphSnapshot graph, string id, string? caseId) =>
         graph.Upsert(id, n => n.Restriction = graph.NumberCase(caseId));
 
-    private static T As<T>(Viewer viewer, GraphSnapshot graph, Func<T> calculate)
-    {
-        var outer = Sight.Current;
-        Sight.Current = Sight.Of(viewer, graph);
-        try
-        {
-            return calculate();
-        }
-        finally
-        {
-            Sight.Current = outer;
-        }
-    }
+    private static T As<T>(Viewer viewer, GraphSnapshot graph, Func<T> calculate) => Sight.Within(viewer, graph, calculate);
 
     [Fact]
     public void A_restricted_owner_is_counted_for_the_case_team_and_not_for_anyone_else()

@@ -156,17 +156,5 @@ public sealed class TreasurySharesTests
         Assert.Equal(0.49, outsider, 12);
     }
 
-    private static T As<T>(Viewer viewer, GraphSnapshot graph, Func<T> calculate)
-    {
-        var outer = Sight.Current;
-        Sight.Current = Sight.Of(viewer, graph);
-        try
-        {
-            return calculate();
-        }
-        finally
-        {
-            Sight.Current = outer;
-        }
-    }
+    private static T As<T>(Viewer viewer, GraphSnapshot graph, Func<T> calculate) => Sight.Within(viewer, graph, calculate);
 }

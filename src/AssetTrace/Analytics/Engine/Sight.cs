@@ -23,12 +23,23 @@ internal sealed class Sight
     public static Sight Of(Viewer viewer, GraphSnapshot snapshot) =>
         viewer.SeesEverything ? All : new Sight([.. viewer.Cases.Select(snapshot.CaseNumberOf).Where(n => n > 0)]);
 
-    /// <summary>The sight calculations on this flow of execution run under; none outside one (nothing restricted is seen).</summary>
-    public static Sight? Current
+    /// <summary>Runs a calculation under the viewer's sight of the snapshot, and puts back the sight it ran in.</summary>
+    public static T Within<T>(Viewer viewer, GraphSnapshot snapshot, Func<T> calculate)
     {
-        get => Ambient.Value;
-        set => Ambient.Value = value;
+        var outer = Ambient.Value;
+        Ambient.Value = Of(viewer, snapshot);
+        try
+        {
+            return calculate();
+        }
+        finally
+        {
+            Ambient.Value = outer;
+        }
     }
+
+    /// <summary>The sight calculations on this flow of execution run under; none outside one (nothing restricted is seen).</summary>
+    public static Sight? Current => Ambient.Value;
 
     /// <summary>
     /// Whether a fact with this restriction is visible now: 0 is open; a case number needs the

@@ -36,15 +36,12 @@ public sealed class SnapshotProvider(Database database, ILogger<SnapshotProvider
             await RefreshAsync(atLeast, ct);
         }
         _lock.EnterReadLock();
-        var outer = Sight.Current;
         try
         {
-            Sight.Current = Sight.Of(viewer, _snapshot);
-            return calculate(_snapshot);
+            return Sight.Within(viewer, _snapshot, () => calculate(_snapshot));
         }
         finally
         {
-            Sight.Current = outer;
             _lock.ExitReadLock();
         }
     }
