@@ -87,7 +87,9 @@ public sealed class RequestDesk(
         var now = clock.GetUtcNow();
         return await requests.MoveAsync(id, new RequestMove(RequestStatus.Approved, approver)
         {
-            ExpectedVersion = expectedVersion,
+            // The checks above judged the version read: an edit since (even the approver's own,
+            // which would make them an author) turns the approval into a conflict to reload.
+            ExpectedVersion = expectedVersion ?? request.Stamp.Version,
             Change = r => r with { Milestones = r.Milestones with { ApprovedBy = approver.Name, ApprovedAt = now } },
         }, ct);
     }
@@ -108,6 +110,8 @@ public sealed class RequestDesk(
             [.. letters.Select(l => new MailAttachment(l.FileName(request.Number), "application/pdf", l.Pdf))]);
         return await requests.MoveAsync(id, new RequestMove(RequestStatus.Queued, actor)
         {
+            // The letters were rendered from the version read; the mail must not carry an older text.
+            ExpectedVersion = request.Stamp.Version,
             Detail = $"to {contact.Email}",
             AlsoInTransaction = async (c, t, _) => await outbox.EnqueueAsync(c, t, mail, ct),
         }, ct);
