@@ -57,7 +57,6 @@ public sealed class AnalystText
     public required string PickNothing { get; init; }
     public required string TimelineTitle { get; init; }
     public required string TimelineNone { get; init; }
-    public required string TimelinePartial { get; init; }
     public required string Date { get; init; }
     public required string Event { get; init; }
     public required string Details { get; init; }
@@ -129,7 +128,6 @@ public sealed class AnalystText
         PickNothing = "Ничего не найдено.",
         TimelineTitle = "Хронология: {0}",
         TimelineNone = "Датированных событий нет.",
-        TimelinePartial = "Показаны события первых {0} фактов.",
         Date = "Дата",
         Event = "Событие",
         Details = "Подробности",
@@ -230,7 +228,6 @@ public sealed class AnalystText
         PickNothing = "Nothing found.",
         TimelineTitle = "Timeline: {0}",
         TimelineNone = "No dated event.",
-        TimelinePartial = "Events of the first {0} facts are shown.",
         Date = "Date",
         Event = "Event",
         Details = "Details",
