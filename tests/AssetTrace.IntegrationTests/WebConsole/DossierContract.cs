@@ -109,6 +109,34 @@ public abstract class DossierContract(StoreKind kind) : IAsyncLifetime
         Assert.DoesNotContain("Harrowby", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_timeline_shows_an_outsider_no_restricted_event_and_a_team_officer_each_one_marked_newest_first()
+    {
+        var request = await _harness.Get<RequestDesk>().DraftAsync(new RequestDraftInput("demo-case", "CARIN", "GB", null, Urgency.Normal,
+            new RequestBody([Serik], ["real_estate"], null, "CARIN informal cooperation", "Embezzlement of public funds", null, "Confidential", null,
+                ["en"], new Dictionary<string, string>())), Viewer.System("officer1"), default);
+        var timeline = new EntityTimeline(_harness.Get<GraphQueries>(), _harness.Get<RequestStore>());
+        var outsider = Viewer.User("outsider", [Role.Officer], []);
+        var member = Viewer.User("member", [Role.Officer], ["demo-case"]);
+
+        var outsiders = await timeline.BuildAsync(outsider, Serik, null, default);
+        var members = await timeline.BuildAsync(member, Serik, null, default);
+
+        Assert.All(outsiders, e => Assert.Null(e.CaseId));
+        Assert.DoesNotContain(outsiders, e => e.RequestId is not null || e.Fact?.Node.Id == "demo-steppe-horizon");
+        Assert.Contains(outsiders, e => e.Kind == TimelineEventKind.Recorded);
+        var bought = Assert.Single(members, e => e.Kind == TimelineEventKind.FactValidFrom && e.Fact?.Edge.Id == "demo-e-serik-owns-steppe");
+        Assert.Equal(("demo-case", true, new DateOnly(2014, 3, 1)), (bought.CaseId, bought.Intelligence, bought.Day));
+        var drafted = Assert.Single(members, e => e.RequestId == request.Id);
+        Assert.Equal((TimelineEventKind.RequestDrafted, "demo-case"), (drafted.Kind, drafted.CaseId));
+        Assert.Equal(members.OrderByDescending(e => e.At).Select(e => e.At), members.Select(e => e.At));
+
+        // On a date the timeline ends that day.
+        var before = await timeline.BuildAsync(member, Serik, new DateOnly(2014, 2, 28), default);
+        Assert.DoesNotContain(before, e => e.Day > new DateOnly(2014, 2, 28));
+        Assert.DoesNotContain(before, e => e.Fact?.Edge.Id == "demo-e-serik-owns-steppe");
+    }
+
     private async Task<(string Text, int Restricted)> DossierTextAsync(Viewer viewer, DateOnly? asOf = null)
     {
         var content = await Composer.ComposeAsync(viewer, Serik, asOf, ConsoleText.English, default);
