@@ -1,5 +1,7 @@
 using AssetTrace.WebConsole.Components;
+using AssetTrace.WebConsole.Dossier;
 using AssetTrace.WebConsole.SignIn;
+using AssetTrace.WebConsole.Timeline;
 using Microsoft.AspNetCore.Authentication;
 
 namespace AssetTrace.WebConsole;
@@ -32,6 +34,8 @@ public static class ConsoleHosting
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
         services.AddScoped<ConsoleSession>();
+        services.AddSingleton<EntityTimeline>();
+        services.AddSingleton<DossierComposer>();
         // The API keeps to bearer tokens; everything else (the console's pages and its circuit's
         // connection) authenticates with the console's cookie. See ConsoleCookie.SelectScheme.
         services.AddAuthentication(options =>
@@ -54,6 +58,7 @@ public static class ConsoleHosting
     {
         app.UseAntiforgery();
         app.MapConsoleSignIn();
+        app.MapDossier();
         app.MapRazorComponents<App>()
             // Hosting/SecurityHeaders already forbids framing (frame-ancestors 'none'): no second policy header.
             .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);

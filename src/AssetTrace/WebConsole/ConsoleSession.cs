@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using AssetTrace.Accounts;
 using AssetTrace.WebConsole.SignIn;
 using AssetTrace.Visibility;
@@ -14,10 +15,13 @@ namespace AssetTrace.WebConsole;
 /// </summary>
 public sealed class ConsoleSession(AuthenticationStateProvider authentication, TokenStore tokens, ViewerDirectory viewers)
 {
-    public async Task<Viewer> ViewerAsync(CancellationToken ct)
+    public async Task<Viewer> ViewerAsync(CancellationToken ct) =>
+        await ViewerAsync((await authentication.GetAuthenticationStateAsync()).User, tokens, viewers, ct);
+
+    /// <summary>The viewer of a principal the console's cookie signed in: for the console's own endpoints (the dossier download).</summary>
+    public static async Task<Viewer> ViewerAsync(ClaimsPrincipal principal, TokenStore tokens, ViewerDirectory viewers, CancellationToken ct)
     {
-        var state = await authentication.GetAuthenticationStateAsync();
-        var secret = state.User.FindFirst(ConsoleCookie.SecretClaim)?.Value ?? throw new ConsoleSessionEndedException();
+        var secret = principal.FindFirst(ConsoleCookie.SecretClaim)?.Value ?? throw new ConsoleSessionEndedException();
         var (user, _) = await tokens.AuthenticateAsync(secret, ct) ?? throw new ConsoleSessionEndedException();
         return await viewers.ForAsync(user.Username, user.Roles, ct);
     }

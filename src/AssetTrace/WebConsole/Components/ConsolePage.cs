@@ -28,6 +28,29 @@ public abstract class ConsolePage : ComponentBase, IDisposable
 
     protected ConsoleFailure? Failure { get; set; }
 
+    /// <summary>The page's "as of" date as written in its address (<c>?asOf=</c>); read it through <see cref="AsOf"/>.</summary>
+    [SupplyParameterFromQuery(Name = AsOfDate.QueryName)]
+    public string? AsOfQuery { get; set; }
+
+    /// <summary>
+    /// The date the page shows the graph on, null for today. Read it inside <see cref="ReadAsync{T}"/>:
+    /// a date that does not parse fails the read with an error naming the field.
+    /// </summary>
+    protected DateOnly? AsOf => AsOfDate.Parse(AsOfQuery);
+
+    /// <summary>A console link that keeps the page's as-of date (none when it does not parse).</summary>
+    protected string Carry(string link)
+    {
+        try
+        {
+            return AsOfDate.Carry(link, AsOf);
+        }
+        catch (Common.UserInputException)
+        {
+            return link;
+        }
+    }
+
     /// <summary>Cancelled when the user leaves the page or closes the tab.</summary>
     protected CancellationToken Closed => _closed.Token;
 

@@ -99,8 +99,12 @@ public sealed class ConsoleText
 
     public string Of(EdgeKind kind) => EdgeKinds[kind];
 
+    /// <summary>The analyst's pages: holdings and wealth, path finder, as-of date, timeline, dossier.</summary>
+    public required AnalystText Analyst { get; init; }
+
     public static ConsoleText Russian { get; } = new()
     {
+        Analyst = AnalystText.Russian,
         EdgeKinds = new Dictionary<EdgeKind, string>
         {
             [EdgeKind.Owns] = "владеет",
@@ -203,6 +207,7 @@ public sealed class ConsoleText
 
     public static ConsoleText English { get; } = new()
     {
+        Analyst = AnalystText.English,
         EdgeKinds = new Dictionary<EdgeKind, string>
         {
             [EdgeKind.Owns] = "owns",
