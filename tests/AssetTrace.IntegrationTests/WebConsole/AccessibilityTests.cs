@@ -89,6 +89,31 @@ public sealed class AccessibilityTests(ConsoleFixture fixture) : IClassFixture<C
         await watch.CloseAsync();
     }
 
+    [Fact]
+    public async Task An_unknown_address_answers_404_with_the_console_page_while_the_API_and_missing_files_keep_their_plain_404()
+    {
+        var page = await fixture.Server.Client.GetAsync("/no-such-page");
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, page.StatusCode);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("<html lang=", html, StringComparison.Ordinal);
+        Assert.Contains("<h1>", html, StringComparison.Ordinal);
+        Assert.Contains("script-src 'self'", page.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+
+        // What is not a page stays a bare 404: an API path, a missing script or stylesheet, a POST.
+        foreach (var request in new[]
+        {
+            new HttpRequestMessage(HttpMethod.Get, "/graphql/no-such-thing"),
+            new HttpRequestMessage(HttpMethod.Get, "/auth/no-such-thing"),
+            new HttpRequestMessage(HttpMethod.Get, "/console/no-such-file.js"),
+            new HttpRequestMessage(HttpMethod.Post, "/no-such-page"),
+        })
+        {
+            var answer = await fixture.Server.Client.SendAsync(request);
+            Assert.True(answer.StatusCode is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.MethodNotAllowed, $"{request.Method} {request.RequestUri}: {answer.StatusCode}");
+            Assert.Equal("", await answer.Content.ReadAsStringAsync());
+        }
+    }
+
     /// <summary>The page's serious and critical violations, one line each: page, rule, impact, elements.</summary>
     private static async Task<List<string>> CheckAsync(IPage page, string name, string ready)
     {
