@@ -9,6 +9,11 @@ if (args is ["import", .. var importArgs])
     // The interchange import benchmark (issue #4): Import/ImportCommand.cs.
     return await AssetTrace.Benchmarks.Import.ImportCommand.RunAsync(importArgs, root, command);
 }
+if (args is ["console", .. var consoleArgs])
+{
+    // The web console's performance (issue #13): Console/ConsoleCommand.cs.
+    return await AssetTrace.Benchmarks.ConsolePages.ConsoleCommand.RunAsync(consoleArgs, root, command);
+}
 BenchOptions options;
 try
 {

@@ -48,12 +48,21 @@ public sealed class BenchStore
     public Database Open() => Kind == StoreKind.Sqlite ? Database.ForSqliteFile(SqliteFile!) : Database.ForPostgres(PostgresConnectionString!);
 
     /// <summary>A new, empty SQLite store in a new directory under <paramref name="parent"/>.</summary>
-    public static async Task<BenchStore> CreateSqliteAsync(string parent, CancellationToken ct)
+    public static Task<BenchStore> CreateSqliteAsync(string parent, CancellationToken ct) =>
+        CreateSqliteInAsync(Path.Combine(Path.GetFullPath(parent), $"sqlite-{Guid.NewGuid():N}"), ct);
+
+    /// <summary>A SQLite store an earlier run prepared and loaded in <paramref name="directory"/>, kept for the next (the console benchmark's).</summary>
+    public static BenchStore ExistingSqlite(string directory)
     {
-        var directory = Path.Combine(Path.GetFullPath(parent), $"sqlite-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(directory);
         var settings = new Dictionary<string, string?>(LoadTestLimits) { ["ConnectionStrings:Graph"] = "", ["Storage:DataDirectory"] = directory, ["Demo:Load"] = "false" };
-        var store = new BenchStore(StoreKind.Sqlite, settings, Path.Combine(directory, new StorageOptions { DataDirectory = directory }.SqliteFile), null);
+        return new BenchStore(StoreKind.Sqlite, settings, Path.Combine(directory, new StorageOptions { DataDirectory = directory }.SqliteFile), null);
+    }
+
+    /// <summary>Migrations, reference data and the clients' account in a new SQLite store in <paramref name="directory"/>.</summary>
+    public static async Task<BenchStore> CreateSqliteInAsync(string directory, CancellationToken ct)
+    {
+        Directory.CreateDirectory(directory);
+        var store = ExistingSqlite(directory);
         await store.PrepareAsync(ct);
         return store;
     }

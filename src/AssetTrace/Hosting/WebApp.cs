@@ -58,6 +58,7 @@ public static class WebApp
 
         var app = builder.Build();
         app.UseSecurityHeaders();
+        app.UseConsoleNotFoundPage();
         app.Use((context, next) =>
         {
             // The IDE page loads its scripts by relative path, so it must be addressed as a folder.

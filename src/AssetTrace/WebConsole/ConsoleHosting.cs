@@ -3,6 +3,7 @@ using AssetTrace.WebConsole.Dossier;
 using AssetTrace.WebConsole.SignIn;
 using AssetTrace.WebConsole.Timeline;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Diagnostics;
 
 namespace AssetTrace.WebConsole;
 
@@ -52,6 +53,32 @@ public static class ConsoleHosting
         });
         return services;
     }
+
+    /// <summary>
+    /// An address nobody serves gets the console's not-found page (with the 404 status) instead of an
+    /// empty answer the browser shows as its own error page. Only for what a browser asks for: the API
+    /// and the sign-in posts keep their own answers.
+    /// </summary>
+    public static WebApplication UseConsoleNotFoundPage(this WebApplication app)
+    {
+        app.UseStatusCodePagesWithReExecute(NotFoundPath, createScopeForStatusCodePages: true);
+        app.Use((context, next) =>
+        {
+            if (!AsksForAPage(context.Request))
+            {
+                context.Features.Get<IStatusCodePagesFeature>()!.Enabled = false;
+            }
+            return next(context);
+        });
+        return app;
+    }
+
+    public const string NotFoundPath = "/not-found";
+
+    private static bool AsksForAPage(HttpRequest request) =>
+        HttpMethods.IsGet(request.Method)
+        && !request.Path.StartsWithSegments("/graphql") && !request.Path.StartsWithSegments("/auth") && !request.Path.StartsWithSegments("/console")
+        && !request.Path.StartsWithSegments("/_framework") && !request.Path.StartsWithSegments("/_blazor");
 
     /// <summary>After UseAuthentication and UseAuthorization: the antiforgery check, the sign-in posts and the pages.</summary>
     public static WebApplication MapConsole(this WebApplication app)

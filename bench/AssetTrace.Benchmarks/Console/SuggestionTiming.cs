@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using AssetTrace.Accounts;
+using AssetTrace.Benchmarks.Measuring;
+using AssetTrace.Graph.Store;
+using AssetTrace.Storage;
+using AssetTrace.Visibility;
+
+namespace AssetTrace.Benchmarks.ConsolePages;
+
+/// <summary>
+/// The search box's suggestions as the service call they make: <see cref="GraphQueries.SearchAsync"/>
+/// with an analyst's viewer and the first <see cref="Suggestions"/> matches, on what a user has typed
+/// so far: the first 3 to 6 letters of a name in the graph, in whichever script the name is.
+/// </summary>
+public static class SuggestionTiming
+{
+    public const int Suggestions = 8;
+
+    public static List<string> Prefixes(IReadOnlyList<string> names, int count, int seed)
+    {
+        var random = new Random(seed);
+        var prefixes = new List<string>(count);
+        while (prefixes.Count < count)
+        {
+            var word = names[random.Next(names.Count)].Split(' ', StringSplitOptions.RemoveEmptyEntries)[0];
+            if (word.Length >= 3)
+            {
+                prefixes.Add(word[..Math.Min(word.Length, 3 + random.Next(4))]);
+            }
+        }
+        return prefixes;
+    }
+
+    /// <summary>
+    /// Other prefixes first, as a server that has been answering a while has compiled the code and read
+    /// the index's upper pages; then each of <paramref name="prefixes"/> once, timed: a user's typing is
+    /// new to the server, so no prefix is timed twice.
+    /// </summary>
+    public static async Task<Latencies> RunAsync(Database database, IReadOnlyList<string> warmUp, IReadOnlyList<string> prefixes, CancellationToken ct)
+    {
+        var search = new GraphQueries(database);
+        var viewer = Viewer.User("bench", [Role.Analyst], []);
+        foreach (var prefix in warmUp)
+        {
+            await search.SearchAsync(viewer, prefix, null, null, Suggestions, null, ct);
+        }
+        var times = new Latencies();
+        foreach (var prefix in prefixes)
+        {
+            var started = Stopwatch.GetTimestamp();
+            await search.SearchAsync(viewer, prefix, null, null, Suggestions, null, ct);
+            times.Add(Stopwatch.GetElapsedTime(started));
+        }
+        return times;
+    }
+}
