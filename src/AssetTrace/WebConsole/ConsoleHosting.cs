@@ -1,4 +1,5 @@
 using AssetTrace.WebConsole.Components;
+using AssetTrace.WebConsole.Components.Pages.Requests;
 using AssetTrace.WebConsole.SignIn;
 using Microsoft.AspNetCore.Authentication;
 
@@ -54,6 +55,7 @@ public static class ConsoleHosting
     {
         app.UseAntiforgery();
         app.MapConsoleSignIn();
+        app.MapRequestLetters();
         app.MapRazorComponents<App>()
             // Hosting/SecurityHeaders already forbids framing (frame-ancestors 'none'): no second policy header.
             .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);

@@ -10,6 +10,10 @@ namespace AssetTrace.WebConsole.Text;
 public sealed class ConsoleText
 {
     public required string Code { get; init; }
+
+    /// <summary>The request desk's texts (Components/Pages/Requests).</summary>
+    public required DeskText Desk { get; init; }
+
     public required string Title { get; init; }
     public required string Welcome { get; init; }
     public required string WelcomeKazakh { get; init; }
@@ -101,6 +105,7 @@ public sealed class ConsoleText
 
     public static ConsoleText Russian { get; } = new()
     {
+        Desk = DeskText.Russian,
         EdgeKinds = new Dictionary<EdgeKind, string>
         {
             [EdgeKind.Owns] = "владеет",
@@ -203,6 +208,7 @@ public sealed class ConsoleText
 
     public static ConsoleText English { get; } = new()
     {
+        Desk = DeskText.English,
         EdgeKinds = new Dictionary<EdgeKind, string>
         {
             [EdgeKind.Owns] = "owns",
