@@ -129,10 +129,21 @@ public sealed class RequestDeskBrowserTests(RequestDeskFixture fixture) : IClass
         await Assertions.Expect(page.Locator("ol.thread li.received", new() { HasText = subject })).ToContainTextAsync("assigned by officer1");
         await Assertions.Expect(page.Locator("table.history")).ToContainTextAsync("reply_assigned");
 
-        // The figures count it as open on CARIN, drawn and tabled.
+        // The answer is recorded in full with a note, then the request closed: each a step of its timeline.
+        await officer.InteractiveAsync();
+        await page.FillAsync("#action-note", "Land Registry extract received");
+        await page.ClickAsync("#action-answer-fully");
+        await Assertions.Expect(page.Locator("#request-status")).ToHaveTextAsync("Answered");
+        await Assertions.Expect(page.Locator("table.history")).ToContainTextAsync("Land Registry extract received");
+        await Assertions.Expect(page.Locator("#action-withdraw")).ToHaveCountAsync(0);
+        await page.ClickAsync("#action-close");
+        await Assertions.Expect(page.Locator("#request-status")).ToHaveTextAsync("Closed");
+        await Assertions.Expect(page.Locator("section.request-actions")).ToHaveCountAsync(0);
+
+        // The figures count its answer on CARIN, drawn as a bar and in the table.
         await page.GotoAsync(fixture.Address("/requests/figures").ToString());
-        await Assertions.Expect(page.Locator("table.figures tr[data-network=CARIN]")).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("svg.bar-chart g.bar[data-network=CARIN]")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("table.figures tr[data-network=CARIN] td").First).ToHaveTextAsync("1");
+        await Assertions.Expect(page.Locator("svg.bar-chart g.bar[data-network=CARIN] rect")).Not.ToHaveAttributeAsync("width", "0");
         await officer.ScreenshotAsync("desk-06-figures");
         await officer.AssertCleanAsync();
         await officer.CloseAsync();
