@@ -78,7 +78,17 @@ public sealed class RequestDeskBrowserTests(RequestDeskFixture fixture) : IClass
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync($"Request {number}");
         // Officers do not approve, least of all their own request.
         await Assertions.Expect(page.Locator("#action-approve")).ToHaveCountAsync(0);
-        await Assertions.Expect(page.Locator("#action-edit")).ToBeVisibleAsync();
+        // The draft is edited: it opens with what was saved, and the change is a version of its own.
+        await page.ClickAsync("#action-edit");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync($"Edit draft {number}");
+        await officer.InteractiveAsync();
+        await Assertions.Expect(page.Locator("#composer-legal-basis")).ToHaveValueAsync("CARIN informal cooperation");
+        await Assertions.Expect(page.Locator("article.letter[data-language=ru]")).ToContainTextAsync(number);
+        await page.SelectOptionAsync("#composer-urgency", "Urgent");
+        await Assertions.Expect(english).ToContainTextAsync("Urgency: Urgent");
+        await page.ClickAsync("#composer-save");
+        await Assertions.Expect(page.Locator("table.history")).ToContainTextAsync("edited");
+        Assert.Equal(Urgency.Urgent, (await fixture.Server.Services.GetRequiredService<RequestStore>().GetAsync(id, default))!.Progress.Urgency);
 
         // The second pair of eyes: the case's supervisor approves it from the queue, and may not send it.
         var supervisor = await fixture.SignInAsync("supervisor1");
@@ -158,7 +168,9 @@ public sealed class RequestDeskBrowserTests(RequestDeskFixture fixture) : IClass
         var draft = await desk.DraftAsync(new RequestDraftInput("demo-case", "CARIN", "GB", PartnerContact, Urgency.Normal, new RequestBody(
             ["demo-serik-akhmetov"], ["real_estate"], null, "CARIN informal cooperation", "", null, "Confidential", null, ["en"],
             new Dictionary<string, string>())), Viewer.System("officer-on-case"), default);
-        var subject = await SendStrayMailAsync();
+        // The stray mail carries markup: the holding pen shows it as text and runs none of it.
+        const string markup = "<img src=x onerror=\"window.__pwned=1\"><script>window.__pwned=2</script>";
+        var subject = await SendStrayMailAsync(markup);
 
         var watch = await fixture.SignInAsync("stranger");
         var page = watch.Page;
@@ -179,6 +191,8 @@ public sealed class RequestDeskBrowserTests(RequestDeskFixture fixture) : IClass
         // The stray mail is there to be assigned, but none of the case's requests is offered for it.
         var held = page.Locator("ol.held li", new() { HasText = subject });
         await Assertions.Expect(held.Locator("select.assign-choice option")).ToHaveCountAsync(1);
+        await Assertions.Expect(held.Locator("pre.mail-text")).ToContainTextAsync(markup);
+        Assert.Null(await page.EvaluateAsync<int?>("window.__pwned ?? null"));
         await ReadAsync("/requests/new", "#composer-case");
         await Assertions.Expect(page.Locator("#composer-case option[value=demo-case]")).ToHaveCountAsync(0);
         await ReadAsync("/requests/figures", "p.count");
@@ -189,6 +203,13 @@ public sealed class RequestDeskBrowserTests(RequestDeskFixture fixture) : IClass
 
         var letter = await page.APIRequest.GetAsync(fixture.Address($"/console/requests/{draft.Id}/letters/en.pdf").ToString());
         Assert.Equal(404, letter.Status);
+        // Without a session the letter is not served: the console sends the browser to sign in.
+        using (var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = fixture.Server.Client.BaseAddress })
+        {
+            var response = await anonymous.GetAsync($"/console/requests/{draft.Id}/letters/en.pdf");
+            Assert.NotEqual("application/pdf", response.Content.Headers.ContentType?.MediaType);
+            Assert.StartsWith("/signin", response.Headers.Location?.OriginalString ?? $"(HTTP {(int)response.StatusCode})", StringComparison.Ordinal);
+        }
         foreach (var secret in new[] { draft.Number, "2026-ARC-0017", "Серік Ахметов", "demo-case\"" })
         {
             Assert.All(seen, html => Assert.DoesNotContain(secret, html, StringComparison.Ordinal));
@@ -226,9 +247,15 @@ public sealed class RequestDeskBrowserTests(RequestDeskFixture fixture) : IClass
         // An officer who is not on the case finds no such request, and cannot preview a letter of the case.
         var stranger = Viewer.User("officer-elsewhere", [Role.Officer], []);
         await Assert.ThrowsAsync<NotFoundException>(() => actions.WithdrawAsync(draft.Id, "not mine", stranger, default));
+        var assign = await Assert.ThrowsAsync<UserInputException>(() => actions.AssignMailAsync(1, draft.Id, stranger, default));
+        Assert.Contains(assign.Errors, e => e.Field == "requestId");
         var preview = await Assert.ThrowsAsync<UserInputException>(() => desk.PreviewAsync(input, "REQ-X", stranger, default));
         Assert.Contains(preview.Errors, e => e.Field == "input.caseId");
         Assert.Equal(RequestStatus.Draft, (await services.GetRequiredService<RequestStore>().GetAsync(draft.Id, default))!.Progress.Status);
+
+        // A supervisor may withdraw it, with a reason.
+        await Assert.ThrowsAsync<UserInputException>(() => actions.WithdrawAsync(draft.Id, " ", supervisor, default));
+        Assert.Equal(RequestStatus.Withdrawn, (await actions.WithdrawAsync(draft.Id, "duplicate of another request", supervisor, default)).Progress.Status);
     }
 
     /// <summary>The partner's Dovecot mailbox as CARIN's contact point in GB, added once for the class (both tests use it).</summary>
@@ -245,10 +272,10 @@ public sealed class RequestDeskBrowserTests(RequestDeskFixture fixture) : IClass
     }
 
     /// <summary>Mails the desk's mailbox without any reference, and reads it in through the receiver the IMAP poller uses.</summary>
-    private async Task<string> SendStrayMailAsync()
+    private async Task<string> SendStrayMailAsync(string body = "No reference, sorry.")
     {
         var subject = "Information on a yacht " + Guid.NewGuid().ToString("N")[..6];
-        await Mailboxes.SendAsync(MailTestServers.Partner, Mailboxes.Message(MailTestServers.Partner, MailTestServers.Desk, subject, "No reference, sorry."));
+        await Mailboxes.SendAsync(MailTestServers.Partner, Mailboxes.Message(MailTestServers.Partner, MailTestServers.Desk, subject, body));
         var receiver = fixture.Server.Services.GetRequiredService<MailReceiver>();
         var pen = fixture.Server.Services.GetRequiredService<HoldingPen>();
         var deadline = DateTime.UtcNow.AddSeconds(30);
