@@ -125,6 +125,17 @@ public sealed class RequestDeskBrowserTests(RequestDeskFixture fixture) : IClass
         Assert.Equal($"{number}-en.pdf", download.SuggestedFilename);
         await officer.ScreenshotAsync("desk-04-sent");
 
+        // Past its due date the scheduler marks it overdue (as RequestDeadlineJob does): the desk shows it so.
+        await fixture.Server.Services.GetRequiredService<RequestStore>().NoteAsync(id, "scheduler", "overdue", "no answer by the due date",
+            r => r with { Progress = r.Progress with { Overdue = true } }, default);
+        await page.GotoAsync(fixture.Address("/requests/figures").ToString());
+        await Assertions.Expect(page.Locator($"table.requests tr.overdue[data-request='{id}']")).ToContainTextAsync(number);
+        await page.GotoAsync(fixture.Address("/requests?status=sent&network=CARIN").ToString());
+        await Assertions.Expect(page.Locator($"table.requests tr.overdue[data-request='{id}'] .badge.overdue")).ToHaveTextAsync("Overdue");
+        await page.GotoAsync(fixture.Address("/requests?network=EGMONT").ToString());
+        await Assertions.Expect(page.Locator("p.count")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator($"table.requests tr[data-request='{id}']")).ToHaveCountAsync(0);
+
         // A reply with no reference waits in the holding pen; the officer assigns it to the request.
         var subject = await SendStrayMailAsync();
         await page.GotoAsync(fixture.Address("/requests/holding-pen").ToString());
