@@ -186,22 +186,28 @@ public sealed class RequestDeskBrowserTests(RequestDeskFixture fixture) : IClass
         var watch = await fixture.SignInAsync("stranger");
         var page = watch.Page;
         var seen = new List<string>();
-        async Task ReadAsync(string path, string ready)
+        async Task ReadAsync(string path, string ready, bool scan = true)
         {
             await page.GotoAsync(fixture.Address(path).ToString());
             await Assertions.Expect(page.Locator(ready).First).ToBeVisibleAsync();
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-            seen.Add(await page.Locator("main").InnerHTMLAsync());
+            if (scan)
+            {
+                seen.Add(await page.Locator("main").InnerHTMLAsync());
+            }
         }
 
         await ReadAsync("/requests", "p.count");
         await Assertions.Expect(page.Locator("p.count")).ToHaveTextAsync("0 requests");
         await ReadAsync("/requests/approvals", "p.count");
         await Assertions.Expect(page.Locator("p.count")).ToHaveTextAsync("No draft is waiting for approval.");
-        await ReadAsync("/requests/holding-pen", "ol.held");
-        // The stray mail is there to be assigned, but none of the case's requests is offered for it.
+        // Held mail matched no request, so every desk reader sees it to sort it (as the API's holdingPen does), including
+        // what the partner wrote (the shared test mailbox holds other tests' replies that quote their request numbers):
+        // the page is not scanned, but none of the case's requests is offered as a choice for any held mail.
+        await ReadAsync("/requests/holding-pen", "ol.held", scan: false);
         var held = page.Locator("ol.held li", new() { HasText = subject });
         await Assertions.Expect(held.Locator("select.assign-choice option")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("select.assign-choice option:not([value=''])")).ToHaveCountAsync(0);
         await Assertions.Expect(held.Locator("pre.mail-text")).ToContainTextAsync(markup);
         Assert.Null(await page.EvaluateAsync<int?>("window.__pwned ?? null"));
         await ReadAsync("/requests/new", "#composer-case");
