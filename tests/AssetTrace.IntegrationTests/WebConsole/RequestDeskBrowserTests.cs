@@ -236,6 +236,41 @@ public sealed class RequestDeskBrowserTests(RequestDeskFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task An_analyst_on_the_case_is_not_offered_the_desk_and_is_refused_it_by_address_in_either_language()
+    {
+        await fixture.CreateUserAsync("analyst-on-case", "ANALYST");
+        // Joins the team as it stands (the other tests of the class staff it too).
+        var team = (await fixture.Server.DataAsync("""{ case(id: "demo-case") { team } }"""))["case"]!["team"]!.AsArray().Select(n => n!.GetValue<string>());
+        await fixture.Server.DataAsync("mutation($team: [String!]) { updateCase(input: { id: \"demo-case\", reason: \"analyst joins\", team: $team }) { team } }",
+            new { team = team.Append("analyst-on-case").Distinct().ToArray() });
+        await SavePartnerContactAsync();
+        var draft = await fixture.Server.Services.GetRequiredService<RequestDesk>().DraftAsync(new RequestDraftInput("demo-case", "CARIN", "GB", PartnerContact,
+            Urgency.Normal, new RequestBody(["demo-serik-akhmetov"], ["real_estate"], null, "CARIN informal cooperation", "", null, "Confidential", null, ["en"],
+            new Dictionary<string, string>())), Viewer.System("officer-on-case"), default);
+
+        var watch = await fixture.SignInAsync("analyst-on-case");
+        var page = watch.Page;
+        await Assertions.Expect(page.Locator("nav.sections a[href='/']")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("nav.sections a[href='/requests']")).ToHaveCountAsync(0);
+        foreach (var path in new[] { "/requests", "/requests/new", "/requests/approvals", $"/requests/{draft.Id}" })
+        {
+            await page.GotoAsync(fixture.Address(path).ToString());
+            await Assertions.Expect(page.Locator("[role=alert]")).ToContainTextAsync("Your role does not allow this");
+            await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync(draft.Number);
+        }
+        var letter = await page.APIRequest.GetAsync(fixture.Address($"/console/requests/{draft.Id}/letters/en.pdf").ToString());
+        Assert.Equal(403, letter.Status);
+
+        // In Russian the refusal says the same.
+        await page.GotoAsync(fixture.Address("/console/language?to=ru&back=%2Frequests%2Fholding-pen").ToString());
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Неразобранная почта");
+        await Assertions.Expect(page.Locator("[role=alert]")).ToContainTextAsync("officer or supervisor");
+        await watch.ScreenshotAsync("desk-08-analyst-ru");
+        await watch.AssertCleanAsync();
+        await watch.CloseAsync();
+    }
+
+    [Fact]
     public async Task The_console_refuses_a_desk_action_a_role_may_not_do_even_without_its_button_and_four_eyes_hold()
     {
         var services = fixture.Server.Services;
