@@ -16,6 +16,9 @@ namespace AssetTrace.Requests;
 /// <summary>What an officer supplies to draft a request.</summary>
 public sealed record RequestDraftInput(string CaseId, string Network, string Jurisdiction, string? ContactPointId, Urgency Urgency, RequestBody Body);
 
+/// <summary>A draft as it would be saved: its letters and what its checklist still lacks.</summary>
+public sealed record DraftPreview(IReadOnlyList<Letter> Letters, IReadOnlyList<ChecklistGap> Gaps);
+
 /// <summary>
 /// The request desk: drafting, four-eyes approval against the requested state's checklist,
 /// sending through the outbox, answers and their facts, closing. Roles are checked by the API;
@@ -65,6 +68,22 @@ public sealed class RequestDesk(
         var network = await directory.NetworkAsync(request.Route.Network, "network", ct);
         var subjects = await graph.GetNodesAsync(Viewer.ForCase(request.Route.CaseId), request.Body.SubjectIds, ct);
         return RequestChecklist.Gaps(request, network, catalogue, subjects);
+    }
+
+    /// <summary>
+    /// The letters and checklist of a draft before it is saved (#13): the same checks as
+    /// <see cref="DraftAsync"/>, the same composer as the PDFs, nothing written.
+    /// </summary>
+    /// <param name="number">The number the letters carry: the draft's own once saved.</param>
+    public async Task<DraftPreview> PreviewAsync(RequestDraftInput input, string number, Viewer actor, CancellationToken ct)
+    {
+        var contact = await CheckAsync(input, actor, ct);
+        var now = clock.GetUtcNow();
+        var request = new NetworkRequest("preview", number, new RequestRoute(input.CaseId, input.Network, input.Jurisdiction, contact.Id), input.Body,
+            new RequestProgress(RequestStatus.Draft, input.Urgency, null, false, null), RequestMilestones.None, "", new Stamp(0, now, actor.Name, now, actor.Name));
+        var network = await directory.NetworkAsync(input.Network, "input.network", ct);
+        var subjects = await graph.GetNodesAsync(Viewer.ForCase(input.CaseId), input.Body.SubjectIds, ct);
+        return new DraftPreview(await documents.ComposeAsync(request, ct), RequestChecklist.Gaps(request, network, catalogue, subjects));
     }
 
     /// <summary>

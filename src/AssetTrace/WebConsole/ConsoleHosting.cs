@@ -1,5 +1,6 @@
 using AssetTrace.WebConsole.Components;
 using AssetTrace.WebConsole.Dossier;
+using AssetTrace.WebConsole.Components.Pages.Requests;
 using AssetTrace.WebConsole.SignIn;
 using AssetTrace.WebConsole.Timeline;
 using Microsoft.AspNetCore.Authentication;
@@ -86,6 +87,7 @@ public static class ConsoleHosting
         app.UseAntiforgery();
         app.MapConsoleSignIn();
         app.MapDossier();
+        app.MapRequestLetters();
         app.MapRazorComponents<App>()
             // Hosting/SecurityHeaders already forbids framing (frame-ancestors 'none'): no second policy header.
             .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);

@@ -5,7 +5,8 @@ using Microsoft.Playwright;
 namespace AssetTrace.IntegrationTests.WebConsole;
 
 /// <summary>
-/// axe-core (#13) on every console page at 1280×800, as a member of the demo case's team, so the
+/// axe-core (#13) on every console page at 1280×800, as a member of the demo case's team (analyst,
+/// officer and supervisor, so that the request desk's pages are reached too), so the
 /// restricted facts and their marks are on the pages too. A page fails on any serious or critical
 /// violation, listed with its rule, impact and elements. A new page is covered by one line in
 /// <see cref="SignedInPages"/>.
@@ -38,6 +39,11 @@ public sealed class AccessibilityTests(ConsoleFixture fixture) : IClassFixture<C
         new("holdings and wealth", "/holdings/demo-serik-akhmetov", "section.wealth"),
         new("path finder", "/paths?from=demo-serik-akhmetov&to=demo-flat-london", "ol.found-paths"),
         new("timeline as of a date", "/timeline/demo-serik-akhmetov?asOf=2020-01-01", "table.timeline"),
+        new("requests", "/requests", "p.count"),
+        new("request composer", "/requests/new", "#composer-form"),
+        new("approval queue", "/requests/approvals", "p.count"),
+        new("holding pen", "/requests/holding-pen", "p.count"),
+        new("overdue and turnaround", "/requests/figures", "p.count"),
         new("unknown address", "/no-such-page", "main h1", NotFound: true),
         new("not-found page", "/entities/no-such-entity", "main [role=alert]"),
         new("error state", "/?q=%21%21", "main [role=alert]"),
@@ -51,7 +57,7 @@ public sealed class AccessibilityTests(ConsoleFixture fixture) : IClassFixture<C
     [Fact]
     public async Task Every_console_page_has_no_serious_or_critical_accessibility_violation()
     {
-        await fixture.Server.DataAsync($$"""mutation { createUser(input: { username: "{{Member}}", roles: [ANALYST], password: "{{OneTimePassword}}" }) { id } }""");
+        await fixture.Server.DataAsync($$"""mutation { createUser(input: { username: "{{Member}}", roles: [ANALYST, OFFICER, SUPERVISOR], password: "{{OneTimePassword}}" }) { id } }""");
         await fixture.Server.DataAsync($$"""
             mutation { updateCase(input: { id: "demo-case", reason: "accessibility check", team: ["admin", "{{Member}}"] }) { team } }
             """);

@@ -34,6 +34,13 @@ public sealed class RequestDocuments(
         })];
     }
 
+    /// <summary>The letters as they would read, without their PDFs: what the console's composer previews before a draft is saved.</summary>
+    public async Task<List<Letter>> ComposeAsync(NetworkRequest request, CancellationToken ct)
+    {
+        var context = await ContextAsync(request, ct);
+        return [.. request.Body.Languages.Select(language => composer.Compose(context.Letter, language))];
+    }
+
     private async Task<(LetterContext Letter, List<WithheldFact> Withheld)> ContextAsync(NetworkRequest request, CancellationToken ct)
     {
         var network = await directory.NetworkAsync(request.Route.Network, "network", ct);

@@ -10,6 +10,10 @@ namespace AssetTrace.WebConsole.Text;
 public sealed class ConsoleText
 {
     public required string Code { get; init; }
+
+    /// <summary>The request desk's texts (Components/Pages/Requests).</summary>
+    public required DeskText Desk { get; init; }
+
     public required string Title { get; init; }
     public required string Welcome { get; init; }
     public required string WelcomeKazakh { get; init; }
@@ -105,6 +109,7 @@ public sealed class ConsoleText
     public static ConsoleText Russian { get; } = new()
     {
         Analyst = AnalystText.Russian,
+        Desk = DeskText.Russian,
         EdgeKinds = new Dictionary<EdgeKind, string>
         {
             [EdgeKind.Owns] = "владеет",
@@ -208,6 +213,7 @@ public sealed class ConsoleText
     public static ConsoleText English { get; } = new()
     {
         Analyst = AnalystText.English,
+        Desk = DeskText.English,
         EdgeKinds = new Dictionary<EdgeKind, string>
         {
             [EdgeKind.Owns] = "owns",

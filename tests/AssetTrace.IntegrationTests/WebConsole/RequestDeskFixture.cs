@@ -1,0 +1,71 @@
+using System.Globalization;
+using AssetTrace.IntegrationTests.Browser;
+using AssetTrace.IntegrationTests.Infrastructure;
+using AssetTrace.IntegrationTests.Mail;
+using AssetTrace.Storage;
+using Microsoft.Playwright;
+
+namespace AssetTrace.IntegrationTests.WebConsole;
+
+/// <summary>
+/// <see cref="ConsoleFixture"/> for the request desk: one server with the demo case that sends
+/// through the Postfix and reads the Dovecot mailbox ./test.sh starts, and one Chromium, for the
+/// whole class. The desk's users sign in with passwords they chose (<see cref="OwnPassword"/>).
+/// </summary>
+public sealed class RequestDeskFixture : IAsyncLifetime
+{
+    public const string OwnPassword = "my own desk password";
+
+    public ServerHarness Server { get; private set; } = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    private IPlaywright _playwright = null!;
+
+    public Uri Address(string path) => new(Server.Client.BaseAddress!, path);
+
+    public async Task InitializeAsync()
+    {
+        var settings = await TestDatabases.CreateAsync(StoreKind.Sqlite);
+        var desk = MailTestServers.Desk;
+        settings["Demo:Load"] = "true";
+        settings["Mail:Smtp:Host"] = MailTestServers.Smtp.Host;
+        settings["Mail:Smtp:Port"] = MailTestServers.Smtp.Port.ToString(CultureInfo.InvariantCulture);
+        settings["Mail:Smtp:Security"] = "StartTls";
+        settings["Mail:Smtp:Username"] = desk;
+        settings["Mail:Smtp:Password"] = MailTestServers.Password;
+        settings["Mail:Smtp:From"] = $"AssetTrace request desk <{desk}>";
+        settings["Mail:Imap:Host"] = MailTestServers.Imap.Host;
+        settings["Mail:Imap:Port"] = MailTestServers.Imap.Port.ToString(CultureInfo.InvariantCulture);
+        settings["Mail:Imap:Security"] = "StartTls";
+        settings["Mail:Imap:Username"] = desk;
+        settings["Mail:Imap:Password"] = MailTestServers.Password;
+        settings["Mail:TrustedCertificateFile"] = MailTestServers.Certificate;
+        Server = await ServerHarness.StartAsync(settings, ownsStore: true);
+        (_playwright, Browser) = await Chromium.LaunchAsync();
+        Assertions.SetDefaultExpectTimeout(20_000);
+    }
+
+    /// <summary>A user with the roles given (GraphQL codes, e.g. "OFFICER"), who has already chosen their own password.</summary>
+    public async Task CreateUserAsync(string username, params string[] roles)
+    {
+        await Server.DataAsync($$"""mutation { createUser(input: { username: "{{username}}", roles: [{{string.Join(", ", roles)}}], password: "one-time password 123" }) { id } }""");
+        await Server.SignInFirstTimeAsync(username, "one-time password 123", OwnPassword);
+    }
+
+    /// <summary>A browser page signed in as the user, at 1280x800.</summary>
+    public async Task<ConsolePageWatch> SignInAsync(string username)
+    {
+        var watch = await ConsolePageWatch.OpenAsync(Browser);
+        await watch.SignInAsync(Address("/"), username, OwnPassword);
+        await Assertions.Expect(watch.Page.Locator(".who")).ToContainTextAsync(username);
+        return watch;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright.Dispose();
+        await Server.DisposeAsync();
+    }
+}
