@@ -183,6 +183,20 @@ public abstract class RequestDeskContract(StoreKind kind) : IAsyncLifetime
         Assert.Contains("egmont@ae-fiu.example.org", entry.Before, StringComparison.Ordinal);
         await Assert.ThrowsAsync<UserInputException>(() => directory.SaveContactPointAsync(contact with { Email = "not an address" }, "supervisor1", default));
     }
+
+    [Fact]
+    public async Task A_contact_point_a_request_was_drafted_to_can_still_be_edited_and_the_request_keeps_it()
+    {
+        var directory = _harness.Get<NetworkDirectory>();
+        var draft = await CarinDraftAsync("en");
+        var contact = (await directory.ContactPointAsync(draft.Route.ContactPointId, default))!;
+
+        await directory.SaveContactPointAsync(contact with { Email = "new-desk@uk-aro.example.org" }, "supervisor1", default);
+
+        Assert.Equal("new-desk@uk-aro.example.org", (await directory.ContactPointAsync(contact.Id, default))!.Email);
+        var reread = await _harness.Get<RequestStore>().GetAsync(Viewer.System("officer1"), draft.Id, default);
+        Assert.Equal(contact.Id, reread!.Route.ContactPointId);
+    }
 }
 
 public sealed class SqliteRequestDeskTests() : RequestDeskContract(StoreKind.Sqlite);

@@ -87,7 +87,6 @@ public sealed partial class NetworkDirectory(Database database, AuditLog audit, 
         return await database.WriteAsync(async (c, t) =>
         {
             var before = (await c.QueryAsync(t, $"SELECT {ContactColumns} FROM contact_points WHERE id = @id", ReadContact, ct, ("id", contact.Id))).SingleOrDefault();
-            await c.ExecuteAsync(t, "DELETE FROM contact_points WHERE id = @id", ct, ("id", contact.Id));
             await WriteContactAsync(c, t, contact, actor, ct);
             await audit.AppendAsync(c, t, new AuditRecord(actor, before is null ? "contact_point.created" : "contact_point.updated", $"contact_point/{contact.Id}",
                 before is null ? null : JsonSerializer.Serialize(before), JsonSerializer.Serialize(contact), null), ct);
@@ -102,10 +101,15 @@ public sealed partial class NetworkDirectory(Database database, AuditLog audit, 
             """, ct, ("code", n.Code), ("name", n.Name), ("kind", n.Kind), ("consent", n.ConsentRequired), ("restriction", Codes.Of(n.Restriction)),
             ("urgent", n.UrgentHours), ("normal", n.NormalDays), ("low", n.LowDays), ("now", clock.GetUtcNow()), ("actor", actor));
 
+    // Updated in place: requests refer to their contact point, so it is never deleted and re-inserted.
     private async Task WriteContactAsync(DbConnection c, DbTransaction t, ContactPoint p, string actor, CancellationToken ct) =>
         await c.ExecuteAsync(t, """
             INSERT INTO contact_points (id, network, jurisdiction, name, email, languages, time_zone, usual_response_days, active, updated_at, updated_by)
             VALUES (@id, @network, @jurisdiction, @name, @email, @languages, @tz, @days, @active, @now, @actor)
+            ON CONFLICT (id) DO UPDATE SET network = excluded.network, jurisdiction = excluded.jurisdiction, name = excluded.name,
+                email = excluded.email, languages = excluded.languages, time_zone = excluded.time_zone,
+                usual_response_days = excluded.usual_response_days, active = excluded.active,
+                updated_at = excluded.updated_at, updated_by = excluded.updated_by
             """, ct, ("id", p.Id), ("network", p.Network), ("jurisdiction", p.Jurisdiction), ("name", p.Name), ("email", p.Email),
             ("languages", string.Join(',', p.Languages)), ("tz", p.TimeZone), ("days", p.UsualResponseDays), ("active", p.Active),
             ("now", clock.GetUtcNow()), ("actor", actor));
