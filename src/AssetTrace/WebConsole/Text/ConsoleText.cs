@@ -77,7 +77,6 @@ public sealed class ConsoleText
     public required string MoreLinks { get; init; }
     public required string Legend { get; init; }
     public required string LegendEvidence { get; init; }
-    public required string LegendIntelligence { get; init; }
     public required string LegendShare { get; init; }
     public required string OwnersTitle { get; init; }
     public required string OwnersNone { get; init; }
@@ -99,8 +98,12 @@ public sealed class ConsoleText
 
     public string Of(EdgeKind kind) => EdgeKinds[kind];
 
+    /// <summary>The network view's, search suggestions' and import and export pages' texts.</summary>
+    public required NetworkText Network { get; init; }
+
     public static ConsoleText Russian { get; } = new()
     {
+        Network = NetworkText.Russian,
         EdgeKinds = new Dictionary<EdgeKind, string>
         {
             [EdgeKind.Owns] = "владеет",
@@ -183,7 +186,6 @@ public sealed class ConsoleText
         MoreLinks = "ещё связей: {0}",
         Legend = "Условные обозначения",
         LegendEvidence = "Факт-доказательство",
-        LegendIntelligence = "Только разведданные (пунктир)",
         LegendShare = "% — доля владения",
         OwnersTitle = "Бенефициарные владельцы: {0}",
         OwnersNone = "Бенефициарные владельцы не установлены по видимым вам фактам.",
@@ -203,6 +205,7 @@ public sealed class ConsoleText
 
     public static ConsoleText English { get; } = new()
     {
+        Network = NetworkText.English,
         EdgeKinds = new Dictionary<EdgeKind, string>
         {
             [EdgeKind.Owns] = "owns",
@@ -285,7 +288,6 @@ public sealed class ConsoleText
         MoreLinks = "{0} more links",
         Legend = "Legend",
         LegendEvidence = "Fact usable as evidence",
-        LegendIntelligence = "Intelligence only (dashed)",
         LegendShare = "% — ownership share",
         OwnersTitle = "Beneficial owners: {0}",
         OwnersNone = "No beneficial owner follows from the facts you may see.",
