@@ -1,6 +1,13 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using AssetTrace.Accounts;
+using AssetTrace.Common;
+using AssetTrace.Graph.Model;
 using AssetTrace.IntegrationTests.Interchange;
+using AssetTrace.Interchange.Export;
+using AssetTrace.Visibility;
+using AssetTrace.WebConsole.Interchange;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace AssetTrace.IntegrationTests.WebConsole;
@@ -176,6 +183,41 @@ public sealed class ConsoleNetworkTests(ConsoleFixture fixture) : IClassFixture<
         await Assertions.Expect(officer.Page.Locator("[role=alert]")).ToContainTextAsync("Exporting the graph needs the role analyst");
         await Assertions.Expect(officer.Page.Locator("#export-form")).ToHaveCountAsync(0);
         await officer.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_console_import_refuses_other_roles_and_oversized_files_before_reading_them_and_keeps_an_upload_in_its_own_folder()
+    {
+        using var scope = fixture.Server.Services.CreateScope();
+        var import = scope.ServiceProvider.GetRequiredService<ConsoleImport>();
+        var export = scope.ServiceProvider.GetRequiredService<ConsoleExport>();
+        var officer = Viewer.User("clerk", [Role.Officer], []);
+        var analyst = Viewer.User("uploader", [Role.Analyst], []);
+        var opened = 0;
+        var content = await File.ReadAllBytesAsync(Fixtures.Path("ftm/sample.ftm.json"));
+        Stream Open(long max, CancellationToken ct)
+        {
+            opened++;
+            return new MemoryStream(content);
+        }
+        var progress = new Progress<ConsoleImportProgress>();
+
+        // The services check the role themselves: a page that forgot to would still be refused.
+        await Assert.ThrowsAsync<ForbiddenException>(() => import.ImportAsync(officer, "ftm", "a.json", content.Length, Open, false, UsageRestriction.Evidence, progress, CancellationToken.None));
+        await Assert.ThrowsAsync<ForbiddenException>(() => export.ExportAsync(officer, "graphml", new ExportScope(), false, new Progress<long>(), CancellationToken.None));
+        var tooLarge = await Assert.ThrowsAsync<UserInputException>(() =>
+            import.ImportAsync(analyst, "ftm", "big.json", ConsoleImport.MaxUploadBytes + 1, Open, false, UsageRestriction.Evidence, progress, CancellationToken.None));
+        Assert.Contains("assettrace import ftm", tooLarge.Message, StringComparison.Ordinal);
+        Assert.Equal(0, opened);
+
+        // A name that climbs out of the upload's folder is cut to its last part.
+        var escaped = Path.Combine(Path.GetTempPath(), "console-upload-escaped.ftm.json");
+        File.Delete(escaped);
+        var report = await import.ImportAsync(analyst, "ftm", "../console-upload-escaped.ftm.json", content.Length, Open, false, UsageRestriction.Evidence, progress, CancellationToken.None);
+        Assert.True(report.Committed, report.FailureReason);
+        Assert.Equal("console-upload-escaped.ftm.json", Assert.Single(report.Files).Name);
+        Assert.False(File.Exists(escaped), $"the upload was written to {escaped}");
+        Assert.Equal(1, opened);
     }
 
     /// <summary>Exports the whole graph as GraphML from the export page and returns the file's text.</summary>
