@@ -38,6 +38,8 @@ public static class ConsoleHosting
         services.AddScoped<ConsoleSession>();
         services.AddSingleton<EntityTimeline>();
         services.AddSingleton<DossierComposer>();
+        services.AddScoped<Interchange.ConsoleImport>();
+        services.AddScoped<Interchange.ConsoleExport>();
         // The API keeps to bearer tokens; everything else (the console's pages and its circuit's
         // connection) authenticates with the console's cookie. See ConsoleCookie.SelectScheme.
         services.AddAuthentication(options =>

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using AssetTrace.Analytics.Ownership;
+using AssetTrace.Analytics.RedFlags;
 using AssetTrace.Graph.Model;
 using AssetTrace.Graph.Store;
 using AssetTrace.WebConsole.Network;
@@ -85,6 +87,77 @@ public sealed class NetworkViewTests
         Assert.Equal("Серік Ахметов\nSerik Akhmetov", label);
         Assert.Equal("Marcus Pellow", JsonSerializer.SerializeToElement(GraphElement.Of(Node("m", "Marcus Pellow"), false).Data).GetProperty("label").GetString());
     }
+
+    [Fact]
+    public void An_indirect_holding_is_drawn_dashed_with_its_compounded_share_once_both_ends_are_in_view()
+    {
+        var view = new NetworkView("serik", ConsoleText.English);
+        view.Start(Node("serik", "Serik"));
+        view.Add("serik", new Page<Neighbour>([Link("serik", "steppe")], 1, null, false));
+        Holding[] holdings =
+        [
+            Holding("steppe", 60, Path("serik", "steppe")),
+            Holding("kestrel", 60, Path("serik", "steppe", "kestrel")),
+        ];
+        OwnerShare[] owners = [new("mother", NodeKind.Person, "Mother", 20, 30, false, false, [Path("mother", "holding", "serik")])];
+
+        // Neither the held company nor the owner is in view yet: nothing to draw, and the direct holding never is.
+        Assert.Empty(view.AddIndirect("serik", holdings, owners));
+        Assert.Empty(view.IndirectInView);
+
+        var fresh = view.Add("steppe", new Page<Neighbour>([Link("steppe", "kestrel")], 1, null, false));
+        var indirect = Assert.Single(fresh, e => e.Group == "edges" && JsonSerializer.SerializeToElement(e.Data).TryGetProperty("indirect", out _));
+        var data = JsonSerializer.SerializeToElement(indirect.Data);
+        Assert.Equal("serik", data.GetProperty("source").GetString());
+        Assert.Equal("kestrel", data.GetProperty("target").GetString());
+        Assert.Equal("indirectly 60 %", data.GetProperty("label").GetString());
+        Assert.Equal([new NetworkView.IndirectHolding("serik", "kestrel", "60 %")], view.IndirectInView);
+
+        // Found again from the other end (the company's owners), it is not drawn twice.
+        Assert.Empty(view.AddIndirect("kestrel", [], [new OwnerShare("serik", NodeKind.Person, "Serik", 60, 60, false, false, [Path("serik", "steppe", "kestrel")])]));
+
+        // The owner through a range of shares, once in view.
+        var owner = view.Add("serik", new Page<Neighbour>([new Neighbour(Edge("mother", "serik"), Node("mother", "Mother"), Direction.Incoming)], 2, null, false));
+        Assert.Contains(owner, e => JsonSerializer.SerializeToElement(e.Data).GetProperty("id").GetString() == "indirect:mother>serik"
+            && JsonSerializer.SerializeToElement(e.Data).GetProperty("label").GetString() == "indirectly 20–30 %");
+    }
+
+    [Fact]
+    public void Red_flags_name_the_nodes_in_view_in_the_page_language_and_a_flag_found_twice_counts_once()
+    {
+        var view = new NetworkView("serik", ConsoleText.Russian);
+        view.Start(Node("serik", "Serik"));
+        view.Add("serik", new Page<Neighbour>([Link("serik", "steppe")], 1, null, false));
+        var secrecy = new RedFlag(RedFlagKind.SecrecyJurisdiction, "Steppe is registered in the BVI.", ["steppe"], []);
+        var nominee = new RedFlag(RedFlagKind.NomineeDirector, "Pellow is a nominee director of Steppe.", ["pellow", "steppe"], ["e"]);
+
+        view.AddRedFlags([secrecy, nominee]);
+        view.AddRedFlags([secrecy]);
+
+        Assert.Equal(2, view.RedFlags.Count());
+        Assert.Equal(["номинальный директор", "юрисдикция с режимом секретности"], view.FlagsOf("steppe"));
+        // Only nodes in view are outlined: Pellow is not drawn yet.
+        Assert.Equal(new Dictionary<string, string> { ["steppe"] = "номинальный директор; юрисдикция с режимом секретности" }, view.FlaggedInView());
+    }
+
+    [Fact]
+    public void Every_node_and_red_flag_kind_has_a_name_in_each_language()
+    {
+        foreach (var text in new[] { NetworkText.Russian, NetworkText.English })
+        {
+            Assert.All(Enum.GetValues<NodeKind>(), kind => Assert.False(string.IsNullOrWhiteSpace(text.Of(kind))));
+            Assert.All(Enum.GetValues<RedFlagKind>(), kind => Assert.False(string.IsNullOrWhiteSpace(text.Of(kind))));
+            Assert.All(Enum.GetValues<UsageRestriction>(), kind => Assert.False(string.IsNullOrWhiteSpace(text.Interchange.Restrictions[kind])));
+        }
+        Assert.Equal(NetworkText.English.Interchange.Counts.Keys.Order(), new AssetTrace.Interchange.Import.ImportReport { RunId = "r", Format = "f" }.Counts().Select(c => c.Key).Order());
+        Assert.Equal(NetworkText.Russian.Interchange.Counts.Keys.Order(), NetworkText.English.Interchange.Counts.Keys.Order());
+    }
+
+    private static Holding Holding(string id, double percent, params OwnershipPath[] paths) =>
+        new(id, NodeKind.Company, id, percent, percent, false, false, [], paths);
+
+    private static OwnershipPath Path(params string[] nodes) =>
+        new(nodes, [.. nodes.Skip(1).Select((n, i) => $"{nodes[i]}-{n}")], null, null);
 
     private static Neighbour Link(string from, string to) => new(Edge(from, to), Node(to, to.ToUpperInvariant()), Direction.Outgoing);
 

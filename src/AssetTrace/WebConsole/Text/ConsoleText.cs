@@ -81,7 +81,6 @@ public sealed class ConsoleText
     public required string MoreLinks { get; init; }
     public required string Legend { get; init; }
     public required string LegendEvidence { get; init; }
-    public required string LegendIntelligence { get; init; }
     public required string LegendShare { get; init; }
     public required string OwnersTitle { get; init; }
     public required string OwnersNone { get; init; }
@@ -106,10 +105,14 @@ public sealed class ConsoleText
     /// <summary>The analyst's pages: holdings and wealth, path finder, as-of date, timeline, dossier.</summary>
     public required AnalystText Analyst { get; init; }
 
+    /// <summary>The network view's, search suggestions' and import and export pages' texts.</summary>
+    public required NetworkText Network { get; init; }
+
     public static ConsoleText Russian { get; } = new()
     {
         Analyst = AnalystText.Russian,
         Desk = DeskText.Russian,
+        Network = NetworkText.Russian,
         EdgeKinds = new Dictionary<EdgeKind, string>
         {
             [EdgeKind.Owns] = "владеет",
@@ -192,7 +195,6 @@ public sealed class ConsoleText
         MoreLinks = "ещё связей: {0}",
         Legend = "Условные обозначения",
         LegendEvidence = "Факт-доказательство",
-        LegendIntelligence = "Только разведданные (пунктир)",
         LegendShare = "% — доля владения",
         OwnersTitle = "Бенефициарные владельцы: {0}",
         OwnersNone = "Бенефициарные владельцы не установлены по видимым вам фактам.",
@@ -214,6 +216,7 @@ public sealed class ConsoleText
     {
         Analyst = AnalystText.English,
         Desk = DeskText.English,
+        Network = NetworkText.English,
         EdgeKinds = new Dictionary<EdgeKind, string>
         {
             [EdgeKind.Owns] = "owns",
@@ -296,7 +299,6 @@ public sealed class ConsoleText
         MoreLinks = "{0} more links",
         Legend = "Legend",
         LegendEvidence = "Fact usable as evidence",
-        LegendIntelligence = "Intelligence only (dashed)",
         LegendShare = "% — ownership share",
         OwnersTitle = "Beneficial owners: {0}",
         OwnersNone = "No beneficial owner follows from the facts you may see.",

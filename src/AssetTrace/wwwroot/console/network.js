@@ -2,6 +2,8 @@
 // cytoscape is vendored under ./vendor/ (tools/cytoscape/ refreshes it) and loaded on first use.
 // Views are kept here by the id of their container element; nothing is put on window but cytoscape.
 
+import { toSvg } from './network-svg.js';
+
 const views = new Map();
 let loading;
 
@@ -35,7 +37,13 @@ const style = [
     'label': 'data(label)', 'font-size': 9, 'curve-style': 'bezier', 'target-arrow-shape': 'triangle',
     'width': 2, 'line-color': '#8a8a8a', 'target-arrow-color': '#8a8a8a', 'text-background-color': '#fff',
     'text-background-opacity': 0.85, 'text-background-padding': 2 } },
-  { selector: 'edge[?intelligence]', style: { 'line-style': 'dashed', 'line-color': '#c2410c', 'target-arrow-color': '#c2410c' } },
+  // Intelligence is dotted and orange; dashed is kept for indirect holdings (the legend says both).
+  { selector: 'edge[?intelligence]', style: { 'line-style': 'dotted', 'line-color': '#c2410c', 'target-arrow-color': '#c2410c' } },
+  { selector: 'edge[?indirect]', style: {
+    'line-style': 'dashed', 'line-dash-pattern': [8, 5], 'line-color': '#1f5fa8', 'target-arrow-color': '#1f5fa8', 'width': 2,
+    'color': '#1f5fa8' } },
+  { selector: 'edge.hidden-indirect', style: { 'display': 'none' } },
+  { selector: 'node[flag]', style: { 'border-color': '#c62828', 'border-width': 4, 'border-style': 'double' } },
 ];
 
 // Spread out enough that two-line labels (name and transliteration) do not overlap at 1280x800.
@@ -46,19 +54,32 @@ export async function create(containerId, owner, elements) {
   const container = document.getElementById(containerId);
   const cy = window.cytoscape({ container, elements, style, wheelSensitivity: 0.3, layout });
   cy.on('tap', 'node', event => owner.invokeMethodAsync('ExpandFromGraphAsync', event.target.id()));
+  // The canvas has no elements of its own to hover: its title names the node and its red flags.
+  cy.on('mouseover', 'node', event => { container.title = [event.target.data('label'), event.target.data('flag')].filter(Boolean).join('\n'); });
+  cy.on('mouseout', 'node', () => { container.title = ''; });
   views.set(containerId, cy);
   return cy.nodes().length;
 }
 
-// Adds what is new, marks which nodes have more links to show, and lays the view out again.
-export function add(containerId, elements, withMore) {
+// Adds what is new, marks which nodes have more links to show and which carry red flags (id -> their
+// names, for the tooltip), hides indirect holdings when the toggle is off, and lays the view out again.
+export function add(containerId, elements, withMore, flagged, indirectShown) {
   const cy = views.get(containerId);
   if (!cy) { return 0; }
   const fresh = elements.filter(e => cy.getElementById(e.data.id).empty());
   cy.add(fresh);
-  cy.nodes().forEach(node => node.data('more', withMore.includes(node.id())));
+  cy.nodes().forEach(node => {
+    node.data('more', withMore.includes(node.id()));
+    if (flagged[node.id()]) { node.data('flag', flagged[node.id()]); } else { node.removeData('flag'); }
+  });
+  showIndirect(containerId, indirectShown);
   cy.layout(layout).run();
   return cy.nodes().length;
+}
+
+export function showIndirect(containerId, shown) {
+  const cy = views.get(containerId);
+  cy?.edges('[?indirect]').toggleClass('hidden-indirect', !shown);
 }
 
 // Saves the view as a PNG file through a download, and returns its size in bytes.
@@ -66,6 +87,20 @@ export async function exportPng(containerId, fileName) {
   const cy = views.get(containerId);
   if (!cy) { return 0; }
   const blob = await cy.png({ output: 'blob-promise', full: true, bg: '#ffffff', scale: 2 });
+  save(blob, fileName);
+  return blob.size;
+}
+
+// Saves the view as an SVG file, written from the laid-out positions (see svg.js), and returns its size.
+export function exportSvg(containerId, fileName, title) {
+  const cy = views.get(containerId);
+  if (!cy) { return 0; }
+  const blob = new Blob([toSvg(cy, title, kindColours)], { type: 'image/svg+xml' });
+  save(blob, fileName);
+  return blob.size;
+}
+
+function save(blob, fileName) {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
@@ -74,7 +109,6 @@ export async function exportPng(containerId, fileName) {
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10000);
-  return blob.size;
 }
 
 export function dispose(containerId) {
