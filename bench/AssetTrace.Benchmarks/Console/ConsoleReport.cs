@@ -50,7 +50,7 @@ public static class ConsoleReport
         Line("|---|---|---|");
         Line(Invariant($"| first page after sign-in ready in under 1 s on loopback | p50 {run.FirstPage.P50:0} ms, p95 {run.FirstPage.Percentile(0.95):0} ms ({run.FirstPage.Count} sign-ins) | {Met(run.FirstPage.Percentile(0.95) < FirstPageTarget)} |"));
         Line(Invariant($"| the search box's suggestions within 150 ms at p95 (the service call) | p50 {run.Suggestions.P50:0.#} ms, p95 {run.Suggestions.Percentile(0.95):0.#} ms ({run.Suggestions.Count} prefixes) | {Met(run.Suggestions.Percentile(0.95) <= SuggestionsTarget)} |"));
-        Line(Invariant($"| expanding a node with 5,000 links draws its first 50 without freezing | open: p95 {hub.Open.Percentile(0.95):0} ms, longest task p95 {hub.OpenLongest.Percentile(0.95):0} ms; show more to 50: p95 {hub.Step.Percentile(0.95):0} ms, longest task p95 {hub.StepLongest.Percentile(0.95):0} ms | {Met(hub.OpenLongest.Percentile(0.95) < Freeze && hub.StepLongest.Percentile(0.95) < Freeze)} |"));
+        Line(Invariant($"| expanding a node with 5,000 links draws its first 50 without freezing | open with the first {hub.LinksPerStep}: p95 {hub.Open.Percentile(0.95):0} ms, longest task p95 {hub.OpenLongest.Percentile(0.95):0} ms; show more to {2 * hub.LinksPerStep}: p95 {hub.Step.Percentile(0.95):0} ms, longest task p95 {hub.StepLongest.Percentile(0.95):0} ms | {Met(hub.OpenLongest.Percentile(0.95) < Freeze && hub.StepLongest.Percentile(0.95) < Freeze)} |"));
         Line(Invariant($"| the network view responsive with 1,000 nodes drawn ({hub.NodesDrawn:N0} reached, see below) | pan and zoom frames p50 {frames.P50:0.#} ms, p95 {frames.Percentile(0.95):0.#} ms, slowest {frames.Max:0} ms; longest task {hub.FramesLongest:0} ms | {(hub.NodesDrawn < HubTiming.NodesForFrames ? "**not reached**" : Met(frames.Percentile(0.95) <= SmoothFrame && hub.FramesLongest < Freeze))} |"));
         Line();
         Line("## Figures");
@@ -63,13 +63,13 @@ public static class ConsoleReport
         Row($"suggestions: `GraphQueries.SearchAsync`, analyst's viewer, first {SuggestionTiming.Suggestions}, prefixes of 3–6 letters", run.Suggestions);
         Row($"hub network opened → drawn with its first {hub.LinksPerStep} links", hub.Open);
         Row("… longest main-thread task meanwhile", hub.OpenLongest);
-        Row($"hub \"show more\" click → next {hub.LinksPerStep} drawn (about 50 of its links in view)", hub.Step);
+        Row($"hub \"show more\" click → next {hub.LinksPerStep} drawn (about {2 * hub.LinksPerStep} of its links in view)", hub.Step);
         Row("… longest main-thread task meanwhile", hub.StepLongest);
         Row("pan and zoom with " + hub.NodesDrawn.ToString("N0", CultureInfo.InvariantCulture) + " nodes drawn: time between frames", frames);
         Line();
         if (hub.NodesDrawn < HubTiming.NodesForFrames)
         {
-            Line(Invariant($"The view did not reach {HubTiming.NodesForFrames:N0} nodes within the {run.Options.GrowBudget.TotalMinutes:0}-minute budget of `--grow-minutes`: each \"show more\" lays out every node in view again (cytoscape's cose, on the main thread), so each step costs more than the one before."));
+            Line(Invariant($"The view did not reach {HubTiming.NodesForFrames:N0} nodes within the {run.Options.GrowBudget.TotalMinutes:0}-minute budget of `--grow-minutes`."));
         }
         Line(Invariant($"Growing the view to {hub.NodesDrawn:N0} nodes took {Math.Ceiling((hub.NodesDrawn - 1.0) / Math.Max(1, hub.LinksPerStep)):0} \"show more\" steps; the last step (click → drawn) took {hub.LastStep:0} ms with a longest task of {hub.LastStepLongest:0} ms, and the longest task during pan and zoom was {hub.FramesLongest:0} ms."));
         if (hub.NoLongTasks is { } reason)

@@ -39,6 +39,8 @@ public sealed class AccessibilityTests(ConsoleFixture fixture) : IClassFixture<C
         new("holdings and wealth", "/holdings/demo-serik-akhmetov", "section.wealth"),
         new("path finder", "/paths?from=demo-serik-akhmetov&to=demo-flat-london", "ol.found-paths"),
         new("timeline as of a date", "/timeline/demo-serik-akhmetov?asOf=2020-01-01", "table.timeline"),
+        new("import", "/interchange/import", "#import-form"),
+        new("export", "/interchange/export", "#export-form"),
         new("requests", "/requests", "p.count"),
         new("request composer", "/requests/new", "#composer-form"),
         new("approval queue", "/requests/approvals", "p.count"),

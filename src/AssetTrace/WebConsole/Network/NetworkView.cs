@@ -17,7 +17,7 @@ namespace AssetTrace.WebConsole.Network;
 public sealed class NetworkView(string centreId, ConsoleText text)
 {
     /// <summary>Links drawn per expansion: a node with thousands shows this many, then "show more".</summary>
-    public const int LinksPerExpansion = 25;
+    public const int LinksPerExpansion = 50;
 
     private readonly Dictionary<string, Node> _nodes = [];
     private readonly HashSet<string> _edges = [];

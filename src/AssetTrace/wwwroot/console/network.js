@@ -61,20 +61,50 @@ export async function create(containerId, owner, elements) {
   return cy.nodes().length;
 }
 
+// A whole new layout costs about the square of the nodes drawn (seconds at a few hundred), so past
+// this many the nodes already drawn stay where the user saw them and only the new ones are placed.
+const relayoutUpTo = 150;
+
 // Adds what is new, marks which nodes have more links to show and which carry red flags (id -> their
-// names, for the tooltip), hides indirect holdings when the toggle is off, and lays the view out again.
+// names, for the tooltip), hides indirect holdings when the toggle is off, and lays the view out.
 export function add(containerId, elements, withMore, flagged, indirectShown) {
   const cy = views.get(containerId);
   if (!cy) { return 0; }
   const fresh = elements.filter(e => cy.getElementById(e.data.id).empty());
-  cy.add(fresh);
-  cy.nodes().forEach(node => {
-    node.data('more', withMore.includes(node.id()));
-    if (flagged[node.id()]) { node.data('flag', flagged[node.id()]); } else { node.removeData('flag'); }
+  const more = new Set(withMore);
+  cy.batch(() => {
+    const added = cy.add(fresh);
+    cy.nodes().forEach(node => {
+      node.data('more', more.has(node.id()));
+      if (flagged[node.id()]) { node.data('flag', flagged[node.id()]); } else { node.removeData('flag'); }
+    });
+    if (cy.nodes().length > relayoutUpTo) { placeAroundNeighbours(added.nodes()); }
   });
   showIndirect(containerId, indirectShown);
-  cy.layout(layout).run();
+  if (cy.nodes().length <= relayoutUpTo) { cy.layout(layout).run(); }
   return cy.nodes().length;
+}
+
+// Puts each new node on rings around the first neighbour that was already drawn (the node expanded),
+// 24 to a ring, in time proportional to the new nodes alone.
+function placeAroundNeighbours(added) {
+  const fresh = new Set(added.map(node => node.id()));
+  const byAnchor = new Map();
+  added.forEach(node => {
+    const anchor = node.neighborhood('node').filter(n => !fresh.has(n.id()))[0];
+    const key = anchor ? anchor.id() : '';
+    if (!byAnchor.has(key)) { byAnchor.set(key, { anchor, nodes: [] }); }
+    byAnchor.get(key).nodes.push(node);
+  });
+  for (const { anchor, nodes } of byAnchor.values()) {
+    const centre = anchor ? anchor.position() : { x: 0, y: 0 };
+    nodes.forEach((node, i) => {
+      const ring = Math.floor(i / 24);
+      const angle = (2 * Math.PI * (i % 24)) / 24 + ring * 0.13;
+      const radius = 160 + ring * 90;
+      node.position({ x: centre.x + radius * Math.cos(angle), y: centre.y + radius * Math.sin(angle) });
+    });
+  }
 }
 
 export function showIndirect(containerId, shown) {
