@@ -50,7 +50,7 @@ public static class Romanisation
             readings = next;
         }
         var keys = new List<string>(readings.Count);
-        foreach (var reading in readings)
+        foreach (var reading in readings.Concat(readings.Select(German).OfType<string>()).Take(MaxKeys))
         {
             var key = Fold(LatinRest(reading));
             if (key.Length > 0 && !keys.Contains(key))
@@ -141,7 +141,7 @@ public static class Romanisation
                 _ when char.IsAsciiLetterOrDigit(c) => c.ToString(),
                 _ when c < 128 => "",
                 // Anything else (Greek, Arabic, Chinese, rarer accents) is read by AnyAscii, lower-cased.
-                _ => c.ToString().Transliterate().ToLowerInvariant(),
+                _ => new string([.. c.ToString().Transliterate().ToLowerInvariant().Where(char.IsAsciiLetterOrDigit)]),
             });
         }
         var r = s.ToString();
@@ -155,7 +155,7 @@ public static class Romanisation
 
     private static readonly (string From, string To)[] Clusters =
     [
-        ("schtsch", "S"), ("shch", "S"), ("tsch", "C"), ("sch", "S"), ("shh", "S"), ("tch", "C"), ("dzh", "Z"), ("dj", "Z"), ("zh", "Z"), ("sh", "S"),
+        ("schtsch", "S"), ("chtch", "S"), ("shch", "S"), ("tsch", "C"), ("shh", "S"), ("tch", "C"), ("dzh", "Z"), ("dj", "Z"), ("zh", "Z"), ("sh", "S"),
         ("kh", "h"), ("gh", "g"), ("ph", "f"), ("th", "t"),
         ("tz", "ts"), ("cz", "ts"),
         // French: "gue", "gui" are ге, ги (Evguéni); "ou" is у (Choubine).
@@ -165,10 +165,41 @@ public static class Romanisation
     // What is left ambiguous after the clusters; each choice is one reading.
     private static readonly (string Cluster, string[] Choices)[] Ambiguous =
     [
+        // German writes ж and ш alike.
+        ("sch", ["S", "Z"]),
         ("ch", ["C", "h", "S"]),
         ("x", ["ks", "h"]),
         ("j", ["i", "Z"]),
     ];
+
+    /// <summary>
+    /// The German reading of a spelling, when it differs: German writes з as "s" (before a vowel) and ц as "z"
+    /// (Sacharow, Zoi); null when the word has neither.
+    /// </summary>
+    private static string? German(string reading)
+    {
+        if (!reading.Contains('s', StringComparison.Ordinal) && !reading.Contains('z', StringComparison.Ordinal))
+        {
+            return null;
+        }
+        var b = new StringBuilder(reading.Length + 2);
+        for (var i = 0; i < reading.Length; i++)
+        {
+            var c = reading[i];
+            var before = i > 0 ? reading[i - 1] : ' ';
+            var after = i + 1 < reading.Length ? reading[i + 1] : ' ';
+            b.Append(c switch
+            {
+                's' when IsVowel(after) && (i == 0 || IsVowel(before) || before is 'l' or 'n' or 'r') => "z",
+                'z' => "ts",
+                _ => c.ToString(),
+            });
+        }
+        var german = b.ToString();
+        return german == reading ? null : german;
+    }
+
+    private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';
 
     private static string LatinRest(string reading)
     {

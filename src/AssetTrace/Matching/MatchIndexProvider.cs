@@ -1,0 +1,3 @@
+namespace AssetTrace.Matching;
+
+public sealed class MatchIndexProvider;
