@@ -17,12 +17,17 @@ public sealed class MatchIndex
     private const int CommonPosting = 20_000;
     private const int MaxPrefixKeys = 200;
 
-    private readonly List<Slot?> _slots = [];
+    // Only the entry is kept, not its parsed words: parsing again the few hundred candidates a lookup scores
+    // costs less than a millisecond, keeping every parsed word of a million names would cost gigabytes.
+    private readonly List<MatchEntry?> _slots = [];
+    // How many initials each entry's names have at most ("S. Akhmetov": 1): query words may pair with them unindexed.
+    private readonly List<byte> _initials = [];
     private readonly Dictionary<string, int> _slotOf = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<int>> _postings = new(StringComparer.Ordinal);
+    // Keyed by a 64-bit hash of the key, not the key: a million names file some ten million keys and
+    // deletions, and their strings would cost more than the postings. A collision only adds a candidate,
+    // which scoring then drops.
+    private readonly Dictionary<ulong, List<int>> _postings = [];
     private readonly SortedSet<string> _keys = new(StringComparer.Ordinal);
-
-    private sealed record Slot(MatchEntry Entry, IReadOnlyList<ParsedName> Names);
 
     public int Count => _slotOf.Count;
 
@@ -32,19 +37,33 @@ public sealed class MatchIndex
         Remove(entry.Id);
         var names = entry.Subject.Names.Select(ParsedName.Parse).ToList();
         var slot = _slots.Count;
-        _slots.Add(new Slot(entry, names));
+        _slots.Add(entry);
+        _initials.Add((byte)Math.Min(byte.MaxValue, names.Select(n => n.Words.Count(w => w.IsInitial)).DefaultIfEmpty(0).Max()));
         _slotOf[entry.Id] = slot;
-        foreach (var key in names.SelectMany(n => n.Words).Where(w => !w.IsInitial).SelectMany(w => w.Keys).Distinct())
+        var probes = new HashSet<ulong>();
+        foreach (var word in names.SelectMany(n => n.Words).Where(w => !w.IsInitial))
         {
-            _keys.Add(key);
-            foreach (var probe in Neighbourhood(key).Distinct())
+            // Every reading with its one-letter deletions: the matcher accepts a typo against any reading.
+            foreach (var key in word.Keys)
             {
-                if (!_postings.TryGetValue(probe, out var list))
+                _keys.Add(key);
+                foreach (var probe in Neighbourhood(key))
                 {
-                    _postings[probe] = list = [];
+                    probes.Add(Hash(probe));
                 }
-                list.Add(slot);
             }
+            foreach (var probe in Written(word))
+            {
+                probes.Add(Hash(probe));
+            }
+        }
+        foreach (var probe in probes)
+        {
+            if (!_postings.TryGetValue(probe, out var list))
+            {
+                _postings[probe] = list = new List<int>(1);
+            }
+            list.Add(slot);
         }
     }
 
@@ -67,14 +86,21 @@ public sealed class MatchIndex
     public MatchHits Find(MatchSubject query, bool search, Func<MatchEntry, bool> visible, double threshold, int take, int countBound, int scoreBudget = 5000)
     {
         var queryNames = query.Names.Select(ParsedName.Parse).ToList();
-        var candidates = Candidates(queryNames, search);
+        var words = queryNames.SelectMany(n => n.Words).Where(w => !w.IsInitial).Take(30).ToList();
+        var candidates = Candidates(words, search);
         var hits = new List<MatchHit>();
         var scored = 0;
         var exact = true;
-        // Entries that share more of the query's words are scored first: they are the likely matches.
-        foreach (var (slot, _) in candidates.OrderByDescending(c => c.Value).ThenBy(c => c.Key))
+        // Evidence can lift a score, and the bound is of one name's words: then every candidate is scored.
+        var prune = queryNames.Count == 1 && threshold >= WordComparison.InitialScore
+            && query.BirthDate is null && query.Country is null && query.Identifiers is not { Count: > 0 };
+        // The best a candidate can score from the query words it shares: one that cannot reach the threshold
+        // is not scored, which is what keeps a lookup of a common surname among a million names short.
+        foreach (var (slot, best) in candidates.Select(c => (c.Key, Best: prune ? UpperBound(words, c.Value, _initials[c.Key]) : 1))
+            .Where(c => !prune || c.Best >= threshold)
+            .OrderByDescending(c => c.Best).ThenBy(c => c.Key))
         {
-            if (_slots[slot] is not { } s || !visible(s.Entry))
+            if (_slots[slot] is not { } entry || !visible(entry))
             {
                 continue;
             }
@@ -83,10 +109,10 @@ public sealed class MatchIndex
                 exact = false;
                 break;
             }
-            var match = NameMatcher.Best(queryNames, query, s.Names, s.Entry.Subject, search);
+            var match = NameMatcher.Best(queryNames, query, entry.Subject.Names.Select(ParsedName.Parse), entry.Subject, search);
             if (match.Score >= threshold)
             {
-                hits.Add(new MatchHit(s.Entry, match));
+                hits.Add(new MatchHit(entry, match));
             }
         }
         var ordered = hits.OrderByDescending(h => h.Match.Score).ThenBy(h => h.Entry.Subject.Names[0], StringComparer.Ordinal).ThenBy(h => h.Entry.Id, StringComparer.Ordinal);
@@ -94,40 +120,93 @@ public sealed class MatchIndex
         return new MatchHits([.. ordered.Take(take)], exact ? hits.Count : Math.Min(hits.Count, countBound), exact);
     }
 
-    private Dictionary<int, int> Candidates(List<ParsedName> queryNames, bool search)
+    /// <summary>
+    /// An upper bound of a name score given which query words a candidate shares (a bit each) and how many
+    /// initials it has: a shared word scores at most 1; another either pairs with one of the candidate's
+    /// initials (0.7 at half weight) or costs at least what <see cref="NameComparison"/> charges for leaving it out.
+    /// </summary>
+    private static double UpperBound(List<NameWord> words, uint shared, int initials)
     {
-        var hits = new Dictionary<int, int>();
-        var words = queryNames.SelectMany(n => n.Words).Where(w => !w.IsInitial).ToList();
-        foreach (var word in words)
+        double matched = 0;
+        var missing = new List<double>();
+        for (var i = 0; i < words.Count; i++)
         {
-            var slots = new HashSet<int>();
+            if ((shared & (1u << i)) != 0)
+            {
+                matched++;
+            }
+            else
+            {
+                missing.Add(NameComparison.LeastCostOfMissing(words[i], words));
+            }
+        }
+        if (matched == 0)
+        {
+            return 0;
+        }
+        missing.Sort((a, b) => b.CompareTo(a));
+        var best = 0.0;
+        for (var paired = 0; paired <= Math.Min(initials, missing.Count); paired++)
+        {
+            var numerator = matched + (paired * WordComparison.InitialScore * NameComparison.InitialWeight);
+            var denominator = matched + (paired * NameComparison.InitialWeight) + missing.Skip(paired).Sum();
+            best = Math.Max(best, numerator / denominator);
+        }
+        return best;
+    }
+
+    private Dictionary<int, uint> Candidates(List<NameWord> words, bool search)
+    {
+        var hits = new Dictionary<int, uint>();
+        for (var w = 0; w < words.Count; w++)
+        {
+            var word = words[w];
+            var lists = new List<List<int>>();
             foreach (var key in word.Keys)
             {
                 foreach (var probe in Neighbourhood(key))
                 {
-                    if (_postings.TryGetValue(probe, out var list) && (list.Count <= CommonPosting || words.Count == 1))
+                    if (_postings.TryGetValue(Hash(probe), out var list) && (list.Count <= CommonPosting || words.Count == 1))
                     {
-                        slots.UnionWith(list);
+                        lists.Add(list);
                     }
                 }
                 if (search && key.Length >= 3)
                 {
                     foreach (var longer in _keys.GetViewBetween(key, key + '\uffff').Take(MaxPrefixKeys))
                     {
-                        if (_postings.TryGetValue(longer, out var list) && list.Count <= CommonPosting)
+                        if (_postings.TryGetValue(Hash(longer), out var list) && list.Count <= CommonPosting)
                         {
-                            slots.UnionWith(list);
+                            lists.Add(list);
                         }
                     }
                 }
             }
-            foreach (var slot in slots)
+            foreach (var probe in Written(word))
             {
-                hits[slot] = hits.GetValueOrDefault(slot) + 1;
+                if (_postings.TryGetValue(Hash(probe), out var list) && list.Count <= CommonPosting)
+                {
+                    lists.Add(list);
+                }
+            }
+            var bit = 1u << w;
+            foreach (var list in lists)
+            {
+                foreach (var slot in list)
+                {
+                    hits[slot] = hits.GetValueOrDefault(slot) | bit;
+                }
             }
         }
         return hits;
     }
+
+    /// <summary>
+    /// A word as written, and with each letter left out: the matcher also judges a typo on the letters as
+    /// written (<see cref="WordComparison"/>), and the keys can hide it: Ппоов folds to "pov" and Попов to
+    /// "popov"; Ashat reads "aSat" (ш) and Askhat "ashat". Marked with a leading \u0001 so they never meet a key.
+    /// </summary>
+    private static IEnumerable<string> Written(NameWord word) => Neighbourhood(word.Text).Select(w => "\u0001" + w);
 
     /// <summary>The key itself and, for keys of four letters or more, the key with each one letter left out.</summary>
     private static IEnumerable<string> Neighbourhood(string key)
@@ -141,5 +220,16 @@ public sealed class MatchIndex
         {
             yield return string.Concat(key.AsSpan(0, i), key.AsSpan(i + 1));
         }
+    }
+
+    /// <summary>FNV-1a, 64 bits: stable across processes (string.GetHashCode is not) and cheap.</summary>
+    private static ulong Hash(string key)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in key)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+        return hash;
     }
 }

@@ -8,7 +8,7 @@ namespace AssetTrace.Matching;
 /// </summary>
 public static class NameComparison
 {
-    private const double InitialWeight = 0.5;
+    internal const double InitialWeight = 0.5;
     private const double LegalFormWeight = 0.1;
     private const double MissingPatronymicWeight = 0.15;
     private const double MissingSurnamePartWeight = 0.3;
@@ -61,6 +61,12 @@ public static class NameComparison
         var mean = weights == 0 || !strong ? Math.Min(0.5, sum / Math.Max(weights, 1)) : sum / weights;
         return (Math.Clamp(mean, 0, 1), reasons);
     }
+
+    /// <summary>The least a query word left unpaired costs (its weight in the mean): what an index may assume before scoring.</summary>
+    internal static double LeastCostOfMissing(NameWord word, IReadOnlyList<NameWord> all) =>
+        word.IsPatronymic ? MissingPatronymicWeight
+        : all.Any(w => !ReferenceEquals(w, word) && w.Group == word.Group) ? MissingSurnamePartWeight
+        : 1.0;
 
     private static double Unpaired(ParsedName name, bool[] used, bool asQuery, bool search, List<MatchReason> reasons)
     {

@@ -26,6 +26,7 @@ public sealed class LabelledSetTests(ITestOutputHelper output)
 
         int found = 0, same = 0, truePositives = 0, falsePositives = 0;
         var misses = new List<string>();
+        var skipped = new List<string>();
         for (var i = 0; i < slice.Count; i++)
         {
             var pair = slice[i];
@@ -43,6 +44,11 @@ public sealed class LabelledSetTests(ITestOutputHelper output)
                     misses.Add($"not in top 10: {pair.How} {pair.A.Names[0]} / {pair.B.Names[0]} ({score.ToString(CultureInfo.InvariantCulture)})");
                 }
                 truePositives += score >= threshold ? 1 : 0;
+                // The index skips candidates that cannot reach the threshold: it must never skip one that does.
+                if (score >= threshold && !index.Find(pair.A, search: false, _ => true, threshold, take: 1000, countBound: 1000).Items.Any(h => h.Entry.Id == $"b{i}"))
+                {
+                    skipped.Add($"{pair.A.Names[0]} / {pair.B.Names[0]}");
+                }
             }
             else if (score >= threshold)
             {
@@ -57,6 +63,7 @@ public sealed class LabelledSetTests(ITestOutputHelper output)
         {
             output.WriteLine(miss);
         }
+        Assert.Empty(skipped);
         Assert.True(recallAt10 >= 0.98, $"recall@10 {recallAt10:F4} is under 0.98");
         Assert.True(precision >= 0.95, $"precision {precision:F4} is under 0.95");
     }
