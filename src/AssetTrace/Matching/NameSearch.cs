@@ -27,10 +27,7 @@ public sealed class NameSearch(MatchIndexProvider index, GraphQueries queries, I
 {
     public async Task<SearchPage> SearchAsync(Viewer viewer, string query, IReadOnlyCollection<NodeKind>? kinds, DateOnly? asOf, int first, string? after, CancellationToken ct)
     {
-        if (ParsedName.Parse(query).Words.Count == 0)
-        {
-            throw new UserInputException("query", "give at least one letter or digit to search for.");
-        }
+        CheckQuery(query);
         var settings = options.Value;
         var offset = Offset(after);
         if (offset >= settings.CountBound)
@@ -46,6 +43,22 @@ public sealed class NameSearch(MatchIndexProvider index, GraphQueries queries, I
             .ToList();
         var hasNext = hits.Items.Count > offset + first;
         return new SearchPage(results, hits.Total, hits.TotalIsExact, hasNext ? Cursor.Encode((offset + first).ToString(System.Globalization.CultureInfo.InvariantCulture)) : null, hasNext);
+    }
+
+    /// <summary>The longest query a search takes: every word of it is compared with every word of each candidate.</summary>
+    public const int MaxQueryLength = 300;
+
+    /// <summary>Refuses a query with nothing to search for, or so long that scoring it would cost seconds.</summary>
+    public static void CheckQuery(string query)
+    {
+        if (query.Length > MaxQueryLength)
+        {
+            throw new UserInputException("query", $"is {query.Length} characters long; a name search takes at most {MaxQueryLength}: give the name, not a text.");
+        }
+        if (ParsedName.Parse(query).Words.Count == 0)
+        {
+            throw new UserInputException("query", "give at least one letter or digit to search for.");
+        }
     }
 
     private static int Offset(string? after) =>

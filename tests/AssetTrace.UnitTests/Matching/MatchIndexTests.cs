@@ -61,3 +61,16 @@ public sealed class MatchIndexTests
         Assert.Equal("p0", Assert.Single(index.Find(MatchSubject.Named("Zhanar Ospanova"), search: false, _ => true, 0.8, 5, 5).Items).Entry.Id);
     }
 }
+
+public sealed class NameSearchQueryTests
+{
+    [Fact]
+    public void A_query_too_long_to_be_a_name_or_with_no_letters_is_refused_with_the_field()
+    {
+        var tooLong = Assert.Throws<AssetTrace.Common.UserInputException>(() => NameSearch.CheckQuery(string.Join(' ', Enumerable.Repeat("Akhmetov", 40))));
+        Assert.Equal("query", Assert.Single(tooLong.Errors).Field);
+        Assert.Contains("at most 300", tooLong.Errors[0].Message, StringComparison.Ordinal);
+        Assert.Throws<AssetTrace.Common.UserInputException>(() => NameSearch.CheckQuery("«—»"));
+        NameSearch.CheckQuery("Achmetow");
+    }
+}
