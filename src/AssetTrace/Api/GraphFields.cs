@@ -7,6 +7,7 @@ using AssetTrace.Common;
 using AssetTrace.Graph.Model;
 using AssetTrace.Graph.Paths;
 using AssetTrace.Graph.Store;
+using AssetTrace.Matching;
 using GraphQL;
 using GraphQL.Types;
 
@@ -33,13 +34,13 @@ public static class GraphFields
             .ResolveAsync(async c => await c.Service<GraphQueries>().GetEdgeAsync(await c.ViewerAsync(), c.GetArgument<string>("id"), c.CancellationToken));
 
         query.Field<NonNullGraphType<NodePageType>>("search")
-            .Description("Nodes whose names contain words starting with each word of the query, whatever the case, accents or script: 'Akhmetov', 'Ahmetov' and 'Ахметов' find each other.")
+            .Description("Nodes whose names match the query, best first, with a score and an explanation: in any script and romanisation ('Achmetow', 'Akhmetov' and 'Ахметов' find each other), in any word order, with initials, a typo per word or a word the query leaves out.")
             .Argument<NonNullGraphType<StringGraphType>>("query")
             .Argument<ListGraphType<NonNullGraphType<NodeKindEnum>>>("kinds", "Only these kinds; all when omitted.")
             .Argument<DateOnlyGraphType>("asOf", "Only nodes valid on this date.")
             .Argument<IntGraphType>("first")
             .Argument<StringGraphType>("after")
-            .ResolveAsync(async c => await c.Service<GraphQueries>().SearchAsync(await c.ViewerAsync(),
+            .ResolveAsync(async c => await c.Service<NameSearch>().SearchAsync(await c.ViewerAsync(),
                 c.GetArgument<string>("query"), c.GetArgument<List<NodeKind>?>("kinds"), c.GetArgument<DateOnly?>("asOf"),
                 c.PageSize(), c.GetArgument<string?>("after"), c.CancellationToken));
 

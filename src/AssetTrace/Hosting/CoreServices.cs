@@ -8,6 +8,7 @@ using AssetTrace.Graph.Paths;
 using AssetTrace.Graph.Schema;
 using AssetTrace.Graph.Store;
 using AssetTrace.Mail;
+using AssetTrace.Matching;
 using AssetTrace.Requests;
 using AssetTrace.Requests.Directory;
 using AssetTrace.Storage;
@@ -41,6 +42,7 @@ public static class CoreServices
         services.AddSingleton<DemoCase>();
         services.AddInterchange();
         services.AddAnalytics(configuration);
+        services.AddMatching(configuration);
         services.AddMail(configuration);
         services.AddRequests(configuration, store);
         return services;

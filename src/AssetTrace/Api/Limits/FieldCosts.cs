@@ -46,6 +46,7 @@ public static class FieldCosts
 
         // Pages without an explicit first return the default page size, not five.
         ["NodePage.nodes"] = new(1, ListSize.FromParentArgument("first", 25)),
+        ["NodePage.results"] = new(1, ListSize.FromParentArgument("first", 25)),
         ["NeighbourPage.items"] = new(1, ListSize.FromParentArgument("first", 25)),
         ["Query.auditLog"] = new(1, ListSize.FromArgument("first", 25)),
     };

@@ -1,0 +1,235 @@
+namespace AssetTrace.Matching;
+
+/// <summary>
+/// Names in memory for lookup (#14). Every word's keys, and each key with one letter left out,
+/// point to the entries that have them, so a lookup finds names in any script and romanisation and
+/// with one typing error per word by a few dictionary probes; the candidates are then scored by
+/// <see cref="NameMatcher"/>. Not thread-safe: <see cref="MatchIndexProvider"/> guards it.
+/// </summary>
+/// <remarks>
+/// The deletion neighbourhood ("symmetric delete"): a key and the key with any one letter removed are
+/// filed under the same table, and a query probes its keys and their deletions. Two keys one insertion,
+/// deletion or substitution apart share an entry in it.
+/// </remarks>
+public sealed class MatchIndex
+{
+    // Words this common (a legal form, "group", an initial) find nothing on their own that other words would not.
+    private const int CommonPosting = 20_000;
+    private const int MaxPrefixKeys = 200;
+
+    // Only the entry is kept, not its parsed words: parsing again the few hundred candidates a lookup scores
+    // costs less than a millisecond, keeping every parsed word of a million names would cost gigabytes.
+    private readonly List<MatchEntry?> _slots = [];
+    // How many initials each entry's names have at most ("S. Akhmetov": 1): query words may pair with them unindexed.
+    private readonly List<byte> _initials = [];
+    private readonly Dictionary<string, int> _slotOf = new(StringComparer.Ordinal);
+    // Keyed by a 64-bit hash of the key, not the key: a million names file some ten million keys and
+    // deletions, and their strings would cost more than the postings. A collision only adds a candidate,
+    // which scoring then drops.
+    private readonly Dictionary<ulong, List<int>> _postings = [];
+    private readonly SortedSet<string> _keys = new(StringComparer.Ordinal);
+
+    public int Count => _slotOf.Count;
+
+    /// <summary>Adds an entry, or replaces the one with the same id.</summary>
+    public void Upsert(MatchEntry entry)
+    {
+        Remove(entry.Id);
+        var names = entry.Subject.Names.Select(ParsedName.Parse).ToList();
+        var slot = _slots.Count;
+        _slots.Add(entry);
+        _initials.Add((byte)Math.Min(byte.MaxValue, names.Select(n => n.Words.Count(w => w.IsInitial)).DefaultIfEmpty(0).Max()));
+        _slotOf[entry.Id] = slot;
+        var probes = new HashSet<ulong>();
+        foreach (var word in names.SelectMany(n => n.Words).Where(w => !w.IsInitial))
+        {
+            // Every reading with its one-letter deletions: the matcher accepts a typo against any reading.
+            foreach (var key in word.Keys)
+            {
+                _keys.Add(key);
+                foreach (var probe in Neighbourhood(key))
+                {
+                    probes.Add(Hash(probe));
+                }
+            }
+            foreach (var probe in Written(word))
+            {
+                probes.Add(Hash(probe));
+            }
+        }
+        foreach (var probe in probes)
+        {
+            if (!_postings.TryGetValue(probe, out var list))
+            {
+                _postings[probe] = list = new List<int>(1);
+            }
+            list.Add(slot);
+        }
+    }
+
+    /// <summary>Removes an entry; its postings are left to be skipped (a removed slot is null).</summary>
+    public void Remove(string id)
+    {
+        if (_slotOf.Remove(id, out var slot))
+        {
+            _slots[slot] = null;
+        }
+    }
+
+    /// <summary>
+    /// The entries that match the query at or above <paramref name="threshold"/>, best first, among those
+    /// <paramref name="visible"/> lets through: what it refuses is neither scored nor counted.
+    /// </summary>
+    /// <param name="take">How many of the best to return.</param>
+    /// <param name="countBound">Up to how many matches are counted exactly.</param>
+    /// <param name="scoreBudget">How many candidates are scored at most; past it the total is a lower bound.</param>
+    public MatchHits Find(MatchSubject query, bool search, Func<MatchEntry, bool> visible, double threshold, int take, int countBound, int scoreBudget = 5000)
+    {
+        var queryNames = query.Names.Select(ParsedName.Parse).ToList();
+        var words = queryNames.SelectMany(n => n.Words).Where(w => !w.IsInitial).Take(30).ToList();
+        var candidates = Candidates(words, search);
+        var hits = new List<MatchHit>();
+        var scored = 0;
+        var exact = true;
+        // Evidence can lift a score, and the bound is of one name's words: then every candidate is scored.
+        var prune = queryNames.Count == 1 && threshold >= WordComparison.InitialScore
+            && query.BirthDate is null && query.Country is null && query.Identifiers is not { Count: > 0 };
+        // The best a candidate can score from the query words it shares: one that cannot reach the threshold
+        // is not scored, which is what keeps a lookup of a common surname among a million names short.
+        foreach (var (slot, best) in candidates.Select(c => (c.Key, Best: prune ? UpperBound(words, c.Value, _initials[c.Key]) : 1))
+            .Where(c => !prune || c.Best >= threshold)
+            .OrderByDescending(c => c.Best).ThenBy(c => c.Key))
+        {
+            if (_slots[slot] is not { } entry || !visible(entry))
+            {
+                continue;
+            }
+            if (scored++ == scoreBudget)
+            {
+                exact = false;
+                break;
+            }
+            var match = NameMatcher.Best(queryNames, query, entry.Subject.Names.Select(ParsedName.Parse), entry.Subject, search);
+            if (match.Score >= threshold)
+            {
+                hits.Add(new MatchHit(entry, match));
+            }
+        }
+        var ordered = hits.OrderByDescending(h => h.Match.Score).ThenBy(h => h.Entry.Subject.Names[0], StringComparer.Ordinal).ThenBy(h => h.Entry.Id, StringComparer.Ordinal);
+        exact &= hits.Count <= countBound;
+        return new MatchHits([.. ordered.Take(take)], exact ? hits.Count : Math.Min(hits.Count, countBound), exact);
+    }
+
+    /// <summary>
+    /// An upper bound of a name score given which query words a candidate shares (a bit each) and how many
+    /// initials it has: a shared word scores at most 1; another either pairs with one of the candidate's
+    /// initials (0.7 at half weight) or costs at least what <see cref="NameComparison"/> charges for leaving it out.
+    /// </summary>
+    private static double UpperBound(List<NameWord> words, uint shared, int initials)
+    {
+        double matched = 0;
+        var missing = new List<double>();
+        for (var i = 0; i < words.Count; i++)
+        {
+            if ((shared & (1u << i)) != 0)
+            {
+                matched++;
+            }
+            else
+            {
+                missing.Add(NameComparison.LeastCostOfMissing(words[i], words));
+            }
+        }
+        if (matched == 0)
+        {
+            return 0;
+        }
+        missing.Sort((a, b) => b.CompareTo(a));
+        var best = 0.0;
+        for (var paired = 0; paired <= Math.Min(initials, missing.Count); paired++)
+        {
+            var numerator = matched + (paired * WordComparison.InitialScore * NameComparison.InitialWeight);
+            var denominator = matched + (paired * NameComparison.InitialWeight) + missing.Skip(paired).Sum();
+            best = Math.Max(best, numerator / denominator);
+        }
+        return best;
+    }
+
+    private Dictionary<int, uint> Candidates(List<NameWord> words, bool search)
+    {
+        var hits = new Dictionary<int, uint>();
+        for (var w = 0; w < words.Count; w++)
+        {
+            var word = words[w];
+            var lists = new List<List<int>>();
+            foreach (var key in word.Keys)
+            {
+                foreach (var probe in Neighbourhood(key))
+                {
+                    if (_postings.TryGetValue(Hash(probe), out var list) && (list.Count <= CommonPosting || words.Count == 1))
+                    {
+                        lists.Add(list);
+                    }
+                }
+                if (search && key.Length >= 3)
+                {
+                    foreach (var longer in _keys.GetViewBetween(key, key + '\uffff').Take(MaxPrefixKeys))
+                    {
+                        if (_postings.TryGetValue(Hash(longer), out var list) && list.Count <= CommonPosting)
+                        {
+                            lists.Add(list);
+                        }
+                    }
+                }
+            }
+            foreach (var probe in Written(word))
+            {
+                if (_postings.TryGetValue(Hash(probe), out var list) && list.Count <= CommonPosting)
+                {
+                    lists.Add(list);
+                }
+            }
+            var bit = 1u << w;
+            foreach (var list in lists)
+            {
+                foreach (var slot in list)
+                {
+                    hits[slot] = hits.GetValueOrDefault(slot) | bit;
+                }
+            }
+        }
+        return hits;
+    }
+
+    /// <summary>
+    /// A word as written, and with each letter left out: the matcher also judges a typo on the letters as
+    /// written (<see cref="WordComparison"/>), and the keys can hide it: Ппоов folds to "pov" and Попов to
+    /// "popov"; Ashat reads "aSat" (ш) and Askhat "ashat". Marked with a leading \u0001 so they never meet a key.
+    /// </summary>
+    private static IEnumerable<string> Written(NameWord word) => Neighbourhood(word.Text).Select(w => "\u0001" + w);
+
+    /// <summary>The key itself and, for keys of four letters or more, the key with each one letter left out.</summary>
+    private static IEnumerable<string> Neighbourhood(string key)
+    {
+        yield return key;
+        if (key.Length < 4)
+        {
+            yield break;
+        }
+        for (var i = 0; i < key.Length; i++)
+        {
+            yield return string.Concat(key.AsSpan(0, i), key.AsSpan(i + 1));
+        }
+    }
+
+    /// <summary>FNV-1a, 64 bits: stable across processes (string.GetHashCode is not) and cheap.</summary>
+    private static ulong Hash(string key)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in key)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+        return hash;
+    }
+}

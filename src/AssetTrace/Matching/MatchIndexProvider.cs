@@ -1,0 +1,152 @@
+using System.Data.Common;
+using System.Text.Json;
+using AssetTrace.Graph.Store;
+using AssetTrace.Storage;
+using AssetTrace.Visibility;
+
+namespace AssetTrace.Matching;
+
+/// <summary>
+/// Keeps this server's <see cref="MatchIndex"/> in step with the store by the graph's change counter,
+/// as <see cref="Analytics.Engine.SnapshotProvider"/> keeps the analytics snapshot: before each lookup it
+/// reads the counter (one row) and, when the store moved on, indexes again only the nodes stamped later.
+/// </summary>
+/// <remarks>
+/// In memory rather than in the database: a lookup probes a few dozen keys and scores a few hundred
+/// candidates, which in process takes well under a millisecond, where each probe would be a round trip
+/// to PostgreSQL; and the typo neighbourhood (every key with one letter left out) would multiply the
+/// rows of node_name_keys by about eight. What it costs: docs/ARCHITECTURE.md, "Name matching".
+/// </remarks>
+public sealed class MatchIndexProvider(Database database, ILogger<MatchIndexProvider> logger) : IDisposable
+{
+    private readonly MatchIndex _index = new();
+    private readonly ReaderWriterLockSlim _lock = new();
+    private readonly SemaphoreSlim _refresh = new(1, 1);
+    private long _version;
+
+    /// <summary>
+    /// Looks a subject up among the nodes <paramref name="viewer"/> may see, valid on <paramref name="asOf"/>
+    /// and of one of <paramref name="kinds"/> (codes; all when null): others are neither scored nor counted.
+    /// </summary>
+    public async Task<MatchHits> FindAsync(Viewer viewer, MatchSubject query, bool search, IReadOnlyCollection<string>? kinds, DateOnly? asOf,
+        double threshold, int take, int countBound, CancellationToken ct)
+    {
+        var current = await GraphVersion.CurrentAsync(database, ct);
+        if (current > Volatile.Read(ref _version))
+        {
+            await RefreshAsync(current, ct);
+        }
+        bool Visible(MatchEntry e) => viewer.Sees(e.RestrictedCase) && e.IsValidOn(asOf) && (kinds is null || kinds.Count == 0 || kinds.Contains(e.Kind));
+        _lock.EnterReadLock();
+        try
+        {
+            return _index.Find(query, search, Visible, threshold, take, countBound);
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    private async Task RefreshAsync(long target, CancellationToken ct)
+    {
+        await _refresh.WaitAsync(ct);
+        try
+        {
+            if (_version >= target)
+            {
+                return;
+            }
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var first = _version == 0;
+            await using var connection = await database.OpenAsync(ct);
+            // Read the counter first: rows committed after it are read too, harmlessly, and indexed again next time.
+            var version = await connection.ScalarAsync<long>(null, "SELECT version FROM graph_version WHERE id = 1", ct);
+            var sql = first
+                ? $"SELECT {Columns} FROM nodes WHERE NOT deleted"
+                : $"SELECT {Columns} FROM nodes WHERE change_seq > @since ORDER BY change_seq";
+            await using var command = first ? Database.Command(connection, null, sql) : Database.Command(connection, null, sql, ("since", _version));
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            var batch = new List<(string Id, MatchEntry? Entry)>();
+            while (await reader.ReadAsync(ct))
+            {
+                batch.Add(Read(reader));
+                if (batch.Count == 10_000)
+                {
+                    Apply(batch);
+                }
+            }
+            Apply(batch);
+            Volatile.Write(ref _version, version);
+            if (first)
+            {
+                logger.LogInformation("Indexed {Count} names for matching in {Elapsed}", _index.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+            }
+        }
+        finally
+        {
+            _refresh.Release();
+        }
+    }
+
+    // Applied a batch at a time under the write lock, so lookups wait at most one batch during a first load.
+    private void Apply(List<(string Id, MatchEntry? Entry)> batch)
+    {
+        _lock.EnterWriteLock();
+        try
+        {
+            foreach (var (id, entry) in batch)
+            {
+                if (entry is null)
+                {
+                    _index.Remove(id);
+                }
+                else
+                {
+                    _index.Upsert(entry);
+                }
+            }
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+        batch.Clear();
+    }
+
+    private const string Columns = "id, kind, name, properties, valid_from, valid_to, deleted, restricted_case";
+
+    private static readonly string[] IdentifierProperties =
+        ["personalId", "registrationNumber", "imoNumber", "vin", "registrationMark", "serialNumber", "isin", "iban", "titleNumber", "publicKey"];
+
+    private static readonly string[] CountryProperties = ["nationality", "jurisdiction", "flag", "country"];
+
+    private static (string Id, MatchEntry? Entry) Read(DbDataReader r)
+    {
+        var id = r.GetString(0);
+        if (r.GetBoolean(6))
+        {
+            return (id, null);
+        }
+        var names = new List<string> { r.GetString(2) };
+        using var json = JsonDocument.Parse(r.GetString(3));
+        var p = json.RootElement;
+        if (p.TryGetProperty("alternateNames", out var alternates) && alternates.ValueKind == JsonValueKind.Array)
+        {
+            names.AddRange(alternates.EnumerateArray().Where(a => a.ValueKind == JsonValueKind.String).Select(a => a.GetString()!));
+        }
+        var identifiers = IdentifierProperties.Select(name => Text(p, name)).OfType<string>().ToList();
+        var country = CountryProperties.Select(name => Text(p, name)).OfType<string>().FirstOrDefault();
+        var subject = new MatchSubject(names, Text(p, "birthDate"), country, identifiers.Count == 0 ? null : identifiers);
+        return (id, new MatchEntry(id, r.GetString(1), subject, r.NullableString(7), r.NullableDate(4), r.NullableDate(5)));
+    }
+
+    private static string? Text(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    public void Dispose()
+    {
+        _lock.Dispose();
+        _refresh.Dispose();
+    }
+}

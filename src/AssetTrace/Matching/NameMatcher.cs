@@ -1,0 +1,46 @@
+namespace AssetTrace.Matching;
+
+/// <summary>
+/// The one name matcher (#14): two subjects, or a search query and a candidate, scored in [0, 1]
+/// with an explanation of which parts agreed and how. Search, duplicate suggestions and screening call it.
+/// </summary>
+public static class NameMatcher
+{
+    /// <summary>Whether two subjects are the same person or company: symmetric, every word counts.</summary>
+    public static MatchResult Compare(MatchSubject a, MatchSubject b) => Best(a, b, search: false);
+
+    /// <summary>How well a candidate answers a search query: words of the candidate the query leaves out cost little.</summary>
+    public static MatchResult Search(MatchSubject query, MatchSubject candidate) => Best(query, candidate, search: true);
+
+    /// <summary>Compares two names with no other evidence.</summary>
+    public static MatchResult Compare(string a, string b) => Compare(MatchSubject.Named(a), MatchSubject.Named(b));
+
+    private static MatchResult Best(MatchSubject query, MatchSubject candidate, bool search)
+    {
+        var queryNames = query.Names.Select(ParsedName.Parse).ToList();
+        return Best(queryNames, query, candidate.Names.Select(ParsedName.Parse), candidate, search);
+    }
+
+    /// <summary>The best of every pair of names, then the evidence; the names already parsed (an index keeps them so).</summary>
+    internal static MatchResult Best(IReadOnlyList<ParsedName> queryNames, MatchSubject query, IEnumerable<ParsedName> candidateNames, MatchSubject candidate, bool search)
+    {
+        var best = (Score: -1.0, Name: "", Reasons: new List<MatchReason>());
+        foreach (var c in candidateNames)
+        {
+            foreach (var q in queryNames)
+            {
+                var (score, reasons) = NameComparison.Compare(q, c, search);
+                if (score > best.Score)
+                {
+                    best = (score, c.Original, reasons);
+                }
+            }
+        }
+        if (best.Score < 0)
+        {
+            return new MatchResult(0, "", []);
+        }
+        var final = Evidence.Apply(best.Score, query, candidate, best.Reasons);
+        return new MatchResult(Math.Round(final, 4), best.Name, best.Reasons);
+    }
+}

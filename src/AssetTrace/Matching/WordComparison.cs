@@ -1,0 +1,78 @@
+namespace AssetTrace.Matching;
+
+/// <summary>How well one word of a name matches one word of another, and how (#14).</summary>
+public static class WordComparison
+{
+    // What each way of agreeing is worth. A feminine form is related but not the same person, so two names
+    // that differ only by it fall under the default threshold; a typo or an initial keeps a name above it.
+    public const double ExactScore = 1.0;
+    public const double TransliterationScore = 0.97;
+    public const double TypoScore = 0.85;
+    public const double PrefixScore = 0.8;
+    public const double InitialScore = 0.7;
+    public const double FeminineScore = 0.45;
+
+    private static readonly (string Masculine, string Feminine)[] Genders =
+    [
+        ("ov", "ova"), ("ev", "eva"), ("in", "ina"), ("ski", "skaia"), ("ski", "ska"), ("skii", "skaia"), ("ii", "aia"), ("uli", "kizi"),
+    ];
+
+    /// <summary>The score and kind of agreement of two words; (0, Unmatched) when they do not agree.</summary>
+    /// <param name="prefix">Whether <paramref name="query"/> may match the beginning of <paramref name="candidate"/> (search).</param>
+    public static (double Score, MatchHow How) Compare(NameWord query, NameWord candidate, bool prefix)
+    {
+        if (query.Text == candidate.Text)
+        {
+            return query.IsInitial ? (InitialScore, MatchHow.Initial) : (ExactScore, MatchHow.Exact);
+        }
+        if (query.IsInitial || candidate.IsInitial)
+        {
+            // An initial agrees with any word that starts with the same letter in any reading.
+            var (initial, word) = query.IsInitial ? (query, candidate) : (candidate, query);
+            return initial.Keys.Any(i => word.Keys.Any(k => k[0] == i[0])) || word.Text[0] == initial.Text[0]
+                ? (InitialScore, MatchHow.Initial) : (0, MatchHow.Unmatched);
+        }
+        if (query.Keys.Any(candidate.Keys.Contains))
+        {
+            return (TransliterationScore, MatchHow.Transliteration);
+        }
+        if (query.Keys.Any(q => candidate.Keys.Any(c => Gendered(q, c))))
+        {
+            return (FeminineScore, MatchHow.FeminineForm);
+        }
+        if (Typo(query, candidate))
+        {
+            return (TypoScore, MatchHow.Typo);
+        }
+        if (prefix && query.Text.Length >= 3 && query.Keys.Any(q => q.Length >= 3 && candidate.Keys.Any(c => c.Length > q.Length && c.StartsWith(q, StringComparison.Ordinal))))
+        {
+            return (PrefixScore, MatchHow.Prefix);
+        }
+        return (0, MatchHow.Unmatched);
+    }
+
+    /// <summary>
+    /// A typing error is judged where it was made: two Cyrillic words by their letters as written, on the
+    /// Cyrillic keyboard; otherwise also by their keys, so that a slip in one romanisation is seen against another.
+    /// </summary>
+    private static bool Typo(NameWord a, NameWord b) =>
+        TypingErrors.OneApart(a.Text, b.Text)
+        || (!(a.IsCyrillic && b.IsCyrillic) && a.Keys.Any(x => b.Keys.Any(y => TypingErrors.OneApart(x, y))));
+
+    private static bool Gendered(string a, string b)
+    {
+        foreach (var (masculine, feminine) in Genders)
+        {
+            if (Pair(a, b, masculine, feminine) || Pair(b, a, masculine, feminine))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool Pair(string m, string f, string masculine, string feminine) =>
+        m.EndsWith(masculine, StringComparison.Ordinal) && f.EndsWith(feminine, StringComparison.Ordinal)
+        && m.Length - masculine.Length >= 2
+        && m.AsSpan(0, m.Length - masculine.Length).SequenceEqual(f.AsSpan(0, f.Length - feminine.Length));
+}

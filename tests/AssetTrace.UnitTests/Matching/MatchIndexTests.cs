@@ -1,0 +1,76 @@
+using AssetTrace.Matching;
+
+namespace AssetTrace.UnitTests.Matching;
+
+public sealed class MatchIndexTests
+{
+    private static MatchIndex IndexOf(params MatchEntry[] entries)
+    {
+        var index = new MatchIndex();
+        foreach (var entry in entries)
+        {
+            index.Upsert(entry);
+        }
+        return index;
+    }
+
+    private static MatchEntry Person(string id, string name, string? restrictedCase = null) =>
+        new(id, "Person", MatchSubject.Named(name), restrictedCase, null, null);
+
+    [Fact]
+    public void A_lookup_finds_a_name_in_another_script_with_a_typo_and_not_a_different_surname()
+    {
+        var index = IndexOf(Person("a", "Ахметов Серік Болатұлы"), Person("b", "Ахмедов Серик"), Person("c", "Жанар Оспанова"));
+
+        var hits = index.Find(MatchSubject.Named("Serik Achmetwo"), search: true, _ => true, 0.8, 10, 100);
+
+        Assert.Equal(["a"], hits.Items.Select(h => h.Entry.Id));
+        Assert.Contains(hits.Items[0].Match.Explanation, r => r is { How: MatchHow.Typo, Query: "achmetwo", Candidate: "ахметов" });
+        Assert.True(hits.TotalIsExact);
+    }
+
+    [Fact]
+    public void What_the_filter_refuses_is_neither_returned_nor_counted()
+    {
+        var index = IndexOf(Person("open", "Serik Akhmetov"), Person("hidden", "Серік Ахметов", "case-7"), Person("hidden-2", "Akhmetov S.", "case-7"));
+
+        var outsider = index.Find(MatchSubject.Named("Akhmetov Serik"), search: true, e => e.RestrictedCase is null, 0.8, 10, 100);
+        var insider = index.Find(MatchSubject.Named("Akhmetov Serik"), search: true, _ => true, 0.8, 10, 100);
+
+        Assert.Equal(["open"], outsider.Items.Select(h => h.Entry.Id));
+        Assert.Equal(1, outsider.Total);
+        Assert.Equal(3, insider.Total);
+    }
+
+    [Fact]
+    public void Past_the_bound_the_total_says_more_than_and_a_replaced_or_removed_entry_is_gone()
+    {
+        var index = IndexOf([.. Enumerable.Range(0, 30).Select(i => Person($"p{i}", $"Серик Ахметов {i}"))]);
+
+        var many = index.Find(MatchSubject.Named("Serik Akhmetov"), search: true, _ => true, 0.8, 5, countBound: 20);
+        Assert.Equal(5, many.Items.Count);
+        Assert.False(many.TotalIsExact);
+        Assert.Equal(20, many.Total);
+
+        index.Upsert(Person("p0", "Жанар Оспанова"));
+        index.Remove("p1");
+        var rest = index.Find(MatchSubject.Named("Serik Akhmetov"), search: true, _ => true, 0.8, 50, countBound: 100);
+        Assert.Equal(28, rest.Total);
+        Assert.True(rest.TotalIsExact);
+        Assert.DoesNotContain(rest.Items, h => h.Entry.Id is "p0" or "p1");
+        Assert.Equal("p0", Assert.Single(index.Find(MatchSubject.Named("Zhanar Ospanova"), search: false, _ => true, 0.8, 5, 5).Items).Entry.Id);
+    }
+}
+
+public sealed class NameSearchQueryTests
+{
+    [Fact]
+    public void A_query_too_long_to_be_a_name_or_with_no_letters_is_refused_with_the_field()
+    {
+        var tooLong = Assert.Throws<AssetTrace.Common.UserInputException>(() => NameSearch.CheckQuery(string.Join(' ', Enumerable.Repeat("Akhmetov", 40))));
+        Assert.Equal("query", Assert.Single(tooLong.Errors).Field);
+        Assert.Contains("at most 300", tooLong.Errors[0].Message, StringComparison.Ordinal);
+        Assert.Throws<AssetTrace.Common.UserInputException>(() => NameSearch.CheckQuery("«—»"));
+        NameSearch.CheckQuery("Achmetow");
+    }
+}
