@@ -43,11 +43,13 @@ public sealed class ConsoleBrowserTests(ConsoleFixture fixture) : IClassFixture<
         // Typed before the circuit is live, the text would be reset by its first render.
         await watch.InteractiveAsync();
 
-        // A Latin spelling finds the person written in Cyrillic, shown beside its transliteration.
-        await page.FillAsync("#search-query", "Akhmetov");
+        // A German spelling finds the person written in Cyrillic, shown beside its transliteration,
+        // with the matcher's score and why it matched.
+        await page.FillAsync("#search-query", "Achmetow");
         await page.PressAsync("#search-query", "Enter");
         var serik = page.Locator("table.results tr", new() { HasText = "Серік Ахметов" });
         await Assertions.Expect(serik).ToContainTextAsync("Serik Akhmetov");
+        await Assertions.Expect(serik.Locator("td.why")).ToContainTextAsync("achmetow ≈ ахметов (transliteration)");
         await watch.ScreenshotAsync("02-search");
         await serik.GetByRole(AriaRole.Link).ClickAsync();
 

@@ -108,11 +108,15 @@ public sealed class ConsoleText
     /// <summary>The network view's, search suggestions' and import and export pages' texts.</summary>
     public required NetworkText Network { get; init; }
 
+    /// <summary>The search page's scores and explanations.</summary>
+    public required MatchText Match { get; init; }
+
     public static ConsoleText Russian { get; } = new()
     {
         Analyst = AnalystText.Russian,
         Desk = DeskText.Russian,
         Network = NetworkText.Russian,
+        Match = MatchText.Russian,
         EdgeKinds = new Dictionary<EdgeKind, string>
         {
             [EdgeKind.Owns] = "владеет",
@@ -217,6 +221,7 @@ public sealed class ConsoleText
         Analyst = AnalystText.English,
         Desk = DeskText.English,
         Network = NetworkText.English,
+        Match = MatchText.English,
         EdgeKinds = new Dictionary<EdgeKind, string>
         {
             [EdgeKind.Owns] = "owns",
