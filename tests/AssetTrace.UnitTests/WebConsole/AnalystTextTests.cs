@@ -1,5 +1,4 @@
 using AssetTrace.Analytics.Connections;
-using AssetTrace.Analytics.RedFlags;
 using AssetTrace.WebConsole.Text;
 using AssetTrace.WebConsole.Timeline;
 
@@ -15,7 +14,6 @@ public sealed class AnalystTextTests
         {
             Assert.All(Enum.GetValues<TimelineEventKind>(), k => Assert.False(string.IsNullOrWhiteSpace(text.EventKinds[k])));
             Assert.All(Enum.GetValues<ConnectionKind>(), k => Assert.False(string.IsNullOrWhiteSpace(text.ConnectionKinds[k])));
-            Assert.All(Enum.GetValues<RedFlagKind>(), k => Assert.False(string.IsNullOrWhiteSpace(text.RedFlagKinds[k])));
         }
         Assert.Same(AnalystText.Russian, ConsoleText.Russian.Analyst);
         Assert.Same(AnalystText.English, ConsoleText.English.Analyst);

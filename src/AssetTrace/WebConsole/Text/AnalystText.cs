@@ -1,5 +1,4 @@
 using AssetTrace.Analytics.Connections;
-using AssetTrace.Analytics.RedFlags;
 using AssetTrace.WebConsole.Timeline;
 
 namespace AssetTrace.WebConsole.Text;
@@ -77,7 +76,6 @@ public sealed class AnalystText
 
     public required IReadOnlyDictionary<TimelineEventKind, string> EventKinds { get; init; }
     public required IReadOnlyDictionary<ConnectionKind, string> ConnectionKinds { get; init; }
-    public required IReadOnlyDictionary<RedFlagKind, string> RedFlagKinds { get; init; }
 
     public static AnalystText Russian { get; } = new()
     {
@@ -166,16 +164,6 @@ public sealed class AnalystText
             [ConnectionKind.Nominee] = "номинал",
             [ConnectionKind.SharedDirectorship] = "общая должность директора",
             [ConnectionKind.SharedAddress] = "общий адрес",
-        },
-        RedFlagKinds = new Dictionary<RedFlagKind, string>
-        {
-            [RedFlagKind.SecrecyJurisdiction] = "юрисдикция с тайной владения",
-            [RedFlagKind.CircularOwnership] = "круговое владение",
-            [RedFlagKind.NomineeDirector] = "номинальный директор",
-            [RedFlagKind.NomineeArrangement] = "номинальное владение",
-            [RedFlagKind.MassRegistrationAddress] = "адрес массовой регистрации",
-            [RedFlagKind.LongChain] = "длинная цепочка",
-            [RedFlagKind.TransferBeforeCase] = "перевод незадолго до дела",
         },
     };
 
@@ -266,16 +254,6 @@ public sealed class AnalystText
             [ConnectionKind.Nominee] = "nominee",
             [ConnectionKind.SharedDirectorship] = "shared directorship",
             [ConnectionKind.SharedAddress] = "shared address",
-        },
-        RedFlagKinds = new Dictionary<RedFlagKind, string>
-        {
-            [RedFlagKind.SecrecyJurisdiction] = "secrecy jurisdiction",
-            [RedFlagKind.CircularOwnership] = "circular ownership",
-            [RedFlagKind.NomineeDirector] = "nominee director",
-            [RedFlagKind.NomineeArrangement] = "nominee arrangement",
-            [RedFlagKind.MassRegistrationAddress] = "mass-registration address",
-            [RedFlagKind.LongChain] = "long chain",
-            [RedFlagKind.TransferBeforeCase] = "transfer before the case",
         },
     };
 

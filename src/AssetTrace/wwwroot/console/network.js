@@ -3,6 +3,7 @@
 // Views are kept here by the id of their container element; nothing is put on window but cytoscape.
 
 import { toSvg } from './network-svg.js';
+import { saveFile } from './save-file.js';
 
 const views = new Map();
 let loading;
@@ -117,7 +118,7 @@ export async function exportPng(containerId, fileName) {
   const cy = views.get(containerId);
   if (!cy) { return 0; }
   const blob = await cy.png({ output: 'blob-promise', full: true, bg: '#ffffff', scale: 2 });
-  save(blob, fileName);
+  saveFile(blob, fileName);
   return blob.size;
 }
 
@@ -126,19 +127,8 @@ export function exportSvg(containerId, fileName, title) {
   const cy = views.get(containerId);
   if (!cy) { return 0; }
   const blob = new Blob([toSvg(cy, title, kindColours)], { type: 'image/svg+xml' });
-  save(blob, fileName);
+  saveFile(blob, fileName);
   return blob.size;
-}
-
-function save(blob, fileName) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10000);
 }
 
 export function dispose(containerId) {
