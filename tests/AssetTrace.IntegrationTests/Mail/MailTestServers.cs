@@ -24,6 +24,28 @@ public static class MailTestServers
     /// <summary>An address at the partner's domain that has no mailbox: Dovecot refuses it, Postfix bounces.</summary>
     public static string Nobody => "nobody-" + Guid.NewGuid().ToString("N")[..8] + Partner[Partner.IndexOf('@', StringComparison.Ordinal)..];
 
+    /// <summary>The request desk's mailbox on these servers: SMTP to send, IMAP to read answers, both over STARTTLS.</summary>
+    public static void ConfigureDesk(IDictionary<string, string?> settings) =>
+        ConfigureDesk(settings, Smtp, Imap, Desk, Password, Certificate);
+
+    /// <summary>The request desk's mail settings for the given servers and account.</summary>
+    public static void ConfigureDesk(IDictionary<string, string?> settings, (string Host, int Port) smtp, (string Host, int Port) imap,
+        string desk, string password, string? certificate)
+    {
+        settings["Mail:Smtp:Host"] = smtp.Host;
+        settings["Mail:Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        settings["Mail:Smtp:Security"] = "StartTls";
+        settings["Mail:Smtp:Username"] = desk;
+        settings["Mail:Smtp:Password"] = password;
+        settings["Mail:Smtp:From"] = $"AssetTrace request desk <{desk}>";
+        settings["Mail:Imap:Host"] = imap.Host;
+        settings["Mail:Imap:Port"] = imap.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        settings["Mail:Imap:Security"] = "StartTls";
+        settings["Mail:Imap:Username"] = desk;
+        settings["Mail:Imap:Password"] = password;
+        settings["Mail:TrustedCertificateFile"] = certificate;
+    }
+
     private static (string Host, int Port) Endpoint(string name)
     {
         var value = Variable(name);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using AssetTrace.Graph.Model;
 using AssetTrace.Graph.Store;
@@ -35,20 +34,8 @@ public sealed class RequestMailFlowTests : IDisposable
     private async Task<ServiceProvider> StartAsync()
     {
         var settings = await _stores.CreateAsync(StoreKind.Postgres);
-        var desk = MailTestServers.Desk;
         settings["Demo:Load"] = "true";
-        settings["Mail:Smtp:Host"] = MailTestServers.Smtp.Host;
-        settings["Mail:Smtp:Port"] = MailTestServers.Smtp.Port.ToString(CultureInfo.InvariantCulture);
-        settings["Mail:Smtp:Security"] = "StartTls";
-        settings["Mail:Smtp:Username"] = desk;
-        settings["Mail:Smtp:Password"] = MailTestServers.Password;
-        settings["Mail:Smtp:From"] = $"AssetTrace request desk <{desk}>";
-        settings["Mail:Imap:Host"] = MailTestServers.Imap.Host;
-        settings["Mail:Imap:Port"] = MailTestServers.Imap.Port.ToString(CultureInfo.InvariantCulture);
-        settings["Mail:Imap:Security"] = "StartTls";
-        settings["Mail:Imap:Username"] = desk;
-        settings["Mail:Imap:Password"] = MailTestServers.Password;
-        settings["Mail:TrustedCertificateFile"] = MailTestServers.Certificate;
+        MailTestServers.ConfigureDesk(settings);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration).AddAssetTraceCore(configuration).BuildServiceProvider();
         await CoreServices.PrepareStoreAsync(services, configuration, CancellationToken.None);

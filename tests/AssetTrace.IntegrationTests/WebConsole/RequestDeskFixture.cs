@@ -1,4 +1,3 @@
-using System.Globalization;
 using AssetTrace.IntegrationTests.Browser;
 using AssetTrace.IntegrationTests.Infrastructure;
 using AssetTrace.IntegrationTests.Mail;
@@ -27,20 +26,8 @@ public sealed class RequestDeskFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var settings = await TestDatabases.CreateAsync(StoreKind.Sqlite);
-        var desk = MailTestServers.Desk;
         settings["Demo:Load"] = "true";
-        settings["Mail:Smtp:Host"] = MailTestServers.Smtp.Host;
-        settings["Mail:Smtp:Port"] = MailTestServers.Smtp.Port.ToString(CultureInfo.InvariantCulture);
-        settings["Mail:Smtp:Security"] = "StartTls";
-        settings["Mail:Smtp:Username"] = desk;
-        settings["Mail:Smtp:Password"] = MailTestServers.Password;
-        settings["Mail:Smtp:From"] = $"AssetTrace request desk <{desk}>";
-        settings["Mail:Imap:Host"] = MailTestServers.Imap.Host;
-        settings["Mail:Imap:Port"] = MailTestServers.Imap.Port.ToString(CultureInfo.InvariantCulture);
-        settings["Mail:Imap:Security"] = "StartTls";
-        settings["Mail:Imap:Username"] = desk;
-        settings["Mail:Imap:Password"] = MailTestServers.Password;
-        settings["Mail:TrustedCertificateFile"] = MailTestServers.Certificate;
+        MailTestServers.ConfigureDesk(settings);
         Server = await ServerHarness.StartAsync(settings, ownsStore: true);
         (_playwright, Browser) = await Chromium.LaunchAsync();
         Assertions.SetDefaultExpectTimeout(20_000);
