@@ -14,6 +14,11 @@ if (args is ["console", .. var consoleArgs])
     // The web console's performance (issue #13): Console/ConsoleCommand.cs.
     return await AssetTrace.Benchmarks.ConsolePages.ConsoleCommand.RunAsync(consoleArgs, root, command);
 }
+if (args is ["names", .. var namesArgs])
+{
+    // The name matcher against pg_trgm (issue #14): Names/NamesCommand.cs.
+    return await AssetTrace.Benchmarks.Names.NamesCommand.RunAsync(namesArgs, root, command);
+}
 BenchOptions options;
 try
 {

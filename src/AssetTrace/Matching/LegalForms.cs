@@ -13,7 +13,8 @@ public static class LegalForms
         // Limited liability partnership (Kazakhstan) and company.
         ["тоо"] = "llp", ["llp"] = "llp", ["too"] = "llp", ["жшс"] = "llp", ["jshs"] = "llp",
         ["ооо"] = "llc", ["llc"] = "llc", ["ooo"] = "llc", ["ltd"] = "llc", ["limited"] = "llc", ["gmbh"] = "llc",
-        ["sarl"] = "llc", ["srl"] = "llc", ["bv"] = "llc", ["spzoo"] = "llc", ["kft"] = "llc", ["ltda"] = "llc",
+        ["sarl"] = "llc", ["srl"] = "llc", ["fze"] = "llc", ["fzco"] = "llc", ["fzllc"] = "llc", ["dmcc"] = "llc",
+        ["pte"] = "llc", ["pty"] = "llc", ["ou"] = "llc", ["sia"] = "llc", ["uab"] = "llc", ["aps"] = "llc", ["oy"] = "llc", ["sro"] = "llc", ["sderl"] = "llc", ["ptyltd"] = "llc", ["pteltd"] = "llc", ["bv"] = "llc", ["spzoo"] = "llc", ["kft"] = "llc", ["ltda"] = "llc",
         // Joint-stock companies.
         ["ао"] = "jsc", ["jsc"] = "jsc", ["ак"] = "jsc", ["оао"] = "jsc", ["зао"] = "jsc", ["пао"] = "jsc",
         ["ojsc"] = "jsc", ["cjsc"] = "jsc", ["pjsc"] = "jsc", ["ag"] = "jsc", ["sa"] = "jsc", ["nv"] = "jsc",

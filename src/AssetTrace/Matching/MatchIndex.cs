@@ -9,13 +9,20 @@ namespace AssetTrace.Matching;
 /// <remarks>
 /// The deletion neighbourhood ("symmetric delete"): a key and the key with any one letter removed are
 /// filed under the same table, and a query probes its keys and their deletions. Two keys one insertion,
-/// deletion or substitution apart share an entry in it.
+/// deletion or substitution apart share an entry in it. Identifiers are filed as written after
+/// normalisation (<see cref="Evidence.Normalise"/>), so an identifier finds its holder whatever the name.
 /// </remarks>
-public sealed class MatchIndex
+public sealed class MatchIndex(int commonPosting = MatchIndex.CommonPosting)
 {
-    // Words this common (a legal form, "group", an initial) find nothing on their own that other words would not.
-    private const int CommonPosting = 20_000;
+    /// <summary>
+    /// Words filed for more entries than this ("group", "uly", a surname one in fifty bears) are not looked up
+    /// in a query of several words: the other words find the same names for far less work.
+    /// </summary>
+    public const int CommonPosting = 20_000;
     private const int MaxPrefixKeys = 200;
+    private const int MaxQueryWords = 30;
+    // Shorter identifiers say too little to find anyone by (Evidence ignores them too).
+    private const int MinIdentifier = 4;
 
     // Only the entry is kept, not its parsed words: parsing again the few hundred candidates a lookup scores
     // costs less than a millisecond, keeping every parsed word of a million names would cost gigabytes.
@@ -57,6 +64,13 @@ public sealed class MatchIndex
                 probes.Add(Hash(probe));
             }
         }
+        foreach (var identifier in entry.Subject.Identifiers ?? [])
+        {
+            if (Evidence.Normalise(identifier) is { Length: >= MinIdentifier } normalised)
+            {
+                probes.Add(Hash(IdentifierProbe(normalised)));
+            }
+        }
         foreach (var probe in probes)
         {
             if (!_postings.TryGetValue(probe, out var list))
@@ -86,20 +100,74 @@ public sealed class MatchIndex
     public MatchHits Find(MatchSubject query, bool search, Func<MatchEntry, bool> visible, double threshold, int take, int countBound, int scoreBudget = 5000)
     {
         var queryNames = query.Names.Select(ParsedName.Parse).ToList();
-        var words = queryNames.SelectMany(n => n.Words).Where(w => !w.IsInitial).Take(30).ToList();
-        var candidates = Candidates(words, search);
+        var words = queryNames.SelectMany(n => n.Words).Where(w => !w.IsInitial).Take(MaxQueryWords).ToList();
+        var identifiers = query.Identifiers?.Select(Evidence.Normalise).Where(i => i.Length >= MinIdentifier).Distinct().ToList() ?? [];
+        var scratch = LookupScratch.For(_slots.Count);
+        try
+        {
+            var common = Candidates(words, identifiers, search, scratch);
+            // Evidence can lift a score, and the bound is of one name's words: then every candidate is scored.
+            var prune = queryNames.Count == 1 && threshold >= WordComparison.InitialScore
+                && query.BirthDate is null && query.Country is null && identifiers.Count == 0;
+            var ranked = Ranked(words, scratch, common, prune, threshold);
+            return Score(ranked, queryNames, query, search, visible, threshold, take, countBound, scoreBudget);
+        }
+        finally
+        {
+            scratch.Clear();
+        }
+    }
+
+    /// <summary>
+    /// The candidates worth scoring, the most promising first: the best a candidate can score from the query
+    /// words it shares, when <paramref name="prune"/>, must reach the threshold. That is what keeps a lookup of
+    /// a common surname among a million names short: most of its holders share one word of the query only.
+    /// </summary>
+    private List<(int Slot, double Best)> Ranked(List<NameWord> words, LookupScratch scratch, uint common, bool prune, double threshold)
+    {
+        var ranked = new List<(int Slot, double Best)>();
+        // Many candidates share the same words: the bound is worked out once per set of shared words.
+        var bounds = new Dictionary<ulong, double>();
+        foreach (var slot in scratch.Touched)
+        {
+            var best = 1.0;
+            if (prune)
+            {
+                var shared = scratch.Bits[slot] | common;
+                var key = ((ulong)_initials[slot] << 32) | shared;
+                if (!bounds.TryGetValue(key, out best))
+                {
+                    bounds[key] = best = UpperBound(words, shared, _initials[slot]);
+                }
+            }
+            if (best >= threshold)
+            {
+                ranked.Add((slot, best));
+            }
+        }
+        ranked.Sort((a, b) => a.Best != b.Best ? b.Best.CompareTo(a.Best) : a.Slot.CompareTo(b.Slot));
+        return ranked;
+    }
+
+    /// <summary>
+    /// Scores the candidates in order. Once more than <paramref name="countBound"/> have matched (the total is
+    /// then "more than") and the <paramref name="take"/> best found score at least what any candidate left could,
+    /// the rest cannot change the answer and are not scored.
+    /// </summary>
+    private MatchHits Score(List<(int Slot, double Best)> ranked, List<ParsedName> queryNames, MatchSubject query, bool search,
+        Func<MatchEntry, bool> visible, double threshold, int take, int countBound, int scoreBudget)
+    {
         var hits = new List<MatchHit>();
+        var best = new PriorityQueue<double, double>();
         var scored = 0;
         var exact = true;
-        // Evidence can lift a score, and the bound is of one name's words: then every candidate is scored.
-        var prune = queryNames.Count == 1 && threshold >= WordComparison.InitialScore
-            && query.BirthDate is null && query.Country is null && query.Identifiers is not { Count: > 0 };
-        // The best a candidate can score from the query words it shares: one that cannot reach the threshold
-        // is not scored, which is what keeps a lookup of a common surname among a million names short.
-        foreach (var (slot, best) in candidates.Select(c => (c.Key, Best: prune ? UpperBound(words, c.Value, _initials[c.Key]) : 1))
-            .Where(c => !prune || c.Best >= threshold)
-            .OrderByDescending(c => c.Best).ThenBy(c => c.Key))
+        foreach (var (slot, bound) in ranked)
         {
+            if (hits.Count > countBound && best.Count == take && best.Peek() >= bound)
+            {
+                exact = false;
+                break;
+            }
             if (_slots[slot] is not { } entry || !visible(entry))
             {
                 continue;
@@ -113,6 +181,11 @@ public sealed class MatchIndex
             if (match.Score >= threshold)
             {
                 hits.Add(new MatchHit(entry, match));
+                best.Enqueue(match.Score, match.Score);
+                if (best.Count > take)
+                {
+                    best.Dequeue();
+                }
             }
         }
         var ordered = hits.OrderByDescending(h => h.Match.Score).ThenBy(h => h.Entry.Subject.Names[0], StringComparer.Ordinal).ThenBy(h => h.Entry.Id, StringComparer.Ordinal);
@@ -155,50 +228,65 @@ public sealed class MatchIndex
         return best;
     }
 
-    private Dictionary<int, uint> Candidates(List<NameWord> words, bool search)
+    /// <summary>
+    /// Marks in <paramref name="scratch"/> every entry that shares a query word (one bit per word) or an
+    /// identifier (every bit: an identifier agreeing is strong evidence on its own). Returns the bits of the
+    /// words too common to look up in a query of several words: any entry may share those.
+    /// </summary>
+    private uint Candidates(List<NameWord> words, List<string> identifiers, bool search, LookupScratch scratch)
     {
-        var hits = new Dictionary<int, uint>();
+        var common = 0u;
+        var lists = new HashSet<List<int>>(ReferenceEqualityComparer.Instance);
         for (var w = 0; w < words.Count; w++)
         {
             var word = words[w];
-            var lists = new List<List<int>>();
+            var bit = 1u << w;
+            lists.Clear();
+            void Probe(string probe, bool always)
+            {
+                if (_postings.TryGetValue(Hash(probe), out var list))
+                {
+                    if (list.Count <= commonPosting || always)
+                    {
+                        lists.Add(list);
+                    }
+                    else
+                    {
+                        common |= bit;
+                    }
+                }
+            }
             foreach (var key in word.Keys)
             {
                 foreach (var probe in Neighbourhood(key))
                 {
-                    if (_postings.TryGetValue(Hash(probe), out var list) && (list.Count <= CommonPosting || words.Count == 1))
-                    {
-                        lists.Add(list);
-                    }
+                    Probe(probe, always: words.Count == 1);
                 }
                 if (search && key.Length >= 3)
                 {
                     foreach (var longer in _keys.GetViewBetween(key, key + '\uffff').Take(MaxPrefixKeys))
                     {
-                        if (_postings.TryGetValue(Hash(longer), out var list) && list.Count <= CommonPosting)
-                        {
-                            lists.Add(list);
-                        }
+                        Probe(longer, always: false);
                     }
                 }
             }
             foreach (var probe in Written(word))
             {
-                if (_postings.TryGetValue(Hash(probe), out var list) && list.Count <= CommonPosting)
-                {
-                    lists.Add(list);
-                }
+                Probe(probe, always: false);
             }
-            var bit = 1u << w;
             foreach (var list in lists)
             {
-                foreach (var slot in list)
-                {
-                    hits[slot] = hits.GetValueOrDefault(slot) | bit;
-                }
+                scratch.Mark(list, bit);
             }
         }
-        return hits;
+        foreach (var identifier in identifiers)
+        {
+            if (_postings.TryGetValue(Hash(IdentifierProbe(identifier)), out var list))
+            {
+                scratch.Mark(list, uint.MaxValue);
+            }
+        }
+        return common;
     }
 
     /// <summary>
@@ -221,6 +309,9 @@ public sealed class MatchIndex
             yield return string.Concat(key.AsSpan(0, i), key.AsSpan(i + 1));
         }
     }
+
+    /// <summary>An identifier's probe, marked with a leading \u0002 so it never meets a name's key.</summary>
+    private static string IdentifierProbe(string normalised) => "\u0002" + normalised;
 
     /// <summary>FNV-1a, 64 bits: stable across processes (string.GetHashCode is not) and cheap.</summary>
     private static ulong Hash(string key)

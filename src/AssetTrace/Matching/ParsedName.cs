@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace AssetTrace.Matching;
@@ -27,13 +28,15 @@ public sealed class ParsedName
         var words = new List<NameWord>();
         var forms = new List<(string, string)>();
         var group = 0;
-        foreach (var chunk in name.Split([' ', '\t', ',', ';', '/', '(', ')', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries))
+        var chunks = name.Split([' ', '\t', ',', ';', '/', '(', ')', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < chunks.Length; i++)
         {
+            var chunk = chunks[i];
             group++;
-            var joined = Clean(chunk.Replace("-", "", StringComparison.Ordinal).Replace("‐", "", StringComparison.Ordinal));
-            if (joined.Length > 0 && Matching.LegalForms.Of(joined) is { } code)
+            if (LegalFormAt(chunks, i) is ({ } text, { } code, var length))
             {
-                forms.Add((joined, code));
+                forms.Add((text, code));
+                i += length - 1;
                 continue;
             }
             // "S.B." written without a space is two initials.
@@ -45,6 +48,12 @@ public sealed class ParsedName
                 }
                 continue;
             }
+            // A Kazakh patronymic written in two words ("Серік ұлы", "Askhat qyzy") is the one word "Серікұлы".
+            if (i + 1 < chunks.Length && IsKazakhPatronymicSuffix(Clean(chunks[i + 1])) && Clean(chunk).Length > 1)
+            {
+                Add(words, Clean(chunk) + Clean(chunks[++i]), group);
+                continue;
+            }
             foreach (var part in chunk.Split(['-', '‐', '–'], StringSplitOptions.RemoveEmptyEntries))
             {
                 Add(words, Clean(part), group);
@@ -52,6 +61,38 @@ public sealed class ParsedName
         }
         return new ParsedName(name, words, forms);
     }
+
+    private static readonly HashSet<string> KazakhPatronymicSuffixes = new(StringComparer.Ordinal)
+    {
+        "ұлы", "улы", "uly", "uli", "ūly", "қызы", "кызы", "qyzy", "kyzy", "kizi", "qizi",
+    };
+
+    private static bool IsKazakhPatronymicSuffix(string word) => KazakhPatronymicSuffixes.Contains(word);
+
+    // Forms written in several words. Only these are read across spaces: "S. A." after a surname is two initials, not a company.
+    private static readonly HashSet<string> FormsOfSeveralWords = new(StringComparer.Ordinal) { "sarl", "spzoo", "sderl", "ptyltd", "pteltd" };
+
+    /// <summary>
+    /// The legal form starting at chunk <paramref name="at"/>, of one chunk or of up to three that make one of
+    /// <see cref="FormsOfSeveralWords"/> ("S.à r.l.", "Sp. z o.o."), read without dots, hyphens or accents;
+    /// its text, code and how many chunks it takes.
+    /// </summary>
+    private static (string? Text, string? Code, int Length) LegalFormAt(string[] chunks, int at)
+    {
+        for (var length = Math.Min(3, chunks.Length - at); length >= 1; length--)
+        {
+            var joined = Clean(string.Concat(chunks.Skip(at).Take(length)).Replace("-", "", StringComparison.Ordinal).Replace("‐", "", StringComparison.Ordinal));
+            var plain = WithoutAccents(joined);
+            if (joined.Length > 0 && (length == 1 || FormsOfSeveralWords.Contains(plain)) && (Matching.LegalForms.Of(joined) ?? Matching.LegalForms.Of(plain)) is { } code)
+            {
+                return (joined, code, length);
+            }
+        }
+        return (null, null, 0);
+    }
+
+    private static string WithoutAccents(string text) =>
+        new([.. text.Normalize(NormalizationForm.FormD).Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)]);
 
     private static void Add(List<NameWord> words, string text, int group)
     {

@@ -60,6 +60,48 @@ public sealed class MatchIndexTests
         Assert.DoesNotContain(rest.Items, h => h.Entry.Id is "p0" or "p1");
         Assert.Equal("p0", Assert.Single(index.Find(MatchSubject.Named("Zhanar Ospanova"), search: false, _ => true, 0.8, 5, 5).Items).Entry.Id);
     }
+
+    [Fact]
+    public void A_word_too_common_to_look_up_does_not_keep_a_name_that_shares_it_from_being_found()
+    {
+        // "uly" is filed for every entry: past the common cut it is not looked up, and the bound must not
+        // count it as missing ("Ибрагимов Андрей Игорь ұлы" was once dropped so among a million names).
+        var index = new MatchIndex(commonPosting: 3);
+        foreach (var (id, name) in new[] { ("a", "Ибрагимов Андрей Игорь ұлы"), ("b", "Оспанов Ерлан Серік ұлы"), ("c", "Попов Марат Болат ұлы"), ("d", "Жұмабаев Талғат Арман ұлы") })
+        {
+            index.Upsert(Person(id, name));
+        }
+
+        var hits = index.Find(MatchSubject.Named("Ibragimov Andrey Igor uly"), search: false, _ => true, 0.8, 10, 100);
+
+        Assert.Equal("a", Assert.Single(hits.Items).Entry.Id);
+    }
+
+    [Fact]
+    public void An_identifier_finds_its_holder_whatever_the_name()
+    {
+        var index = IndexOf(new MatchEntry("kz", "Company", new MatchSubject(["ТОО «Алтын Групп»"], Identifiers: ["990 340-001 234"]), null, null, null),
+            Person("other", "Altyn Group LLP"));
+
+        var hits = index.Find(new MatchSubject(["Golden Group Holding"], Identifiers: ["990340001234"]), search: false, _ => true, 0.8, 10, 100);
+
+        var hit = Assert.Single(hits.Items);
+        Assert.Equal("kz", hit.Entry.Id);
+        Assert.Contains(hit.Match.Explanation, r => r.How == MatchHow.IdentifierAgrees);
+    }
+
+    [Fact]
+    public void Among_many_holders_of_one_name_the_lookup_stops_once_the_answer_cannot_change()
+    {
+        var index = IndexOf([.. Enumerable.Range(0, 500).Select(i => Person($"p{i}", i % 2 == 0 ? "Серик Ахметов" : "Serik Akhmetov"))]);
+
+        var hits = index.Find(MatchSubject.Named("Серик Ахметов"), search: false, _ => true, 0.8, 10, countBound: 100);
+
+        Assert.Equal(10, hits.Items.Count);
+        Assert.All(hits.Items, h => Assert.Equal(1.0, h.Match.Score));
+        Assert.Equal(100, hits.Total);
+        Assert.False(hits.TotalIsExact);
+    }
 }
 
 public sealed class NameSearchQueryTests

@@ -85,4 +85,33 @@ public sealed class NameMatcherTests
         Assert.Contains(match.Explanation, r => r.How == MatchHow.NotInQuery);
         Assert.True(NameMatcher.Compare("Achmetow", "Серік Ахметов").Score < Threshold);
     }
+
+    [Fact]
+    public void A_Kazakh_patronymic_in_two_words_is_one_patronymic_which_a_source_may_leave_out()
+    {
+        var joined = NameMatcher.Compare("Ибрагимов Андрей Игорьұлы", "Ibragimov Andrey Igor' uly");
+        var left = NameMatcher.Compare("Dmitriy Toqayev Timur uly", "Dmitriy Toqayev");
+        Assert.True(joined.Score >= Threshold, joined.Score.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(left.Score >= Threshold, left.Score.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Contains(left.Explanation, r => r is { How: MatchHow.MissingPatronymic, Query: "timuruly" });
+    }
+
+    [Theory]
+    [InlineData("Altyn Logistika S.à r.l.", "Altyn Logistika S.a r.l.")]
+    [InlineData("Caspian Trading Sp. z o.o.", "Caspian Trading sp.zoo")]
+    [InlineData("Altyn Capital FZE", "Altyn Capital LLC")]
+    public void Legal_forms_of_several_words_or_with_accents_are_recognised(string a, string b)
+    {
+        var match = NameMatcher.Compare(a, b);
+        Assert.True(match.Score >= Threshold, match.Score.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Contains(match.Explanation, r => r.How == MatchHow.LegalForm);
+    }
+
+    [Fact]
+    public void Two_initials_after_a_surname_stay_initials_not_a_legal_form()
+    {
+        var name = ParsedName.Parse("Ахметов S. A.");
+        Assert.Empty(name.LegalForms);
+        Assert.Equal(["s", "a"], name.Words.Where(w => w.IsInitial).Select(w => w.Text));
+    }
 }
