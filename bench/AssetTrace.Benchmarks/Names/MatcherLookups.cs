@@ -25,6 +25,13 @@ public static class MatcherLookups
         var subjects = queries.Select(q => MatchSubject.Named(q.Query)).ToList();
         var (exact, exactHits) = Latencies.Measure(subjects, q => index.Find(q, search: false, _ => true, threshold, take: 10, countBound: 1000));
         log.WriteLine($"  matcher, whole words: p50 {exact.P50:F2} ms, p99 {exact.P99:F2} ms");
+        foreach (var (query, time) in Slowest(subjects, q => index.Find(q, search: false, _ => true, threshold, take: 10, countBound: 1000)))
+        {
+            log.WriteLine($"    slow: '{query}' {time:F1} ms");
+            Environment.SetEnvironmentVariable("MATCH_DEBUG", "1");
+            index.Find(MatchSubject.Named(query), search: false, _ => true, threshold, take: 10, countBound: 1000);
+            Environment.SetEnvironmentVariable("MATCH_DEBUG", null);
+        }
         var (search, _) = Latencies.Measure(subjects, q => index.Find(q, search: true, _ => true, threshold, take: 10, countBound: 1000));
         log.WriteLine($"  matcher, as search (word prefixes too): p50 {search.P50:F2} ms, p99 {search.P99:F2} ms");
         var missed = queries.Select((q, i) => (q.Query, Source: names[q.Source], Hits: exactHits[i], Id: Id(q.Source))).Where(x => !Found(x.Hits, x.Id, x.Query, x.Source)).ToList();
@@ -40,6 +47,15 @@ public static class MatcherLookups
     private static bool Found(MatchHits hits, string id, string query, string source) =>
         hits.Items.Any(h => h.Entry.Id == id)
         || (hits.Items.Count == 10 && hits.Items[^1].Match.Score >= NameMatcher.Compare(query, source).Score);
+
+    /// <summary>The slowest lookups and their times, to say where a high p99 comes from.</summary>
+    private static List<(string Query, double Milliseconds)> Slowest(List<MatchSubject> subjects, Func<MatchSubject, MatchHits> find) =>
+        subjects.Select(q =>
+        {
+            var started = Stopwatch.GetTimestamp();
+            find(q);
+            return (Query: q.Names[0], Milliseconds: Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }).OrderByDescending(x => x.Milliseconds).Take(8).ToList();
 
     private static string Id(int i) => i.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

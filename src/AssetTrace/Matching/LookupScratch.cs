@@ -11,7 +11,11 @@ internal sealed class LookupScratch
     [ThreadStatic]
     private static LookupScratch? t_current;
 
+    /// <summary>Per slot, the query words it shares, a bit each.</summary>
     public uint[] Bits { get; private set; } = [];
+
+    /// <summary>Per slot, the places in its names of the words that agreed with any query word (<see cref="MatchIndex.Posting"/>).</summary>
+    public ushort[] Words { get; private set; } = [];
 
     /// <summary>The slots marked, each once, in the order first marked.</summary>
     public List<int> Touched { get; } = [];
@@ -21,21 +25,27 @@ internal sealed class LookupScratch
         var scratch = t_current ??= new LookupScratch();
         if (scratch.Bits.Length < slots)
         {
-            scratch.Bits = new uint[Math.Max(slots, scratch.Bits.Length * 2)];
+            var length = Math.Max(slots, scratch.Bits.Length * 2);
+            scratch.Bits = new uint[length];
+            scratch.Words = new ushort[length];
         }
         return scratch;
     }
 
-    public void Mark(List<int> slots, uint bits)
+    /// <summary>Marks the slots of <paramref name="postings"/> (<see cref="MatchIndex.Posting"/>) with <paramref name="bits"/>.</summary>
+    public void Mark(List<int> postings, uint bits)
     {
         var marks = Bits;
-        foreach (var slot in slots)
+        var words = Words;
+        foreach (var posting in postings)
         {
+            var slot = posting >> MatchIndex.WordBits;
             if (marks[slot] == 0)
             {
                 Touched.Add(slot);
             }
             marks[slot] |= bits;
+            words[slot] |= (ushort)(1 << (posting & MatchIndex.ManyWords));
         }
     }
 
@@ -44,6 +54,7 @@ internal sealed class LookupScratch
         foreach (var slot in Touched)
         {
             Bits[slot] = 0;
+            Words[slot] = 0;
         }
         Touched.Clear();
     }

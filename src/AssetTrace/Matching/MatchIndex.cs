@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace AssetTrace.Matching;
 
 /// <summary>
@@ -47,39 +49,53 @@ public sealed class MatchIndex(int commonPosting = MatchIndex.CommonPosting)
         _slots.Add(entry);
         _initials.Add((byte)Math.Min(byte.MaxValue, names.Select(n => n.Words.Count(w => w.IsInitial)).DefaultIfEmpty(0).Max()));
         _slotOf[entry.Id] = slot;
-        var probes = new HashSet<ulong>();
-        foreach (var word in names.SelectMany(n => n.Words).Where(w => !w.IsInitial))
+        // Each posting is the slot and the word's place in its name (see Posting): a lookup then knows how many
+        // different words of a candidate agreed, not only which query words found it.
+        var postings = new HashSet<(ulong Probe, int Word)>();
+        foreach (var name in names)
         {
-            // Every reading with its one-letter deletions: the matcher accepts a typo against any reading.
-            foreach (var key in word.Keys)
+            foreach (var (word, place) in name.Words.Where(w => !w.IsInitial).Select((w, i) => (w, Math.Min(i, ManyWords))))
             {
-                _keys.Add(key);
-                foreach (var probe in Neighbourhood(key))
+                // Every reading with its one-letter deletions: the matcher accepts a typo against any reading.
+                foreach (var key in word.Keys)
                 {
-                    probes.Add(Hash(probe));
+                    _keys.Add(key);
+                    foreach (var probe in Neighbourhood(key))
+                    {
+                        postings.Add((Hash(probe), place));
+                    }
                 }
-            }
-            foreach (var probe in Written(word))
-            {
-                probes.Add(Hash(probe));
+                foreach (var probe in Written(word))
+                {
+                    postings.Add((Hash(probe), place));
+                }
             }
         }
         foreach (var identifier in entry.Subject.Identifiers ?? [])
         {
             if (Evidence.Normalise(identifier) is { Length: >= MinIdentifier } normalised)
             {
-                probes.Add(Hash(IdentifierProbe(normalised)));
+                postings.Add((Hash(IdentifierProbe(normalised)), ManyWords));
             }
         }
-        foreach (var probe in probes)
+        foreach (var (probe, word) in postings)
         {
             if (!_postings.TryGetValue(probe, out var list))
             {
                 _postings[probe] = list = new List<int>(1);
             }
-            list.Add(slot);
+            list.Add(Posting(slot, word));
         }
     }
+
+    /// <summary>
+    /// A slot and the place of the word in its name, in one int: the place in the low four bits, where
+    /// <see cref="ManyWords"/> stands for the sixteenth word and later, and for an identifier (no bound then).
+    /// </summary>
+    internal static int Posting(int slot, int word) => (slot << WordBits) | word;
+
+    internal const int WordBits = 4;
+    internal const int ManyWords = (1 << WordBits) - 1;
 
     /// <summary>Removes an entry; its postings are left to be skipped (a removed slot is null).</summary>
     public void Remove(string id)
@@ -134,10 +150,14 @@ public sealed class MatchIndex(int commonPosting = MatchIndex.CommonPosting)
             if (prune)
             {
                 var shared = scratch.Bits[slot] | common;
-                var key = ((ulong)_initials[slot] << 32) | shared;
+                // Each query word pairs with a different word of the candidate: no more can agree than it has words that did.
+                var places = scratch.Words[slot];
+                // A word too common to look up may have agreed with one more word each.
+                var agreeing = (places & (1 << ManyWords)) != 0 ? MaxQueryWords : BitOperations.PopCount(places) + BitOperations.PopCount(common);
+                var key = ((ulong)agreeing << 40) | ((ulong)_initials[slot] << 32) | shared;
                 if (!bounds.TryGetValue(key, out best))
                 {
-                    bounds[key] = best = UpperBound(words, shared, _initials[slot]);
+                    bounds[key] = best = UpperBound(words, shared, agreeing, _initials[slot]);
                 }
             }
             if (best >= threshold)
@@ -194,29 +214,28 @@ public sealed class MatchIndex(int commonPosting = MatchIndex.CommonPosting)
     }
 
     /// <summary>
-    /// An upper bound of a name score given which query words a candidate shares (a bit each) and how many
-    /// initials it has: a shared word scores at most 1; another either pairs with one of the candidate's
-    /// initials (0.7 at half weight) or costs at least what <see cref="NameComparison"/> charges for leaving it out.
+    /// An upper bound of a name score given which query words a candidate shares (a bit each), how many of its
+    /// words agreed with any, and how many initials it has: at most that many shared words pair, scoring at most 1
+    /// each; another query word either pairs with one of the candidate's initials (0.7 at half weight) or costs
+    /// at least what <see cref="NameComparison"/> charges for leaving it out.
     /// </summary>
-    private static double UpperBound(List<NameWord> words, uint shared, int initials)
+    private static double UpperBound(List<NameWord> words, uint shared, int agreeing, int initials)
     {
-        double matched = 0;
         var missing = new List<double>();
+        var sharedCosts = new List<double>();
         for (var i = 0; i < words.Count; i++)
         {
-            if ((shared & (1u << i)) != 0)
-            {
-                matched++;
-            }
-            else
-            {
-                missing.Add(NameComparison.LeastCostOfMissing(words[i], words));
-            }
+            var cost = NameComparison.LeastCostOfMissing(words[i], words);
+            ((shared & (1u << i)) != 0 ? sharedCosts : missing).Add(cost);
         }
+        double matched = Math.Min(sharedCosts.Count, agreeing);
         if (matched == 0)
         {
             return 0;
         }
+        // The shared words that cannot all pair: at best those cheapest to leave out are left.
+        sharedCosts.Sort();
+        missing.AddRange(sharedCosts.Take(sharedCosts.Count - (int)matched));
         missing.Sort((a, b) => b.CompareTo(a));
         var best = 0.0;
         for (var paired = 0; paired <= Math.Min(initials, missing.Count); paired++)
