@@ -3,24 +3,27 @@ using System.Numerics;
 namespace AssetTrace.Matching;
 
 /// <summary>
-/// Names in memory for lookup (#14). Every word's keys, and each key with one letter left out,
-/// point to the entries that have them, so a lookup finds names in any script and romanisation and
+/// Names in memory for lookup (#14). Every word's keys point to the entries that have them, and each key
+/// with one letter left out points to the keys, so a lookup finds names in any script and romanisation and
 /// with one typing error per word by a few dictionary probes; the candidates are then scored by
-/// <see cref="NameMatcher"/>. Not thread-safe: <see cref="MatchIndexProvider"/> guards it.
+/// <see cref="NameMatcher"/>. Lookups may run together; a change may not run beside them:
+/// <see cref="MatchIndexProvider"/> guards it.
 /// </summary>
 /// <remarks>
 /// The deletion neighbourhood ("symmetric delete"): a key and the key with any one letter removed are
 /// filed under the same table, and a query probes its keys and their deletions. Two keys one insertion,
-/// deletion or substitution apart share an entry in it. Identifiers are filed as written after
+/// deletion, substitution or swap apart share an entry in it. Identifiers are filed as written after
 /// normalisation (<see cref="Evidence.Normalise"/>), so an identifier finds its holder whatever the name.
 /// </remarks>
 public sealed class MatchIndex(int commonPosting = MatchIndex.CommonPosting)
 {
     /// <summary>
-    /// Words filed for more entries than this ("group", "uly", a surname one in fifty bears) are not looked up
-    /// in a query of several words: the other words find the same names for far less work.
+    /// Keys filed for more entries than this are not looked up in a query of several words; the lookup then
+    /// assumes every candidate shares that word, which weakens the bound (at a million names a first name one
+    /// woman in twenty bears, cut at 20,000, made every holder of the surname a candidate to score). Visiting a
+    /// key's entries costs a few nanoseconds each, so only a key filed for a large share of a national register is cut.
     /// </summary>
-    public const int CommonPosting = 20_000;
+    public const int CommonPosting = 1_000_000;
     private const int MaxPrefixKeys = 200;
     private const int MaxQueryWords = 30;
     // Shorter identifiers say too little to find anyone by (Evidence ignores them too).
@@ -32,11 +35,19 @@ public sealed class MatchIndex(int commonPosting = MatchIndex.CommonPosting)
     // How many initials each entry's names have at most ("S. Akhmetov": 1): query words may pair with them unindexed.
     private readonly List<byte> _initials = [];
     private readonly Dictionary<string, int> _slotOf = new(StringComparer.Ordinal);
-    // Keyed by a 64-bit hash of the key, not the key: a million names file some ten million keys and
-    // deletions, and their strings would cost more than the postings. A collision only adds a candidate,
-    // which scoring then drops.
-    private readonly Dictionary<ulong, List<int>> _postings = [];
-    private readonly SortedSet<string> _keys = new(StringComparer.Ordinal);
+    // Every distinct key has an id: a reading of a word (Romanisation), a word as written (marked \u0001) or an
+    // identifier (marked \u0002); each key's postings list the entries that have it, once each.
+    private readonly Dictionary<string, int> _keyIds = new(StringComparer.Ordinal);
+    private readonly List<List<int>> _keyPostings = [];
+    // The readings in order, for a search's word prefixes.
+    private readonly SortedSet<string> _readings = new(StringComparer.Ordinal);
+    // Each key and its one-letter deletions, by a 64-bit hash, to the keys that have it in their neighbourhood: a
+    // lookup gathers the few keys one typo away, then visits each key's entries once. (Filing entries under every
+    // deletion instead made a lookup of a common surname visit its holders some thirty times.) The value is one
+    // key id, or when several share the probe the complement of an index into _nearLists. A hash collision only
+    // adds a key, whose entries scoring then drops.
+    private readonly Dictionary<ulong, int> _near = [];
+    private readonly List<List<int>> _nearLists = [];
 
     public int Count => _slotOf.Count;
 
@@ -51,40 +62,100 @@ public sealed class MatchIndex(int commonPosting = MatchIndex.CommonPosting)
         _slotOf[entry.Id] = slot;
         // Each posting is the slot and the word's place in its name (see Posting): a lookup then knows how many
         // different words of a candidate agreed, not only which query words found it.
-        var postings = new HashSet<(ulong Probe, int Word)>();
+        var postings = new HashSet<(int Key, int Word)>();
         foreach (var name in names)
         {
             foreach (var (word, place) in name.Words.Where(w => !w.IsInitial).Select((w, i) => (w, Math.Min(i, ManyWords))))
             {
-                // Every reading with its one-letter deletions: the matcher accepts a typo against any reading.
+                // Every reading, and the word as written: the matcher accepts a typo against any of them.
                 foreach (var key in word.Keys)
                 {
-                    _keys.Add(key);
-                    foreach (var probe in Neighbourhood(key))
-                    {
-                        postings.Add((Hash(probe), place));
-                    }
+                    postings.Add((KeyId(key, reading: true), place));
                 }
-                foreach (var probe in Written(word))
-                {
-                    postings.Add((Hash(probe), place));
-                }
+                postings.Add((KeyId(Written + word.Text, reading: false), place));
             }
         }
         foreach (var identifier in entry.Subject.Identifiers ?? [])
         {
             if (Evidence.Normalise(identifier) is { Length: >= MinIdentifier } normalised)
             {
-                postings.Add((Hash(IdentifierProbe(normalised)), ManyWords));
+                postings.Add((KeyId(Identifier + normalised, reading: false), ManyWords));
             }
         }
-        foreach (var (probe, word) in postings)
+        foreach (var (key, word) in postings)
         {
-            if (!_postings.TryGetValue(probe, out var list))
+            _keyPostings[key].Add(Posting(slot, word));
+        }
+    }
+
+    // Marks that keep a word as written and an identifier apart from every reading.
+    private const char Written = '\u0001';
+    private const char Identifier = '\u0002';
+
+    /// <summary>The id of a key, filing a new one under its neighbourhood (an identifier only under itself).</summary>
+    private int KeyId(string key, bool reading)
+    {
+        if (_keyIds.TryGetValue(key, out var id))
+        {
+            return id;
+        }
+        id = _keyPostings.Count;
+        _keyIds[key] = id;
+        _keyPostings.Add(new List<int>(1));
+        if (reading)
+        {
+            _readings.Add(key);
+        }
+        foreach (var probe in Probes(key))
+        {
+            AddNear(probe, id);
+        }
+        return id;
+    }
+
+    /// <summary>
+    /// A key's probes: itself and its one-letter deletions. A word as written is one too: the matcher also judges a
+    /// typo on the letters as written, and the readings can hide it (Ппоов reads "pov" and Попов "popov"; Ashat
+    /// reads "aSat" and Askhat "ashat"). An identifier's probe is only itself: identifiers agree exactly.
+    /// </summary>
+    private static IEnumerable<ulong> Probes(string key) =>
+        key[0] == Identifier ? [Hash(key)]
+        : key[0] == Written ? Neighbourhood(key[1..]).Select(p => Hash(Written + p))
+        : Neighbourhood(key).Select(Hash);
+
+    private void AddNear(ulong probe, int key)
+    {
+        if (!_near.TryGetValue(probe, out var found))
+        {
+            _near[probe] = key;
+        }
+        else if (found >= 0)
+        {
+            if (found != key)
             {
-                _postings[probe] = list = new List<int>(1);
+                _nearLists.Add([found, key]);
+                _near[probe] = ~(_nearLists.Count - 1);
             }
-            list.Add(Posting(slot, word));
+        }
+        else if (_nearLists[~found][^1] != key)
+        {
+            _nearLists[~found].Add(key);
+        }
+    }
+
+    /// <summary>Adds to <paramref name="keys"/> the keys that have <paramref name="probe"/> in their neighbourhood.</summary>
+    private void Near(ulong probe, HashSet<int> keys)
+    {
+        if (_near.TryGetValue(probe, out var found))
+        {
+            if (found >= 0)
+            {
+                keys.Add(found);
+            }
+            else
+            {
+                keys.UnionWith(_nearLists[~found]);
+            }
         }
     }
 
@@ -255,65 +326,52 @@ public sealed class MatchIndex(int commonPosting = MatchIndex.CommonPosting)
     private uint Candidates(List<NameWord> words, List<string> identifiers, bool search, LookupScratch scratch)
     {
         var common = 0u;
-        var lists = new HashSet<List<int>>(ReferenceEqualityComparer.Instance);
+        var near = new HashSet<int>();
+        var prefixed = new HashSet<int>();
         for (var w = 0; w < words.Count; w++)
         {
             var word = words[w];
             var bit = 1u << w;
-            lists.Clear();
-            void Probe(string probe, bool always)
+            near.Clear();
+            prefixed.Clear();
+            foreach (var probe in word.Keys.SelectMany(Probes).Concat(Probes(Written + word.Text)))
             {
-                if (_postings.TryGetValue(Hash(probe), out var list))
-                {
-                    if (list.Count <= commonPosting || always)
-                    {
-                        lists.Add(list);
-                    }
-                    else
-                    {
-                        common |= bit;
-                    }
-                }
+                Near(probe, near);
             }
-            foreach (var key in word.Keys)
+            if (search)
             {
-                foreach (var probe in Neighbourhood(key))
+                foreach (var key in word.Keys.Where(k => k.Length >= 3))
                 {
-                    Probe(probe, always: words.Count == 1);
-                }
-                if (search && key.Length >= 3)
-                {
-                    foreach (var longer in _keys.GetViewBetween(key, key + '\uffff').Take(MaxPrefixKeys))
+                    foreach (var longer in _readings.GetViewBetween(key, key + '\uffff').Take(MaxPrefixKeys))
                     {
-                        Probe(longer, always: false);
+                        prefixed.Add(_keyIds[longer]);
                     }
                 }
+                prefixed.ExceptWith(near);
             }
-            foreach (var probe in Written(word))
+            // A single word is looked up however common; a prefix only when it is not.
+            foreach (var (key, always) in near.Select(k => (k, words.Count == 1)).Concat(prefixed.Select(k => (k, false))))
             {
-                Probe(probe, always: false);
-            }
-            foreach (var list in lists)
-            {
-                scratch.Mark(list, bit);
+                var postings = _keyPostings[key];
+                if (postings.Count <= commonPosting || always)
+                {
+                    scratch.Mark(postings, bit);
+                }
+                else
+                {
+                    common |= bit;
+                }
             }
         }
         foreach (var identifier in identifiers)
         {
-            if (_postings.TryGetValue(Hash(IdentifierProbe(identifier)), out var list))
+            if (_keyIds.TryGetValue(Identifier + identifier, out var key))
             {
-                scratch.Mark(list, uint.MaxValue);
+                scratch.Mark(_keyPostings[key], uint.MaxValue);
             }
         }
         return common;
     }
-
-    /// <summary>
-    /// A word as written, and with each letter left out: the matcher also judges a typo on the letters as
-    /// written (<see cref="WordComparison"/>), and the keys can hide it: Ппоов folds to "pov" and Попов to
-    /// "popov"; Ashat reads "aSat" (ш) and Askhat "ashat". Marked with a leading \u0001 so they never meet a key.
-    /// </summary>
-    private static IEnumerable<string> Written(NameWord word) => Neighbourhood(word.Text).Select(w => "\u0001" + w);
 
     /// <summary>The key itself and, for keys of four letters or more, the key with each one letter left out.</summary>
     private static IEnumerable<string> Neighbourhood(string key)
@@ -328,9 +386,6 @@ public sealed class MatchIndex(int commonPosting = MatchIndex.CommonPosting)
             yield return string.Concat(key.AsSpan(0, i), key.AsSpan(i + 1));
         }
     }
-
-    /// <summary>An identifier's probe, marked with a leading \u0002 so it never meets a name's key.</summary>
-    private static string IdentifierProbe(string normalised) => "\u0002" + normalised;
 
     /// <summary>FNV-1a, 64 bits: stable across processes (string.GetHashCode is not) and cheap.</summary>
     private static ulong Hash(string key)
