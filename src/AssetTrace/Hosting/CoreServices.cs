@@ -11,6 +11,7 @@ using AssetTrace.Mail;
 using AssetTrace.Matching;
 using AssetTrace.Requests;
 using AssetTrace.Requests.Directory;
+using AssetTrace.Roster;
 using AssetTrace.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -45,6 +46,7 @@ public static class CoreServices
         services.AddMatching(configuration);
         services.AddMail(configuration);
         services.AddRequests(configuration, store);
+        services.AddRoster(configuration);
         return services;
     }
 
