@@ -45,6 +45,7 @@ public static class CoreServices
         services.AddAnalytics(configuration);
         services.AddMatching(configuration);
         services.AddMail(configuration);
+        services.AddScheduler(configuration, store);
         services.AddRequests(configuration, store);
         services.AddRoster(configuration);
         return services;

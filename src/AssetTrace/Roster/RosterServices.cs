@@ -1,5 +1,10 @@
 using AssetTrace.Roster.Candidates;
+using AssetTrace.Roster.Court;
+using AssetTrace.Roster.Deadlines;
 using AssetTrace.Roster.Entries;
+using AssetTrace.Roster.Evaluation;
+using AssetTrace.Roster.Fund;
+using AssetTrace.Roster.Notice;
 
 namespace AssetTrace.Roster;
 
@@ -14,6 +19,11 @@ public static class RosterServices
         services.AddSingleton<RosterThreshold>();
         services.AddSingleton<RosterCandidates>();
         services.AddSingleton<RosterDesk>();
+        services.AddSingleton<RosterClock>();
+        services.AddSingleton<RosterNotices>();
+        services.AddSingleton<RosterEvaluations>();
+        services.AddSingleton<RosterCourt>();
+        services.AddSingleton<SpecialFund>();
         return services;
     }
 }
