@@ -1,5 +1,6 @@
 using AssetTrace.Accounts;
 using AssetTrace.IntegrationTests.Infrastructure;
+using AssetTrace.Roster.Candidates;
 using AssetTrace.Roster.Entries;
 using AssetTrace.Roster.Notice;
 using AssetTrace.Storage;
@@ -15,7 +16,6 @@ namespace AssetTrace.IntegrationTests.Roster;
 /// </summary>
 public sealed class RosterClusterTests : IDisposable
 {
-    private const int Entries = 12;
     private readonly TestStores _stores = new();
 
     public void Dispose() => _stores.Dispose();
@@ -33,19 +33,18 @@ public sealed class RosterClusterTests : IDisposable
             var desk = setup.Get<RosterDesk>();
             var notices = setup.Get<RosterNotices>();
             var today = DateOnly.FromDateTime(setup.Clock.GetUtcNow().UtcDateTime);
-            for (var i = 0; i < Entries; i++)
+            var supervisor = Viewer.User("aidos", [Role.Supervisor], ["demo-case"]);
+            // Every candidate of the demo case: the official and the relatives whose circle reaches the threshold with him.
+            foreach (var candidate in await setup.Get<RosterCandidates>().ListAsync(supervisor, today, default))
             {
-                // Each entry in its own case (one open entry per person and case), all about the official.
-                var caseId = $"cluster-case-{i}";
-                await setup.Get<AssetTrace.Cases.CaseStore>().CreateAsync(new AssetTrace.Cases.CaseDraft($"2026-ARC-9{i:000}", "Cluster run", "corruption", ["aidos"], today, caseId),
-                    Viewer.System("test"), default);
-                var entry = await desk.ProposeAsync(new RosterProposal(caseId, "demo-serik-akhmetov", null, ["assets_exceed_income"], "Assets beyond income."),
-                    Viewer.User("aidos", [Role.Supervisor], [caseId]), default);
-                await desk.DecideAsync(entry.Id, new RosterVote(today, 1, 0, 0, ["A"]), null, Viewer.User("marat", [Role.Commission], [caseId]), default);
-                await notices.RecordDeliveryAsync(entry.Id, today, "by hand", null, Viewer.User("aidos", [Role.Supervisor], [caseId]), default);
+                var entry = await desk.ProposeAsync(new RosterProposal("demo-case", candidate.PersonId, null, ["assets_exceed_income"], "Assets beyond income."),
+                    supervisor, default);
+                await desk.DecideAsync(entry.Id, new RosterVote(today, 1, 0, 0, ["A"]), null, Viewer.User("marat", [Role.Commission], ["demo-case"]), default);
+                await notices.RecordDeliveryAsync(entry.Id, today, "by hand", null, supervisor, default);
                 ids.Add(entry.Id);
             }
         }
+        Assert.True(ids.Count >= 3, $"{ids.Count} candidates in the demo case");
 
         await using var first = await ServerHarness.StartAsync(settings);
         await using var second = await ServerHarness.StartAsync(settings);
@@ -62,7 +61,7 @@ public sealed class RosterClusterTests : IDisposable
                 reminded += (await store.EventsAsync(everyone, id, default)).Any(e => e.Event == "reminder") ? 1 : 0;
             }
         }
-        while (reminded < Entries && DateTime.UtcNow < deadline);
+        while (reminded < ids.Count && DateTime.UtcNow < deadline);
         // Give a second firing, were there one, the time to land.
         await Task.Delay(TimeSpan.FromSeconds(3));
 
