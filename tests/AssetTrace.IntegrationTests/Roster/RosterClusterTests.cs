@@ -1,6 +1,8 @@
+using System.Text.Json;
 using AssetTrace.Accounts;
+using AssetTrace.Graph.Model;
+using AssetTrace.Graph.Store;
 using AssetTrace.IntegrationTests.Infrastructure;
-using AssetTrace.Roster.Candidates;
 using AssetTrace.Roster.Entries;
 using AssetTrace.Roster.Notice;
 using AssetTrace.Storage;
@@ -16,6 +18,7 @@ namespace AssetTrace.IntegrationTests.Roster;
 /// </summary>
 public sealed class RosterClusterTests : IDisposable
 {
+    private const int Entries = 8;
     private readonly TestStores _stores = new();
 
     public void Dispose() => _stores.Dispose();
@@ -25,8 +28,8 @@ public sealed class RosterClusterTests : IDisposable
     {
         var settings = await _stores.CreateAsync(StoreKind.Postgres);
         settings["Demo:Load"] = "true";
-        // A reminder a month ahead: set on the fake day of notice, it is already due by the real clock the servers run on.
-        settings["Roster:ReminderDays"] = "31";
+        // A reminder 30 days ahead of a deadline a month away: later than the fake hour of notice (so it is scheduled), and already due by the real clock the servers run on.
+        settings["Roster:ReminderDays"] = "30";
         var ids = new List<string>();
         await using (var setup = await CoreHarness.StartAsync(settings))
         {
@@ -34,17 +37,26 @@ public sealed class RosterClusterTests : IDisposable
             var notices = setup.Get<RosterNotices>();
             var today = DateOnly.FromDateTime(setup.Clock.GetUtcNow().UtcDateTime);
             var supervisor = Viewer.User("aidos", [Role.Supervisor], ["demo-case"]);
-            // Every candidate of the demo case: the official and the relatives whose circle reaches the threshold with him.
-            foreach (var candidate in await setup.Get<RosterCandidates>().ListAsync(supervisor, today, default))
+            var graph = setup.Get<GraphStore>();
+            var registry = new ProvenanceDraft(SourceKind.OfficialRegistry, "cadastre extract", null, UsageRestriction.Evidence);
+            for (var i = 0; i < Entries; i++)
             {
-                var entry = await desk.ProposeAsync(new RosterProposal("demo-case", candidate.PersonId, null, ["assets_exceed_income"], "Assets beyond income."),
+                // Persons of their own, each holding a 150-million estate, so each may have an entry in the demo case.
+                await graph.CreateNodeAsync(new NodeDraft(NodeKind.Person, JsonSerializer.SerializeToElement(new { name = $"Cluster Person {i}" }), registry,
+                    Id: $"cluster-person-{i}"), Viewer.System("test"), default);
+                await graph.CreateNodeAsync(new NodeDraft(NodeKind.RealEstate, JsonSerializer.SerializeToElement(new
+                {
+                    name = $"Estate {i}", country = "KZ", value = 150_000_000, valueCurrency = "USD", valueDate = "2026-06-01",
+                }), registry, Id: $"cluster-estate-{i}"), Viewer.System("test"), default);
+                await graph.CreateEdgeAsync(new EdgeDraft(EdgeKind.Owns, $"cluster-person-{i}", $"cluster-estate-{i}", JsonSerializer.SerializeToElement(new { share = 100 }),
+                    registry), Viewer.System("test"), default);
+                var entry = await desk.ProposeAsync(new RosterProposal("demo-case", $"cluster-person-{i}", null, ["assets_exceed_income"], "Assets beyond income."),
                     supervisor, default);
                 await desk.DecideAsync(entry.Id, new RosterVote(today, 1, 0, 0, ["A"]), null, Viewer.User("marat", [Role.Commission], ["demo-case"]), default);
                 await notices.RecordDeliveryAsync(entry.Id, today, "by hand", null, supervisor, default);
                 ids.Add(entry.Id);
             }
         }
-        Assert.True(ids.Count >= 3, $"{ids.Count} candidates in the demo case");
 
         await using var first = await ServerHarness.StartAsync(settings);
         await using var second = await ServerHarness.StartAsync(settings);

@@ -28,10 +28,12 @@ public sealed class RosterBrowserTests(ConsoleFixture fixture) : IClassFixture<C
         var page = supervisor.Page;
         await page.ClickAsync("nav.sections a[href='/roster']");
         await page.ClickAsync("nav.roster-nav a[href='/roster/candidates']");
+        await supervisor.InteractiveAsync();
         var serik = page.Locator("section.roster-candidate[data-person=demo-serik-akhmetov]");
         await Assertions.Expect(serik.Locator("table.roster-assets tbody tr")).Not.ToHaveCountAsync(0);
         await supervisor.ScreenshotAsync("roster-01-candidates");
-        await serik.Locator("a[href='/roster/propose/demo-serik-akhmetov']").ClickAsync();
+        await serik.Locator("a.button").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/roster/propose/demo-serik-akhmetov$"));
         await supervisor.InteractiveAsync();
         await page.CheckAsync("#criterion-assets_exceed_income");
         await page.CheckAsync("#criterion-public_office");
