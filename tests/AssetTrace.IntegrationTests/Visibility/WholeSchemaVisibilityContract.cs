@@ -104,6 +104,14 @@ public abstract class WholeSchemaVisibilityContract(StoreKind kind) : IAsyncLife
         ["Mutation.withdrawRequest"] = Absent("""mutation { withdrawRequest(id: "{ID}", reason: "probe") { id } }""", f => f.RequestId),
         ["Mutation.recordConsent"] = Absent("""mutation { recordConsent(requestId: "{ID}", provider: "UK FIU", reference: "probe", grantedOn: "2026-01-01") { id } }""", f => f.RequestId),
         ["Mutation.assignMail"] = Absent("""mutation { assignMail(inboundId: "1", requestId: "{ID}") { matchedBy } }""", f => f.RequestId),
+        // The roster (#16): lists and figures over what the outsider may see; a proposal in the restricted case. The fields that
+        // name an entry by id need a restricted entry in RestrictedFixture, which is not there yet.
+        ["Query.rosterCandidates"] = NoSecrets("""{ rosterCandidates { personId name assets { nodeId name } } }"""),
+        ["Query.rosterEntries"] = NoSecrets("""{ rosterEntries { id subjectId caseId } }"""),
+        ["Query.rosterCriteria"] = NoSecrets("""{ rosterCriteria { code } }"""),
+        ["Query.specialFund"] = NoSecrets("""{ specialFund { usd byCountry { key } } }"""),
+        ["Query.specialFundReturns"] = NoSecrets("""{ specialFundReturns { id assetId } }"""),
+        ["Mutation.proposeRosterEntry"] = Absent("""mutation { proposeRosterEntry(caseId: "{ID}", subjectId: "OPEN_OWNER", criteria: ["public_office"], statement: "probe") { id } }""", f => f.CaseId),
         ["Mutation.saveContactPoint"] = NoSecrets("""mutation { saveContactPoint(input: { network: "CARIN", jurisdiction: "GB", name: "Probe", email: "not an address", languages: ["en"], timeZone: "Europe/London" }) { id } }"""),
     };
 
