@@ -104,8 +104,20 @@ public abstract class WholeSchemaVisibilityContract(StoreKind kind) : IAsyncLife
         ["Mutation.withdrawRequest"] = Absent("""mutation { withdrawRequest(id: "{ID}", reason: "probe") { id } }""", f => f.RequestId),
         ["Mutation.recordConsent"] = Absent("""mutation { recordConsent(requestId: "{ID}", provider: "UK FIU", reference: "probe", grantedOn: "2026-01-01") { id } }""", f => f.RequestId),
         ["Mutation.assignMail"] = Absent("""mutation { assignMail(inboundId: "1", requestId: "{ID}") { matchedBy } }""", f => f.RequestId),
-        // The roster (#16): lists and figures over what the outsider may see; a proposal in the restricted case. The fields that
-        // name an entry by id need a restricted entry in RestrictedFixture, which is not there yet.
+        // The roster (#16): lists and figures over what the outsider may see; a proposal in the restricted case; the case's entry.
+        ["Query.rosterEntry"] = Absent("""{ rosterEntry(id: "{ID}") { id subjectId } }""", f => f.RosterEntryId),
+        ["Query.rosterCourtApplication"] = Absent("""{ rosterCourtApplication(id: "{ID}") { subjectName assets { name } } }""", f => f.RosterEntryId),
+        ["Query.rosterNoticePdf"] = Absent("""{ rosterNoticePdf(id: "{ID}", language: "en") }""", f => f.RosterEntryId),
+        ["Query.rosterDocumentContent"] = Absent("""{ rosterDocumentContent(id: "{ID}") }""", f => f.RosterDocumentId),
+        ["Mutation.decideRosterEntry"] = Absent("""mutation { decideRosterEntry(id: "{ID}", meetingOn: "2026-01-01", votesFor: 1, votesAgainst: 0, abstained: 0, members: ["A"]) { id } }""", f => f.RosterEntryId),
+        ["Mutation.requestRosterExclusion"] = Absent("""mutation { requestRosterExclusion(id: "{ID}", reason: "probe") { id } }""", f => f.RosterEntryId),
+        ["Mutation.approveRosterExclusion"] = Absent("""mutation { approveRosterExclusion(id: "{ID}") { id } }""", f => f.RosterEntryId),
+        ["Mutation.recordRosterNotice"] = Absent("""mutation { recordRosterNotice(id: "{ID}", deliveredOn: "2026-01-01", method: "probe") { id } }""", f => f.RosterEntryId),
+        ["Mutation.extendRosterDeadline"] = Absent("""mutation { extendRosterDeadline(id: "{ID}", months: 2, reason: "probe") { id } }""", f => f.RosterEntryId),
+        ["Mutation.addRosterDeclaration"] = Absent("""mutation { addRosterDeclaration(id: "{ID}", fileName: "probe.txt", contentType: "text/plain", contentBase64: "AQ==") { id } }""", f => f.RosterEntryId),
+        ["Mutation.evaluateRosterAsset"] = Absent("""mutation { evaluateRosterAsset(id: "{ID}", assetId: "OPEN_FLAT", verdict: EXPLAINED, reason: "probe") { seq } }""", f => f.RosterEntryId),
+        ["Mutation.recordRosterCourtStep"] = Absent("""mutation { recordRosterCourtStep(id: "{ID}", step: FILED, note: "probe") { id } }""", f => f.RosterEntryId),
+        ["Mutation.recordFundReturn"] = Absent("""mutation { recordFundReturn(entryId: "{ID}", assetId: "OPEN_FLAT", amount: 1, currency: "USD", returnedOn: "2026-01-01") { id } }""", f => f.RosterEntryId),
         ["Query.rosterCandidates"] = NoSecrets("""{ rosterCandidates { personId name assets { nodeId name } } }"""),
         ["Query.rosterEntries"] = NoSecrets("""{ rosterEntries { id subjectId caseId } }"""),
         ["Query.rosterCriteria"] = NoSecrets("""{ rosterCriteria { code } }"""),

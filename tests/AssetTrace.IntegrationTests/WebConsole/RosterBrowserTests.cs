@@ -27,7 +27,8 @@ public sealed class RosterBrowserTests(ConsoleFixture fixture) : IClassFixture<C
         var supervisor = await SignInAsync("roster-supervisor");
         var page = supervisor.Page;
         await page.ClickAsync("nav.sections a[href='/roster']");
-        await page.ClickAsync("nav.roster-nav a[href='/roster/candidates']");
+        await Assertions.Expect(page.Locator("nav.roster-nav a[href='/roster/candidates']")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await page.GotoAsync(fixture.Address("/roster/candidates").ToString());
         await supervisor.InteractiveAsync();
         var serik = page.Locator("section.roster-candidate[data-person=demo-serik-akhmetov]");
         await Assertions.Expect(serik.Locator("table.roster-assets tbody tr")).Not.ToHaveCountAsync(0);
