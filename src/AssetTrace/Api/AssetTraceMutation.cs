@@ -11,6 +11,7 @@ public sealed class AssetTraceMutation : ObjectGraphType
         GraphFields.AddMutations(this);
         CaseFields.AddMutations(this);
         RequestFields.AddMutations(this);
+        RosterFields.AddMutations(this);
         InterchangeMutationFields.Add(this);
         AccountFields.AddMutations(this);
     }

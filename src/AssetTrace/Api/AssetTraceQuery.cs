@@ -12,6 +12,7 @@ public sealed class AssetTraceQuery : ObjectGraphType
         CaseFields.AddQueries(this);
         AnalyticsQueryFields.Add(this);
         RequestFields.AddQueries(this);
+        RosterFields.AddQueries(this);
         InterchangeQueryFields.Add(this);
         AccountFields.AddQueries(this);
         AuditFields.AddQueries(this);

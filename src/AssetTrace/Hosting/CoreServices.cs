@@ -11,6 +11,7 @@ using AssetTrace.Mail;
 using AssetTrace.Matching;
 using AssetTrace.Requests;
 using AssetTrace.Requests.Directory;
+using AssetTrace.Roster;
 using AssetTrace.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -44,7 +45,9 @@ public static class CoreServices
         services.AddAnalytics(configuration);
         services.AddMatching(configuration);
         services.AddMail(configuration);
+        services.AddScheduler(configuration, store);
         services.AddRequests(configuration, store);
+        services.AddRoster(configuration);
         return services;
     }
 

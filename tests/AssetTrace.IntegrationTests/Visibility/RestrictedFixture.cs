@@ -1,5 +1,9 @@
 using System.Text.Json.Nodes;
+using AssetTrace.Graph.Model;
 using AssetTrace.IntegrationTests.Infrastructure;
+using AssetTrace.Roster.Entries;
+using AssetTrace.Storage;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AssetTrace.IntegrationTests.Visibility;
 
@@ -32,6 +36,10 @@ public sealed class RestrictedFixture
 
     public string RequestNumber { get; private set; } = "";
 
+    public string RosterEntryId { get; private set; } = "";
+
+    public string RosterDocumentId { get; private set; } = "";
+
     public string OpenCompany { get; private set; } = "";
 
     public string OpenOwner { get; private set; } = "";
@@ -45,7 +53,7 @@ public sealed class RestrictedFixture
     public string SupervisorToken { get; private set; } = "";
 
     /// <summary>Strings that must never reach the outsider: the restricted facts' names, ids, the case and the request.</summary>
-    public IReadOnlyList<string> Secrets => [HiddenName, CaseNumber, CaseTitle, CaseId, HiddenPerson, HiddenOwns, HiddenFamily, RequestId, RequestNumber];
+    public IReadOnlyList<string> Secrets => [HiddenName, CaseNumber, CaseTitle, CaseId, HiddenPerson, HiddenOwns, HiddenFamily, RequestId, RequestNumber, RosterEntryId];
 
     public static async Task<RestrictedFixture> BuildAsync(ServerHarness server)
     {
@@ -87,6 +95,18 @@ public sealed class RestrictedFixture
             """, token: InsiderToken);
         RequestId = request["draftRequest"]!["id"]!.GetValue<string>();
         RequestNumber = request["draftRequest"]!["number"]!.GetValue<string>();
+        // A roster entry of the case (#16), written straight to the store: its subject needs no figure over the threshold
+        // to probe who may see it; and a document of it.
+        var now = DateTimeOffset.UtcNow;
+        RosterEntryId = Guid.CreateVersion7().ToString();
+        await Server.Services.GetRequiredService<RosterStore>().CreateAsync(new RosterEntry(RosterEntryId, null, CaseId, HiddenPerson, [], [OpenFlat],
+            new RosterFigure(0, 0, 100_000_000, DateOnly.FromDateTime(now.UtcDateTime)), new RosterGrounds(["public_office"], "fixture"), RosterStage.Proposed,
+            null, null, null, new Stamp(1, now, "insider", now, "insider")), null, default);
+        RosterDocumentId = Guid.CreateVersion7().ToString();
+        await Server.Services.GetRequiredService<Database>().WriteAsync((c, t) => c.ExecuteAsync(t, """
+            INSERT INTO roster_documents (id, entry_id, kind, file_name, content_type, content, size, sha256, added_at, added_by)
+            VALUES (@id, @entry, 'declaration', 'fixture.txt', 'text/plain', @content, 1, 'x', @at, 'insider')
+            """, default, ("id", RosterDocumentId), ("entry", RosterEntryId), ("content", new byte[] { 1 }), ("at", now)), default);
     }
 
     private Task<JsonObject> CreateUserAsync(string name, string roles) =>

@@ -24,6 +24,11 @@ public static class FieldCosts
         // Every letter is rendered as PDF whether or not pdfBase64 is selected; six UN languages at most.
         ["Query.requestLetters"] = new(PdfRendering, ListSize.Of(6), MaxAliases: 1, Expensive: true),
         ["Letter.pdfBase64"] = new(500, MaxAliases: 1),
+        // The roster (#16): a notice PDF; the court application's holdings with paths; wealth of every person seen; a stored document's bytes.
+        ["Query.rosterNoticePdf"] = new(PdfRendering, MaxAliases: 1, Expensive: true),
+        ["Query.rosterCourtApplication"] = new(Analysis, MaxAliases: 1, Expensive: true),
+        ["Query.rosterCandidates"] = new(Analysis * 3, ListSize.Of(20), MaxAliases: 1, Expensive: true),
+        ["Query.rosterDocumentContent"] = new(500, MaxAliases: 1),
 
         ["Query.beneficialOwners"] = new(Analysis, ListSize.Of(10), MaxAliases: 3, Expensive: true),
         ["BeneficialOwner.paths"] = new(Chain, ListSize.FromParentArgument("maxPaths", 5)),
