@@ -4,6 +4,7 @@ using AssetTrace.Api.Limits;
 using AssetTrace.Audit;
 using AssetTrace.WebConsole;
 using AssetTrace.Mail;
+using AssetTrace.Operations.Health;
 using GraphQL;
 using GraphQLParser.AST;
 using Microsoft.AspNetCore.Authentication;
@@ -37,6 +38,7 @@ public static class WebApp
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
         services.AddAuthorization();
         services.AddConsole();
+        services.AddOperationsHealth(builder.Configuration);
         // changePassword throttles by client address, like sign-in.
         services.AddHttpContextAccessor();
         services.AddProblemDetails();
@@ -74,6 +76,7 @@ public static class WebApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous();
+        app.MapOperationsHealth();
         app.MapLogin();
         app.MapGraphQLEndpoint();
         // The web console, at / (#13).
