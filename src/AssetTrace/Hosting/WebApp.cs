@@ -5,6 +5,7 @@ using AssetTrace.Audit;
 using AssetTrace.WebConsole;
 using AssetTrace.Mail;
 using AssetTrace.Operations.Health;
+using AssetTrace.Operations.Telemetry;
 using GraphQL;
 using GraphQLParser.AST;
 using Microsoft.AspNetCore.Authentication;
@@ -39,6 +40,7 @@ public static class WebApp
         services.AddAuthorization();
         services.AddConsole();
         services.AddOperationsHealth(builder.Configuration);
+        services.AddOperationsTelemetry(builder.Configuration);
         // changePassword throttles by client address, like sign-in.
         services.AddHttpContextAccessor();
         services.AddProblemDetails();
@@ -77,6 +79,7 @@ public static class WebApp
         app.UseAuthorization();
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous();
         app.MapOperationsHealth();
+        app.MapOperationsTelemetry();
         app.MapLogin();
         app.MapGraphQLEndpoint();
         // The web console, at / (#13).
