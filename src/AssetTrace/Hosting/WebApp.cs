@@ -5,6 +5,7 @@ using AssetTrace.Audit;
 using AssetTrace.WebConsole;
 using AssetTrace.Mail;
 using AssetTrace.Operations.Health;
+using AssetTrace.Operations.Logging;
 using AssetTrace.Operations.Telemetry;
 using GraphQL;
 using GraphQLParser.AST;
@@ -77,6 +78,7 @@ public static class WebApp
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRequestLogScope();
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous();
         app.MapOperationsHealth();
         app.MapOperationsTelemetry();
