@@ -53,6 +53,7 @@ public sealed class SignIn(AccountStore accounts, TokenStore tokens, Passwords p
         var attempt = throttle.Begin(username, address);
         if (attempt.Refused)
         {
+            Operations.Telemetry.AssetTraceTelemetry.SignInRefused(throttled: true);
             if (attempt.Report)
             {
                 await AuditAsync(username, "signin.throttled", new { address, retryAfterSeconds = attempt.RetryAfterSeconds }, ct);
@@ -66,6 +67,7 @@ public sealed class SignIn(AccountStore accounts, TokenStore tokens, Passwords p
         if (!matches || user!.Disabled)
         {
             var cause = user is null ? "unknown user" : !matches ? "wrong password" : "account disabled";
+            Operations.Telemetry.AssetTraceTelemetry.SignInRefused(throttled: false);
             await AuditAsync(username, "signin.failed", new { address, cause }, ct);
             return (new SignInResult(SignInStatus.Failed), null);
         }

@@ -27,6 +27,7 @@ public sealed class AnalyticsCache(IDistributedCache cache, Database database)
         var argumentHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(arguments))))[..32];
         var key = $"analytics:{version}:{name}:{argumentHash}";
         var cached = await cache.GetAsync(key, ct);
+        Operations.Telemetry.AssetTraceTelemetry.CacheLookup(cached is not null);
         if (cached is not null)
         {
             return JsonSerializer.Deserialize<T>(cached)!;

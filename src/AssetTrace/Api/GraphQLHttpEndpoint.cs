@@ -64,6 +64,9 @@ public static class GraphQLHttpEndpoint
         var user = http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? http.User.Identity?.Name ?? "";
         using var budget = new RequestBudget(user, limits.Value.MaxResponseBytes);
         var isGet = HttpMethods.IsGet(http.Request.Method);
+        // Measured by the operation's name, never its text (#19).
+        using var activity = Operations.Telemetry.AssetTraceTelemetry.StartGraphQL(request.OperationName);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
             Query = request.Query,
@@ -76,6 +79,7 @@ public static class GraphQLHttpEndpoint
             CancellationToken = ct,
             ValidationRules = isGet ? queryLimits.Rules(new QueriesOnlyOverGet()) : queryLimits.Rules(),
         });
+        Operations.Telemetry.AssetTraceTelemetry.GraphQLAnswered(activity, result.Operation?.Name?.StringValue ?? request.OperationName, result.Executed, result.Errors?.Count > 0, System.Diagnostics.Stopwatch.GetElapsedTime(started));
         ComplexityRefusals.NameLimits(result, limits.Value);
         if (budget.ResponseTooLarge)
         {

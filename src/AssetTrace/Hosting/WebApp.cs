@@ -4,6 +4,9 @@ using AssetTrace.Api.Limits;
 using AssetTrace.Audit;
 using AssetTrace.WebConsole;
 using AssetTrace.Mail;
+using AssetTrace.Operations.Health;
+using AssetTrace.Operations.Logging;
+using AssetTrace.Operations.Telemetry;
 using GraphQL;
 using GraphQLParser.AST;
 using Microsoft.AspNetCore.Authentication;
@@ -37,6 +40,8 @@ public static class WebApp
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
         services.AddAuthorization();
         services.AddConsole();
+        services.AddOperationsHealth(builder.Configuration);
+        services.AddOperationsTelemetry(builder.Configuration);
         // changePassword throttles by client address, like sign-in.
         services.AddHttpContextAccessor();
         services.AddProblemDetails();
@@ -73,7 +78,10 @@ public static class WebApp
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRequestLogScope();
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous();
+        app.MapOperationsHealth();
+        app.MapOperationsTelemetry();
         app.MapLogin();
         app.MapGraphQLEndpoint();
         // The web console, at / (#13).

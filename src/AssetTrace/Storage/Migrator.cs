@@ -9,7 +9,8 @@ namespace AssetTrace.Storage;
 /// </summary>
 public sealed class Migrator(Database database, TimeProvider clock, ILogger<Migrator> logger)
 {
-    public async Task MigrateAsync(CancellationToken ct)
+    /// <param name="upTo">Stop after this version: a restore brings a new store to its backup's version first (#19).</param>
+    public async Task MigrateAsync(CancellationToken ct, int? upTo = null)
     {
         await using (var connection = await database.OpenAsync(ct))
         {
@@ -17,7 +18,7 @@ public sealed class Migrator(Database database, TimeProvider clock, ILogger<Migr
                 "CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at text NOT NULL)", ct);
         }
 
-        foreach (var (version, name, sql) in Scripts(database.Kind))
+        foreach (var (version, name, sql) in Scripts(database.Kind).Where(s => upTo is null || s.Version <= upTo))
         {
             var applied = await database.WriteAsync(async (connection, transaction) =>
             {

@@ -19,6 +19,10 @@ public sealed class SnapshotProvider(Database database, ILogger<SnapshotProvider
     private GraphSnapshot _snapshot = new();
     private readonly ReaderWriterLockSlim _lock = new();
     private readonly SemaphoreSlim _refresh = new(1, 1);
+    private readonly SnapshotStatus _status = new();
+
+    /// <summary>Whether the graph is in memory yet, how far a first load is, its age and load time: for /health/ready and the metrics (#19).</summary>
+    public SnapshotStatus Status => _status;
 
     /// <summary>Runs a calculation for a viewer on a snapshot at least as new as the store's last committed change.</summary>
     public async Task<T> ReadAsync<T>(Viewer viewer, Func<GraphSnapshot, T> calculate, CancellationToken ct) =>
@@ -57,6 +61,7 @@ public sealed class SnapshotProvider(Database database, ILogger<SnapshotProvider
             }
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var since = _snapshot.Version;
+            _status.Started(since == 0);
             if (since == 0)
             {
                 // The first load builds a new snapshot row by row as the rows stream in (nobody reads
@@ -93,6 +98,7 @@ public sealed class SnapshotProvider(Database database, ILogger<SnapshotProvider
                     _lock.ExitWriteLock();
                 }
             }
+            _status.Finished(System.Diagnostics.Stopwatch.GetElapsedTime(started), _snapshot.NodeCount, _snapshot.EdgeCount);
             if (since == 0)
             {
                 logger.LogInformation("Loaded the graph into memory: {Nodes} nodes, {Edges} edges in {Elapsed}",
@@ -122,6 +128,7 @@ public sealed class SnapshotProvider(Database database, ILogger<SnapshotProvider
             while (await reader.ReadAsync(ct))
             {
                 read(reader)(snapshot);
+                _status.RowRead();
             }
         }
         return snapshot;

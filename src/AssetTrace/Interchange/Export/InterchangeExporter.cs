@@ -41,6 +41,9 @@ public sealed class InterchangeExporter(GraphExtractor extractor, IEnumerable<IG
                 throw new UserInputException([.. withheld.Select(w => new FieldError($"{w.Entity}/{w.EntityId}", $"may not go to court: {w.Reason}"))]);
             }
         }
-        return await exporter.WriteAsync(extract, target, ct);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var summary = await exporter.WriteAsync(extract, target, ct);
+        Operations.Telemetry.AssetTraceTelemetry.Interchange("export", format, summary.Nodes + summary.Edges, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        return summary;
     }
 }

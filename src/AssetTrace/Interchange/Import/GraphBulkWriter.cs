@@ -48,6 +48,7 @@ public sealed class GraphBulkWriter(Database database, GraphInputValidator valid
                 await RecordRunAsync(c, t, run, report, "completed", ct);
                 return true;
             }, ct);
+            Operations.Telemetry.AssetTraceTelemetry.Interchange("import", format, report.ItemsRead, clock.GetUtcNow() - run.Now);
         }
         catch (BulkSession.StrictModeStop stop)
         {

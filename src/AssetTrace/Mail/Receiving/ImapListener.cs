@@ -32,6 +32,7 @@ public sealed class ImapListener(MailReceiver receiver, IOptionsMonitor<MailOpti
             }
             catch (Exception e)
             {
+                Operations.Telemetry.AssetTraceTelemetry.ImapPolled(ok: false, 0);
                 logger.LogWarning("Reading mail from {Host}:{Port} failed ({Error}); trying again in {Delay}", current.Imap.Host, current.Imap.Port,
                     e.Message, current.Imap.ReconnectDelay);
                 await Task.Delay(current.Imap.ReconnectDelay, clock, stoppingToken);
@@ -67,7 +68,7 @@ public sealed class ImapListener(MailReceiver receiver, IOptionsMonitor<MailOpti
                 Interlocked.Exchange(ref changed, 0);
                 foreach (var folder in folders)
                 {
-                    await receiver.SyncFolderAsync(client, folder, current, stop);
+                    Operations.Telemetry.AssetTraceTelemetry.ImapPolled(ok: true, await receiver.SyncFolderAsync(client, folder, current, stop));
                 }
                 if (!idle)
                 {

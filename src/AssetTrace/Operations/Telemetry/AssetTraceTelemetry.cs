@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Text.RegularExpressions;
+
+namespace AssetTrace.Operations.Telemetry;
+
+/// <summary>
+/// The Meter and ActivitySource "AssetTrace" and every instrument of the product (#19), so what is measured
+/// can be read in one place. Features call the small methods here (one line each); tags carry names chosen
+/// by the code (an operation's name, a format), never a query text, a user name or a fact.
+/// </summary>
+public static partial class AssetTraceTelemetry
+{
+    public const string Name = "AssetTrace";
+
+    public static readonly Meter Meter = new(Name);
+    public static readonly ActivitySource Source = new(Name);
+
+    private static readonly Counter<long> GraphQLRequests = Meter.CreateCounter<long>("assettrace.graphql.requests", "{request}", "GraphQL requests by operation name and outcome.");
+    private static readonly Histogram<double> GraphQLDuration = Meter.CreateHistogram<double>("assettrace.graphql.duration", "s", "Time to answer a GraphQL request, by operation name.");
+    private static readonly Counter<long> CacheLookups = Meter.CreateCounter<long>("assettrace.analytics.cache.lookups", "{lookup}", "Analytics cache lookups; result=hit or miss.");
+    private static readonly Counter<long> InterchangeRows = Meter.CreateCounter<long>("assettrace.interchange.rows", "{row}", "Nodes and edges imported or exported; direction=import|export, format.");
+    private static readonly Histogram<double> InterchangeDuration = Meter.CreateHistogram<double>("assettrace.interchange.duration", "s", "Time an import or export took; direction, format.");
+    private static readonly Counter<long> ImapPolls = Meter.CreateCounter<long>("assettrace.mail.imap.polls", "{poll}", "IMAP reads of the desk's mailbox; result=ok|error.");
+    private static readonly Counter<long> ImapMessages = Meter.CreateCounter<long>("assettrace.mail.imap.messages", "{message}", "Messages stored from IMAP.");
+    private static readonly Counter<long> SignInFailures = Meter.CreateCounter<long>("assettrace.signin.failures", "{attempt}", "Refused sign-ins; reason=failed|throttled (which of user or password is not told).");
+
+    // Open-source watch (#15): its crawl metrics go here, e.g. assettrace.crawl.pages{source, result} and
+    // assettrace.crawl.leads{source}, with a method each like the ones below.
+
+    /// <summary>An operation's name as a tag: a GraphQL name, or "anonymous"; anything else is "invalid" so a client cannot make up tag values without end.</summary>
+    public static string OperationTag(string? name) =>
+        string.IsNullOrEmpty(name) ? "anonymous" : OperationName().IsMatch(name) ? name : "invalid";
+
+    /// <summary>The span of one GraphQL request, between the HTTP request's span and the store's (Npgsql's) spans.</summary>
+    public static Activity? StartGraphQL(string? operationName) => Source.StartActivity($"graphql {OperationTag(operationName)}", ActivityKind.Internal);
+
+    /// <param name="operationName">The operation's name as the request or its document gives it.</param>
+    public static void GraphQLAnswered(Activity? activity, string? operationName, bool executed, bool errors, TimeSpan took)
+    {
+        var operation = OperationTag(operationName);
+        activity?.SetTag("graphql.operation.name", operation);
+        if (activity is not null)
+        {
+            activity.DisplayName = $"graphql {operation}";
+        }
+        var outcome = !executed ? "refused" : errors ? "errors" : "ok";
+        GraphQLRequests.Add(1, new("operation", operation), new("outcome", outcome));
+        GraphQLDuration.Record(took.TotalSeconds, new KeyValuePair<string, object?>("operation", operation));
+    }
+
+    public static void CacheLookup(bool hit) => CacheLookups.Add(1, new KeyValuePair<string, object?>("result", hit ? "hit" : "miss"));
+
+    public static void Interchange(string direction, string format, long rows, TimeSpan took)
+    {
+        InterchangeRows.Add(rows, new("direction", direction), new("format", format));
+        InterchangeDuration.Record(took.TotalSeconds, new("direction", direction), new("format", format));
+    }
+
+    public static void ImapPolled(bool ok, int stored)
+    {
+        ImapPolls.Add(1, new KeyValuePair<string, object?>("result", ok ? "ok" : "error"));
+        ImapMessages.Add(stored);
+    }
+
+    public static void SignInRefused(bool throttled) => SignInFailures.Add(1, new KeyValuePair<string, object?>("reason", throttled ? "throttled" : "failed"));
+
+    [GeneratedRegex("^[_A-Za-z][_0-9A-Za-z]{0,63}$")]
+    private static partial Regex OperationName();
+}
