@@ -14,6 +14,8 @@ public sealed class ConsoleText
     /// <summary>The request desk's texts (Components/Pages/Requests).</summary>
     public required DeskText Desk { get; init; }
 
+    public required RecoveryText Recovery { get; init; }
+
     public required string Title { get; init; }
     public required string Welcome { get; init; }
     public required string WelcomeKazakh { get; init; }
@@ -115,6 +117,7 @@ public sealed class ConsoleText
     {
         Analyst = AnalystText.Russian,
         Desk = DeskText.Russian,
+        Recovery = RecoveryText.Russian,
         Network = NetworkText.Russian,
         Match = MatchText.Russian,
         EdgeKinds = new Dictionary<EdgeKind, string>
@@ -220,6 +223,7 @@ public sealed class ConsoleText
     {
         Analyst = AnalystText.English,
         Desk = DeskText.English,
+        Recovery = RecoveryText.English,
         Network = NetworkText.English,
         Match = MatchText.English,
         EdgeKinds = new Dictionary<EdgeKind, string>
