@@ -3,18 +3,6 @@ using GraphQL.Types;
 
 namespace AssetTrace.Api.Types.Recovery;
 
-public sealed class AssistantAnswerType : ObjectGraphType<AssistantAnswer>
-{
-    public AssistantAnswerType()
-    {
-        Name = "AssistantAnswer";
-        Field<NonNullGraphType<StringGraphType>>("crimeType").Description("The playbook used: the case's crime type.").Resolve(c => c.Source.CrimeType);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RecommendationType>>>>("recommendations").Resolve(c => c.Source.Recommendations);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PlaybookProblemType>>>>("problems")
-            .Description("Playbook files or rules that did not load or run, with file and line; the others ran.").Resolve(c => c.Source.Problems);
-    }
-}
-
 public sealed class RecommendationType : ObjectGraphType<Recommendation>
 {
     public RecommendationType()
@@ -35,37 +23,5 @@ public sealed class RecommendationType : ObjectGraphType<Recommendation>
         Field<StringGraphType>("decisionReason").Resolve(c => c.Source.Decision?.Reason);
         Field<IdGraphType>("requestId").Description("The draft request accepting it made.").Resolve(c => c.Source.Decision?.RequestId);
         Field<StringGraphType>("decidedBy").Resolve(c => c.Source.Decision?.By);
-    }
-}
-
-public sealed class LocalTextType : ObjectGraphType<LocalText>
-{
-    public LocalTextType()
-    {
-        Name = "LocalText";
-        Field<NonNullGraphType<StringGraphType>>("en").Resolve(c => c.Source.En);
-        Field<NonNullGraphType<StringGraphType>>("ru").Resolve(c => c.Source.Ru);
-    }
-}
-
-public sealed class FactLinkType : ObjectGraphType<FactLink>
-{
-    public FactLinkType()
-    {
-        Name = "FactLink";
-        Field<NonNullGraphType<StringGraphType>>("kind").Description("node, edge or request.").Resolve(c => c.Source.Kind);
-        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
-        Field<NonNullGraphType<StringGraphType>>("label").Resolve(c => c.Source.Label);
-    }
-}
-
-public sealed class PlaybookProblemType : ObjectGraphType<PlaybookProblem>
-{
-    public PlaybookProblemType()
-    {
-        Name = "PlaybookProblem";
-        Field<NonNullGraphType<StringGraphType>>("file").Resolve(c => c.Source.File);
-        Field<NonNullGraphType<IntGraphType>>("line").Resolve(c => c.Source.Line);
-        Field<NonNullGraphType<StringGraphType>>("message").Resolve(c => c.Source.Message);
     }
 }

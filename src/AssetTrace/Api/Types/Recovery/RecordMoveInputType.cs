@@ -20,13 +20,3 @@ public sealed class RecordMoveInputType : InputObjectGraphType
         Field<IntGraphType>("expectedVersion").Description("The asset's version you saw; a move made meanwhile makes this one a conflict.");
     }
 }
-
-public sealed class JustificationInputType : InputObjectGraphType
-{
-    public JustificationInputType()
-    {
-        Name = "JustificationInput";
-        Field<NonNullGraphType<JustificationKindEnum>>("kind");
-        Field<NonNullGraphType<StringGraphType>>("reference").Description("Document or decision number; for REQUEST, the request's id.");
-    }
-}
