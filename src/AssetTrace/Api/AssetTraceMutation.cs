@@ -14,5 +14,6 @@ public sealed class AssetTraceMutation : ObjectGraphType
         RosterFields.AddMutations(this);
         InterchangeMutationFields.Add(this);
         AccountFields.AddMutations(this);
+        RecoveryFields.AddMutations(this);
     }
 }

@@ -16,5 +16,6 @@ public sealed class AssetTraceQuery : ObjectGraphType
         InterchangeQueryFields.Add(this);
         AccountFields.AddQueries(this);
         AuditFields.AddQueries(this);
+        RecoveryFields.AddQueries(this);
     }
 }

@@ -2,6 +2,7 @@ using AssetTrace.Accounts;
 using AssetTrace.Api;
 using AssetTrace.Api.Limits;
 using AssetTrace.Audit;
+using AssetTrace.Recovery;
 using AssetTrace.WebConsole;
 using AssetTrace.Mail;
 using AssetTrace.Operations.Health;
@@ -30,6 +31,7 @@ public static class WebApp
         builder.UseFrameworkScripts();
         var services = builder.Services;
         services.AddAssetTraceCore(builder.Configuration);
+        services.AddRecovery();
         services.AddMailHostedServices();
         services.AddAuditHostedServices();
         // Reminders and overdue flags fire in the server only; shell commands never start the scheduler.

@@ -1,5 +1,6 @@
 using AssetTrace.WebConsole.Components;
 using AssetTrace.WebConsole.Dossier;
+using AssetTrace.WebConsole.Components.Pages.Recovery;
 using AssetTrace.WebConsole.Components.Pages.Requests;
 using AssetTrace.WebConsole.SignIn;
 using AssetTrace.WebConsole.Timeline;
@@ -90,6 +91,7 @@ public static class ConsoleHosting
         app.MapConsoleSignIn();
         app.MapDossier();
         app.MapRequestLetters();
+        app.MapRecoveryFigures();
         app.MapRazorComponents<App>()
             // Hosting/SecurityHeaders already forbids framing (frame-ancestors 'none'): no second policy header.
             .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);

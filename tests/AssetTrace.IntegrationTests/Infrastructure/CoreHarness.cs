@@ -1,4 +1,5 @@
 using AssetTrace.Hosting;
+using AssetTrace.Recovery;
 using AssetTrace.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,6 +48,7 @@ public sealed class CoreHarness : IAsyncDisposable
             .AddLogging()
             .AddSingleton<IConfiguration>(configuration)
             .AddAssetTraceCore(configuration)
+            .AddRecovery()
             .AddSingleton<TimeProvider>(clock)
             .BuildServiceProvider();
         await CoreServices.PrepareStoreAsync(services, configuration, CancellationToken.None);

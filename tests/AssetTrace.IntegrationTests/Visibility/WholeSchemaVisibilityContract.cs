@@ -124,6 +124,14 @@ public abstract class WholeSchemaVisibilityContract(StoreKind kind) : IAsyncLife
         ["Query.specialFund"] = NoSecrets("""{ specialFund { usd byCountry { key } } }"""),
         ["Query.specialFundReturns"] = NoSecrets("""{ specialFundReturns { id assetId } }"""),
         ["Mutation.proposeRosterEntry"] = Absent("""mutation { proposeRosterEntry(caseId: "{ID}", subjectId: "OPEN_OWNER", criteria: ["public_office"], statement: "probe") { id } }""", f => f.CaseId),
+        // Recovery (#17): a case's steps and recommendations are the case's; the figures count only the cases one sees.
+        ["Query.caseAssets"] = Absent("""{ caseAssets(caseId: "{ID}") { nodeId name moves { id } } }""", f => f.CaseId),
+        ["Query.recoveryFigures"] = NoSecrets("""{ recoveryFigures { cases restricted rows { country crimeType assets } csv } }"""),
+        ["Query.recommendations"] = Absent("""{ recommendations(caseId: "{ID}") { crimeType recommendations { key why { en } } } }""", f => f.CaseId),
+        ["Mutation.recordAssetMove"] = Absent("""mutation { recordAssetMove(input: { caseId: "{ID}", nodeId: "OPEN_FLAT", step: IDENTIFIED, onDate: "2026-01-01", channel: REGISTRY, justifications: [{ kind: DOCUMENT, reference: "probe" }] }) { step } }""", f => f.CaseId),
+        ["Mutation.correctAssetMove"] = Absent("""mutation { correctAssetMove(caseId: "{ID}", nodeId: "OPEN_FLAT", moveId: "probe", reason: "probe") { step } }""", f => f.CaseId),
+        ["Mutation.acceptRecommendation"] = Absent("""mutation { acceptRecommendation(caseId: "{ID}", key: "probe") { status } }""", f => f.CaseId),
+        ["Mutation.dismissRecommendation"] = Absent("""mutation { dismissRecommendation(caseId: "{ID}", key: "probe", reason: "probe") { status } }""", f => f.CaseId),
         ["Mutation.saveContactPoint"] = NoSecrets("""mutation { saveContactPoint(input: { network: "CARIN", jurisdiction: "GB", name: "Probe", email: "not an address", languages: ["en"], timeZone: "Europe/London" }) { id } }"""),
     };
 

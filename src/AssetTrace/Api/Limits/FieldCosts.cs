@@ -44,6 +44,8 @@ public static class FieldCosts
         ["Query.connectedPersons"] = new(Analysis / 3, ListSize.Of(20), MaxAliases: 3),
         ["Query.wealth"] = new(Analysis / 3, MaxAliases: 3),
         ["Query.redFlags"] = new(Analysis / 3, ListSize.Of(10), MaxAliases: 3),
+        // The assistant runs every rule of a playbook (holdings of each subject and their circle) on the snapshot (#17).
+        ["Query.recommendations"] = new(Analysis, MaxAliases: 3, Expensive: true),
 
         // An import reads and writes up to a request body's worth of records in one transaction.
         ["Mutation.importFile"] = new(5_000, MaxAliases: 1, Expensive: true),

@@ -16,6 +16,7 @@ public sealed class ConsoleText
 
     /// <summary>The roster's texts (Components/Pages/Roster, #16).</summary>
     public required RosterText Roster { get; init; }
+    public required RecoveryText Recovery { get; init; }
 
     public required string Title { get; init; }
     public required string Welcome { get; init; }
@@ -119,6 +120,7 @@ public sealed class ConsoleText
         Analyst = AnalystText.Russian,
         Desk = DeskText.Russian,
         Roster = RosterText.Russian,
+        Recovery = RecoveryText.Russian,
         Network = NetworkText.Russian,
         Match = MatchText.Russian,
         EdgeKinds = new Dictionary<EdgeKind, string>
@@ -225,6 +227,7 @@ public sealed class ConsoleText
         Analyst = AnalystText.English,
         Desk = DeskText.English,
         Roster = RosterText.English,
+        Recovery = RecoveryText.English,
         Network = NetworkText.English,
         Match = MatchText.English,
         EdgeKinds = new Dictionary<EdgeKind, string>

@@ -1,0 +1,19 @@
+using AssetTrace.Recovery.Assistant;
+using AssetTrace.Recovery.Figures;
+using AssetTrace.Recovery.Steps;
+
+namespace AssetTrace.Recovery;
+
+public static class RecoveryServices
+{
+    /// <summary>Cases through the steps of recovery, the office's figures and the assistant (#17).</summary>
+    public static IServiceCollection AddRecovery(this IServiceCollection services)
+    {
+        services.AddSingleton<RecoveryLedger>();
+        services.AddSingleton<RecoveryFigureReader>();
+        services.AddSingleton<PlaybookLoader>();
+        services.AddSingleton<PlaybookSource>();
+        services.AddSingleton<RecoveryAssistant>();
+        return services;
+    }
+}
