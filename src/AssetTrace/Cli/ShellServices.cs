@@ -1,4 +1,5 @@
 using AssetTrace.Hosting;
+using AssetTrace.Matching.Screening;
 
 namespace AssetTrace.Cli;
 
@@ -18,6 +19,7 @@ public static class ShellServices
         services.AddLogging(logging => logging.AddConsole().SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<IConfiguration>(configuration);
         services.AddAssetTraceCore(configuration);
+        services.AddScreening();
         return services.BuildServiceProvider();
     }
 }

@@ -4,6 +4,7 @@ using AssetTrace.Api.Limits;
 using AssetTrace.Audit;
 using AssetTrace.WebConsole;
 using AssetTrace.Mail;
+using AssetTrace.Matching.Screening;
 using GraphQL;
 using GraphQLParser.AST;
 using Microsoft.AspNetCore.Authentication;
@@ -27,6 +28,7 @@ public static class WebApp
         builder.UseFrameworkScripts();
         var services = builder.Services;
         services.AddAssetTraceCore(builder.Configuration);
+        services.AddScreening();
         services.AddMailHostedServices();
         services.AddAuditHostedServices();
         // Reminders and overdue flags fire in the server only; shell commands never start the scheduler.
