@@ -107,6 +107,17 @@ public abstract class ScreeningApiContract(StoreKind kind) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_list_of_ten_thousand_names_is_screened_in_one_request()
+    {
+        var names = Enumerable.Range(0, 10_000).Select(i => new { name = i == 7_777 ? "Achmetow" : $"Person Number{i}" }).ToArray();
+
+        var screen = (await _server.DataAsync("""query($names: [ScreenRowInput!]!) { screen(names: $names) { matchCount rows { row matches { nodeId score } } } }""", new { names }))["screen"]!;
+
+        Assert.Equal(10_000, screen["rows"]!.AsArray().Count);
+        Assert.Contains("demo-serik-akhmetov", Ids(Matches(screen, 7_778), "nodeId"));
+    }
+
+    [Fact]
     public async Task A_bad_list_is_refused_naming_the_row_and_field_and_a_role_without_lookups_is_refused()
     {
         async Task<string> RefusalAsync(object names, int? top = null, string? token = null)
