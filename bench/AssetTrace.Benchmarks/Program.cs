@@ -9,6 +9,11 @@ if (args is ["import", .. var importArgs])
     // The interchange import benchmark (issue #4): Import/ImportCommand.cs.
     return await AssetTrace.Benchmarks.Import.ImportCommand.RunAsync(importArgs, root, command);
 }
+if (args is ["screen", .. var screenArgs])
+{
+    // Screening of a list of names (issue #14): Screening/ScreenCommand.cs.
+    return await AssetTrace.Benchmarks.Screening.ScreenCommand.RunAsync(screenArgs, root, command);
+}
 if (args is ["console", .. var consoleArgs])
 {
     // The web console's performance (issue #13): Console/ConsoleCommand.cs.

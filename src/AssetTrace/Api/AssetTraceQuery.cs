@@ -17,5 +17,6 @@ public sealed class AssetTraceQuery : ObjectGraphType
         AccountFields.AddQueries(this);
         AuditFields.AddQueries(this);
         RecoveryFields.AddQueries(this);
+        ScreeningFields.AddQueries(this);
     }
 }

@@ -38,6 +38,7 @@ public static class CommandLine
         root.Subcommands.Add(AuditCommands.Create(start));
         root.Subcommands.Add(SchemaCommands.Create());
         root.Subcommands.Add(RatesCommands.Create(start));
+        root.Subcommands.Add(ScreenCommands.Create(start));
         InterchangeCommands.Create(start).ToList().ForEach(root.Subcommands.Add);
         BackupCommands.Create(start).ToList().ForEach(root.Subcommands.Add);
 

@@ -1,4 +1,5 @@
 using AssetTrace.Hosting;
+using AssetTrace.Matching.Screening;
 using AssetTrace.Operations.Backup;
 
 namespace AssetTrace.Cli;
@@ -20,6 +21,7 @@ public static class ShellServices
         services.AddSingleton<IConfiguration>(configuration);
         services.AddAssetTraceCore(configuration);
         services.AddBackup();
+        services.AddScreening();
         return services.BuildServiceProvider();
     }
 }

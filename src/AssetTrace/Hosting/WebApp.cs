@@ -2,12 +2,13 @@ using AssetTrace.Accounts;
 using AssetTrace.Api;
 using AssetTrace.Api.Limits;
 using AssetTrace.Audit;
-using AssetTrace.Recovery;
-using AssetTrace.WebConsole;
 using AssetTrace.Mail;
+using AssetTrace.Matching.Screening;
 using AssetTrace.Operations.Health;
 using AssetTrace.Operations.Logging;
 using AssetTrace.Operations.Telemetry;
+using AssetTrace.Recovery;
+using AssetTrace.WebConsole;
 using GraphQL;
 using GraphQLParser.AST;
 using Microsoft.AspNetCore.Authentication;
@@ -32,6 +33,7 @@ public static class WebApp
         var services = builder.Services;
         services.AddAssetTraceCore(builder.Configuration);
         services.AddRecovery();
+        services.AddScreening();
         services.AddMailHostedServices();
         services.AddAuditHostedServices();
         // Reminders and overdue flags fire in the server only; shell commands never start the scheduler.

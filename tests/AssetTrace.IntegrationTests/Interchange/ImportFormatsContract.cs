@@ -141,7 +141,7 @@ public abstract class ImportFormatsContract(StoreKind kind) : IAsyncLifetime
         Assert.Equal(2, report.NodesCreated);
         // The list knows only Dana Tulegenova's year of birth, 1974, as the FtM file did: a probable duplicate for an analyst.
         Assert.Equal(1, report.MergesSuggested);
-        Assert.Equal(1, await CountAsync("SELECT COUNT(*) FROM merge_suggestions WHERE candidate_id = 'ftm:p-dana' AND reason LIKE '%birth date 1974'"));
+        Assert.Equal(1, await CountAsync("SELECT COUNT(*) FROM merge_suggestions WHERE candidate_id = 'ftm:p-dana' AND reason LIKE '%1974 ≈ 1974 (birth_date_agrees%' AND score >= 0.8"));
         AddsUp(report, duplicatesFound: 1);
         Assert.Equal(1, await CountAsync("SELECT COUNT(*) FROM sanction_listings WHERE node_id = 'ftm:p-marat' AND reference = 'TSi.001'"));
         var marat = (await Queries.GetNodeAsync(Viewer.System("test"), "ftm:p-marat", default))!;

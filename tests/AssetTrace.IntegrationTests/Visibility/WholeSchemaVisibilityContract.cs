@@ -38,6 +38,7 @@ public abstract class WholeSchemaVisibilityContract(StoreKind kind) : IAsyncLife
         ["Query.node"] = Absent("""{ node(id: "{ID}") { id name provenance { caseId } } }""", f => f.HiddenPerson),
         ["Query.edge"] = Absent("""{ edge(id: "{ID}") { id share { low } } }""", f => f.HiddenOwns),
         ["Query.search"] = NoSecrets("""{ search(query: "Nightjar Holder") { totalCount nodes { id name } } }"""),
+        ["Query.screen"] = NoSecrets("""{ screen(names: [{ name: "Nightjar Holder" }, { name: "Visible Owner" }]) { matchCount rows { matches { nodeId name matchedName holdings { nodeId name } connectedPersons { personId name } } } } }"""),
         ["Query.shortestPaths"] = Absent("""{ shortestPaths(from: "{ID}", to: "OPEN_FLAT") { nodes { id name } edges { id } } }""", f => f.HiddenPerson),
         ["Query.neighbourhood"] = NoSecrets("""{ neighbourhood(id: "OPEN_COMPANY", hops: 3) { nodes { id name } edges { id sourceId targetId } } }"""),
         ["Query.nodeHistory"] = Absent("""{ nodeHistory(id: "{ID}") { version state { name } } }""", f => f.HiddenPerson),

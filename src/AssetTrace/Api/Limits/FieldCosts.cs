@@ -46,6 +46,11 @@ public static class FieldCosts
         ["Query.redFlags"] = new(Analysis / 3, ListSize.Of(10), MaxAliases: 3),
         // The assistant runs every rule of a playbook (holdings of each subject and their circle) on the snapshot (#17).
         ["Query.recommendations"] = new(Analysis, MaxAliases: 3, Expensive: true),
+        // Up to 10,000 lookups and an analysis of each match: priced as many analyses, one per request and rate-limited.
+        // Its rows are bounded by their own limit (ScreenRowChecks), not by the estimate, so they count once.
+        ["Query.screen"] = new(Analysis * 20, MaxAliases: 1, Expensive: true),
+        ["ScreeningResult.rows"] = new(1, ListSize.Of(1)),
+        ["ScreenedRow.matches"] = new(1, ListSize.Of(Matching.Screening.ScreenRowChecks.MaxTop)),
 
         // An import reads and writes up to a request body's worth of records in one transaction.
         ["Mutation.importFile"] = new(5_000, MaxAliases: 1, Expensive: true),

@@ -77,13 +77,17 @@ internal sealed partial class BulkSession
         var created = _mergeChecks.ToHashSet(StringComparer.Ordinal);
         foreach (var id in _mergeChecks)
         {
-            var (name, birthDate, candidates) = await MergeCandidates.FindAsync(connection, transaction, id, created, ct);
-            foreach (var candidate in candidates)
+            foreach (var (candidate, match) in await MergeCandidates.FindAsync(connection, transaction, id, created, run.MatchThreshold, ct))
             {
                 report.MergesSuggested += await sql.InsertSuggestion.Set("id", $"{id}~{candidate}").Set("nodeId", id).Set("candidateId", candidate)
-                    .Set("reason", $"same name keys as '{name}' and birth date {birthDate}").Set("run", run.RunId).Set("now", run.Now).ExecuteAsync(ct);
+                    .Set("reason", MergeReason(match)).Set("score", (decimal)match.Score).Set("explanation", Merges.MergeExplanation.ToJson(match.Explanation))
+                    .Set("run", run.RunId).Set("now", run.Now).ExecuteAsync(ct);
             }
         }
         _mergeChecks.Clear();
     }
+
+    /// <summary>The suggestion's reason in one line: "name match 0.97 with 'Серік Ахметов': serik ≈ серік (transliteration 0.97); …".</summary>
+    private static string MergeReason(Matching.MatchResult match) =>
+        $"name match {match.Score.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)} with '{match.MatchedName}': {Matching.Screening.ScreeningText.Explanation(match.Explanation)}";
 }

@@ -128,7 +128,7 @@ internal sealed partial class BulkSession
     }
 
     /// <summary>
-    /// A person created by this import whose name keys and birth date match another person's is a
+    /// A person created by this import whose name and birth date the name matcher finds in another person's is a
     /// probable duplicate: an analyst decides (see MergeSuggestions); nothing is merged here. The
     /// check runs at the end of the run (see SuggestMergesAsync).
     /// </summary>
@@ -156,7 +156,7 @@ internal sealed partial class BulkSession
         }
         await rows.FlushAsync(ct);
         await sql.InsertSuggestion.Set("id", $"{a.Value.Id}~{b.Value.Id}").Set("nodeId", a.Value.Id).Set("candidateId", b.Value.Id)
-            .Set("reason", same.Reason).Set("run", run.RunId).Set("now", run.Now).ExecuteAsync(ct);
+            .Set("reason", same.Reason).Set("score", null).Set("explanation", null).Set("run", run.RunId).Set("now", run.Now).ExecuteAsync(ct);
         report.MergesSuggested++;
     }
 

@@ -24,9 +24,9 @@ internal sealed class BulkStatements : PreparedStatements
                 details = excluded.details, source_ref = excluded.source_ref, import_run = excluded.import_run
             """, ("nodeId", S), ("list", S), ("reference", S), ("listedOn", ColumnType.Date), ("program", S), ("details", S), ("ref", S), ("run", S));
         InsertSuggestion = Prepare("""
-            INSERT INTO merge_suggestions (id, node_id, candidate_id, reason, status, import_run, created_at)
-            VALUES (@id, @nodeId, @candidateId, @reason, 'open', @run, @now) ON CONFLICT DO NOTHING
-            """, ("id", S), ("nodeId", S), ("candidateId", S), ("reason", S), ("run", S), ("now", ColumnType.Instant));
+            INSERT INTO merge_suggestions (id, node_id, candidate_id, reason, score, explanation, status, import_run, created_at)
+            VALUES (@id, @nodeId, @candidateId, @reason, @score, @explanation, 'open', @run, @now) ON CONFLICT DO NOTHING
+            """, ("id", S), ("nodeId", S), ("candidateId", S), ("reason", S), ("score", ColumnType.Numeric), ("explanation", S), ("run", S), ("now", ColumnType.Instant));
     }
 
     public PreparedCommand FindRecord { get; }

@@ -2,7 +2,9 @@ using System.Text.Json.Nodes;
 using AssetTrace.Audit;
 using AssetTrace.Graph.Schema;
 using AssetTrace.Graph.Store.Bulk;
+using AssetTrace.Matching;
 using AssetTrace.Storage;
+using Microsoft.Extensions.Options;
 
 namespace AssetTrace.Interchange.Import;
 
@@ -12,7 +14,7 @@ namespace AssetTrace.Interchange.Import;
 /// change_seq, and the run gets one audit entry (<c>import.completed</c>) with file, format,
 /// SHA-256 and counts. A failure, or strict mode meeting a bad record, rolls everything back.
 /// </summary>
-public sealed class GraphBulkWriter(Database database, GraphInputValidator validator, AuditLog audit, TimeProvider clock)
+public sealed class GraphBulkWriter(Database database, GraphInputValidator validator, AuditLog audit, IOptions<MatchingOptions> matching, TimeProvider clock)
 {
     // Chunks parsed ahead of the one being written: one keeps the reader busy while a chunk is flushed, a second absorbs uneven chunks.
     private const int ChunksReadAhead = 2;
@@ -22,7 +24,7 @@ public sealed class GraphBulkWriter(Database database, GraphInputValidator valid
     public async Task<ImportReport> WriteAsync(string format, string fileName, IAsyncEnumerable<ImportItem> items, Func<IReadOnlyList<ImportedFile>> files,
         ImportOptions options, CancellationToken ct)
     {
-        var run = new ImportRun(Guid.CreateVersion7().ToString(), format, fileName, clock.GetUtcNow(), options);
+        var run = new ImportRun(Guid.CreateVersion7().ToString(), format, fileName, clock.GetUtcNow(), options, matching.Value.Threshold);
         var report = new ImportReport { RunId = run.RunId, Format = format };
         try
         {

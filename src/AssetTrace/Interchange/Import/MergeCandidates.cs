@@ -1,16 +1,19 @@
 using System.Data.Common;
 using System.Text.Json;
 using AssetTrace.Graph.Model;
-using AssetTrace.Graph.Names;
 using AssetTrace.Graph.Store;
+using AssetTrace.Matching;
 using AssetTrace.Storage;
 
 namespace AssetTrace.Interchange.Import;
 
 /// <summary>
-/// Persons who are probably the same as a new one: every word key of the new name is a key of
-/// theirs (NameKey: script, case and transliteration do not matter; nor does word order), and the
-/// birth dates agree (a partial date YYYY or YYYY-MM agrees with any date it starts).
+/// Persons who are probably the same as a new one, by the name matcher (#14): each with the score and the
+/// explanation of <see cref="NameMatcher.Compare(MatchSubject, MatchSubject)"/> at or above the office's
+/// threshold, so a suggestion explains itself as a search result does. Both persons have a birth date, and
+/// the matcher weighs it (a different one brings a name match below any threshold), and identifiers are
+/// compared exactly after normalisation. Candidates are the persons sharing a name key (script, case and
+/// transliteration aside) with the new one, those sharing most first: a typo in one word still leaves another.
 /// </summary>
 /// <remarks>
 /// Asked once a run has written everything, of the graph as the run leaves it (#12): asked chunk by chunk,
@@ -23,58 +26,62 @@ internal static class MergeCandidates
     /// <summary>At most this many suggestions for one person, the first by node id.</summary>
     public const int MaxPerPerson = 50;
 
+    // Persons scored for one new person at most, those sharing the most name keys first: a common given name
+    // alone would otherwise bring every namesake of a national register.
+    private const int MaxScored = 500;
+
     /// <param name="createdInRun">The persons the run created: two of them that find each other are one suggestion, not two.</param>
-    /// <returns>The person's name, birth date and the ids of its probable duplicates; none when it is no longer a live person with a birth date.</returns>
-    public static async Task<(string Name, string BirthDate, List<string> Candidates)> FindAsync(DbConnection c, DbTransaction t, string nodeId,
-        IReadOnlySet<string> createdInRun, CancellationToken ct)
+    /// <returns>The probable duplicates with the match; none when the node is no longer a live person with a birth date.</returns>
+    public static async Task<List<(string Id, MatchResult Match)>> FindAsync(DbConnection c, DbTransaction t, string nodeId,
+        IReadOnlySet<string> createdInRun, double threshold, CancellationToken ct)
     {
-        var node = await LiveNodeAsync(c, t, nodeId, ct);
-        if (node is not { Kind: NodeKind.Person } || BirthDate(node.Properties) is not { } birthDate)
+        var node = (await LiveNodesAsync(c, t, [nodeId], ct)).SingleOrDefault();
+        if (node is not { Kind: NodeKind.Person } || BirthDate(node.Properties) is null)
         {
-            return ("", "", []);
+            return [];
         }
-        var keys = NameKey.Keys(node.Name);
+        var keys = GraphStore.SearchKeys(node).ToList();
         if (keys.Count == 0)
         {
-            return (node.Name, birthDate, []);
+            return [];
         }
         var (list, keyParameters) = SqlList.Of("k", keys);
         var parameters = keyParameters.ToList();
-        parameters.Add(("n", keys.Count));
         parameters.Add(("self", node.Id));
         parameters.Add(("person", Codes.Of(NodeKind.Person)));
         var ids = await c.QueryAsync(t, $"""
             SELECT k.node_id FROM node_name_keys k JOIN nodes n ON n.id = k.node_id
             WHERE k.name_key IN ({list}) AND k.node_id <> @self AND n.kind = @person AND NOT n.deleted
-            GROUP BY k.node_id HAVING COUNT(*) = @n ORDER BY k.node_id LIMIT {MaxPerPerson}
+            GROUP BY k.node_id ORDER BY COUNT(*) DESC, k.node_id LIMIT {MaxScored}
             """, r => r.GetString(0), ct, [.. parameters]);
-        var ownKeys = GraphStore.SearchKeys(node).ToHashSet(StringComparer.Ordinal);
-        var result = new List<string>();
-        foreach (var id in ids)
+        var subject = MatchSubjects.Of(node);
+        var result = new List<(string Id, MatchResult Match)>();
+        foreach (var other in await LiveNodesAsync(c, t, ids, ct))
         {
-            if (await LiveNodeAsync(c, t, id, ct) is not { } other || BirthDate(other.Properties) is not { } otherBirth || !Agree(otherBirth, birthDate))
+            // Two persons of the run find each other (the matcher is symmetric): one suggestion, keeping the one with the lower id.
+            if (BirthDate(other.Properties) is null || (createdInRun.Contains(other.Id) && string.CompareOrdinal(other.Id, node.Id) > 0))
             {
                 continue;
             }
-            // Two persons of the run who each find the other: one suggestion, keeping the one with the lower id.
-            if (createdInRun.Contains(id) && string.CompareOrdinal(id, node.Id) > 0 && NameKey.Keys(other.Name).All(ownKeys.Contains))
+            var match = NameMatcher.Compare(subject, MatchSubjects.Of(other));
+            if (match.Score >= threshold)
             {
-                continue;
+                result.Add((other.Id, match));
             }
-            result.Add(id);
         }
-        return (node.Name, birthDate, result);
+        return [.. result.OrderBy(r => r.Id, StringComparer.Ordinal).Take(MaxPerPerson)];
     }
 
-    private static async Task<Node?> LiveNodeAsync(DbConnection c, DbTransaction t, string id, CancellationToken ct)
+    private static async Task<List<Node>> LiveNodesAsync(DbConnection c, DbTransaction t, List<string> ids, CancellationToken ct)
     {
-        var rows = await c.QueryAsync(t, $"SELECT {GraphRows.NodeColumns} FROM nodes n WHERE n.id = @id AND NOT n.deleted", GraphRows.ReadNode, ct, ("id", id));
-        return rows.Count == 1 ? rows[0] : null;
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+        var (list, parameters) = SqlList.Of("id", ids);
+        return await c.QueryAsync(t, $"SELECT {GraphRows.NodeColumns} FROM nodes n WHERE n.id IN ({list}) AND NOT n.deleted", GraphRows.ReadNode, ct, [.. parameters]);
     }
 
     private static string? BirthDate(JsonElement properties) =>
         properties.TryGetProperty("birthDate", out var b) && b.ValueKind == JsonValueKind.String ? b.GetString() : null;
-
-    private static bool Agree(string other, string birthDate) =>
-        other.StartsWith(birthDate, StringComparison.Ordinal) || birthDate.StartsWith(other, StringComparison.Ordinal);
 }

@@ -10,7 +10,7 @@ using AssetTrace.Visibility;
 namespace AssetTrace.Interchange.Merges;
 
 /// <summary>
-/// Suggested merges raised by imports (same name keys and birth date; ICIJ same_as). Nothing is
+/// Suggested merges raised by imports (the name matcher with birth dates, scored and explained; ICIJ same_as). Nothing is
 /// merged until an analyst accepts: then the store merges the two nodes (<see cref="GraphStore"/>:
 /// the suggested node's edges move to the candidate, the candidate gains what it lacked, the
 /// suggested node is deleted), its source records and sanction listings move to the candidate,
@@ -21,7 +21,7 @@ public sealed class MergeSuggestions(Database database, GraphStore graph, AuditL
 {
 
     // Of the table aliased m: reads join the two nodes, to keep what the viewer may not see.
-    private const string Columns = "m.id, m.node_id, m.candidate_id, m.reason, m.status, m.import_run, m.created_at, m.decided_at, m.decided_by, m.decision_note";
+    private const string Columns = "m.id, m.node_id, m.candidate_id, m.reason, m.status, m.import_run, m.created_at, m.decided_at, m.decided_by, m.decision_note, m.score, m.explanation";
 
     /// <summary>Suggestions whose two nodes the viewer may both see: a suggestion names both, and why they look alike.</summary>
     public Task<List<MergeSuggestion>> ListAsync(Viewer viewer, MergeStatus? status, int limit, CancellationToken ct)
@@ -76,7 +76,8 @@ public sealed class MergeSuggestions(Database database, GraphStore graph, AuditL
 
     private static MergeSuggestion Read(DbDataReader r) => new(
         r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), Codes.Parse<MergeStatus>(r.GetString(4)), r.NullableString(5),
-        r.Instant(6), r.NullableInstant(7), r.NullableString(8), r.NullableString(9));
+        r.Instant(6), r.NullableInstant(7), r.NullableString(8), r.NullableString(9),
+        r.IsDBNull(10) ? null : r.GetDouble(10), MergeExplanation.FromJson(r.NullableString(11)));
 
     /// <summary>What imports hold about the merged node now names the kept one.</summary>
     private static async Task MoveImportedReferencesAsync(DbConnection c, DbTransaction t, string goneId, string keptId, CancellationToken ct)

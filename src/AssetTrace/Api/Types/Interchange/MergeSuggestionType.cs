@@ -1,4 +1,5 @@
 using AssetTrace.Api.Enums;
+using AssetTrace.Api.Types.Matching;
 using AssetTrace.Graph.Store;
 using AssetTrace.Interchange.Merges;
 using GraphQL.Types;
@@ -19,6 +20,10 @@ public sealed class MergeSuggestionType : ObjectGraphType<MergeSuggestion>
         Field<NonNullGraphType<IdGraphType>>("nodeId").Resolve(c => c.Source.NodeId);
         Field<NonNullGraphType<IdGraphType>>("candidateId").Resolve(c => c.Source.CandidateId);
         Field<NonNullGraphType<StringGraphType>>("reason").Resolve(c => c.Source.Reason);
+        Field<FloatGraphType>("score").Description("The name matcher's score of the two, 0 to 1, at or above the office's threshold when suggested; null for an ICIJ same_as link or a suggestion made before the matcher.")
+            .Resolve(c => c.Source.Score);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<MatchReasonType>>>>("explanation").Description("Which parts of the two names, birth dates and identifiers agreed and how, as a search result explains itself.")
+            .Resolve(c => c.Source.Explanation ?? []);
         Field<NonNullGraphType<MergeStatusEnum>>("status").Resolve(c => c.Source.Status);
         Field<IdGraphType>("importRun").Resolve(c => c.Source.ImportRun);
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("createdAt").Resolve(c => c.Source.CreatedAt);
