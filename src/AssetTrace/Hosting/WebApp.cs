@@ -2,6 +2,7 @@ using AssetTrace.Accounts;
 using AssetTrace.Api;
 using AssetTrace.Api.Limits;
 using AssetTrace.Audit;
+using AssetTrace.Watch;
 using AssetTrace.WebConsole;
 using AssetTrace.Mail;
 using GraphQL;
@@ -37,6 +38,7 @@ public static class WebApp
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
         services.AddAuthorization();
         services.AddConsole();
+        services.AddWatch(builder.Configuration).AddWatchSchedules();
         // changePassword throttles by client address, like sign-in.
         services.AddHttpContextAccessor();
         services.AddProblemDetails();
