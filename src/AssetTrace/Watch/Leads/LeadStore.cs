@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using AssetTrace.Audit;
 using AssetTrace.Common;
 using AssetTrace.Graph.Model;
+using AssetTrace.Graph.Schema;
 using AssetTrace.Graph.Store;
 using AssetTrace.Storage;
 using AssetTrace.Visibility;
@@ -18,7 +19,7 @@ namespace AssetTrace.Watch.Leads;
 /// the graph through <see cref="GraphStore"/>, with the snapshot as their source, in the transaction
 /// that marks the lead accepted) or dismissed with a reason. Each of these is audited as "lead/{id}".
 /// </summary>
-public sealed class LeadStore(Database database, GraphStore graph, SnapshotStore snapshots, WatchSources sources, AuditLog audit, TimeProvider clock)
+public sealed class LeadStore(Database database, GraphStore graph, GraphSchema schema, SnapshotStore snapshots, WatchSources sources, AuditLog audit, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -94,7 +95,9 @@ public sealed class LeadStore(Database database, GraphStore graph, SnapshotStore
         var mapping = source.Records;
         var kind = Codes.ParseNodeKind(mapping.Kind);
         var properties = new JsonObject();
-        foreach (var value in lead.Record.Values.Where(v => v.Property != "name" && !mapping.TextProperties.Contains(v.Property)))
+        // Only what the node kind defines: a list's other columns (a director's name on a company row) stay in the snapshot.
+        var defined = schema.Nodes[kind].Properties;
+        foreach (var value in lead.Record.Values.Where(v => v.Property != "name" && defined.ContainsKey(v.Property) && !mapping.TextProperties.Contains(v.Property)))
         {
             properties.TryAdd(value.Property, value.Text);
         }
