@@ -66,7 +66,7 @@ public sealed class WatchHarness : IAsyncDisposable
         var task = work();
         for (var i = 0; i < 10_000 && !task.IsCompleted; i++)
         {
-            await Task.WhenAny(task, Task.Delay(5));
+            await Task.WhenAny(task, Task.Delay(20));
             if (!task.IsCompleted)
             {
                 Clock.Advance(TimeSpan.FromSeconds(1));

@@ -61,8 +61,9 @@ public sealed class PageFetcher(IHttpClientFactory clients, HostRate rate, TimeP
                 ? RobotsRules.Parse(Charsets.Decode(page.Body, page.Charset).Text, source.Politeness.UserAgent)
                 : code is >= 400 and < 500 ? RobotsRules.AllowAll : RobotsRules.DisallowAll;
         }
-        catch (FetchFailedException)
+        catch (FetchFailedException e) when (!e.Refused)
         {
+            // RFC 9309: a site whose robots.txt cannot be read is not crawled until it can.
             return RobotsRules.DisallowAll;
         }
     }
