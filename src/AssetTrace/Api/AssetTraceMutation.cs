@@ -13,5 +13,6 @@ public sealed class AssetTraceMutation : ObjectGraphType
         RequestFields.AddMutations(this);
         InterchangeMutationFields.Add(this);
         AccountFields.AddMutations(this);
+        WatchFields.AddMutations(this);
     }
 }

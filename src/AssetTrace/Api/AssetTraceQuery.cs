@@ -15,5 +15,6 @@ public sealed class AssetTraceQuery : ObjectGraphType
         InterchangeQueryFields.Add(this);
         AccountFields.AddQueries(this);
         AuditFields.AddQueries(this);
+        WatchFields.AddQueries(this);
     }
 }

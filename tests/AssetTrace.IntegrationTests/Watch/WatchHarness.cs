@@ -81,13 +81,13 @@ public sealed class WatchHarness : IAsyncDisposable
         TestDatabases.Delete(_settings);
         _folder.Dispose();
     }
+}
 
-    /// <summary>Names ending in .test resolve to loopback; everything else as DNS says.</summary>
-    private sealed class FixtureResolver : IHostResolver
-    {
-        private readonly DnsHostResolver _dns = new();
+/// <summary>Names ending in .test resolve to loopback; everything else as DNS says.</summary>
+public sealed class FixtureResolver : IHostResolver
+{
+    private readonly DnsHostResolver _dns = new();
 
-        public Task<IPAddress[]> ResolveAsync(string host, CancellationToken ct) =>
-            host.EndsWith(".test", StringComparison.Ordinal) ? Task.FromResult(new[] { IPAddress.Loopback }) : _dns.ResolveAsync(host, ct);
-    }
+    public Task<IPAddress[]> ResolveAsync(string host, CancellationToken ct) =>
+        host.EndsWith(".test", StringComparison.Ordinal) ? Task.FromResult(new[] { IPAddress.Loopback }) : _dns.ResolveAsync(host, ct);
 }
