@@ -18,7 +18,7 @@ public sealed class SourceFileTests
     [Fact]
     public void The_shipped_examples_load()
     {
-        var sources = WatchSources.Load(Path.Combine(AppContext.BaseDirectory, "watch-sources"), Schema);
+        var sources = WatchSources.Load(Path.Combine(AppContext.BaseDirectory, "watch-sources", "examples"), Schema);
         Assert.Equal(["company-registry-html", "news-rss", "un-sc-consolidated-list"], sources.All.Select(s => s.Name));
         Assert.Equal(SourceFormat.SanctionsXml, sources.Find("un-sc-consolidated-list")!.Format);
     }

@@ -32,4 +32,12 @@ public sealed record Lead(
     DateTimeOffset? DecidedAt,
     string? DecidedBy,
     string? Reason,
-    IReadOnlyList<string> Facts);
+    IReadOnlyList<string> Facts,
+    LeadFacts Becomes);
+
+/// <summary>
+/// What accepting a lead writes, decided when it is raised by the source's mapping of that time (a source
+/// file changed or removed later does not change what an open lead means): a node of a kind with its
+/// properties, and the edge to the watched node when the source names one.
+/// </summary>
+public sealed record LeadFacts(string Kind, IReadOnlyDictionary<string, string> Properties, string? LinkEdge, bool LinkFromSubject);

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using AssetTrace.Audit;
 using AssetTrace.Common;
 using AssetTrace.Graph.Model;
@@ -19,12 +18,12 @@ namespace AssetTrace.Watch.Leads;
 /// the graph through <see cref="GraphStore"/>, with the snapshot as their source, in the transaction
 /// that marks the lead accepted) or dismissed with a reason. Each of these is audited as "lead/{id}".
 /// </summary>
-public sealed class LeadStore(Database database, GraphStore graph, GraphSchema schema, SnapshotStore snapshots, WatchSources sources, AuditLog audit, TimeProvider clock)
+public sealed class LeadStore(Database database, GraphStore graph, GraphSchema schema, SnapshotStore snapshots, AuditLog audit, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>Stores a lead per case of each matched node; a lead already raised by the same snapshot and record is not raised again.</summary>
-    public Task<int> RaiseAsync(Snapshot snapshot, IReadOnlyList<LeadCandidate> candidates, WatchedSubjects watched, CancellationToken ct)
+    public Task<int> RaiseAsync(Snapshot snapshot, RecordMapping mapping, IReadOnlyList<LeadCandidate> candidates, WatchedSubjects watched, CancellationToken ct)
     {
         if (candidates.Count == 0)
         {
@@ -41,11 +40,11 @@ public sealed class LeadStore(Database database, GraphStore graph, GraphSchema s
                     var id = Guid.CreateVersion7().ToString();
                     var record = JsonSerializer.Serialize(candidate.Record, Json);
                     var added = await c.ExecuteAsync(t, """
-                        INSERT INTO watch_leads (id, source, snapshot_id, case_id, node_id, record, score, matched_name, explanation, status, created_at)
-                        VALUES (@id, @s, @snap, @case, @node, @rec, @score, @m, @x, 'open', @now)
+                        INSERT INTO watch_leads (id, source, snapshot_id, case_id, node_id, record, becomes, score, matched_name, explanation, status, created_at)
+                        VALUES (@id, @s, @snap, @case, @node, @rec, @becomes, @score, @m, @x, 'open', @now)
                         ON CONFLICT (snapshot_id, case_id, node_id, record) DO NOTHING
                         """, ct, ("id", id), ("s", snapshot.Source), ("snap", snapshot.Id), ("case", caseId), ("node", candidate.NodeId), ("rec", record),
-                        ("score", candidate.Score), ("m", candidate.MatchedText), ("x", JsonSerializer.Serialize(candidate.Explanation)), ("now", now));
+                        ("becomes", JsonSerializer.Serialize(Becomes(mapping, candidate), Json)), ("score", candidate.Score), ("m", candidate.MatchedText), ("x", JsonSerializer.Serialize(candidate.Explanation)), ("now", now));
                     if (added == 1)
                     {
                         raised++;
@@ -89,27 +88,15 @@ public sealed class LeadStore(Database database, GraphStore graph, GraphSchema s
         {
             throw new ConflictException($"The lead {id} was already {Codes.Of(lead.Status)} by {lead.DecidedBy}; reload the leads.");
         }
-        var source = sources.Find(lead.Source) ?? throw new ConflictException($"The lead's source '{lead.Source}' is no longer configured, so what its records become is unknown; restore its file under Watch:SourcesDirectory.");
         var snapshot = await snapshots.GetAsync(lead.SnapshotId, ct) ?? throw new NotFoundException("snapshot", lead.SnapshotId);
         var provenance = new ProvenanceDraft(SourceKind.OpenSource, snapshot.Reference, snapshot.FetchedAt, UsageRestriction.Evidence, lead.CaseId);
-        var mapping = source.Records;
-        var kind = Codes.ParseNodeKind(mapping.Kind);
-        var properties = new JsonObject();
-        // Only what the node kind defines: a list's other columns (a director's name on a company row) stay in the snapshot.
-        var defined = schema.Nodes[kind].Properties;
-        foreach (var value in lead.Record.Values.Where(v => v.Property != "name" && defined.ContainsKey(v.Property) && !mapping.TextProperties.Contains(v.Property)))
-        {
-            properties.TryAdd(value.Property, value.Text);
-        }
-        // With a link, the record is something else (a company the subject directs); without, it is the subject as the page names them.
-        properties["name"] = mapping.Link is null ? lead.MatchedText : lead.Record.Of("name").FirstOrDefault()?.Text ?? lead.MatchedText;
         var nodeId = $"watch-{lead.Id}";
-        var nodes = new List<NodeDraft> { new(kind, JsonSerializer.SerializeToElement(properties), provenance, Id: nodeId) };
+        var nodes = new List<NodeDraft> { new(Codes.ParseNodeKind(lead.Becomes.Kind), JsonSerializer.SerializeToElement(lead.Becomes.Properties), provenance, Id: nodeId) };
         var edges = new List<EdgeDraft>();
-        if (mapping.Link is { } link)
+        if (lead.Becomes.LinkEdge is { } link)
         {
-            var (from, to) = link.FromSubject ? (lead.NodeId, nodeId) : (nodeId, lead.NodeId);
-            edges.Add(new EdgeDraft(Codes.ParseEdgeKind(link.Edge), from, to, JsonSerializer.SerializeToElement(new { }), provenance));
+            var (from, to) = lead.Becomes.LinkFromSubject ? (lead.NodeId, nodeId) : (nodeId, lead.NodeId);
+            edges.Add(new EdgeDraft(Codes.ParseEdgeKind(link), from, to, JsonSerializer.SerializeToElement(new { }), provenance));
         }
         var now = clock.GetUtcNow();
         await graph.CreateManyAsync(nodes, edges, actor, async (c, t, writtenNodes, writtenEdges) =>
@@ -118,6 +105,24 @@ public sealed class LeadStore(Database database, GraphStore graph, GraphSchema s
             await DecideAsync(c, t, lead, LeadStatus.Accepted, actor, null, facts, now, ct);
         }, ct);
         return (await GetAsync(actor, id, ct))!;
+    }
+
+    /// <summary>
+    /// The record as a node of the mapping's kind with the properties that kind defines (a list's other columns,
+    /// a director's name on a company row, stay in the snapshot), and the mapping's link to the watched node.
+    /// </summary>
+    private LeadFacts Becomes(RecordMapping mapping, LeadCandidate candidate)
+    {
+        var kind = Codes.ParseNodeKind(mapping.Kind);
+        var defined = schema.Nodes[kind].Properties;
+        var properties = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var value in candidate.Record.Values.Where(v => v.Property != "name" && defined.ContainsKey(v.Property) && !mapping.TextProperties.Contains(v.Property)))
+        {
+            properties.TryAdd(value.Property, value.Text);
+        }
+        // With a link, the record is something else (a company the subject directs); without, it is the subject as the page names them.
+        properties["name"] = mapping.Link is null ? candidate.MatchedText : candidate.Record.Of("name").FirstOrDefault()?.Text ?? candidate.MatchedText;
+        return new LeadFacts(mapping.Kind, properties, mapping.Link?.Edge, mapping.Link?.FromSubject ?? false);
     }
 
     public async Task<Lead> DismissAsync(string id, string reason, Viewer actor, CancellationToken ct)
@@ -149,10 +154,11 @@ public sealed class LeadStore(Database database, GraphStore graph, GraphSchema s
             JsonSerializer.Serialize(new { status = "open" }), JsonSerializer.Serialize(new { status = Codes.Of(status), reason, facts }), reason), ct);
     }
 
-    private const string Columns = "l.id, l.source, l.snapshot_id, l.case_id, l.node_id, l.record, l.matched_name, l.score, l.explanation, l.status, l.created_at, l.decided_at, l.decided_by, l.reason, l.facts";
+    private const string Columns = "l.id, l.source, l.snapshot_id, l.case_id, l.node_id, l.record, l.matched_name, l.score, l.explanation, l.status, l.created_at, l.decided_at, l.decided_by, l.reason, l.facts, l.becomes";
 
     private static Lead Read(DbDataReader r) => new(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4),
         JsonSerializer.Deserialize<ExtractedRecord>(r.GetString(5), Json)!, r.GetString(6), r.GetDouble(7),
         JsonSerializer.Deserialize<List<string>>(r.GetString(8))!, Codes.Parse<LeadStatus>(r.GetString(9)), r.Instant(10), r.NullableInstant(11),
-        r.NullableString(12), r.NullableString(13), JsonSerializer.Deserialize<List<string>>(r.GetString(14))!);
+        r.NullableString(12), r.NullableString(13), JsonSerializer.Deserialize<List<string>>(r.GetString(14))!,
+        JsonSerializer.Deserialize<LeadFacts>(r.GetString(15), Json)!);
 }

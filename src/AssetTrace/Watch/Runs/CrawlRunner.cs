@@ -80,7 +80,7 @@ public sealed class CrawlRunner(
             return (new PageOutcome(true, false, true, 0, $"{page.Url}: could not be read as {source.Format}: {e.Message}"), []);
         }
         var candidates = LeadFinder.Find(extract.Records, source.Records, watched, matching.Value.Threshold);
-        var raised = await leads.RaiseAsync(snapshot, candidates, watched, ct);
+        var raised = await leads.RaiseAsync(snapshot, source.Records, candidates, watched, ct);
         var truncated = page.Truncated ? $"{page.Url}: longer than {source.Limits.MaxBytes / 1024 / 1024} MB, kept and read up to there" : null;
         return (new PageOutcome(true, false, true, raised, truncated), Links(extract, depth, source));
     }

@@ -73,6 +73,8 @@ CREATE TABLE watch_leads (
     case_id       text NOT NULL REFERENCES cases (id),
     node_id       text NOT NULL,
     record        text NOT NULL,
+    -- What accepting writes, fixed when the lead is raised from the source's mapping then: {kind, properties, link}.
+    becomes       text NOT NULL,
     score         double precision NOT NULL,
     matched_name  text NOT NULL,
     explanation   text NOT NULL,

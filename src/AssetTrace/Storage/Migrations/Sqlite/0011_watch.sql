@@ -73,6 +73,8 @@ CREATE TABLE watch_leads (
     case_id       TEXT NOT NULL REFERENCES cases (id),
     node_id       TEXT NOT NULL,
     record        TEXT NOT NULL,
+    -- What accepting writes, fixed when the lead is raised from the source's mapping then: {kind, properties, link}.
+    becomes       TEXT NOT NULL,
     score         REAL NOT NULL,
     matched_name  TEXT NOT NULL,
     explanation   TEXT NOT NULL,
