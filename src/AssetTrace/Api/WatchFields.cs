@@ -2,6 +2,7 @@ using AssetTrace.Accounts;
 using AssetTrace.Api.Enums;
 using AssetTrace.Api.Types.Watch;
 using AssetTrace.Common;
+using AssetTrace.Watch;
 using AssetTrace.Watch.Leads;
 using AssetTrace.Watch.Runs;
 using AssetTrace.Watch.Sources;
@@ -16,9 +17,8 @@ namespace AssetTrace.Api;
 /// </summary>
 public static class WatchFields
 {
-    private static readonly Role[] Readers = [Role.Analyst, Role.Supervisor];
-    // Accepting writes nodes and edges: the roles that create them (SECURITY.md); running a source is an analyst's task as an import is.
-    private static readonly Role[] Operators = [Role.Analyst];
+    private static readonly Role[] Readers = WatchRoles.Readers;
+    private static readonly Role[] Operators = WatchRoles.Operators;
 
     public static void AddQueries(ObjectGraphType query)
     {

@@ -14,6 +14,9 @@ public sealed class ConsoleText
     /// <summary>The request desk's texts (Components/Pages/Requests).</summary>
     public required DeskText Desk { get; init; }
 
+    /// <summary>The open-source watch's texts (Components/Pages/Watch).</summary>
+    public required WatchText Watch { get; init; }
+
     public required string Title { get; init; }
     public required string Welcome { get; init; }
     public required string WelcomeKazakh { get; init; }
@@ -115,6 +118,7 @@ public sealed class ConsoleText
     {
         Analyst = AnalystText.Russian,
         Desk = DeskText.Russian,
+        Watch = WatchText.Russian,
         Network = NetworkText.Russian,
         Match = MatchText.Russian,
         EdgeKinds = new Dictionary<EdgeKind, string>
@@ -220,6 +224,7 @@ public sealed class ConsoleText
     {
         Analyst = AnalystText.English,
         Desk = DeskText.English,
+        Watch = WatchText.English,
         Network = NetworkText.English,
         Match = MatchText.English,
         EdgeKinds = new Dictionary<EdgeKind, string>
