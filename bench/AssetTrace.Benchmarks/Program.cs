@@ -14,6 +14,11 @@ if (args is ["console", .. var consoleArgs])
     // The web console's performance (issue #13): Console/ConsoleCommand.cs.
     return await AssetTrace.Benchmarks.ConsolePages.ConsoleCommand.RunAsync(consoleArgs, root, command);
 }
+if (args is ["watch", .. var watchArgs])
+{
+    // The open-source watch's crawl rate and memory (issue #15): Watch/WatchCommand.cs.
+    return await AssetTrace.Benchmarks.Watch.WatchCommand.RunAsync(watchArgs, command);
+}
 BenchOptions options;
 try
 {

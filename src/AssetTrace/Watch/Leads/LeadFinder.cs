@@ -36,7 +36,7 @@ public static class LeadFinder
                     }
                 }
                 var phrases = mapping.NameProperties.Contains(value.Property) ? [value.Text]
-                    : mapping.TextProperties.Contains(value.Property) ? Phrases(value.Text) : [];
+                    : mapping.TextProperties.Contains(value.Property) ? Phrases(value.Text, watched.MayName) : [];
                 foreach (var phrase in phrases)
                 {
                     foreach (var hit in watched.MatchName(phrase, threshold))
@@ -50,16 +50,23 @@ public static class LeadFinder
         return [.. found.Values];
     }
 
-    /// <summary>Every run of two and three words of a text: a person's name as a sentence writes it.</summary>
-    public static IEnumerable<string> Phrases(string text)
+    /// <summary>
+    /// Every run of two and three words of a text (a person's name as a sentence writes it) that holds a word
+    /// <paramref name="mayName"/> lets through: the others cannot reach the threshold and are not scored.
+    /// </summary>
+    public static IEnumerable<string> Phrases(string text, Func<string, bool> mayName)
     {
         var words = text.Split((char[])[' ', ',', '.', ';', ':', '!', '?', '(', ')', '"', '«', '»', '“', '”', '\''], StringSplitOptions.RemoveEmptyEntries)
             .Where(w => w.Any(char.IsLetter)).ToList();
+        var may = words.Select(mayName).ToList();
         for (var i = 0; i < words.Count; i++)
         {
             for (var n = 2; n <= 3 && i + n <= words.Count; n++)
             {
-                yield return string.Join(' ', words.Skip(i).Take(n));
+                if (may.Skip(i).Take(n).Any(m => m))
+                {
+                    yield return string.Join(' ', words.Skip(i).Take(n));
+                }
             }
         }
     }

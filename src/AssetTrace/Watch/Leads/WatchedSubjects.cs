@@ -19,6 +19,9 @@ public sealed class WatchedSubjects
     private readonly MatchIndex _index = new();
     private readonly Dictionary<string, List<string>> _casesOf = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _byIdentifier = new(StringComparer.Ordinal);
+    // Whether a word of a text shares a key (any script, romanisation, one typo) with a watched name: most
+    // words of a page share none, and only the phrases around those that do are scored. Kept for the run.
+    private readonly Dictionary<string, bool> _wordMayName = new(StringComparer.Ordinal);
 
     private WatchedSubjects()
     {
@@ -71,6 +74,24 @@ public sealed class WatchedSubjects
     /// <summary>The watched nodes a name matches at or above the threshold, with the matcher's score and explanation.</summary>
     public IReadOnlyList<MatchHit> MatchName(string name, double threshold) =>
         _casesOf.Count == 0 ? [] : _index.Find(MatchSubject.Named(name), search: false, _ => true, threshold, take: 10, countBound: 10).Items;
+
+    /// <summary>Whether a single word could be part of a watched name (the index finds a candidate for it at all).</summary>
+    public bool MayName(string word)
+    {
+        if (_casesOf.Count == 0)
+        {
+            return false;
+        }
+        if (!_wordMayName.TryGetValue(word, out var may))
+        {
+            may = _index.Find(MatchSubject.Named(word), search: false, _ => true, threshold: 0.01, take: 1, countBound: 1).Items.Count > 0;
+            if (_wordMayName.Count < 200_000)
+            {
+                _wordMayName[word] = may;
+            }
+        }
+        return may;
+    }
 
     /// <summary>The watched nodes with exactly this identifier (spaces, dashes and case aside).</summary>
     public IReadOnlyList<string> MatchIdentifier(string identifier) => _byIdentifier.GetValueOrDefault(Normalise(identifier)) ?? [];
