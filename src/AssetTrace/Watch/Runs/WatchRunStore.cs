@@ -24,8 +24,9 @@ public sealed class WatchRunStore(Database database, AuditLog audit, TimeProvide
             var position = 0;
             foreach (var url in startUrls)
             {
-                await AddAsync(c, t, run.Id, url.AbsoluteUri, position++, 0, ct);
+                position += await AddAsync(c, t, run.Id, url.AbsoluteUri, position, 0, ct);
             }
+            await c.ExecuteAsync(t, "UPDATE watch_runs SET queued = @n WHERE id = @r", ct, ("n", position), ("r", run.Id));
             await audit.AppendAsync(c, t, new AuditRecord(startedBy, "watch.run.started", $"watch-source/{source}", null, JsonSerializer.Serialize(new { run.Id }), null), ct);
             return run;
         }, ct);
@@ -47,7 +48,7 @@ public sealed class WatchRunStore(Database database, AuditLog audit, TimeProvide
         database.WriteAsync(async (c, t) =>
         {
             await c.ExecuteAsync(t, "UPDATE watch_frontier SET done = @d WHERE run_id = @r AND url = @u", ct, ("d", true), ("r", runId), ("u", url));
-            var count = await c.ScalarAsync<long>(t, "SELECT COUNT(*) FROM watch_frontier WHERE run_id = @r", ct, ("r", runId));
+            var count = await c.ScalarAsync<long>(t, "SELECT queued FROM watch_runs WHERE id = @r", ct, ("r", runId));
             foreach (var (next, depth) in found)
             {
                 if (count >= maxPages)
@@ -63,10 +64,11 @@ public sealed class WatchRunStore(Database database, AuditLog audit, TimeProvide
                 list.Add(error);
             }
             await c.ExecuteAsync(t, """
-                UPDATE watch_runs SET fetched = fetched + @f, unchanged = unchanged + @u, changed = changed + @c, failed = failed + @x, leads = leads + @l, errors = @e
+                UPDATE watch_runs SET fetched = fetched + @f, unchanged = unchanged + @u, changed = changed + @c, failed = failed + @x, leads = leads + @l, errors = @e,
+                    queued = @q
                 WHERE id = @r
                 """, ct, ("f", outcome.Fetched ? 1 : 0), ("u", outcome.Unchanged ? 1 : 0), ("c", outcome.Changed ? 1 : 0), ("x", outcome.Error is null ? 0 : 1),
-                ("l", outcome.Leads), ("e", JsonSerializer.Serialize(list.TakeLast(KeptErrors))), ("r", runId));
+                ("l", outcome.Leads), ("e", JsonSerializer.Serialize(list.TakeLast(KeptErrors))), ("q", count), ("r", runId));
             return 0;
         }, ct);
 

@@ -20,6 +20,8 @@ CREATE TABLE watch_runs (
     changed     INTEGER NOT NULL DEFAULT 0,
     failed      INTEGER NOT NULL DEFAULT 0,
     leads       INTEGER NOT NULL DEFAULT 0,
+    -- Addresses in the frontier: kept here so a page's links are capped without counting the frontier each time.
+    queued      INTEGER NOT NULL DEFAULT 0,
     errors      TEXT NOT NULL DEFAULT '[]'
 );
 CREATE INDEX watch_runs_source ON watch_runs (source, started_at);
@@ -33,6 +35,7 @@ CREATE TABLE watch_frontier (
     done        INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (run_id, url)
 );
+CREATE INDEX watch_frontier_next ON watch_frontier (run_id, done, position);
 
 CREATE TABLE watch_bodies (
     sha256      TEXT PRIMARY KEY,
