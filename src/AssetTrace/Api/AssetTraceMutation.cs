@@ -15,5 +15,6 @@ public sealed class AssetTraceMutation : ObjectGraphType
         InterchangeMutationFields.Add(this);
         AccountFields.AddMutations(this);
         RecoveryFields.AddMutations(this);
+        WatchFields.AddMutations(this);
     }
 }

@@ -18,5 +18,6 @@ public sealed class AssetTraceQuery : ObjectGraphType
         AuditFields.AddQueries(this);
         RecoveryFields.AddQueries(this);
         ScreeningFields.AddQueries(this);
+        WatchFields.AddQueries(this);
     }
 }

@@ -8,6 +8,7 @@ using AssetTrace.Operations.Health;
 using AssetTrace.Operations.Logging;
 using AssetTrace.Operations.Telemetry;
 using AssetTrace.Recovery;
+using AssetTrace.Watch;
 using AssetTrace.WebConsole;
 using GraphQL;
 using GraphQLParser.AST;
@@ -46,6 +47,7 @@ public static class WebApp
         services.AddConsole();
         services.AddOperationsHealth(builder.Configuration);
         services.AddOperationsTelemetry(builder.Configuration);
+        services.AddWatch(builder.Configuration).AddWatchSchedules();
         // changePassword throttles by client address, like sign-in.
         services.AddHttpContextAccessor();
         services.AddProblemDetails();

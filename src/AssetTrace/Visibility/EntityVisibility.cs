@@ -21,6 +21,7 @@ public sealed class EntityVisibility(Database database)
         ("edge", "SELECT e.id, e.restricted_case, s.restricted_case, t.restricted_case FROM edges e JOIN nodes s ON s.id = e.source_id JOIN nodes t ON t.id = e.target_id WHERE e.id IN ({0})"),
         ("request", "SELECT id, case_id FROM requests WHERE id IN ({0})"),
         ("roster", "SELECT id, case_id FROM roster_entries WHERE id IN ({0})"),
+        ("lead", "SELECT id, case_id FROM watch_leads WHERE id IN ({0})"),
     ];
 
     public async Task<List<T>> VisibleAsync<T>(Viewer viewer, IReadOnlyList<T> records, Func<T, string> entityOf, CancellationToken ct)

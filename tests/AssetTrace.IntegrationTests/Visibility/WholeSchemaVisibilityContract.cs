@@ -69,6 +69,15 @@ public abstract class WholeSchemaVisibilityContract(StoreKind kind) : IAsyncLife
         ["Query.auditLog"] = NoSecrets("""{ auditLog(first: 100) { entity action before after reason } }"""),
         ["Query.auditVerification"] = NoSecrets("""{ auditVerification { intact } }"""),
         ["Query.auditCheckpoint"] = NoSecrets("""{ auditCheckpoint { seq exported } }"""),
+        // The open-source watch: leads belong to a case (WatchApiContract probes them on a real lead); sources and runs hold no case.
+        ["Query.watchSources"] = NoSecrets("""{ watchSources { name latestRun { errors } } }"""),
+        ["Query.watchRuns"] = NoSecrets("""{ watchRuns { id errors } }"""),
+        ["Query.leads"] = NoSecrets("""{ leads { id caseId matchedText node { id name } values { text } } }"""),
+        ["Mutation.acceptLead"] = NoSecrets("""mutation { acceptLead(id: "no-such-lead") { id facts } }"""),
+        ["Mutation.dismissLead"] = NoSecrets("""mutation { dismissLead(id: "no-such-lead", reason: "probe") { id } }"""),
+        ["Mutation.startWatchSource"] = NoSecrets("""mutation { startWatchSource(name: "no-such-source") { name } }"""),
+        ["Mutation.pauseWatchSource"] = NoSecrets("""mutation { pauseWatchSource(name: "no-such-source") { name } }"""),
+        ["Mutation.resumeWatchSource"] = NoSecrets("""mutation { resumeWatchSource(name: "no-such-source") { name } }"""),
         ["Query.mergeSuggestions"] = NoSecrets("""{ mergeSuggestions { id node { id } candidate { id } } }"""),
 
         // Graph writes: a restricted fact cannot be changed, linked to or used by one who may not see it.

@@ -17,6 +17,8 @@ public sealed class ConsoleText
     /// <summary>The roster's texts (Components/Pages/Roster, #16).</summary>
     public required RosterText Roster { get; init; }
     public required RecoveryText Recovery { get; init; }
+    /// <summary>The open-source watch's texts (Components/Pages/Watch).</summary>
+    public required WatchText Watch { get; init; }
 
     public required string Title { get; init; }
     public required string Welcome { get; init; }
@@ -121,6 +123,7 @@ public sealed class ConsoleText
         Desk = DeskText.Russian,
         Roster = RosterText.Russian,
         Recovery = RecoveryText.Russian,
+        Watch = WatchText.Russian,
         Network = NetworkText.Russian,
         Match = MatchText.Russian,
         EdgeKinds = new Dictionary<EdgeKind, string>
@@ -228,6 +231,7 @@ public sealed class ConsoleText
         Desk = DeskText.English,
         Roster = RosterText.English,
         Recovery = RecoveryText.English,
+        Watch = WatchText.English,
         Network = NetworkText.English,
         Match = MatchText.English,
         EdgeKinds = new Dictionary<EdgeKind, string>

@@ -1,0 +1,113 @@
+using System.Text.Json.Nodes;
+using AssetTrace.IntegrationTests.Infrastructure;
+using AssetTrace.Storage;
+using AssetTrace.Watch.Fetching;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AssetTrace.IntegrationTests.Watch;
+
+/// <summary>
+/// The watch through GraphQL in a running server, on both stores (#15): a source started by an analyst
+/// runs as the server's Quartz job, its run is listed with its counts, its lead is the case team's alone
+/// (an outsider with every role but admin gets, for the lead's id, the very answer for an id that does not
+/// exist), accepting writes the fact with the snapshot as its source, and a paused source is not started.
+/// </summary>
+public abstract class WatchApiContract(StoreKind kind) : IAsyncLifetime
+{
+    private const string Password = "a one-time password for the watch";
+    private FixtureSite _site = null!;
+    private ServerHarness _server = null!;
+    private readonly string _sources = Path.Combine(TempFolder.NewPath(), "sources");
+    private string _insider = null!;
+    private string _outsider = null!;
+
+    public async Task InitializeAsync()
+    {
+        _site = await FixtureSite.StartAsync();
+        Directory.CreateDirectory(_sources);
+        File.WriteAllText(Path.Combine(_sources, "news.json"), WatchSourceFiles.Articles("news", _site.Port, "news.test", ["/news/"]));
+        var settings = await TestDatabases.CreateAsync(kind);
+        settings["Demo:Load"] = "true";
+        settings["Watch:SourcesDirectory"] = _sources;
+        _server = await ServerHarness.StartAsync(settings, s => s.AddSingleton<IHostResolver, FixtureResolver>(), ownsStore: true);
+        foreach (var (name, roles) in new[] { ("insider", "ANALYST"), ("outsider", "ANALYST, OFFICER, COMMISSION, SUPERVISOR") })
+        {
+            await _server.DataAsync($$"""mutation { createUser(input: { username: "{{name}}", roles: [{{roles}}], password: "{{Password}}" }) { id } }""");
+        }
+        _insider = await _server.SignInFirstTimeAsync("insider", Password, "the insider's own password");
+        _outsider = await _server.SignInFirstTimeAsync("outsider", Password, "the outsider's own password");
+        await _server.DataAsync("""mutation { updateCase(input: { id: "demo-case", reason: "watch test", team: ["admin", "insider"] }) { id } }""");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        await _site.DisposeAsync();
+        TempFolder.Delete(Path.GetDirectoryName(_sources));
+    }
+
+    private async Task<JsonNode> FinishedRunAsync()
+    {
+        // The run happens on the scheduler's thread: wait for it to be recorded as finished (at most 60 s).
+        for (var i = 0; i < 600; i++)
+        {
+            var run = (await _server.DataAsync("{ watchSources { name latestRun { running fetched changed failed leads errors } } }", token: _insider))["watchSources"]![0]!["latestRun"];
+            if (run is not null && !run["running"]!.GetValue<bool>())
+            {
+                return run;
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("the watch source's run did not finish within 60 s");
+    }
+
+    [Fact]
+    public async Task An_analyst_starts_a_source_and_accepts_its_lead_which_an_outsider_cannot_see_or_touch()
+    {
+        await _server.DataAsync("""mutation { startWatchSource(name: "news") { name paused } }""", token: _insider);
+        var run = await FinishedRunAsync();
+        Assert.Equal((1, 1, 0, 1), (run["fetched"]!.GetValue<int>(), run["changed"]!.GetValue<int>(), run["failed"]!.GetValue<int>(), run["leads"]!.GetValue<int>()));
+
+        var leads = (await _server.DataAsync("{ leads(status: OPEN) { id caseId matchedText node { id } snapshot { url sha256 } values { property element } } }", token: _insider))["leads"]!.AsArray();
+        var lead = Assert.Single(leads)!;
+        Assert.Equal(("demo-case", "Serik Achmetov", "demo-serik-akhmetov"), (lead["caseId"]!.GetValue<string>(), lead["matchedText"]!.GetValue<string>(), lead["node"]!["id"]!.GetValue<string>()));
+        var id = lead["id"]!.GetValue<string>();
+
+        Assert.Empty((await _server.DataAsync("{ leads { id } }", token: _outsider))["leads"]!.AsArray());
+        foreach (var mutation in new[] { """mutation { acceptLead(id: "{ID}") { id facts } }""", """mutation { dismissLead(id: "{ID}", reason: "probe") { id } }""" })
+        {
+            var (_, forLead) = await _server.GraphQLAsync(mutation.Replace("{ID}", id, StringComparison.Ordinal), token: _outsider);
+            var (_, forNothing) = await _server.GraphQLAsync(mutation.Replace("{ID}", "no-such-lead", StringComparison.Ordinal), token: _outsider);
+            Assert.Equal(forNothing.ToJsonString(), forLead.ToJsonString().Replace(id, "no-such-lead", StringComparison.Ordinal));
+        }
+
+        var accepted = (await _server.DataAsync($$"""mutation { acceptLead(id: "{{id}}") { status decidedBy facts } }""", token: _insider))["acceptLead"]!;
+        Assert.Equal(("ACCEPTED", "insider"), (accepted["status"]!.GetValue<string>(), accepted["decidedBy"]!.GetValue<string>()));
+        var factId = accepted["facts"]![0]!.GetValue<string>();
+        var fact = (await _server.DataAsync($$"""{ node(id: "{{factId}}") { name provenance { source reference caseId } } }""", token: _insider))["node"]!;
+        Assert.Equal("OPEN_SOURCE", fact["provenance"]!["source"]!.GetValue<string>());
+        Assert.Contains($"sha256:{lead["snapshot"]!["sha256"]!.GetValue<string>()}", fact["provenance"]!["reference"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Null((await _server.DataAsync($$"""{ node(id: "{{factId}}") { id } }""", token: _outsider))["node"]);
+    }
+
+    [Fact]
+    public async Task A_paused_source_is_not_started_and_only_analysts_and_admins_run_sources()
+    {
+        var paused = (await _server.DataAsync("""mutation { pauseWatchSource(name: "news") { paused } }""", token: _insider))["pauseWatchSource"]!;
+        Assert.True(paused["paused"]!.GetValue<bool>());
+        var (_, refused) = await _server.GraphQLAsync("""mutation { startWatchSource(name: "news") { name } }""", token: _insider);
+        Assert.Equal("CONFLICT", refused["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+        Assert.Equal(0, _site.Hits("/news/"));
+
+        var supervisor = "supervisor-only";
+        await _server.DataAsync($$"""mutation { createUser(input: { username: "{{supervisor}}", roles: [SUPERVISOR, OFFICER], password: "{{Password}}" }) { id } }""");
+        var token = await _server.SignInFirstTimeAsync(supervisor, Password, "the supervisor's own password");
+        var (_, forbidden) = await _server.GraphQLAsync("""mutation { resumeWatchSource(name: "news") { name } }""", token: token);
+        Assert.Equal("FORBIDDEN", forbidden["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+        Assert.NotEmpty((await _server.DataAsync("{ watchSources { name paused } }", token: token))["watchSources"]!.AsArray());
+    }
+}
+
+public sealed class SqliteWatchApiTests() : WatchApiContract(StoreKind.Sqlite);
+
+public sealed class PostgresWatchApiTests() : WatchApiContract(StoreKind.Postgres);

@@ -1,0 +1,40 @@
+namespace AssetTrace.IntegrationTests.Watch;
+
+/// <summary>Source files for the fixture site, as an office would write them.</summary>
+public static class WatchSourceFiles
+{
+    public const string Agent = "AssetTrace-Test/1.0 (Prosecutor General's Office; watch@prokuror.example)";
+
+    /// <summary>An html source of one or more pages whose article text is searched for names.</summary>
+    public static string Articles(string name, int port, string host, string[] paths, bool allowPrivate = true, string extra = "") => $$"""
+        {
+          "name": "{{name}}",
+          "kind": "html",
+          "startUrls": [{{string.Join(", ", paths.Select(p => $"\"http://{host}:{port}{p}\""))}}],
+          "schedule": "0 0 6 * * ?",
+          "politeness": { "requestsPerMinutePerHost": 0, "robotsTxt": true, "userAgent": "{{Agent}}",
+                          "allowedPrivateHosts": [{{(allowPrivate ? $"\"{host}\"" : "")}}] },
+          "limits": { "maxMegabytes": 2, "timeoutSeconds": 2, "maxAttempts": 3 },
+          {{extra}}
+          "records": { "item": "article", "kind": "Person", "properties": { "title": "h1", "text": "p" }, "matchText": ["title", "text"] }
+        }
+        """;
+
+    /// <summary>The companies registry's paged list: a row whose director matches becomes a company with DIRECTOR_OF.</summary>
+    public static string Registry(int port) => $$"""
+        {
+          "name": "registry",
+          "kind": "html",
+          "startUrls": ["http://registry.test:{{port}}/list?page=1"],
+          "schedule": "0 0 6 * * ?",
+          "politeness": { "requestsPerMinutePerHost": 0, "userAgent": "{{Agent}}", "allowedPrivateHosts": ["registry.test"] },
+          "pagination": { "next": "a[rel=next]", "follow": "a.staff" },
+          "records": {
+            "item": "table.results tbody tr", "kind": "Company",
+            "properties": { "name": "td.name", "registrationNumber": "td.bin", "director": "td.director" },
+            "matchNames": ["director"], "matchIdentifiers": ["registrationNumber"],
+            "link": { "edge": "DIRECTOR_OF", "from": "subject" }
+          }
+        }
+        """;
+}
