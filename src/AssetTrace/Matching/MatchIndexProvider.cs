@@ -116,11 +116,6 @@ public sealed class MatchIndexProvider(Database database, ILogger<MatchIndexProv
 
     private const string Columns = "id, kind, name, properties, valid_from, valid_to, deleted, restricted_case";
 
-    private static readonly string[] IdentifierProperties =
-        ["personalId", "registrationNumber", "imoNumber", "vin", "registrationMark", "serialNumber", "isin", "iban", "titleNumber", "publicKey"];
-
-    private static readonly string[] CountryProperties = ["nationality", "jurisdiction", "flag", "country"];
-
     private static (string Id, MatchEntry? Entry) Read(DbDataReader r)
     {
         var id = r.GetString(0);
@@ -128,21 +123,10 @@ public sealed class MatchIndexProvider(Database database, ILogger<MatchIndexProv
         {
             return (id, null);
         }
-        var names = new List<string> { r.GetString(2) };
         using var json = JsonDocument.Parse(r.GetString(3));
-        var p = json.RootElement;
-        if (p.TryGetProperty("alternateNames", out var alternates) && alternates.ValueKind == JsonValueKind.Array)
-        {
-            names.AddRange(alternates.EnumerateArray().Where(a => a.ValueKind == JsonValueKind.String).Select(a => a.GetString()!));
-        }
-        var identifiers = IdentifierProperties.Select(name => Text(p, name)).OfType<string>().ToList();
-        var country = CountryProperties.Select(name => Text(p, name)).OfType<string>().FirstOrDefault();
-        var subject = new MatchSubject(names, Text(p, "birthDate"), country, identifiers.Count == 0 ? null : identifiers);
+        var subject = MatchSubjects.Of(r.GetString(2), json.RootElement);
         return (id, new MatchEntry(id, r.GetString(1), subject, r.NullableString(7), r.NullableDate(4), r.NullableDate(5)));
     }
-
-    private static string? Text(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     public void Dispose()
     {

@@ -5,7 +5,7 @@ namespace AssetTrace.Matching;
 
 /// <summary>
 /// What the matcher compares of a node read from the store: its name and alternate names, birth date,
-/// country and identifiers, from the same properties the match index reads (<see cref="MatchIndexProvider"/>).
+/// country and identifiers. The match index reads nodes through it too (<see cref="MatchIndexProvider"/>).
 /// </summary>
 public static class MatchSubjects
 {
@@ -14,10 +14,12 @@ public static class MatchSubjects
 
     private static readonly string[] CountryProperties = ["nationality", "jurisdiction", "flag", "country"];
 
-    public static MatchSubject Of(Node node)
+    public static MatchSubject Of(Node node) => Of(node.Name, node.Properties);
+
+    /// <summary>A node's subject from its main name and its properties, as stored.</summary>
+    public static MatchSubject Of(string name, JsonElement p)
     {
-        var p = node.Properties;
-        var names = new List<string> { node.Name };
+        var names = new List<string> { name };
         if (p.TryGetProperty("alternateNames", out var alternates) && alternates.ValueKind == JsonValueKind.Array)
         {
             names.AddRange(alternates.EnumerateArray().Where(a => a.ValueKind == JsonValueKind.String).Select(a => a.GetString()!));
