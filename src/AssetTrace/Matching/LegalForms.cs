@@ -16,7 +16,7 @@ public static class LegalForms
         ["sarl"] = "llc", ["srl"] = "llc", ["fze"] = "llc", ["fzco"] = "llc", ["fzllc"] = "llc", ["dmcc"] = "llc",
         ["pte"] = "llc", ["pty"] = "llc", ["ou"] = "llc", ["sia"] = "llc", ["uab"] = "llc", ["aps"] = "llc", ["oy"] = "llc", ["sro"] = "llc", ["sderl"] = "llc", ["ptyltd"] = "llc", ["pteltd"] = "llc", ["bv"] = "llc", ["spzoo"] = "llc", ["kft"] = "llc", ["ltda"] = "llc",
         // Joint-stock companies.
-        ["ао"] = "jsc", ["jsc"] = "jsc", ["ак"] = "jsc", ["оао"] = "jsc", ["зао"] = "jsc", ["пао"] = "jsc",
+        ["ао"] = "jsc", ["ao"] = "jsc", ["jsc"] = "jsc", ["ак"] = "jsc", ["оао"] = "jsc", ["зао"] = "jsc", ["пао"] = "jsc",
         ["ojsc"] = "jsc", ["cjsc"] = "jsc", ["pjsc"] = "jsc", ["ag"] = "jsc", ["sa"] = "jsc", ["nv"] = "jsc",
         ["plc"] = "jsc", ["inc"] = "jsc", ["corp"] = "jsc", ["corporation"] = "jsc", ["incorporated"] = "jsc", ["spa"] = "jsc",
         ["as"] = "jsc", ["ab"] = "jsc", ["oao"] = "jsc", ["zao"] = "jsc", ["pao"] = "jsc",

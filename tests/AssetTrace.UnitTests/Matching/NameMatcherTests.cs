@@ -100,6 +100,7 @@ public sealed class NameMatcherTests
     [InlineData("Altyn Logistika S.à r.l.", "Altyn Logistika S.a r.l.")]
     [InlineData("Caspian Trading Sp. z o.o.", "Caspian Trading sp.zoo")]
     [InlineData("Altyn Capital FZE", "Altyn Capital LLC")]
+    [InlineData("АО «Kashagan Finance»", "AO <<Kashagan Finance>>")]
     public void Legal_forms_of_several_words_or_with_accents_are_recognised(string a, string b)
     {
         var match = NameMatcher.Compare(a, b);
