@@ -64,21 +64,5 @@ public sealed class WatchBrowserTests(ConsoleFixture fixture) : IClassFixture<Co
         await outsider.CloseAsync();
     }
 
-    /// <summary>A new analyst who has chosen their own password, signed in in a fresh browser context.</summary>
-    private async Task<ConsolePageWatch> SignedInAsync(string username, bool onTheCase)
-    {
-        await fixture.Server.DataAsync($$"""mutation { createUser(input: { username: "{{username}}", roles: [ANALYST], password: "one-time password 123" }) { id } }""");
-        await fixture.Server.SignInFirstTimeAsync(username, "one-time password 123", OwnPassword);
-        if (onTheCase)
-        {
-            var team = await fixture.Server.DataAsync("""{ case(id: "demo-case") { team } }""");
-            var members = team["case"]!["team"]!.AsArray().Select(m => m!.GetValue<string>()).Append(username).Distinct();
-            await fixture.Server.DataAsync("mutation($team: [String!]!) { updateCase(input: { id: \"demo-case\", reason: \"staffing\", team: $team }) { team } }",
-                new { team = members.ToArray() });
-        }
-        var watch = await ConsolePageWatch.OpenAsync(fixture.Browser);
-        await watch.SignInAsync(fixture.Address("/"), username, OwnPassword);
-        await Assertions.Expect(watch.Page.Locator(".who")).ToContainTextAsync(username);
-        return watch;
-    }
+    private Task<ConsolePageWatch> SignedInAsync(string username, bool onTheCase) => fixture.SignedInAnalystAsync(username, onTheCase, OwnPassword);
 }
