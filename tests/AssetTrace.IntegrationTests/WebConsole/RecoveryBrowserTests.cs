@@ -98,17 +98,7 @@ public sealed class RecoveryBrowserTests(ConsoleFixture fixture) : IClassFixture
         await Assertions.Expect(page.Locator("#move-reference")).ToHaveValueAsync("");
     }
 
-    private async Task CreateUserAsync(string username, params string[] roles)
-    {
-        await fixture.Server.DataAsync($$"""mutation { createUser(input: { username: "{{username}}", roles: [{{string.Join(", ", roles)}}], password: "one-time password 123" }) { id } }""");
-        await fixture.Server.SignInFirstTimeAsync(username, "one-time password 123", OwnPassword);
-    }
+    private Task CreateUserAsync(string username, params string[] roles) => fixture.CreateConsoleUserAsync(username, OwnPassword, roles);
 
-    private async Task<ConsolePageWatch> SignInAsync(string username)
-    {
-        var watch = await ConsolePageWatch.OpenAsync(fixture.Browser);
-        await watch.SignInAsync(fixture.Address("/"), username, OwnPassword);
-        await Assertions.Expect(watch.Page.Locator(".who")).ToContainTextAsync(username);
-        return watch;
-    }
+    private Task<ConsolePageWatch> SignInAsync(string username) => fixture.SignedInAsync(username, OwnPassword);
 }

@@ -82,17 +82,7 @@ public sealed class RosterBrowserTests(ConsoleFixture fixture) : IClassFixture<C
         await member.CloseAsync();
     }
 
-    private async Task CreateUserAsync(string username, string role)
-    {
-        await fixture.Server.DataAsync($$"""mutation { createUser(input: { username: "{{username}}", roles: [{{role}}], password: "one-time password 123" }) { id } }""");
-        await fixture.Server.SignInFirstTimeAsync(username, "one-time password 123", OwnPassword);
-    }
+    private Task CreateUserAsync(string username, string role) => fixture.CreateConsoleUserAsync(username, OwnPassword, role);
 
-    private async Task<ConsolePageWatch> SignInAsync(string username)
-    {
-        var watch = await ConsolePageWatch.OpenAsync(fixture.Browser);
-        await watch.SignInAsync(fixture.Address("/"), username, OwnPassword);
-        await Assertions.Expect(watch.Page.Locator(".who")).ToContainTextAsync(username);
-        return watch;
-    }
+    private Task<ConsolePageWatch> SignInAsync(string username) => fixture.SignedInAsync(username, OwnPassword);
 }
