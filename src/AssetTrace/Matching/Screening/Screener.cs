@@ -45,12 +45,8 @@ public sealed class Screener(
         var threshold = options.Value.Threshold;
         // Read the counter before the lookups: the snapshot is then at least as new as what the index found.
         var version = await GraphVersion.CurrentAsync(database, ct);
-        var found = new List<(ScreenRow Row, IReadOnlyList<MatchHit> Hits)>(rows.Count);
-        foreach (var row in rows)
-        {
-            var hits = await index.FindAsync(viewer, row.Subject, search: true, kinds: null, asOf: null, threshold, top, countBound: top, ct);
-            found.Add((row, hits.Items));
-        }
+        var hits = await index.FindAllAsync(viewer, [.. rows.Select(r => r.Subject)], search: true, kinds: null, asOf: null, threshold, top, countBound: top, ct);
+        var found = rows.Zip(hits, (row, h) => (Row: row, Hits: h.Items)).ToList();
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var behind = new Dictionary<string, Behind?>(StringComparer.Ordinal);
         var screened = new List<ScreenedRow>(rows.Count);
