@@ -100,8 +100,7 @@ public sealed class ConsoleBrowserTests(ConsoleFixture fixture) : IClassFixture<
         // Both are analysts; only the member is on the demo case's team.
         foreach (var name in new[] { "outsider", "member" })
         {
-            await fixture.Server.DataAsync($$"""mutation { createUser(input: { username: "{{name}}", roles: [ANALYST], password: "one-time password 123" }) { id } }""");
-            await fixture.Server.SignInFirstTimeAsync(name, "one-time password 123", OwnPassword);
+            await fixture.CreateConsoleUserAsync(name, OwnPassword, "ANALYST");
         }
         await fixture.Server.DataAsync("""
             mutation { updateCase(input: { id: "demo-case", reason: "staffing", team: ["admin", "member"] }) { team } }
@@ -134,8 +133,7 @@ public sealed class ConsoleBrowserTests(ConsoleFixture fixture) : IClassFixture<
     [Fact]
     public async Task A_page_left_open_reads_nothing_more_once_the_account_is_disabled()
     {
-        await fixture.Server.DataAsync("""mutation { createUser(input: { username: "leaver", roles: [ANALYST], password: "one-time password 123" }) { id } }""");
-        await fixture.Server.SignInFirstTimeAsync("leaver", "one-time password 123", OwnPassword);
+        await fixture.CreateConsoleUserAsync("leaver", OwnPassword, "ANALYST");
         var watch = await ConsolePageWatch.OpenAsync(fixture.Browser);
         var page = watch.Page;
         await watch.SignInAsync(fixture.Address("/"), "leaver", OwnPassword);

@@ -10,7 +10,7 @@ namespace AssetTrace.IntegrationTests.WebConsole;
 /// budget). The console does not depend on the store beyond the services it calls, which have
 /// their own contract tests on both stores, so this runs on SQLite.
 /// </summary>
-public sealed class ConsoleFixture : IAsyncLifetime
+public sealed class ConsoleFixture : IAsyncLifetime, IConsoleHost
 {
     public ServerHarness Server { get; private set; } = null!;
 

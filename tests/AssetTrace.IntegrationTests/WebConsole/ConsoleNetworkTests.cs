@@ -21,7 +21,6 @@ namespace AssetTrace.IntegrationTests.WebConsole;
 /// </summary>
 public sealed class ConsoleNetworkTests(ConsoleFixture fixture) : IClassFixture<ConsoleFixture>
 {
-    private const string OneTime = "one-time password 123";
     private const string Password = "a console password of mine";
     private const string Svg = "{http://www.w3.org/2000/svg}";
 
@@ -248,18 +247,6 @@ public sealed class ConsoleNetworkTests(ConsoleFixture fixture) : IClassFixture<
     }
 
     /// <summary>A new user of the role, signed in in a fresh browser context; on the demo case's team when asked.</summary>
-    private async Task<ConsolePageWatch> SignedInAsync(string username, string role, bool onTeam)
-    {
-        await fixture.Server.DataAsync($$"""mutation { createUser(input: { username: "{{username}}", roles: [{{role}}], password: "{{OneTime}}" }) { id } }""");
-        await fixture.Server.SignInFirstTimeAsync(username, OneTime, Password);
-        if (onTeam)
-        {
-            var team = (await fixture.Server.DataAsync("""{ case(id: "demo-case") { team } }"""))["case"]!["team"]!.AsArray().Select(n => (string)n!).Append(username);
-            await fixture.Server.DataAsync("mutation($team: [String!]!) { updateCase(input: { id: \"demo-case\", reason: \"staffing\", team: $team }) { team } }", new { team });
-        }
-        var watch = await ConsolePageWatch.OpenAsync(fixture.Browser);
-        await watch.SignInAsync(fixture.Address("/"), username, Password);
-        await Assertions.Expect(watch.Page.Locator(".who")).ToContainTextAsync(username);
-        return watch;
-    }
+    private Task<ConsolePageWatch> SignedInAsync(string username, string role, bool onTeam) =>
+        fixture.SignedInNewUserAsync(username, role, onTeam, Password);
 }

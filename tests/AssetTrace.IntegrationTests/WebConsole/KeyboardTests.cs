@@ -10,7 +10,6 @@ namespace AssetTrace.IntegrationTests.WebConsole;
 public sealed class KeyboardTests(ConsoleFixture fixture) : IClassFixture<ConsoleFixture>
 {
     private const string Analyst = "keyboard-analyst";
-    private const string OneTimePassword = "one-time password 123";
     private const string OwnPassword = "my own console password";
 
     /// <summary>More Tab presses than any page of the console needs to reach a control.</summary>
@@ -19,11 +18,10 @@ public sealed class KeyboardTests(ConsoleFixture fixture) : IClassFixture<Consol
     [Fact]
     public async Task An_analyst_searches_opens_a_result_and_works_its_network_with_the_keyboard_alone()
     {
-        await fixture.Server.DataAsync($$"""mutation { createUser(input: { username: "{{Analyst}}", roles: [ANALYST], password: "{{OneTimePassword}}" }) { id } }""");
+        await fixture.CreateConsoleUserAsync(Analyst, OwnPassword, "ANALYST");
         await fixture.Server.DataAsync($$"""
             mutation { updateCase(input: { id: "demo-case", reason: "keyboard check", team: ["admin", "{{Analyst}}"] }) { team } }
             """);
-        await fixture.Server.SignInFirstTimeAsync(Analyst, OneTimePassword, OwnPassword);
         var watch = await ConsolePageWatch.OpenAsync(fixture.Browser);
         var page = watch.Page;
         var keyboard = page.Keyboard;

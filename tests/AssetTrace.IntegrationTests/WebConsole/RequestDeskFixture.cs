@@ -11,7 +11,7 @@ namespace AssetTrace.IntegrationTests.WebConsole;
 /// through the Postfix and reads the Dovecot mailbox ./test.sh starts, and one Chromium, for the
 /// whole class. The desk's users sign in with passwords they chose (<see cref="OwnPassword"/>).
 /// </summary>
-public sealed class RequestDeskFixture : IAsyncLifetime
+public sealed class RequestDeskFixture : IAsyncLifetime, IConsoleHost
 {
     public const string OwnPassword = "my own desk password";
 
@@ -34,20 +34,10 @@ public sealed class RequestDeskFixture : IAsyncLifetime
     }
 
     /// <summary>A user with the roles given (GraphQL codes, e.g. "OFFICER"), who has already chosen their own password.</summary>
-    public async Task CreateUserAsync(string username, params string[] roles)
-    {
-        await Server.DataAsync($$"""mutation { createUser(input: { username: "{{username}}", roles: [{{string.Join(", ", roles)}}], password: "one-time password 123" }) { id } }""");
-        await Server.SignInFirstTimeAsync(username, "one-time password 123", OwnPassword);
-    }
+    public Task CreateUserAsync(string username, params string[] roles) => this.CreateConsoleUserAsync(username, OwnPassword, roles);
 
     /// <summary>A browser page signed in as the user, at 1280x800.</summary>
-    public async Task<ConsolePageWatch> SignInAsync(string username)
-    {
-        var watch = await ConsolePageWatch.OpenAsync(Browser);
-        await watch.SignInAsync(Address("/"), username, OwnPassword);
-        await Assertions.Expect(watch.Page.Locator(".who")).ToContainTextAsync(username);
-        return watch;
-    }
+    public Task<ConsolePageWatch> SignInAsync(string username) => this.SignedInAsync(username, OwnPassword);
 
     public async Task DisposeAsync()
     {

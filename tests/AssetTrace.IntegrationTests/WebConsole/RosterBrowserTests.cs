@@ -51,7 +51,11 @@ public sealed class RosterBrowserTests(ConsoleFixture fixture) : IClassFixture<C
 
         var member = await SignInAsync("roster-member");
         await member.Page.GotoAsync(fixture.Address("/roster").ToString());
+        // A click before the board's circuit is live can be lost to the page's own start-up on a busy machine.
+        await member.InteractiveAsync();
         await member.Page.ClickAsync($"tr[data-entry='{id}'] a");
+        await Assertions.Expect(member.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(entryPath + "$"));
+        await Assertions.Expect(member.Page.Locator("#decide-for")).ToBeVisibleAsync();
         await member.InteractiveAsync();
         await member.Page.FillAsync("#decide-for", "4");
         await member.Page.FillAsync("#decide-against", "1");
