@@ -31,10 +31,11 @@ public sealed class RequestDesk(
 {
     private static readonly Viewer Mail = Viewer.System("mail");
 
-    public async Task<NetworkRequest> DraftAsync(RequestDraftInput input, Viewer actor, CancellationToken ct)
+    /// <param name="alongside">Written in the draft's transaction (see <see cref="RequestStore.CreateDraftAsync"/>).</param>
+    public async Task<NetworkRequest> DraftAsync(RequestDraftInput input, Viewer actor, CancellationToken ct, DraftAlongside? alongside = null)
     {
         var contact = await CheckAsync(input, actor, ct);
-        return await requests.CreateDraftAsync(new RequestRoute(input.CaseId, input.Network, input.Jurisdiction, contact.Id), input.Urgency, input.Body, actor.Name, ct);
+        return await requests.CreateDraftAsync(new RequestRoute(input.CaseId, input.Network, input.Jurisdiction, contact.Id), input.Urgency, input.Body, actor.Name, ct, alongside);
     }
 
     /// <summary>
@@ -42,7 +43,7 @@ public sealed class RequestDesk(
     /// subjects, questions and languages, addressed to that state's central authority. The
     /// consent ledger decides later which facts its letter may carry.
     /// </summary>
-    public async Task<NetworkRequest> DraftMlaFromAsync(string id, Viewer actor, CancellationToken ct)
+    public async Task<NetworkRequest> DraftMlaFromAsync(string id, Viewer actor, CancellationToken ct, DraftAlongside? alongside = null)
     {
         var source = await RequireAsync(id, actor, ct);
         if (source.Route.Network == NetworkInfo.Mla)
@@ -50,7 +51,7 @@ public sealed class RequestDesk(
             throw new UserInputException("id", $"{source.Number} is already a formal MLA request.");
         }
         var body = source.Body with { FreeText = $"Follows informal request {source.Number} ({source.Route.Network}). {source.Body.FreeText}".Trim() };
-        return await DraftAsync(new RequestDraftInput(source.Route.CaseId, NetworkInfo.Mla, source.Route.Jurisdiction, null, source.Progress.Urgency, body), actor, ct);
+        return await DraftAsync(new RequestDraftInput(source.Route.CaseId, NetworkInfo.Mla, source.Route.Jurisdiction, null, source.Progress.Urgency, body), actor, ct, alongside);
     }
 
     public async Task<NetworkRequest> UpdateDraftAsync(string id, RequestBody body, Urgency urgency, int? expectedVersion, Viewer actor, CancellationToken ct)

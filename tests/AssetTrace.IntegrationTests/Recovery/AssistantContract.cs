@@ -64,6 +64,34 @@ public abstract class AssistantContract(StoreKind kind) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Officers_accepting_one_recommendation_at_the_same_instant_leave_one_draft_and_one_decision()
+    {
+        var egmont = (await Assistant.RecommendAsync(DemoOfficer, "demo-case", default)).Recommendations
+            .Single(r => r.ActionId == "egmont-accounts" && r.Jurisdiction == "CH");
+        var before = (await _harness.Get<RequestStore>().ListAsync(DemoOfficer, "demo-case", null, default)).Count;
+
+        var attempts = await Task.WhenAll(Enumerable.Range(1, 8).Select(i => Task.Run(async () =>
+        {
+            var officer = Viewer.User($"officer{i}", [Role.Officer], ["demo-case"]);
+            try
+            {
+                return (await Assistant.AcceptAsync(officer, "demo-case", egmont.Key, default)).Decision!.RequestId;
+            }
+            catch (ConflictException)
+            {
+                return null;
+            }
+        })));
+
+        var drafted = Assert.Single(attempts, id => id is not null);
+        var requests = await _harness.Get<RequestStore>().ListAsync(DemoOfficer, "demo-case", null, default);
+        Assert.Equal(before + 1, requests.Count);
+        Assert.Contains(requests, r => r.Id == drafted);
+        Assert.Equal(drafted, (await Assistant.RecommendAsync(DemoOfficer, "demo-case", default)).Recommendations.Single(r => r.Key == egmont.Key).Decision!.RequestId);
+        Assert.Single(await _harness.Get<AuditLog>().ListAsync("case/demo-case", null, 500, default), e => e.Action == "recovery.recommendation_accepted");
+    }
+
+    [Fact]
     public async Task A_recommendation_is_dismissed_only_with_a_reason_and_an_analyst_cannot_draft_a_request()
     {
         var analyst = Viewer.User("analyst1", [Role.Analyst], ["demo-case"]);

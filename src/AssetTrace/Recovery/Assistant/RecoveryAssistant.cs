@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json;
 using AssetTrace.Accounts;
 using AssetTrace.Analytics.Engine;
@@ -52,32 +53,40 @@ public sealed class RecoveryAssistant(
         return new AssistantAnswer(@case.CrimeType, answered, [.. set.Problems, .. problems]);
     }
 
-    /// <summary>Accepts a recommendation: its request is drafted (an MLA request follows its informal one; a task is only recorded).</summary>
+    /// <summary>
+    /// Accepts a recommendation: its request is drafted (an MLA request follows its informal one; a task is only recorded).
+    /// The decision is written in the draft's own transaction, so two officers accepting at once leave one draft, not two.
+    /// </summary>
     /// <returns>The recommendation as decided, with the draft's id.</returns>
     public async Task<Recommendation> AcceptAsync(Viewer actor, string caseId, string key, CancellationToken ct)
     {
         var recommendation = await OpenAsync(actor, caseId, key, ct);
-        string? requestId = null;
-        if (recommendation.Draft != ActionDraft.Task)
+        if (recommendation.Draft == ActionDraft.Task)
         {
-            if (!actor.Has(Role.Officer))
-            {
-                throw new ForbiddenException("Drafting a request requires the officer role: ask an officer of the case to accept this recommendation.");
-            }
-            if (recommendation.RouteProblem is { } problem)
-            {
-                throw new UserInputException("key", problem);
-            }
-            var @case = await cases.GetAsync(actor, caseId, ct) ?? throw new NotFoundException("case", caseId);
-            var draft = recommendation.Draft == ActionDraft.Mla
-                ? await desk.DraftMlaFromAsync(recommendation.SourceRequestId!, actor, ct)
-                : await desk.DraftAsync(new RequestDraftInput(caseId, recommendation.Network!, recommendation.Jurisdiction!, null, Urgency.Normal,
-                    new RequestBody(recommendation.SubjectIds, recommendation.Questions, recommendation.Why.En,
-                        recommendation.LegalBasis ?? $"{recommendation.Network} cooperation", $"Case {@case.Number}: {@case.Title} ({@case.CrimeType}).",
-                        null, RequestBody.DefaultConfidentiality, null, ["en"], new Dictionary<string, string>())), actor, ct);
-            requestId = draft.Id;
+            return await DecideAsync(actor, caseId, recommendation, Accepted(actor, null), ct);
         }
-        return await DecideAsync(actor, caseId, recommendation, new Decision(RecommendationStatus.Accepted, null, requestId, clock.GetUtcNow(), actor.Name), ct);
+        if (!actor.Has(Role.Officer))
+        {
+            throw new ForbiddenException("Drafting a request requires the officer role: ask an officer of the case to accept this recommendation.");
+        }
+        if (recommendation.RouteProblem is { } problem)
+        {
+            throw new UserInputException("key", problem);
+        }
+        var @case = await cases.GetAsync(actor, caseId, ct) ?? throw new NotFoundException("case", caseId);
+        Decision? decided = null;
+        DraftAlongside record = async (c, t, draft) =>
+        {
+            decided = Accepted(actor, draft.Id);
+            await RecordAsync(c, t, actor, caseId, recommendation, decided, ct);
+        };
+        _ = recommendation.Draft == ActionDraft.Mla
+            ? await desk.DraftMlaFromAsync(recommendation.SourceRequestId!, actor, ct, record)
+            : await desk.DraftAsync(new RequestDraftInput(caseId, recommendation.Network!, recommendation.Jurisdiction!, null, Urgency.Normal,
+                new RequestBody(recommendation.SubjectIds, recommendation.Questions, recommendation.Why.En,
+                    recommendation.LegalBasis ?? $"{recommendation.Network} cooperation", $"Case {@case.Number}: {@case.Title} ({@case.CrimeType}).",
+                    null, RequestBody.DefaultConfidentiality, null, ["en"], new Dictionary<string, string>())), actor, ct, record);
+        return recommendation with { Decision = decided };
     }
 
     public async Task<Recommendation> DismissAsync(Viewer actor, string caseId, string key, string reason, CancellationToken ct)
@@ -100,23 +109,35 @@ public sealed class RecoveryAssistant(
             : recommendation;
     }
 
+    private Decision Accepted(Viewer actor, string? requestId) => new(RecommendationStatus.Accepted, null, requestId, clock.GetUtcNow(), actor.Name);
+
     private async Task<Recommendation> DecideAsync(Viewer actor, string caseId, Recommendation recommendation, Decision decision, CancellationToken ct) =>
         await database.WriteAsync(async (c, t) =>
         {
-            if (await c.ScalarAsync<long>(t, "SELECT COUNT(*) FROM recovery_decisions WHERE case_id = @c AND rec_key = @k", ct, ("c", caseId), ("k", recommendation.Key)) > 0)
-            {
-                throw new ConflictException($"'{recommendation.Title.En}' was decided meanwhile: reload the case.");
-            }
-            await c.ExecuteAsync(t, """
-                INSERT INTO recovery_decisions (case_id, rec_key, decision, reason, request_id, decided_at, decided_by)
-                VALUES (@c, @k, @d, @reason, @request, @at, @by)
-                """, ct, ("c", caseId), ("k", recommendation.Key), ("d", Codes.Of(decision.Status)), ("reason", decision.Reason),
-                ("request", decision.RequestId), ("at", decision.At), ("by", decision.By));
-            await audit.AppendAsync(c, t, new AuditRecord(actor.Name, $"recovery.recommendation_{Codes.Of(decision.Status)}", $"case/{caseId}", null,
-                JsonSerializer.Serialize(new { recommendation.Key, recommendation.RuleId, recommendation.ActionId, title = recommendation.Title.En, decision.RequestId }),
-                decision.Reason), ct);
+            await RecordAsync(c, t, actor, caseId, recommendation, decision, ct);
             return recommendation with { Decision = decision };
         }, ct);
+
+    /// <summary>
+    /// Writes the decision and its audit entry; a decision taken meanwhile (another officer, another server) is a conflict.
+    /// ON CONFLICT rather than a read first: on PostgreSQL the second insert waits for the first's commit and then finds it.
+    /// </summary>
+    private async Task RecordAsync(DbConnection c, DbTransaction t, Viewer actor, string caseId,
+        Recommendation recommendation, Decision decision, CancellationToken ct)
+    {
+        var written = await c.ExecuteAsync(t, """
+            INSERT INTO recovery_decisions (case_id, rec_key, decision, reason, request_id, decided_at, decided_by)
+            VALUES (@c, @k, @d, @reason, @request, @at, @by) ON CONFLICT (case_id, rec_key) DO NOTHING
+            """, ct, ("c", caseId), ("k", recommendation.Key), ("d", Codes.Of(decision.Status)), ("reason", decision.Reason),
+            ("request", decision.RequestId), ("at", decision.At), ("by", decision.By));
+        if (written == 0)
+        {
+            throw new ConflictException($"'{recommendation.Title.En}' was decided meanwhile: reload the case.");
+        }
+        await audit.AppendAsync(c, t, new AuditRecord(actor.Name, $"recovery.recommendation_{Codes.Of(decision.Status)}", $"case/{caseId}", null,
+            JsonSerializer.Serialize(new { recommendation.Key, recommendation.RuleId, recommendation.ActionId, title = recommendation.Title.En, decision.RequestId }),
+            decision.Reason), ct);
+    }
 
     private Task<Dictionary<string, Decision>> DecisionsAsync(string caseId, CancellationToken ct) =>
         database.ReadAsync(async c => (await c.QueryAsync(null,

@@ -16,7 +16,9 @@ namespace AssetTrace.Requests.Lifecycle;
 /// </summary>
 public sealed class RequestStore(Database database, AuditLog audit, TimeProvider clock)
 {
-    public async Task<NetworkRequest> CreateDraftAsync(RequestRoute route, Urgency urgency, RequestBody body, string actor, CancellationToken ct)
+    /// <param name="alongside">Written in the draft's own transaction, so what records the draft (an assistant's decision) and the draft stand or fall together.</param>
+    public async Task<NetworkRequest> CreateDraftAsync(RequestRoute route, Urgency urgency, RequestBody body, string actor, CancellationToken ct,
+        DraftAlongside? alongside = null)
     {
         var now = clock.GetUtcNow();
         return await database.WriteAsync(async (c, t) =>
@@ -32,6 +34,10 @@ public sealed class RequestStore(Database database, AuditLog audit, TimeProvider
                 ("contact", route.ContactPointId), ("body", new Storage.Json(JsonSerializer.Serialize(body, RequestRows.Json))), ("status", Codes.Of(RequestStatus.Draft)),
                 ("urgency", Codes.Of(urgency)), ("token", request.ReplyToken), ("author", actor), ("now", now));
             await RecordAsync(c, t, request, actor, "created", null, null, ct);
+            if (alongside is not null)
+            {
+                await alongside(c, t, request);
+            }
             return request;
         }, ct);
     }
