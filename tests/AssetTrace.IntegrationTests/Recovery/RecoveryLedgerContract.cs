@@ -1,6 +1,8 @@
 using AssetTrace.Audit;
 using AssetTrace.Cases;
 using AssetTrace.Common;
+using AssetTrace.Graph.Model;
+using AssetTrace.Graph.Store;
 using AssetTrace.IntegrationTests.Infrastructure;
 using AssetTrace.Recovery.Figures;
 using AssetTrace.Recovery.Steps;
@@ -129,6 +131,27 @@ public abstract class RecoveryLedgerContract(StoreKind kind) : IAsyncLifetime
         var refused = await Assert.ThrowsAsync<UserInputException>(() =>
             Ledger.RecordAsync(Move(LinkEstablished, "2026-04-01", kind: JustificationKind.Request, reference: theirs.Id), Viewer.System("admin"), default));
         Assert.Equal("input.justifications[0].reference", Assert.Single(refused.Errors).Field);
+    }
+
+    [Fact]
+    public async Task An_asset_restricted_to_another_case_afterwards_is_left_out_of_this_case_name_moves_and_figures()
+    {
+        await ThroughAsync(_harness, "demo-flat-london", Identified, Traced);
+        var admin = Viewer.System("admin");
+        var other = await _harness.Get<CaseStore>().CreateAsync(new CaseDraft("2026-ARC-0098", "A sealed case", "corruption", ["insider"], null), admin, default);
+        var insider = Viewer.User("insider", [AssetTrace.Accounts.Role.Analyst], ["demo-case", other.Id]);
+        await _harness.Get<GraphStore>().UpdateNodeAsync(new Patch("demo-flat-london", "sealed by the other case's court order",
+            Provenance: new ProvenanceDraft(SourceKind.ManualEntry, null, null, UsageRestriction.Evidence, other.Id)), insider, default);
+        var supervisor = Viewer.User("supervisor1", [AssetTrace.Accounts.Role.Supervisor], ["demo-case"]);
+
+        Assert.DoesNotContain(await Ledger.ForCaseAsync(supervisor, "demo-case", default), a => a.NodeId == "demo-flat-london");
+        Assert.Null(await Ledger.ForAssetAsync(supervisor, "demo-case", "demo-flat-london", default));
+        var figures = await _harness.Get<RecoveryFigureReader>().ReadAsync(supervisor, default);
+        Assert.Empty(figures.ByStep);
+        // Whoever is on both cases still sees the asset as recorded.
+        var both = Assert.Single(await Ledger.ForCaseAsync(insider, "demo-case", default), a => a.NodeId == "demo-flat-london");
+        Assert.Equal((Traced, 2), (both.Step, both.Moves.Count));
+        Assert.NotEmpty((await _harness.Get<RecoveryFigureReader>().ReadAsync(insider, default)).ByStep);
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class RecoveryFigureReader(Database database, ExchangeRateStore ra
         var visible = await database.ReadAsync(async c =>
         {
             var caseIds = (await c.QueryAsync(null, "SELECT id FROM cases", r => r.GetString(0), ct)).Where(viewer.Sees).ToList();
-            var assets = await AssetRows.LoadAsync(c, null, caseIds, null, ct);
+            var assets = await AssetRows.LoadAsync(c, null, viewer, caseIds, null, ct);
             var crimeTypes = (await c.QueryAsync(null, "SELECT id, crime_type FROM cases", r => (Id: r.GetString(0), Crime: r.GetString(1)), ct))
                 .ToDictionary(x => x.Id, x => x.Crime, StringComparer.Ordinal);
             var restricted = new HashSet<string>(StringComparer.Ordinal);

@@ -33,7 +33,7 @@ public sealed class RecoveryLedger(Database database, CaseStore cases, GraphQuer
         await CheckRequestsAsync(input, actor, ct);
         return await database.WriteAsync(async (c, t) =>
         {
-            var current = (await AssetRows.LoadAsync(c, t, [input.CaseId], input.NodeId, ct)).SingleOrDefault()
+            var current = (await AssetRows.LoadAsync(c, t, actor, [input.CaseId], input.NodeId, ct)).SingleOrDefault()
                 ?? new AssetRecovery(input.CaseId, input.NodeId, node.Name, null, CountryOf(node), input.Channel ?? DiscoveryChannel.Registry, 0, []);
             CheckVersion(current, input.ExpectedVersion);
             if (!StepTransitions.IsAllowed(current.Step, input.Step))
@@ -68,7 +68,7 @@ public sealed class RecoveryLedger(Database database, CaseStore cases, GraphQuer
         await RequireCaseAsync(actor, caseId, ct);
         return await database.WriteAsync(async (c, t) =>
         {
-            var current = (await AssetRows.LoadAsync(c, t, [caseId], nodeId, ct)).SingleOrDefault() ?? throw new NotFoundException("asset of the case", nodeId);
+            var current = (await AssetRows.LoadAsync(c, t, actor, [caseId], nodeId, ct)).SingleOrDefault() ?? throw new NotFoundException("asset of the case", nodeId);
             CheckVersion(current, expectedVersion);
             var standing = current.Effective.ToList();
             if (standing.Count == 0 || standing[^1].Id != moveId)
@@ -92,13 +92,13 @@ public sealed class RecoveryLedger(Database database, CaseStore cases, GraphQuer
     public async Task<List<AssetRecovery>> ForCaseAsync(Viewer viewer, string caseId, CancellationToken ct)
     {
         await RequireCaseAsync(viewer, caseId, ct);
-        return await database.ReadAsync(c => AssetRows.LoadAsync(c, null, [caseId], null, ct), ct);
+        return await database.ReadAsync(c => AssetRows.LoadAsync(c, null, viewer, [caseId], null, ct), ct);
     }
 
     public async Task<AssetRecovery?> ForAssetAsync(Viewer viewer, string caseId, string nodeId, CancellationToken ct)
     {
         await RequireCaseAsync(viewer, caseId, ct);
-        return (await database.ReadAsync(c => AssetRows.LoadAsync(c, null, [caseId], nodeId, ct), ct)).SingleOrDefault();
+        return (await database.ReadAsync(c => AssetRows.LoadAsync(c, null, viewer, [caseId], nodeId, ct), ct)).SingleOrDefault();
     }
 
     /// <summary>
