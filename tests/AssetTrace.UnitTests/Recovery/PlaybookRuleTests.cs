@@ -129,6 +129,60 @@ public sealed class PlaybookRuleTests
     }
 
     [Fact]
+    public void An_asset_abroad_from_an_accepted_open_source_lead_is_to_be_confirmed_through_the_network_that_reaches_its_state()
+    {
+        var b = new SnapshotBuilder().Person("suspect", "spouse")
+            .Asset(NodeKind.RealEstate, "villa-es").Asset(NodeKind.RealEstate, "flat-sg").Asset(NodeKind.RealEstate, "flat-gb")
+            .Asset(NodeKind.RealEstate, "house-kz").Asset(NodeKind.RealEstate, "flat-fr").Asset(NodeKind.BankAccount, "acc-ch")
+            .Edge(EdgeKind.FamilyOf, "spouse", "suspect", e => e.Role = "spouse")
+            .Owns("spouse", "villa-es", 100).Owns("suspect", "flat-sg", 100).Owns("suspect", "flat-gb", 100).Owns("suspect", "house-kz", 100).Owns("suspect", "flat-fr", 100)
+            .Edge(EdgeKind.HoldsAccount, "suspect", "acc-ch");
+        foreach (var (asset, country) in new[] { ("villa-es", "ES"), ("flat-sg", "SG"), ("flat-gb", "GB"), ("house-kz", "KZ"), ("flat-fr", "FR"), ("acc-ch", "CH") })
+        {
+            Country(b, asset, country);
+        }
+        // The villa's link and the other assets came from leads; the French flat from a registry; the British one was already asked about.
+        var villaLink = b.Graph.Find("spouse")!.Out.Single(e => e.Target.Id == "villa-es").Id;
+        var leads = new Dictionary<string, OpenSourceFact>
+        {
+            [villaLink] = new(villaLink, "lead-1", "news-es", "analyst1"),
+            ["flat-sg"] = new("flat-sg", "lead-2", "news-sg", "analyst1"),
+            ["flat-gb"] = new("flat-gb", "lead-3", "news-gb", "analyst1"),
+            ["house-kz"] = new("house-kz", "lead-4", "news-kz", "analyst1"),
+            ["acc-ch"] = new("acc-ch", "lead-5", "news-ch", "analyst1"),
+        };
+        var askedGb = Request("r1", "REQ-1", RequestStatus.Sent, null) with { Body = Request("r1", "REQ-1", RequestStatus.Sent, null).Body with { SubjectIds = ["flat-gb"] } };
+        var facts = Facts([askedGb], new HashSet<string>(), ("suspect", "suspect")) with { OpenSource = leads };
+        var settings = Settings(new { networks = new Dictionary<string, string[]> { ["ARIN_AP"] = ["SG"] } });
+
+        var found = new OpenSourceForeignAsset().Find(b.Graph, facts, settings).OrderBy(f => f.Values["assetCountry"], StringComparer.Ordinal).ToList();
+
+        Assert.Equal(["ES", "SG"], found.Select(f => f.Values["assetCountry"]));
+        Assert.Equal(["CARIN", "ARIN_AP"], found.Select(f => f.Values["network"]));
+        Assert.Equal(("news-es", "lead-1"), (found[0].Values["source"], found[0].Facts.Single(f => f.Kind == "lead").Id));
+        Assert.Equal(["suspect"], found[0].Subjects["subject"]);
+        Assert.Empty(new OpenSourceForeignAsset().Find(b.Graph, Facts(("suspect", "suspect")), settings));
+    }
+
+    [Fact]
+    public void A_request_whose_network_is_a_placeholder_is_drafted_to_the_network_the_finding_names()
+    {
+        var b = new SnapshotBuilder().Person("suspect").Asset(NodeKind.RealEstate, "flat-sg").Owns("suspect", "flat-sg", 100);
+        Country(b, "flat-sg", "SG");
+        var facts = Facts(("suspect", "suspect")) with { OpenSource = new Dictionary<string, OpenSourceFact> { ["flat-sg"] = new("flat-sg", "lead-1", "news-sg", "analyst1") } };
+        var action = new RuleAction("confirm", ActionDraft.Request, "{network}", "{assetCountry}", ["real_estate"], ["subject", "asset"], "basis",
+            new LocalText("{network} to {assetCountry}", "{network} в {assetCountry}"), new LocalText("why", "почему"));
+        var playbook = new Playbook("corruption", new LocalText("c", "к"),
+            [new PlaybookRule("open", "open_source_foreign_asset", Settings(new { networks = new Dictionary<string, string[]> { ["ARIN_AP"] = ["SG"] } }), [action], 3)], "corruption.json");
+
+        var (recommendations, problems) = PlaybookEvaluator.Evaluate(b.Graph, facts, playbook, new HashSet<(string, string)> { ("ARIN_AP", "SG") });
+
+        Assert.Empty(problems);
+        var recommendation = Assert.Single(recommendations);
+        Assert.Equal(("ARIN_AP", "SG", null, "ARIN_AP to SG"), (recommendation.Network, recommendation.Jurisdiction, recommendation.RouteProblem, recommendation.Title.En));
+    }
+
+    [Fact]
     public void A_rule_that_fails_while_it_runs_is_reported_with_its_file_and_line_and_the_others_still_run()
     {
         var b = new SnapshotBuilder().Person("suspect");

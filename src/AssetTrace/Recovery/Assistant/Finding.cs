@@ -15,5 +15,12 @@ public sealed record Finding(
     IReadOnlyDictionary<string, string> Values, IReadOnlyDictionary<string, IReadOnlyList<string>> Subjects, IReadOnlyList<FactLink> Facts,
     string? RequestId = null);
 
-/// <summary>What the rules read besides the graph: the case, its requests, which of them have the provider's consent, the rates, today.</summary>
-public sealed record CaseFacts(Case Case, IReadOnlyList<NetworkRequest> Requests, IReadOnlySet<string> ConsentedRequests, RateTable Rates, DateOnly Today);
+/// <summary>
+/// What the rules read besides the graph: the case, its requests, which of them have the provider's consent, the rates, today,
+/// and the facts its accepted open-source leads wrote (by node or edge id).
+/// </summary>
+public sealed record CaseFacts(Case Case, IReadOnlyList<NetworkRequest> Requests, IReadOnlySet<string> ConsentedRequests, RateTable Rates, DateOnly Today,
+    IReadOnlyDictionary<string, OpenSourceFact>? OpenSource = null)
+{
+    public IReadOnlyDictionary<string, OpenSourceFact> OpenSourceFacts => OpenSource ?? new Dictionary<string, OpenSourceFact>();
+}

@@ -6,7 +6,7 @@ namespace AssetTrace.Recovery.Assistant;
 
 /// <summary>
 /// A kind of rule a playbook may use: what it looks for on the analytics snapshot and in the case.
-/// New kinds (an open-source lead on a foreign asset, …) are one class each, listed in
+/// New kinds are one class each, listed in
 /// <see cref="RuleKinds.All"/>; playbooks name them by <see cref="Kind"/>.
 /// </summary>
 public interface IRuleKind
@@ -60,6 +60,7 @@ public static class RuleKinds
         new Rules.RelativesSuddenWealth(),
         new Rules.OverdueRequests(),
         new Rules.IntelligenceToEvidence(),
+        new Rules.OpenSourceForeignAsset(),
     ];
 
     public static IRuleKind? Find(string kind) => All.FirstOrDefault(k => k.Kind == kind);

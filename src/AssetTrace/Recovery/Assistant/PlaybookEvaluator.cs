@@ -44,17 +44,18 @@ public static class PlaybookEvaluator
     private static Recommendation Make(Playbook playbook, PlaybookRule rule, RuleAction action, Finding finding, IReadOnlySet<(string, string)> contacts)
     {
         var jurisdiction = action.Jurisdiction is null ? null : Fill(action.Jurisdiction, finding);
+        var network = action.Network is null ? null : Fill(action.Network, finding);
         var subjects = action.Subjects.SelectMany(role => finding.Subjects.GetValueOrDefault(role) ?? []).Distinct(StringComparer.Ordinal).ToList();
         string? problem = null;
-        if (action.Draft == ActionDraft.Request && (jurisdiction is null || !contacts.Contains((action.Network!, jurisdiction))))
+        if (action.Draft == ActionDraft.Request && (jurisdiction is null || !contacts.Contains((network!, jurisdiction))))
         {
-            problem = $"the directory has no active contact point of {action.Network} in {jurisdiction}: add one to draft this request.";
+            problem = $"the directory has no active contact point of {network} in {jurisdiction}: add one to draft this request.";
         }
         var about = $"{jurisdiction}|{string.Join('+', subjects)}|{finding.RequestId}";
         var key = $"{rule.Id}/{action.Id}/{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(about)))[..16]}";
         return new Recommendation(key, playbook.CrimeType, rule.Id, action.Id, action.Draft,
             new LocalText(Fill(action.Title.En, finding), Fill(action.Title.Ru, finding)), new LocalText(Fill(action.Why.En, finding), Fill(action.Why.Ru, finding)),
-            finding.Facts, action.Network, jurisdiction, subjects, action.Questions, action.LegalBasis, finding.RequestId, problem, null);
+            finding.Facts, network, jurisdiction, subjects, action.Questions, action.LegalBasis, finding.RequestId, problem, null);
     }
 
     /// <summary>Replaces each {name} the finding has a value for; other braces stay as written.</summary>

@@ -167,9 +167,9 @@ public sealed partial class PlaybookLoader(GraphSchema schema, RequestCatalogue 
         }
         if (draft == ActionDraft.Request)
         {
-            if (action.Network is null || TextHygiene.Check("network", action.Network, TextKind.Identifier, 32) is not null)
+            if (action.Network is null || (TextHygiene.Check("network", action.Network, TextKind.Identifier, 32) is not null && !PlaceholderPattern().IsMatch(action.Network)))
             {
-                Problem("a request names its network (CARIN, EGMONT, …).");
+                Problem("a request names its network (CARIN, EGMONT, …) or a placeholder the rule fills ({network}).");
             }
             if (action.Jurisdiction is null || !JurisdictionPattern().IsMatch(action.Jurisdiction))
             {
@@ -231,4 +231,7 @@ public sealed partial class PlaybookLoader(GraphSchema schema, RequestCatalogue 
 
     [GeneratedRegex(@"^([A-Z]{2}|\{[a-zA-Z]{1,32}\})$")]
     private static partial Regex JurisdictionPattern();
+
+    [GeneratedRegex(@"^\{[a-zA-Z]{1,32}\}$")]
+    private static partial Regex PlaceholderPattern();
 }

@@ -45,7 +45,8 @@ public sealed class RecoveryAssistant(
             }
         }
         var contacts = (await directory.ContactPointsAsync(null, null, ct)).Where(c => c.Active).Select(c => (c.Network, c.Jurisdiction)).ToHashSet();
-        var facts = new CaseFacts(@case, caseRequests, consented, await rates.LoadAsync(ct), DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        var facts = new CaseFacts(@case, caseRequests, consented, await rates.LoadAsync(ct), DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
+            await OpenSourceFactsAsync(caseId, ct));
         var (found, problems) = await snapshots.ReadAsync(viewer, g => PlaybookEvaluator.Evaluate(g, facts, playbook, contacts), ct);
         var decisions = await DecisionsAsync(caseId, ct);
         var answered = found.Select(r => r with { Decision = decisions.GetValueOrDefault(r.Key) })
@@ -138,6 +139,27 @@ public sealed class RecoveryAssistant(
             JsonSerializer.Serialize(new { recommendation.Key, recommendation.RuleId, recommendation.ActionId, title = recommendation.Title.En, decision.RequestId }),
             decision.Reason), ct);
     }
+
+    /// <summary>
+    /// What the case's accepted open-source leads wrote, by fact id. Read from the watch's table rather than through its
+    /// service: the assistant needs three columns of the case's own leads, and the case was checked visible above.
+    /// </summary>
+    private Task<Dictionary<string, OpenSourceFact>> OpenSourceFactsAsync(string caseId, CancellationToken ct) =>
+        database.ReadAsync(async c =>
+        {
+            var leads = await c.QueryAsync(null, "SELECT id, source, decided_by, facts FROM watch_leads WHERE case_id = @c AND status = 'accepted'",
+                r => (Id: r.GetString(0), Source: r.GetString(1), By: r.NullableString(2) ?? "", Facts: JsonSerializer.Deserialize<List<string>>(r.GetString(3)) ?? []),
+                ct, ("c", caseId));
+            var facts = new Dictionary<string, OpenSourceFact>(StringComparer.Ordinal);
+            foreach (var lead in leads)
+            {
+                foreach (var fact in lead.Facts)
+                {
+                    facts.TryAdd(fact, new OpenSourceFact(fact, lead.Id, lead.Source, lead.By));
+                }
+            }
+            return facts;
+        }, ct);
 
     private Task<Dictionary<string, Decision>> DecisionsAsync(string caseId, CancellationToken ct) =>
         database.ReadAsync(async c => (await c.QueryAsync(null,
