@@ -6,7 +6,7 @@ namespace AssetTrace.IntegrationTests.WebConsole;
 
 /// <summary>
 /// axe-core (#13) on every console page at 1280×800, as a member of the demo case's team (analyst,
-/// officer and supervisor, so that the request desk's pages are reached too), so the
+/// officer and supervisor, so that the request desk's, recovery's and roster's pages are reached too), so the
 /// restricted facts and their marks are on the pages too. A page fails on any serious or critical
 /// violation, listed with its rule, impact and elements. A new page is covered by one line in
 /// <see cref="SignedInPages"/>.
@@ -46,6 +46,15 @@ public sealed class AccessibilityTests(ConsoleFixture fixture) : IClassFixture<C
         new("approval queue", "/requests/approvals", "p.count"),
         new("holding pen", "/requests/holding-pen", "p.count"),
         new("overdue and turnaround", "/requests/figures", "p.count"),
+        new("recovery cases", "/recovery", "ul.recovery-cases"),
+        new("recovery of a case", "/recovery/demo-case", "section.recovery-assets"),
+        new("recovery figures", "/recovery/figures", "#figures-csv"),
+        new("roster board", "/roster", "main h1"),
+        new("roster candidates", "/roster/candidates", "section.roster-candidate"),
+        new("roster proposal", "/roster/propose/demo-serik-akhmetov", "#propose-statement"),
+        new("special fund", "/roster/fund", "main h1"),
+        new("watch sources", "/watch", "p.count"),
+        new("watch leads", "/watch/leads", "p.count"),
         new("unknown address", "/no-such-page", "main h1", NotFound: true),
         new("not-found page", "/entities/no-such-entity", "main [role=alert]"),
         new("error state", "/?q=%21%21", "main [role=alert]"),
