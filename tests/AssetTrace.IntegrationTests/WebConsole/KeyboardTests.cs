@@ -78,6 +78,52 @@ public sealed class KeyboardTests(ConsoleFixture fixture) : IClassFixture<Consol
         await watch.CloseAsync();
     }
 
+    [Fact]
+    public async Task An_officer_records_a_step_and_accepts_a_recommendation_on_the_recovery_page_with_the_keyboard_alone()
+    {
+        const string officer = "keyboard-officer";
+        var watch = await fixture.SignedInNewUserAsync(officer, "OFFICER", onTheCase: true, OwnPassword);
+        var page = watch.Page;
+        var keyboard = page.Keyboard;
+        await page.GotoAsync(fixture.Address("/recovery/demo-case").ToString());
+        await watch.InteractiveAsync();
+        // The first evaluation on a server that just started also loads its analytics snapshot and the playbooks.
+        var egmont = page.Locator("article.recommendation[data-action=egmont-accounts][data-jurisdiction=CH]");
+        await Assertions.Expect(egmont).ToBeVisibleAsync(new() { Timeout = 60_000 });
+
+        // The record form: choose the flat and its first step with the arrow keys, type the rest, Enter sends it.
+        await page.Locator("body").FocusAsync();
+        await TabToAsync(page, "#move-asset");
+        await keyboard.PressAsync("ArrowDown");
+        await Assertions.Expect(page.Locator("#move-asset")).Not.ToHaveValueAsync("");
+        var asset = await page.Locator("#move-asset").InputValueAsync();
+        await TabToAsync(page, "#move-step");
+        await keyboard.PressAsync("ArrowDown");
+        await Assertions.Expect(page.Locator("#move-step")).ToHaveValueAsync("Identified");
+        await TabToAsync(page, "#move-value");
+        await keyboard.TypeAsync("4200000");
+        await TabToAsync(page, "#move-currency");
+        await keyboard.TypeAsync("GBP");
+        await TabToAsync(page, "#move-reference");
+        await keyboard.TypeAsync("Land registry copy 17");
+        await keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("form.record-move .notice")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator($"tr[data-node='{asset}'] td.step")).ToHaveTextAsync("identified");
+
+        // The Egmont recommendation: Tab to its accept button, Enter drafts the request, and its link takes the focus next.
+        await TabToAsync(page, "article.recommendation[data-action=egmont-accounts][data-jurisdiction=CH] button.accept");
+        await keyboard.PressAsync("Enter");
+        await Assertions.Expect(egmont.Locator("a.draft-link")).ToBeVisibleAsync();
+        await page.Locator("body").FocusAsync();
+        await TabToAsync(page, "article.recommendation[data-action=egmont-accounts][data-jurisdiction=CH] a.draft-link");
+        await keyboard.PressAsync("Enter");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/requests/[0-9a-f-]{36}$"));
+        await watch.ScreenshotAsync("keyboard-recovery");
+
+        await watch.AssertCleanAsync();
+        await watch.CloseAsync();
+    }
+
     /// <summary>Presses Tab until the focus is on <paramref name="selector"/>, then checks the focus is visible there.</summary>
     private static async Task TabToAsync(IPage page, string selector)
     {
