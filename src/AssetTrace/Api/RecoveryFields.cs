@@ -4,6 +4,7 @@ using AssetTrace.Api.Types.Recovery;
 using AssetTrace.Recovery.Assistant;
 using AssetTrace.Recovery.Figures;
 using AssetTrace.Recovery.Steps;
+using AssetTrace.Recovery.Tasks;
 using GraphQL;
 using GraphQL.Types;
 
@@ -12,7 +13,8 @@ namespace AssetTrace.Api;
 /// <summary>
 /// Recovery (#17): a case's assets through the steps, the office's figures, the assistant. Reading
 /// needs only to see the case (its team, named supervisors, admins); recording moves is for analysts,
-/// officers and supervisors; accepting a recommendation that drafts a request is for officers.
+/// officers and supervisors, as are dismissing recommendations and completing tasks; accepting a recommendation that
+/// drafts a request is for officers.
 /// </summary>
 public static class RecoveryFields
 {
@@ -24,6 +26,10 @@ public static class RecoveryFields
             .Description("The assets of a case you work on, each with its step and moves.")
             .Argument<NonNullGraphType<IdGraphType>>("caseId")
             .ResolveAsync(async c => await c.Service<RecoveryLedger>().ForCaseAsync(await c.ViewerAsync(), c.GetArgument<string>("caseId"), c.CancellationToken));
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<RecoveryTaskType>>>>("recoveryTasks")
+            .Description("The tasks of a case you work on (accepted recommendations that draft no request), open ones first.")
+            .Argument<NonNullGraphType<IdGraphType>>("caseId")
+            .ResolveAsync(async c => await c.Service<RecoveryTasks>().ForCaseAsync(await c.ViewerAsync(), c.GetArgument<string>("caseId"), c.CancellationToken));
         query.Field<NonNullGraphType<RecoveryFiguresType>>("recoveryFigures")
             .Description("Assets at each step by year, country, crime type and channel, in USD, over the cases you see.")
             .ResolveAsync(async c => await c.Service<RecoveryFigureReader>().ReadAsync(await c.ViewerAsync(), c.CancellationToken));
@@ -59,6 +65,11 @@ public static class RecoveryFields
             .Argument<NonNullGraphType<IdGraphType>>("caseId").Argument<NonNullGraphType<StringGraphType>>("key")
             .ResolveAsync(async c => await c.Service<RecoveryAssistant>().AcceptAsync(await c.ViewerWithRoleAsync("Accepting a recommendation", StepRecorders),
                 c.GetArgument<string>("caseId"), c.GetArgument<string>("key"), c.CancellationToken));
+        mutation.Field<NonNullGraphType<RecoveryTaskType>>("completeRecoveryTask").Description("Marks a task of the case done, saying what was done.")
+            .Argument<NonNullGraphType<IdGraphType>>("caseId").Argument<NonNullGraphType<IdGraphType>>("id").Argument<NonNullGraphType<StringGraphType>>("note")
+            .Argument<IntGraphType>("expectedVersion")
+            .ResolveAsync(async c => await c.Service<RecoveryTasks>().CompleteAsync(await c.ViewerWithRoleAsync("Completing a task", StepRecorders),
+                c.GetArgument<string>("caseId"), c.GetArgument<string>("id"), c.GetArgument<string>("note"), c.GetArgument<int?>("expectedVersion"), c.CancellationToken));
         mutation.Field<NonNullGraphType<RecommendationType>>("dismissRecommendation")
             .Argument<NonNullGraphType<IdGraphType>>("caseId").Argument<NonNullGraphType<StringGraphType>>("key").Argument<NonNullGraphType<StringGraphType>>("reason")
             .ResolveAsync(async c => await c.Service<RecoveryAssistant>().DismissAsync(await c.ViewerWithRoleAsync("Dismissing a recommendation", StepRecorders),

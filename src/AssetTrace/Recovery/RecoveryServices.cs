@@ -1,12 +1,13 @@
 using AssetTrace.Recovery.Assistant;
 using AssetTrace.Recovery.Figures;
 using AssetTrace.Recovery.Steps;
+using AssetTrace.Recovery.Tasks;
 
 namespace AssetTrace.Recovery;
 
 public static class RecoveryServices
 {
-    /// <summary>Cases through the steps of recovery, the office's figures and the assistant (#17).</summary>
+    /// <summary>Cases through the steps of recovery, the office's figures, the assistant and the case's tasks (#17).</summary>
     public static IServiceCollection AddRecovery(this IServiceCollection services)
     {
         services.AddSingleton<RecoveryLedger>();
@@ -14,6 +15,7 @@ public static class RecoveryServices
         services.AddSingleton<PlaybookLoader>();
         services.AddSingleton<PlaybookSource>();
         services.AddSingleton<RecoveryAssistant>();
+        services.AddSingleton<RecoveryTasks>();
         return services;
     }
 }

@@ -4,6 +4,7 @@ using AssetTrace.Cases;
 using AssetTrace.Common;
 using AssetTrace.IntegrationTests.Infrastructure;
 using AssetTrace.Recovery.Assistant;
+using AssetTrace.Recovery.Tasks;
 using AssetTrace.Requests.Consent;
 using AssetTrace.Requests.Lifecycle;
 using AssetTrace.Storage;
@@ -106,6 +107,38 @@ public abstract class AssistantContract(StoreKind kind) : IAsyncLifetime
 
         Assert.Equal((RecommendationStatus.Dismissed, "the UK answered this through MLA already"), (dismissed.Status, dismissed.Decision!.Reason));
         Assert.Equal((RecommendationStatus.Accepted, null), (accepted.Status, accepted.Decision!.RequestId));
+    }
+
+    [Fact]
+    public async Task An_accepted_task_goes_on_the_case_s_list_and_is_done_once_with_a_note_by_someone_who_sees_the_case()
+    {
+        var analyst = Viewer.User("analyst1", [Role.Analyst], ["demo-case"]);
+        var tasks = _harness.Get<RecoveryTasks>();
+        var recommendation = (await Assistant.RecommendAsync(analyst, "demo-case", default)).Recommendations
+            .First(r => r.ActionId == "connected-person-analysis");
+        Assert.Empty(await tasks.ForCaseAsync(analyst, "demo-case", default));
+
+        await Assistant.AcceptAsync(analyst, "demo-case", recommendation.Key, default);
+
+        var task = Assert.Single(await tasks.ForCaseAsync(analyst, "demo-case", default));
+        Assert.Equal((recommendation.Key, recommendation.Title.En, recommendation.Why.Ru, "analyst1", false, 1),
+            (task.RecommendationKey, task.Title.En, task.Why.Ru, task.CreatedBy, task.Done, task.Version));
+        var outsider = Viewer.User("outsider", [Role.Analyst, Role.Officer, Role.Supervisor], []);
+        await Assert.ThrowsAsync<NotFoundException>(() => tasks.ForCaseAsync(outsider, "demo-case", default));
+        await Assert.ThrowsAsync<NotFoundException>(() => tasks.CompleteAsync(outsider, "demo-case", task.Id, "probe", null, default));
+        Assert.Equal("note", Assert.Single((await Assert.ThrowsAsync<UserInputException>(() => tasks.CompleteAsync(analyst, "demo-case", task.Id, "  ", null, default))).Errors).Field);
+        await Assert.ThrowsAsync<ConflictException>(() => tasks.CompleteAsync(analyst, "demo-case", task.Id, "stale", 7, default));
+
+        var done = await tasks.CompleteAsync(analyst, "demo-case", task.Id, "connected persons analysed in report 12/2026", 1, default);
+
+        Assert.Equal((true, "analyst1", "connected persons analysed in report 12/2026", 2), (done.Done, done.DoneBy, done.DoneNote, done.Version));
+        Assert.Equal(done, Assert.Single(await tasks.ForCaseAsync(analyst, "demo-case", default)));
+        await Assert.ThrowsAsync<ConflictException>(() => tasks.CompleteAsync(analyst, "demo-case", task.Id, "again", null, default));
+        Assert.Single(await _harness.Get<AuditLog>().ListAsync("case/demo-case", null, 500, default), e => e.Action == "recovery.task_done" && e.Actor == "analyst1");
+        // Dismissing and drafting make no task.
+        var request = (await Assistant.RecommendAsync(DemoOfficer, "demo-case", default)).Recommendations.First(r => r.Draft == ActionDraft.Request && r.RouteProblem is null);
+        await Assistant.AcceptAsync(DemoOfficer, "demo-case", request.Key, default);
+        Assert.Single(await tasks.ForCaseAsync(analyst, "demo-case", default));
     }
 
     [Fact]

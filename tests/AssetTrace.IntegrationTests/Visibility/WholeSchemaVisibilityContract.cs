@@ -142,6 +142,8 @@ public abstract class WholeSchemaVisibilityContract(StoreKind kind) : IAsyncLife
         ["Mutation.correctAssetMove"] = Absent("""mutation { correctAssetMove(caseId: "{ID}", nodeId: "OPEN_FLAT", moveId: "probe", reason: "probe") { step } }""", f => f.CaseId),
         ["Mutation.acceptRecommendation"] = Absent("""mutation { acceptRecommendation(caseId: "{ID}", key: "probe") { status } }""", f => f.CaseId),
         ["Mutation.dismissRecommendation"] = Absent("""mutation { dismissRecommendation(caseId: "{ID}", key: "probe", reason: "probe") { status } }""", f => f.CaseId),
+        ["Query.recoveryTasks"] = Absent("""{ recoveryTasks(caseId: "{ID}") { id title { en } } }""", f => f.CaseId),
+        ["Mutation.completeRecoveryTask"] = Absent("""mutation { completeRecoveryTask(caseId: "{ID}", id: "probe", note: "probe") { id } }""", f => f.CaseId),
         ["Mutation.saveContactPoint"] = NoSecrets("""mutation { saveContactPoint(input: { network: "CARIN", jurisdiction: "GB", name: "Probe", email: "not an address", languages: ["en"], timeZone: "Europe/London" }) { id } }"""),
     };
 

@@ -48,6 +48,20 @@ public sealed class RecoveryBrowserTests(ConsoleFixture fixture) : IClassFixture
         Assert.Equal((RequestStatus.Draft, "CARIN", "GB", "rec-officer"), (draft!.Progress.Status, draft.Route.Network, draft.Route.Jurisdiction, draft.Stamp.CreatedBy));
         Assert.Equal(["demo-serik-akhmetov", "demo-flat-london"], draft.Body.SubjectIds);
 
+        // A recommendation that drafts no request becomes a task of the case, marked done with a note.
+        var analysis = page.Locator("article.recommendation[data-action=connected-person-analysis]").First;
+        var taskKey = await analysis.GetAttributeAsync("data-key");
+        await analysis.Locator("button.accept").ClickAsync();
+        var task = page.Locator($"section.recovery-tasks li.task.open[data-key='{taskKey}']");
+        await Assertions.Expect(task).ToContainTextAsync("rec-officer");
+        await task.Locator("input.task-note").FillAsync("Connected persons analysed in report 12/2026");
+        await task.Locator("input.task-note").BlurAsync();
+        await task.Locator("button.complete").ClickAsync();
+        await Assertions.Expect(page.Locator($"section.recovery-tasks li.task.done[data-key='{taskKey}'] .task-done"))
+            .ToContainTextAsync("rec-officer");
+        await Assertions.Expect(page.Locator($"section.recovery-tasks li.task.done[data-key='{taskKey}'] .task-done"))
+            .ToContainTextAsync("Connected persons analysed in report 12/2026");
+
         // The flat through the steps, with the form: each step offered is one the table allows from where it stands.
         await RecordAsync(page, "Identified", "2026-02-01", "4200000", "HM Land Registry official copy NGL998812");
         await RecordAsync(page, "Traced", "2026-03-01", "4200000", "CARIN answer AT-2026-0031");

@@ -55,7 +55,7 @@ public sealed class RecoveryAssistant(
     }
 
     /// <summary>
-    /// Accepts a recommendation: its request is drafted (an MLA request follows its informal one; a task is only recorded).
+    /// Accepts a recommendation: its request is drafted (an MLA request follows its informal one), or its task goes on the case's list.
     /// The decision is written in the draft's own transaction, so two officers accepting at once leave one draft, not two.
     /// </summary>
     /// <returns>The recommendation as decided, with the draft's id.</returns>
@@ -134,6 +134,10 @@ public sealed class RecoveryAssistant(
         if (written == 0)
         {
             throw new ConflictException($"'{recommendation.Title.En}' was decided meanwhile: reload the case.");
+        }
+        if (decision.Status == RecommendationStatus.Accepted && recommendation.Draft == ActionDraft.Task)
+        {
+            await Tasks.RecoveryTasks.AddAsync(c, t, caseId, recommendation, decision, ct);
         }
         await audit.AppendAsync(c, t, new AuditRecord(actor.Name, $"recovery.recommendation_{Codes.Of(decision.Status)}", $"case/{caseId}", null,
             JsonSerializer.Serialize(new { recommendation.Key, recommendation.RuleId, recommendation.ActionId, title = recommendation.Title.En, decision.RequestId }),

@@ -334,4 +334,6 @@ public sealed class ConsoleText
     };
 
     public string Format(string text, object? argument) => string.Format(System.Globalization.CultureInfo.InvariantCulture, text, argument);
+
+    public string Format(string text, params object?[] arguments) => string.Format(System.Globalization.CultureInfo.InvariantCulture, text, arguments);
 }

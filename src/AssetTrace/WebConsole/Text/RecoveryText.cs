@@ -43,6 +43,12 @@ public sealed partial class RecoveryText
     public required string Accepted { get; init; }
     public required string Dismissed { get; init; }
     public required string DraftMade { get; init; }
+    public required string TasksTitle { get; init; }
+    public required string TasksNone { get; init; }
+    public required string TaskAccepted { get; init; }
+    public required string TaskDone { get; init; }
+    public required string TaskNote { get; init; }
+    public required string TaskComplete { get; init; }
     public required string CannotDraft { get; init; }
     public required string PlaybookProblems { get; init; }
     public required string FiguresTitle { get; init; }

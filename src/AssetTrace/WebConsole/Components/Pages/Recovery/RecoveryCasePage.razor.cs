@@ -3,6 +3,7 @@ using AssetTrace.Cases;
 using AssetTrace.Graph.Store;
 using AssetTrace.Recovery.Assistant;
 using AssetTrace.Recovery.Steps;
+using AssetTrace.Recovery.Tasks;
 using AssetTrace.Requests.Lifecycle;
 using AssetTrace.Visibility;
 using Microsoft.AspNetCore.Components;
@@ -10,8 +11,8 @@ using Microsoft.AspNetCore.Components;
 namespace AssetTrace.WebConsole.Components.Pages.Recovery;
 
 /// <summary>
-/// A case's assets by step with the requests about each, a form to record the next move, and the
-/// assistant's recommendations beside them (#17). Everything is read through the same services as
+/// A case's assets by step with the requests about each, a form to record the next move, the
+/// assistant's recommendations beside them and the case's tasks (#17). Everything is read through the same services as
 /// the API, for the signed-in user: a case they do not work on is not found.
 /// </summary>
 public partial class RecoveryCasePage
@@ -31,12 +32,16 @@ public partial class RecoveryCasePage
     [Inject]
     private GraphQueries Graph { get; set; } = default!;
 
+    [Inject]
+    private RecoveryTasks Tasks { get; set; } = default!;
+
     private Case? _case;
     private Viewer? _viewer;
     private List<AssetRecovery> _assets = [];
     private List<(string Id, string Name)> _candidates = [];
     private Dictionary<string, List<NetworkRequest>> _requests = [];
     private AssistantAnswer? _answer;
+    private List<RecoveryTask> _tasks = [];
 
     protected override Task OnParametersSetAsync() => ReloadAsync();
 
@@ -58,11 +63,11 @@ public partial class RecoveryCasePage
             var subjects = await Graph.GetNodesAsync(Viewer.ForCase(CaseId), @case.Subjects.Select(s => s.NodeId), ct);
             var candidates = subjects.Values.Where(n => MoveChecks.AssetKinds.Contains(n.Kind)).Select(n => (n.Id, n.Name))
                 .Concat(assets.Select(a => (Id: a.NodeId, a.Name))).DistinctBy(n => n.Id).OrderBy(n => n.Name, StringComparer.Ordinal).ToList();
-            return (viewer, @case, assets, requests, candidates, await Assistant.RecommendAsync(viewer, CaseId, ct));
+            return (viewer, @case, assets, requests, candidates, await Assistant.RecommendAsync(viewer, CaseId, ct), await Tasks.ForCaseAsync(viewer, CaseId, ct));
         });
         if (loaded.@case is not null)
         {
-            (_viewer, _case, _assets, _requests, _candidates, _answer) = loaded;
+            (_viewer, _case, _assets, _requests, _candidates, _answer, _tasks) = loaded;
         }
     }
 }
