@@ -113,6 +113,12 @@ require_chromium() {
 	[[ -x "$CHROMIUM_PATH" ]] || MISSING+=(chromium)
 }
 
+# docker-compose checks docker-compose.yml (`config`, no Docker daemon needed)
+# for the test that starts two servers with the file's own settings.
+require_compose() {
+	command -v docker-compose >/dev/null || MISSING+=(docker-compose)
+}
+
 # apt_get_waiting ARGS: apt-get that waits for another apt or dpkg run (an
 # unattended upgrade, a second terminal) instead of failing on its lock.
 # DPkg::Lock::Timeout covers dpkg's lock; the package lists' lock of
@@ -141,6 +147,7 @@ install_missing_packages() {
 	require_mail
 	require_fonts
 	require_chromium
+	require_compose
 	# The small benchmark run compares shortest paths with python3-igraph, under Debian's python3.
 	[[ -x /usr/bin/python3 ]] && /usr/bin/python3 -c 'import igraph' 2>/dev/null || MISSING+=(python3 python3-igraph)
 	((${#MISSING[@]} == 0)) && return 0
