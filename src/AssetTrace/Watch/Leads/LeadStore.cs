@@ -70,6 +70,24 @@ public sealed class LeadStore(Database database, GraphStore graph, GraphSchema s
                 """, Read, ct, [.. parameters]);
         }, ct);
 
+    /// <summary>For each of the snapshots, the cases of the leads it raised (a snapshot that raised none is absent).</summary>
+    public Task<Dictionary<string, HashSet<string>>> CasesOfSnapshotsAsync(IReadOnlyCollection<string> snapshotIds, CancellationToken ct) =>
+        database.ReadAsync(async c =>
+        {
+            var cases = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+            foreach (var chunk in snapshotIds.Distinct().Chunk(400))
+            {
+                var (list, parameters) = SqlList.Of("s", chunk);
+                var rows = await c.QueryAsync(null, $"SELECT DISTINCT snapshot_id, case_id FROM watch_leads WHERE snapshot_id IN ({list})",
+                    r => (Snapshot: r.GetString(0), Case: r.GetString(1)), ct, parameters);
+                foreach (var row in rows)
+                {
+                    (cases.TryGetValue(row.Snapshot, out var set) ? set : cases[row.Snapshot] = new HashSet<string>(StringComparer.Ordinal)).Add(row.Case);
+                }
+            }
+            return cases;
+        }, ct);
+
     public async Task<Lead?> GetAsync(Viewer viewer, string id, CancellationToken ct)
     {
         var lead = await database.ReadAsync(async c => (await c.QueryAsync(null, $"SELECT {Columns} FROM watch_leads l WHERE l.id = @id", Read, ct, ("id", id))).SingleOrDefault(), ct);
@@ -89,6 +107,15 @@ public sealed class LeadStore(Database database, GraphStore graph, GraphSchema s
             throw new ConflictException($"The lead {id} was already {Codes.Of(lead.Status)} by {lead.DecidedBy}; reload the leads.");
         }
         var snapshot = await snapshots.GetAsync(lead.SnapshotId, ct) ?? throw new NotFoundException("snapshot", lead.SnapshotId);
+        try
+        {
+            // The fact will cite the snapshot's hash as its source: not when the body kept under it is no longer what was fetched.
+            await snapshots.VerifiedBodyAsync(snapshot, ct);
+        }
+        catch (SnapshotTamperedException e)
+        {
+            throw new ConflictException($"The lead {id} is not accepted: {e.Message} Tell the administrator; the page can be fetched again by a new run.");
+        }
         var provenance = new ProvenanceDraft(SourceKind.OpenSource, snapshot.Reference, snapshot.FetchedAt, UsageRestriction.Evidence, lead.CaseId);
         var nodeId = $"watch-{lead.Id}";
         var nodes = new List<NodeDraft> { new(Codes.ParseNodeKind(lead.Becomes.Kind), JsonSerializer.SerializeToElement(lead.Becomes.Properties), provenance, Id: nodeId) };

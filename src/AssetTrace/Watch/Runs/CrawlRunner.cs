@@ -59,7 +59,16 @@ public sealed class CrawlRunner(
         if (page.NotModified && last is { } previous)
         {
             // Not processed again, but its links still lead on: the next list page may have changed.
-            return (new PageOutcome(true, true, false, 0, null), await LinksOfAsync(source, previous.SnapshotId, depth, ct));
+            try
+            {
+                return (new PageOutcome(true, true, false, 0, null), await LinksOfAsync(source, previous.SnapshotId, depth, ct));
+            }
+            catch (SnapshotTamperedException e)
+            {
+                // The stored copy is not what was fetched: its links are not followed, and the run's errors say so.
+                logger.LogError("Source {Source}: {Finding}", source.Name, e.Message);
+                return (new PageOutcome(true, true, false, 0, e.Message), []);
+            }
         }
         if ((int)page.Status is < 200 or >= 300)
         {
@@ -88,8 +97,7 @@ public sealed class CrawlRunner(
     private async Task<List<(Uri, int)>> LinksOfAsync(WatchSource source, string snapshotId, int depth, CancellationToken ct)
     {
         var snapshot = await snapshots.GetAsync(snapshotId, ct);
-        var body = snapshot is null ? null : await snapshots.BodyAsync(snapshot.Sha256, ct);
-        return snapshot is null || body is null ? [] : Links(Extract(source, new Uri(snapshot.Url), body, snapshot.Charset), depth, source);
+        return snapshot is null ? [] : Links(Extract(source, new Uri(snapshot.Url), await snapshots.VerifiedBodyAsync(snapshot, ct), snapshot.Charset), depth, source);
     }
 
     private static List<(Uri, int)> Links(PageExtract extract, int depth, WatchSource source) =>

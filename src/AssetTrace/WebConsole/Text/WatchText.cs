@@ -41,6 +41,8 @@ public sealed class WatchText
     public required string Dismissed { get; init; }
     /// <summary>{0}: the fact written.</summary>
     public required string AcceptedFact { get; init; }
+    /// <summary>The link to a run's or a lead's snapshots as a WARC file.</summary>
+    public required string DownloadWarc { get; init; }
 
     public static WatchText Russian { get; } = new()
     {
@@ -80,6 +82,7 @@ public sealed class WatchText
         Accepted = "принята",
         Dismissed = "отклонена",
         AcceptedFact = "Зацепка принята: в граф записан факт {0}.",
+        DownloadWarc = "Скачать WARC",
     };
 
     public static WatchText English { get; } = new()
@@ -120,5 +123,6 @@ public sealed class WatchText
         Accepted = "accepted",
         Dismissed = "dismissed",
         AcceptedFact = "Lead accepted: the fact {0} is in the graph.",
+        DownloadWarc = "Download WARC",
     };
 }
