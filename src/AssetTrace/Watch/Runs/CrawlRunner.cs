@@ -86,7 +86,9 @@ public sealed class CrawlRunner(
         }
         catch (Exception e) when (e is System.Xml.XmlException or InvalidOperationException or System.Text.Json.JsonException)
         {
-            return (new PageOutcome(true, false, true, 0, $"{page.Url}: could not be read as {source.Format}: {e.Message}"), []);
+            // A long feed cut at the limit is no longer well-formed: say so, or the message blames the source.
+            var cut = page.Truncated ? $" (it was cut at the source's limit of {source.Limits.MaxBytes / 1024 / 1024} MB, limits.maxMegabytes)" : "";
+            return (new PageOutcome(true, false, true, 0, $"{page.Url}: could not be read as {source.Format}: {e.Message}{cut}"), []);
         }
         var candidates = LeadFinder.Find(extract.Records, source.Records, watched, matching.Value.Threshold);
         var raised = await leads.RaiseAsync(snapshot, source.Records, candidates, watched, ct);
