@@ -41,7 +41,7 @@ public abstract class WatchWarcContract(StoreKind kind) : IAsyncLifetime
         settings["Demo:Load"] = "true";
         settings["Watch:SourcesDirectory"] = _sources;
         _server = await ServerHarness.StartAsync(settings, s => s.AddSingleton<IHostResolver, FixtureResolver>(), ownsStore: true);
-        foreach (var (name, roles) in new[] { ("insider", "ANALYST"), ("outsider", "ANALYST, OFFICER, COMMISSION, SUPERVISOR"), ("officer", "OFFICER, COMMISSION") })
+        foreach (var (name, roles) in new[] { ("insider", "ANALYST"), ("outsider", "ANALYST, OFFICER, COMMISSION, SUPERVISOR"), ("officer", "OFFICER") })
         {
             await _server.DataAsync($$"""mutation { createUser(input: { username: "{{name}}", roles: [{{roles}}], password: "{{Password}}" }) { id } }""");
         }

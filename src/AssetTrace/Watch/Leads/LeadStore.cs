@@ -65,10 +65,18 @@ public sealed class LeadStore(Database database, GraphStore graph, GraphSchema s
             var visible = VisibilitySql.Visible("l", viewer, parameters).Replace("l.restricted_case", "l.case_id", StringComparison.Ordinal);
             return await c.QueryAsync(null, $"""
                 SELECT {Columns} FROM watch_leads l
-                WHERE (@st = '' OR l.status = @st) AND (@case = '' OR l.case_id = @case) AND {visible}
+                WHERE (@st = '' OR l.status = @st) AND (@case = '' OR l.case_id = @case) AND {visible}{RosterOnly(viewer)}
                 ORDER BY l.created_at DESC, l.id DESC LIMIT @n
                 """, Read, ct, [.. parameters]);
         }, ct);
+
+    /// <summary>
+    /// For a Commission member who is not otherwise a reader, only the leads on a person with a roster entry in the
+    /// lead's case (read from the roster's table, never written).
+    /// </summary>
+    private static string RosterOnly(Viewer viewer) => WatchRoles.ReadsRosterLeadsOnly(viewer)
+        ? " AND EXISTS (SELECT 1 FROM roster_entries r WHERE r.case_id = l.case_id AND r.subject_id = l.node_id)"
+        : "";
 
     /// <summary>For each of the snapshots, the cases of the leads it raised (a snapshot that raised none is absent).</summary>
     public Task<Dictionary<string, HashSet<string>>> CasesOfSnapshotsAsync(IReadOnlyCollection<string> snapshotIds, CancellationToken ct) =>
@@ -90,7 +98,7 @@ public sealed class LeadStore(Database database, GraphStore graph, GraphSchema s
 
     public async Task<Lead?> GetAsync(Viewer viewer, string id, CancellationToken ct)
     {
-        var lead = await database.ReadAsync(async c => (await c.QueryAsync(null, $"SELECT {Columns} FROM watch_leads l WHERE l.id = @id", Read, ct, ("id", id))).SingleOrDefault(), ct);
+        var lead = await database.ReadAsync(async c => (await c.QueryAsync(null, $"SELECT {Columns} FROM watch_leads l WHERE l.id = @id{RosterOnly(viewer)}", Read, ct, ("id", id))).SingleOrDefault(), ct);
         return lead is not null && viewer.Sees(lead.CaseId) ? lead : null;
     }
 
@@ -101,6 +109,8 @@ public sealed class LeadStore(Database database, GraphStore graph, GraphSchema s
     /// </summary>
     public async Task<Lead> AcceptAsync(string id, Viewer actor, CancellationToken ct)
     {
+        // Here as well as in the resolver and the page: Commission members read leads they may not decide.
+        WatchRoles.Require(actor, "Accepting a lead", WatchRoles.Operators);
         var lead = await GetAsync(actor, id, ct) ?? throw new NotFoundException("lead", id);
         if (lead.Status != LeadStatus.Open)
         {
@@ -154,6 +164,7 @@ public sealed class LeadStore(Database database, GraphStore graph, GraphSchema s
 
     public async Task<Lead> DismissAsync(string id, string reason, Viewer actor, CancellationToken ct)
     {
+        WatchRoles.Require(actor, "Dismissing a lead", WatchRoles.Operators);
         reason = reason.Trim();
         if (reason.Length is 0 or > 1000 || reason.Any(char.IsControl))
         {

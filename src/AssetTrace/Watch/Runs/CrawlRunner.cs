@@ -1,6 +1,7 @@
 using AssetTrace.Cases;
 using AssetTrace.Graph.Store;
 using AssetTrace.Matching;
+using AssetTrace.Roster.Entries;
 using AssetTrace.Watch.Extraction;
 using AssetTrace.Watch.Fetching;
 using AssetTrace.Watch.Leads;
@@ -21,6 +22,7 @@ public sealed class CrawlRunner(
     SnapshotStore snapshots,
     LeadStore leads,
     CaseStore cases,
+    RosterStore roster,
     GraphQueries graph,
     IOptions<MatchingOptions> matching,
     ILogger<CrawlRunner> logger)
@@ -33,7 +35,7 @@ public sealed class CrawlRunner(
             logger.LogInformation("Resuming the run {Run} of source {Source}", run.Id, source.Name);
         }
         run ??= await runs.StartAsync(source.Name, source.StartUrls, startedBy, ct);
-        var watched = await WatchedSubjects.LoadAsync(cases, graph, ct);
+        var watched = await WatchedSubjects.LoadAsync(cases, roster, graph, ct);
         var robots = new RobotsCache();
         while (await runs.NextAsync(run.Id, ct) is { } next)
         {

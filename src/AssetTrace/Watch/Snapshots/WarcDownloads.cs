@@ -40,7 +40,7 @@ public sealed class WarcDownloads(WarcExport export, SnapshotStore snapshots, Wa
 
     public async Task<WarcFile> LeadAsync(Viewer viewer, string leadId, CancellationToken ct)
     {
-        WatchRoles.Require(viewer, "Downloading a lead's WARC file", WatchRoles.Readers);
+        WatchRoles.Require(viewer, "Downloading a lead's WARC file", WatchRoles.LeadReaders);
         var lead = await leads.GetAsync(viewer, leadId, ct) ?? throw new NotFoundException("lead", leadId);
         var snapshot = await snapshots.GetAsync(lead.SnapshotId, ct) ?? throw new NotFoundException("snapshot", lead.SnapshotId);
         return await WriteAsync(viewer, [snapshot], $"lead/{lead.Id}", $"watch-lead-{lead.Id}.warc", ct);

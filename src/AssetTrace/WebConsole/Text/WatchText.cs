@@ -43,6 +43,7 @@ public sealed class WatchText
     public required string AcceptedFact { get; init; }
     /// <summary>The link to a run's or a lead's snapshots as a WARC file.</summary>
     public required string DownloadWarc { get; init; }
+    public required string RosterEntry { get; init; }
 
     public static WatchText Russian { get; } = new()
     {
@@ -83,6 +84,7 @@ public sealed class WatchText
         Dismissed = "отклонена",
         AcceptedFact = "Зацепка принята: в граф записан факт {0}.",
         DownloadWarc = "Скачать WARC",
+        RosterEntry = "Запись реестра",
     };
 
     public static WatchText English { get; } = new()
@@ -124,5 +126,6 @@ public sealed class WatchText
         Dismissed = "dismissed",
         AcceptedFact = "Lead accepted: the fact {0} is in the graph.",
         DownloadWarc = "Download WARC",
+        RosterEntry = "Roster entry",
     };
 }
