@@ -27,6 +27,7 @@ public static class WatchServices
         services.AddSingleton<SnapshotStore>();
         services.AddSingleton<WarcExport>();
         services.AddSingleton<WarcDownloads>();
+        services.AddSingleton<SnapshotVerifier>();
         services.AddSingleton<LeadStore>();
         services.AddSingleton<WatchRunStore>();
         services.AddSingleton<CrawlRunner>();

@@ -136,6 +136,24 @@ public abstract class WatchLeadContract(StoreKind kind) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_check_command_finds_a_body_altered_in_the_database_and_names_its_snapshot()
+    {
+        await RunAsync("news");
+        var snapshot = Assert.Single(await _watch.Get<SnapshotStore>().ListAsync("news", CancellationToken.None));
+        Assert.Equal(0, await AssetTrace.Cli.CommandLine.RunAsync(["watch", "verify", .. _watch.Overrides]));
+        Assert.True((await _watch.Get<SnapshotVerifier>().VerifyAsync(CancellationToken.None)).Intact);
+
+        await _watch.Get<Database>().WriteAsync((c, t) => c.ExecuteAsync(t, "UPDATE watch_bodies SET body = @b WHERE sha256 = @h", CancellationToken.None,
+            ("b", "<html><body>forged</body></html>"u8.ToArray()), ("h", snapshot.Sha256)), CancellationToken.None);
+
+        Assert.Equal(1, await AssetTrace.Cli.CommandLine.RunAsync(["watch", "verify", .. _watch.Overrides]));
+        var finding = Assert.Single((await _watch.Get<SnapshotVerifier>().VerifyAsync(CancellationToken.None)).Findings);
+        Assert.Contains(snapshot.Id, finding, StringComparison.Ordinal);
+        Assert.Contains(snapshot.Sha256, finding, StringComparison.Ordinal);
+        Assert.Contains("changed after it was fetched", finding, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unchanged_page_is_not_read_again_and_a_changed_one_is_snapshotted_anew()
     {
         await RunAsync("news");
