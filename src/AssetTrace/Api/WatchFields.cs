@@ -38,13 +38,13 @@ public static class WatchFields
                 return await c.Service<WatchRunStore>().ListAsync(c.GetArgument<string?>("source"), c.PageSize(), c.CancellationToken);
             });
 
-        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<LeadType>>>>("leads").Description("Leads of the cases you work on (every case, for admins), newest first.")
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<LeadType>>>>("leads").Description("Leads of the cases you work on (every case, for admins), newest first; for Commission members, those that name a roster entry.")
             .Argument<LeadStatusEnum>("status")
             .Argument<IdGraphType>("caseId")
             .Argument<IntGraphType>("first")
             .ResolveAsync(async c =>
             {
-                var viewer = await c.ViewerWithRoleAsync("Reading leads", Readers);
+                var viewer = await c.ViewerWithRoleAsync("Reading leads", WatchRoles.LeadReaders);
                 return await c.Service<LeadStore>().ListAsync(viewer, c.GetArgument<LeadStatus?>("status"), c.GetArgument<string?>("caseId"), c.PageSize(), c.CancellationToken);
             });
     }

@@ -39,6 +39,7 @@ public static class CommandLine
         root.Subcommands.Add(SchemaCommands.Create());
         root.Subcommands.Add(RatesCommands.Create(start));
         root.Subcommands.Add(ScreenCommands.Create(start));
+        root.Subcommands.Add(WatchCommands.Create());
         InterchangeCommands.Create(start).ToList().ForEach(root.Subcommands.Add);
         BackupCommands.Create(start).ToList().ForEach(root.Subcommands.Add);
 

@@ -26,6 +26,8 @@ public static class WatchServices
         services.AddSingleton<PageFetcher>();
         services.AddSingleton<SnapshotStore>();
         services.AddSingleton<WarcExport>();
+        services.AddSingleton<WarcDownloads>();
+        services.AddSingleton<SnapshotVerifier>();
         services.AddSingleton<LeadStore>();
         services.AddSingleton<WatchRunStore>();
         services.AddSingleton<CrawlRunner>();

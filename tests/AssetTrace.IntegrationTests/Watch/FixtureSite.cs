@@ -97,9 +97,53 @@ public sealed class FixtureSite : IAsyncDisposable
                 await c.Response.Body.WriteAsync(chunk, c.RequestAborted);
             }
         });
+        MapReaders(app);
         app.MapGet("/slow", async (HttpContext c) => { await Task.Delay(TimeSpan.FromSeconds(30), c.RequestAborted); return Html("late"); });
         app.MapGet("/hostile", () => Html("<html><body><script>fetch('http://10.0.0.1/steal')</script><img src=x onerror=\"alert(1)\">"
             + "<article><p>Serik Achmetov <b>unclosed <i>tags</p></div></span>" + string.Concat(Enumerable.Repeat("<div>", 10_000)) + "deep" + "</article>"));
+    }
+
+    /// <summary>Hostile input for the JSON and sitemap readers: a 100 MB feed, a deeply nested one, a sitemap index that loops and points off-site.</summary>
+    private static void MapReaders(WebApplication app)
+    {
+        app.MapGet("/api/people.json", () => Results.Content("""
+            { "meta": { "total": 2, "next": null },
+              "data": { "results": [
+                { "id": "KZ-000123", "name": "Serik Achmetov", "position": "former vice-minister", "birthDate": "1961-03-04" },
+                { "id": "KZ-000124", "name": { "first": "Nested", "last": "Object" }, "position": 17 } ] } }
+            """, "application/json"));
+        app.MapGet("/api/huge.json", async (HttpContext c) =>
+        {
+            // 100 MB of a well-formed feed; the crawler must stop at its limit rather than hold it all.
+            c.Response.ContentType = "application/json";
+            var row = Encoding.ASCII.GetBytes("""{"id":"X-1","name":"Nobody In Particular","position":"clerk"},""");
+            await c.Response.Body.WriteAsync("{\"data\":{\"results\":["u8.ToArray(), c.RequestAborted);
+            var chunk = Enumerable.Repeat(row, (1 << 20) / row.Length).SelectMany(r => r).ToArray();
+            for (var i = 0; i < 100 && !c.RequestAborted.IsCancellationRequested; i++)
+            {
+                await c.Response.Body.WriteAsync(chunk, c.RequestAborted);
+            }
+            await c.Response.Body.WriteAsync("""{"id":"X-2","name":"Serik Achmetov"}]}}"""u8.ToArray(), c.RequestAborted);
+        });
+        app.MapGet("/api/deep.json", () => Results.Content("{\"data\":{\"results\":" + new string('[', 100_000) + new string(']', 100_000) + "}}", "application/json"));
+        app.MapGet("/sitemap-index.xml", (HttpContext c) => Results.Content($"""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+              <sitemap><loc>http://{c.Request.Host}/sitemap-index.xml</loc><lastmod>2026-11-30</lastmod></sitemap>
+              <sitemap><loc>http://{c.Request.Host}/sitemap-pages.xml</loc></sitemap>
+            </sitemapindex>
+            """, "application/xml"));
+        app.MapGet("/sitemap-pages.xml", (HttpContext c) => Results.Content($"""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+              <url><loc>http://{c.Request.Host}/news/</loc><lastmod>2026-11-30T08:00:00+05:00</lastmod><changefreq>daily</changefreq></url>
+              <url><loc>http://{c.Request.Host}/sitemap-index.xml</loc></url>
+              <url><loc>http://elsewhere.test:{c.Request.Host.Port}/offsite</loc></url>
+              <url><loc>http://10.0.0.1/admin</loc></url>
+              <url><loc>file:///etc/passwd</loc></url>
+            </urlset>
+            """, "application/xml"));
+        app.MapGet("/offsite", () => Html("<html><body><article><p>Serik Achmetov off-site</p></article></body></html>"));
     }
 
     private static IResult Html(string html) => Results.Content(html, "text/html; charset=utf-8");

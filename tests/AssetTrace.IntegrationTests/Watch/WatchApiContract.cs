@@ -1,6 +1,10 @@
 using System.Text.Json.Nodes;
 using AssetTrace.IntegrationTests.Infrastructure;
+using AssetTrace.Graph.Model;
+using AssetTrace.Roster.Entries;
 using AssetTrace.Storage;
+using AssetTrace.Watch.Runs;
+using AssetTrace.Watch.Sources;
 using AssetTrace.Watch.Fetching;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -88,6 +92,30 @@ public abstract class WatchApiContract(StoreKind kind) : IAsyncLifetime
         Assert.Equal("OPEN_SOURCE", fact["provenance"]!["source"]!.GetValue<string>());
         Assert.Contains($"sha256:{lead["snapshot"]!["sha256"]!.GetValue<string>()}", fact["provenance"]!["reference"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Null((await _server.DataAsync($$"""{ node(id: "{{factId}}") { id } }""", token: _outsider))["node"]);
+    }
+
+    [Fact]
+    public async Task A_lead_on_a_person_with_a_roster_entry_names_it_and_reaches_the_Commission_of_the_case_who_may_not_decide_it()
+    {
+        await _server.DataAsync($$"""mutation { createUser(input: { username: "commissioner", roles: [COMMISSION], password: "{{Password}}" }) { id } }""");
+        var commissioner = await _server.SignInFirstTimeAsync("commissioner", Password, "the commissioner's own password");
+        await _server.DataAsync("""mutation { updateCase(input: { id: "demo-case", reason: "watch test", team: ["admin", "insider", "commissioner"] }) { id } }""");
+        var now = DateTimeOffset.UtcNow;
+        var entry = await _server.Services.GetRequiredService<RosterStore>().CreateAsync(new RosterEntry(Guid.CreateVersion7().ToString(), null, "demo-case",
+            "demo-serik-akhmetov", [], [], new RosterFigure(0, 0, 100_000_000, DateOnly.FromDateTime(now.UtcDateTime)), new RosterGrounds(["public_office"], "watch test"),
+            RosterStage.Proposed, null, null, null, new Stamp(1, now, "admin", now, "admin")), null, CancellationToken.None);
+        var source = _server.Services.GetRequiredService<WatchSources>().Find("news")!;
+        Assert.Equal(1, (await _server.Services.GetRequiredService<CrawlRunner>().RunAsync(source, "test", CancellationToken.None)).Leads);
+
+        const string Query = "{ leads { id rosterEntries { id stage } } }";
+        var seen = Assert.Single((await _server.DataAsync(Query, token: commissioner))["leads"]!.AsArray())!;
+        Assert.Equal((entry.Id, "PROPOSED"), (seen["rosterEntries"]![0]!["id"]!.GetValue<string>(), seen["rosterEntries"]![0]!["stage"]!.GetValue<string>()));
+        Assert.Equal(entry.Id, (await _server.DataAsync(Query, token: _insider))["leads"]![0]!["rosterEntries"]![0]!["id"]!.GetValue<string>());
+        // The outsider holds the Commission role too, but is not on the case.
+        Assert.Empty((await _server.DataAsync(Query, token: _outsider))["leads"]!.AsArray());
+
+        var (_, refused) = await _server.GraphQLAsync($$"""mutation { acceptLead(id: "{{seen["id"]!.GetValue<string>()}}") { id } }""", token: commissioner);
+        Assert.Equal("FORBIDDEN", refused["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
     }
 
     [Fact]

@@ -31,6 +31,9 @@ public sealed class WatchHarness : IAsyncDisposable
 
     public FakeTimeProvider Clock { get; }
 
+    /// <summary>The store's settings as command-line overrides, for the shell's commands.</summary>
+    public string[] Overrides => [.. _settings.Select(s => $"--{s.Key}={s.Value}")];
+
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
     /// <param name="sources">File name → JSON of each source file.</param>

@@ -1,9 +1,11 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using AssetTrace.Accounts;
 using AssetTrace.Common;
 using AssetTrace.Graph.Model;
 using AssetTrace.Graph.Store;
+using AssetTrace.Roster.Entries;
 using AssetTrace.Storage;
 using AssetTrace.Visibility;
 using AssetTrace.Watch.Leads;
@@ -84,6 +86,71 @@ public abstract class WatchLeadContract(StoreKind kind) : IAsyncLifetime
         Assert.Equal(snapshot.Sha256, Convert.ToHexStringLower(WarcReader.Base32(response["WARC-Payload-Digest"]["sha256:".Length..])));
         Assert.Equal(SHA256.HashData(response.Block), WarcReader.Base32(response["WARC-Block-Digest"]["sha256:".Length..]));
         Assert.Contains("Serik Achmetov", Encoding.UTF8.GetString(response.Payload), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_person_on_the_roster_is_watched_and_their_lead_names_the_entry_for_the_Commission_of_the_case_alone()
+    {
+        // A person who is no subject of any case, proposed for the roster in the demo case; and an excluded entry, no longer watched.
+        var graph = _watch.Get<GraphStore>();
+        var admin = Viewer.System("test");
+        var provenance = new ProvenanceDraft(SourceKind.ManualEntry, "test", null, UsageRestriction.Evidence);
+        var proposed = await graph.CreateNodeAsync(new NodeDraft(NodeKind.Person, JsonSerializer.SerializeToElement(new { name = "Бауыржан Тлеуов" }), provenance), admin, CancellationToken.None);
+        var excluded = await graph.CreateNodeAsync(new NodeDraft(NodeKind.Person, JsonSerializer.SerializeToElement(new { name = "Гүлнар Дәулетова" }), provenance), admin, CancellationToken.None);
+        var entry = await EntryAsync(proposed.Id, RosterStage.Proposed);
+        await EntryAsync(excluded.Id, RosterStage.Excluded);
+        _site.NewsText = "Serik Achmetov, Bauyrzhan Tleuov and Gulnar Dauletova bought a villa on the Palm.";
+
+        var run = await RunAsync("news");
+        Assert.Equal(2, run.Leads);
+        var leads = _watch.Get<LeadStore>();
+        var all = await leads.ListAsync(Analyst, null, null, 50, CancellationToken.None);
+        Assert.Equal(new[] { "demo-serik-akhmetov", proposed.Id }.Order(StringComparer.Ordinal), all.Select(l => l.NodeId).Order(StringComparer.Ordinal));
+        var onRoster = all.Single(l => l.NodeId == proposed.Id);
+        Assert.Equal(("demo-case", "Bauyrzhan Tleuov"), (onRoster.CaseId, onRoster.MatchedText));
+
+        var roster = _watch.Get<RosterStore>();
+        var named = await LeadRosterEntries.OfAsync(roster, Analyst, all, CancellationToken.None);
+        Assert.Equal(entry.Id, Assert.Single(named[onRoster.Id]).Id);
+        Assert.Empty(named[all.Single(l => l.NodeId == "demo-serik-akhmetov").Id]);
+
+        // A Commission member of the case reads the lead that names the entry, and only that one; one not on the case, none.
+        var commissioner = Viewer.User("commissioner", [Role.Commission], ["demo-case"]);
+        Assert.Equal([onRoster.Id], (await leads.ListAsync(commissioner, null, null, 50, CancellationToken.None)).Select(l => l.Id));
+        Assert.Null(await leads.GetAsync(commissioner, all.Single(l => l.NodeId == "demo-serik-akhmetov").Id, CancellationToken.None));
+        Assert.Equal(entry.Id, Assert.Single((await LeadRosterEntries.OfAsync(roster, commissioner, [onRoster], CancellationToken.None))[onRoster.Id]).Id);
+        var otherCommissioner = Viewer.User("other-commissioner", [Role.Commission], []);
+        Assert.Empty(await leads.ListAsync(otherCommissioner, null, null, 50, CancellationToken.None));
+        Assert.Empty((await LeadRosterEntries.OfAsync(roster, otherCommissioner, [onRoster], CancellationToken.None))[onRoster.Id]);
+        // Reading is not deciding: the Commission does not write the graph.
+        await Assert.ThrowsAsync<ForbiddenException>(() => leads.AcceptAsync(onRoster.Id, commissioner, CancellationToken.None));
+        await Assert.ThrowsAsync<ForbiddenException>(() => leads.DismissAsync(onRoster.Id, "not ours", commissioner, CancellationToken.None));
+    }
+
+    private async Task<RosterEntry> EntryAsync(string personId, RosterStage stage)
+    {
+        var now = _watch.Clock.GetUtcNow();
+        return await _watch.Get<RosterStore>().CreateAsync(new RosterEntry(Guid.CreateVersion7().ToString(), null, "demo-case", personId, [], [],
+            new RosterFigure(0, 0, 100_000_000, DateOnly.FromDateTime(now.UtcDateTime)), new RosterGrounds(["public_office"], "watch test"), stage,
+            null, null, null, new Stamp(1, now, "supervisor", now, "supervisor")), null, CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task The_check_command_finds_a_body_altered_in_the_database_and_names_its_snapshot()
+    {
+        await RunAsync("news");
+        var snapshot = Assert.Single(await _watch.Get<SnapshotStore>().ListAsync("news", CancellationToken.None));
+        Assert.Equal(0, await AssetTrace.Cli.CommandLine.RunAsync(["watch", "verify", .. _watch.Overrides]));
+        Assert.True((await _watch.Get<SnapshotVerifier>().VerifyAsync(CancellationToken.None)).Intact);
+
+        await _watch.Get<Database>().WriteAsync((c, t) => c.ExecuteAsync(t, "UPDATE watch_bodies SET body = @b WHERE sha256 = @h", CancellationToken.None,
+            ("b", "<html><body>forged</body></html>"u8.ToArray()), ("h", snapshot.Sha256)), CancellationToken.None);
+
+        Assert.Equal(1, await AssetTrace.Cli.CommandLine.RunAsync(["watch", "verify", .. _watch.Overrides]));
+        var finding = Assert.Single((await _watch.Get<SnapshotVerifier>().VerifyAsync(CancellationToken.None)).Findings);
+        Assert.Contains(snapshot.Id, finding, StringComparison.Ordinal);
+        Assert.Contains(snapshot.Sha256, finding, StringComparison.Ordinal);
+        Assert.Contains("changed after it was fetched", finding, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -37,4 +37,30 @@ public static class WatchSourceFiles
           }
         }
         """;
+
+    /// <summary>A sitemap source: its sitemaps lead to article pages read as <see cref="Articles"/> reads them.</summary>
+    public static string Sitemap(int port, string host, string start) => $$"""
+        {
+          "name": "sitemap",
+          "kind": "sitemap",
+          "startUrls": ["http://{{host}}:{{port}}{{start}}"],
+          "schedule": "0 0 6 * * ?",
+          "politeness": { "requestsPerMinutePerHost": 0, "userAgent": "{{Agent}}", "allowedPrivateHosts": ["{{host}}"] },
+          "limits": { "maxDepth": 10 },
+          "records": { "item": "article", "kind": "Person", "properties": { "text": "p" }, "matchText": ["text"] }
+        }
+        """;
+
+    /// <summary>A JSON API of persons at data.results.</summary>
+    public static string People(int port, string host, string[] paths) => $$"""
+        {
+          "name": "people",
+          "kind": "json",
+          "startUrls": [{{string.Join(", ", paths.Select(p => $"\"http://{host}:{port}{p}\""))}}],
+          "schedule": "0 0 6 * * ?",
+          "politeness": { "requestsPerMinutePerHost": 0, "userAgent": "{{Agent}}", "allowedPrivateHosts": ["{{host}}"] },
+          "limits": { "maxMegabytes": 10, "timeoutSeconds": 30 },
+          "records": { "item": "data.results", "kind": "Person", "properties": { "name": "name", "position": "position" }, "matchNames": ["name"] }
+        }
+        """;
 }

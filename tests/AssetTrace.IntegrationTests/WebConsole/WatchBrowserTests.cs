@@ -10,7 +10,7 @@ namespace AssetTrace.IntegrationTests.WebConsole;
 /// <summary>
 /// The watch's pages in Chromium under the strict policy (#15): a crawl of a fixture news page raises a
 /// lead on the demo case; the case's analyst finds it on the leads page with the snapshot's address and
-/// hash, accepts it, and the entity page shows the fact with the snapshot as its source; an analyst not on
+/// hash, downloads its WARC file, accepts it, and the entity page shows the fact with the snapshot as its source; an analyst not on
 /// the case sees no lead. Screenshots are kept in artifacts/console/ as watch-*.png.
 /// </summary>
 public sealed class WatchBrowserTests(ConsoleFixture fixture) : IClassFixture<ConsoleFixture>
@@ -38,6 +38,13 @@ public sealed class WatchBrowserTests(ConsoleFixture fixture) : IClassFixture<Co
         await Assertions.Expect(lead.Locator("dd.snapshot")).ToContainTextAsync($"http://127.0.0.1:{site.Port}/news/");
         await Assertions.Expect(lead.Locator("dd.snapshot")).ToContainTextAsync("sha256:");
         await member.ScreenshotAsync("watch-01-leads");
+
+        // The lead's snapshot as a WARC file, through the link, with the hash the page shows.
+        var download = await page.RunAndWaitForDownloadAsync(() => lead.Locator("a.warc").ClickAsync());
+        var warc = await File.ReadAllBytesAsync((await download.PathAsync())!);
+        var record = Assert.Single(Watch.WarcReader.Read(warc), r => r.Fields["WARC-Type"] == "response");
+        Assert.Equal($"http://127.0.0.1:{site.Port}/news/", record["WARC-Target-URI"]);
+        await Assertions.Expect(lead.Locator("dd.snapshot")).ToContainTextAsync(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(record.Payload)));
 
         await lead.Locator("button.accept").ClickAsync();
         await Assertions.Expect(page.Locator("p.done")).ToContainTextAsync("watch-");

@@ -65,14 +65,40 @@ public sealed class LeadStore(Database database, GraphStore graph, GraphSchema s
             var visible = VisibilitySql.Visible("l", viewer, parameters).Replace("l.restricted_case", "l.case_id", StringComparison.Ordinal);
             return await c.QueryAsync(null, $"""
                 SELECT {Columns} FROM watch_leads l
-                WHERE (@st = '' OR l.status = @st) AND (@case = '' OR l.case_id = @case) AND {visible}
+                WHERE (@st = '' OR l.status = @st) AND (@case = '' OR l.case_id = @case) AND {visible}{RosterOnly(viewer)}
                 ORDER BY l.created_at DESC, l.id DESC LIMIT @n
                 """, Read, ct, [.. parameters]);
         }, ct);
 
+    /// <summary>
+    /// For a Commission member who is not otherwise a reader, only the leads on a person with a roster entry in the
+    /// lead's case (read from the roster's table, never written).
+    /// </summary>
+    private static string RosterOnly(Viewer viewer) => WatchRoles.ReadsRosterLeadsOnly(viewer)
+        ? " AND EXISTS (SELECT 1 FROM roster_entries r WHERE r.case_id = l.case_id AND r.subject_id = l.node_id)"
+        : "";
+
+    /// <summary>For each of the snapshots, the cases of the leads it raised (a snapshot that raised none is absent).</summary>
+    public Task<Dictionary<string, HashSet<string>>> CasesOfSnapshotsAsync(IReadOnlyCollection<string> snapshotIds, CancellationToken ct) =>
+        database.ReadAsync(async c =>
+        {
+            var cases = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+            foreach (var chunk in snapshotIds.Distinct().Chunk(400))
+            {
+                var (list, parameters) = SqlList.Of("s", chunk);
+                var rows = await c.QueryAsync(null, $"SELECT DISTINCT snapshot_id, case_id FROM watch_leads WHERE snapshot_id IN ({list})",
+                    r => (Snapshot: r.GetString(0), Case: r.GetString(1)), ct, parameters);
+                foreach (var row in rows)
+                {
+                    (cases.TryGetValue(row.Snapshot, out var set) ? set : cases[row.Snapshot] = new HashSet<string>(StringComparer.Ordinal)).Add(row.Case);
+                }
+            }
+            return cases;
+        }, ct);
+
     public async Task<Lead?> GetAsync(Viewer viewer, string id, CancellationToken ct)
     {
-        var lead = await database.ReadAsync(async c => (await c.QueryAsync(null, $"SELECT {Columns} FROM watch_leads l WHERE l.id = @id", Read, ct, ("id", id))).SingleOrDefault(), ct);
+        var lead = await database.ReadAsync(async c => (await c.QueryAsync(null, $"SELECT {Columns} FROM watch_leads l WHERE l.id = @id{RosterOnly(viewer)}", Read, ct, ("id", id))).SingleOrDefault(), ct);
         return lead is not null && viewer.Sees(lead.CaseId) ? lead : null;
     }
 
@@ -83,12 +109,23 @@ public sealed class LeadStore(Database database, GraphStore graph, GraphSchema s
     /// </summary>
     public async Task<Lead> AcceptAsync(string id, Viewer actor, CancellationToken ct)
     {
+        // Here as well as in the resolver and the page: Commission members read leads they may not decide.
+        WatchRoles.Require(actor, "Accepting a lead", WatchRoles.Operators);
         var lead = await GetAsync(actor, id, ct) ?? throw new NotFoundException("lead", id);
         if (lead.Status != LeadStatus.Open)
         {
             throw new ConflictException($"The lead {id} was already {Codes.Of(lead.Status)} by {lead.DecidedBy}; reload the leads.");
         }
         var snapshot = await snapshots.GetAsync(lead.SnapshotId, ct) ?? throw new NotFoundException("snapshot", lead.SnapshotId);
+        try
+        {
+            // The fact will cite the snapshot's hash as its source: not when the body kept under it is no longer what was fetched.
+            await snapshots.VerifiedBodyAsync(snapshot, ct);
+        }
+        catch (SnapshotTamperedException e)
+        {
+            throw new ConflictException($"The lead {id} is not accepted: {e.Message} Tell the administrator; the page can be fetched again by a new run.");
+        }
         var provenance = new ProvenanceDraft(SourceKind.OpenSource, snapshot.Reference, snapshot.FetchedAt, UsageRestriction.Evidence, lead.CaseId);
         var nodeId = $"watch-{lead.Id}";
         var nodes = new List<NodeDraft> { new(Codes.ParseNodeKind(lead.Becomes.Kind), JsonSerializer.SerializeToElement(lead.Becomes.Properties), provenance, Id: nodeId) };
@@ -127,6 +164,7 @@ public sealed class LeadStore(Database database, GraphStore graph, GraphSchema s
 
     public async Task<Lead> DismissAsync(string id, string reason, Viewer actor, CancellationToken ct)
     {
+        WatchRoles.Require(actor, "Dismissing a lead", WatchRoles.Operators);
         reason = reason.Trim();
         if (reason.Length is 0 or > 1000 || reason.Any(char.IsControl))
         {

@@ -2,12 +2,14 @@ using System.Text.Json;
 using AssetTrace.Cases;
 using AssetTrace.Graph.Store;
 using AssetTrace.Matching;
+using AssetTrace.Roster.Entries;
 using AssetTrace.Visibility;
 
 namespace AssetTrace.Watch.Leads;
 
 /// <summary>
-/// The nodes the watch looks for (#15): the subjects of open cases, with the cases each belongs to,
+/// The nodes the watch looks for (#15): the subjects of open cases and of roster entries still in play (an entry
+/// belongs to its case, so its lead does too), with the cases each belongs to,
 /// in a small <see cref="MatchIndex"/> of their own so that each candidate phrase of a page costs a few
 /// key probes, and only phrases that share a word (in any script or romanisation) are scored.
 /// </summary>
@@ -29,8 +31,11 @@ public sealed class WatchedSubjects
 
     public int Count => _casesOf.Count;
 
-    /// <summary>Read as the watch itself sees the graph: every open case and every subject, whoever may see them.</summary>
-    public static async Task<WatchedSubjects> LoadAsync(CaseStore cases, GraphQueries graph, CancellationToken ct)
+    /// <summary>The stages after which the roster no longer acts on a person: their entry is not watched.</summary>
+    private static readonly HashSet<RosterStage> Settled = [RosterStage.Rejected, RosterStage.Excluded, RosterStage.Closed];
+
+    /// <summary>Read as the watch itself sees the graph: every open case, roster entry and subject, whoever may see them.</summary>
+    public static async Task<WatchedSubjects> LoadAsync(CaseStore cases, RosterStore roster, GraphQueries graph, CancellationToken ct)
     {
         var watched = new WatchedSubjects();
         var viewer = Viewer.System("watch");
@@ -38,11 +43,14 @@ public sealed class WatchedSubjects
         {
             foreach (var subject in @case.Subjects)
             {
-                if (!watched._casesOf.TryGetValue(subject.NodeId, out var list))
-                {
-                    watched._casesOf[subject.NodeId] = list = [];
-                }
-                list.Add(@case.Id);
+                watched.Watch(subject.NodeId, @case.Id);
+            }
+        }
+        foreach (var entry in await roster.ListAsync(viewer, null, null, ct))
+        {
+            if (!Settled.Contains(entry.Stage))
+            {
+                watched.Watch(entry.SubjectId, entry.CaseId);
             }
         }
         var nodes = await graph.GetNodesAsync(viewer, watched._casesOf.Keys, ct);
@@ -67,6 +75,18 @@ public sealed class WatchedSubjects
             watched._index.Upsert(new MatchEntry(node.Id, Graph.Model.Codes.Of(node.Kind), new MatchSubject(names), null, null, null));
         }
         return watched;
+    }
+
+    private void Watch(string nodeId, string caseId)
+    {
+        if (!_casesOf.TryGetValue(nodeId, out var list))
+        {
+            _casesOf[nodeId] = list = [];
+        }
+        if (!list.Contains(caseId, StringComparer.Ordinal))
+        {
+            list.Add(caseId);
+        }
     }
 
     public IReadOnlyList<string> CasesOf(string nodeId) => _casesOf.GetValueOrDefault(nodeId) ?? [];

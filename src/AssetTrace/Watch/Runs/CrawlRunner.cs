@@ -1,6 +1,7 @@
 using AssetTrace.Cases;
 using AssetTrace.Graph.Store;
 using AssetTrace.Matching;
+using AssetTrace.Roster.Entries;
 using AssetTrace.Watch.Extraction;
 using AssetTrace.Watch.Fetching;
 using AssetTrace.Watch.Leads;
@@ -21,6 +22,7 @@ public sealed class CrawlRunner(
     SnapshotStore snapshots,
     LeadStore leads,
     CaseStore cases,
+    RosterStore roster,
     GraphQueries graph,
     IOptions<MatchingOptions> matching,
     ILogger<CrawlRunner> logger)
@@ -33,7 +35,7 @@ public sealed class CrawlRunner(
             logger.LogInformation("Resuming the run {Run} of source {Source}", run.Id, source.Name);
         }
         run ??= await runs.StartAsync(source.Name, source.StartUrls, startedBy, ct);
-        var watched = await WatchedSubjects.LoadAsync(cases, graph, ct);
+        var watched = await WatchedSubjects.LoadAsync(cases, roster, graph, ct);
         var robots = new RobotsCache();
         while (await runs.NextAsync(run.Id, ct) is { } next)
         {
@@ -59,7 +61,16 @@ public sealed class CrawlRunner(
         if (page.NotModified && last is { } previous)
         {
             // Not processed again, but its links still lead on: the next list page may have changed.
-            return (new PageOutcome(true, true, false, 0, null), await LinksOfAsync(source, previous.SnapshotId, depth, ct));
+            try
+            {
+                return (new PageOutcome(true, true, false, 0, null), await LinksOfAsync(source, previous.SnapshotId, depth, ct));
+            }
+            catch (SnapshotTamperedException e)
+            {
+                // The stored copy is not what was fetched: its links are not followed, and the run's errors say so.
+                logger.LogError("Source {Source}: {Finding}", source.Name, e.Message);
+                return (new PageOutcome(true, true, false, 0, e.Message), []);
+            }
         }
         if ((int)page.Status is < 200 or >= 300)
         {
@@ -77,7 +88,9 @@ public sealed class CrawlRunner(
         }
         catch (Exception e) when (e is System.Xml.XmlException or InvalidOperationException or System.Text.Json.JsonException)
         {
-            return (new PageOutcome(true, false, true, 0, $"{page.Url}: could not be read as {source.Format}: {e.Message}"), []);
+            // A long feed cut at the limit is no longer well-formed: say so, or the message blames the source.
+            var cut = page.Truncated ? $" (it was cut at the source's limit of {source.Limits.MaxBytes / 1024 / 1024} MB, limits.maxMegabytes)" : "";
+            return (new PageOutcome(true, false, true, 0, $"{page.Url}: could not be read as {source.Format}: {e.Message}{cut}"), []);
         }
         var candidates = LeadFinder.Find(extract.Records, source.Records, watched, matching.Value.Threshold);
         var raised = await leads.RaiseAsync(snapshot, source.Records, candidates, watched, ct);
@@ -88,8 +101,7 @@ public sealed class CrawlRunner(
     private async Task<List<(Uri, int)>> LinksOfAsync(WatchSource source, string snapshotId, int depth, CancellationToken ct)
     {
         var snapshot = await snapshots.GetAsync(snapshotId, ct);
-        var body = snapshot is null ? null : await snapshots.BodyAsync(snapshot.Sha256, ct);
-        return snapshot is null || body is null ? [] : Links(Extract(source, new Uri(snapshot.Url), body, snapshot.Charset), depth, source);
+        return snapshot is null ? [] : Links(Extract(source, new Uri(snapshot.Url), await snapshots.VerifiedBodyAsync(snapshot, ct), snapshot.Charset), depth, source);
     }
 
     private static List<(Uri, int)> Links(PageExtract extract, int depth, WatchSource source) =>

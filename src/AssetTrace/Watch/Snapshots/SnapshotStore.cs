@@ -68,6 +68,21 @@ public sealed class SnapshotStore(Database database)
             return await command.ExecuteScalarAsync(ct) as byte[];
         }, ct);
 
+    /// <summary>
+    /// The snapshot's body, hashed again before it is handed out: a body changed in the database after it was
+    /// fetched (or gone) throws <see cref="SnapshotTamperedException"/> rather than pass for what the crawler saw.
+    /// </summary>
+    public async Task<byte[]> VerifiedBodyAsync(Snapshot snapshot, CancellationToken ct)
+    {
+        var body = await BodyAsync(snapshot.Sha256, ct) ?? throw new SnapshotTamperedException(snapshot, null);
+        var actual = Convert.ToHexStringLower(SHA256.HashData(body));
+        return actual == snapshot.Sha256 ? body : throw new SnapshotTamperedException(snapshot, actual);
+    }
+
+    /// <summary>The snapshots a run stored, in the order it fetched them.</summary>
+    public Task<List<Snapshot>> ListByRunAsync(string runId, CancellationToken ct) =>
+        database.ReadAsync(c => c.QueryAsync(null, $"SELECT {Columns} FROM watch_snapshots WHERE run_id = @r ORDER BY fetched_at, id", Read, ct, ("r", runId)), ct);
+
     private const string Columns = "id, source, run_id, url, status, headers, fetched_at, sha256, truncated, content_type, charset";
 
     private static Snapshot Read(DbDataReader r) => new(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt32(4),

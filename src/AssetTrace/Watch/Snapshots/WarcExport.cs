@@ -9,7 +9,8 @@ namespace AssetTrace.Watch.Snapshots;
 /// Writes snapshots as a WARC/1.1 file (ISO 28500:2017) that standard web-archive tools open: a
 /// warcinfo record, then one response record per snapshot with its HTTP status line and headers and
 /// the body as stored. Every body's SHA-256 is computed again before it is written: a body that no
-/// longer has the hash it was stored under stops the export, naming the snapshot.
+/// longer has the hash it was stored under stops the export with <see cref="SnapshotTamperedException"/>,
+/// naming the snapshot; callers write to a buffer first, so no part of such a file is served.
 /// </summary>
 public sealed class WarcExport(SnapshotStore snapshots, TimeProvider clock)
 {
@@ -22,12 +23,8 @@ public sealed class WarcExport(SnapshotStore snapshots, TimeProvider clock)
         await WriteRecordAsync(output, [("WARC-Type", "warcinfo"), ("Content-Type", "application/warc-fields")], info, clock.GetUtcNow(), ct);
         foreach (var snapshot in items)
         {
-            var body = await snapshots.BodyAsync(snapshot.Sha256, ct) ?? throw new InvalidOperationException($"Snapshot {snapshot.Id} ({snapshot.Url}): its body {snapshot.Sha256} is missing from the store.");
+            var body = await snapshots.VerifiedBodyAsync(snapshot, ct);
             var actual = SHA256.HashData(body);
-            if (Convert.ToHexStringLower(actual) != snapshot.Sha256)
-            {
-                throw new InvalidOperationException($"Snapshot {snapshot.Id} ({snapshot.Url}): the stored body hashes to {Convert.ToHexStringLower(actual)}, not {snapshot.Sha256}; it was changed after it was fetched, and is not exported.");
-            }
             var http = new StringBuilder();
             http.Append(CultureInfo.InvariantCulture, $"HTTP/1.1 {snapshot.Status} {ReasonOf(snapshot.Status)}\r\n");
             foreach (var (name, value) in snapshot.Headers.Where(h => !Dropped.Contains(h.Key)))

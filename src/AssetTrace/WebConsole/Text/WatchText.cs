@@ -41,6 +41,9 @@ public sealed class WatchText
     public required string Dismissed { get; init; }
     /// <summary>{0}: the fact written.</summary>
     public required string AcceptedFact { get; init; }
+    /// <summary>The link to a run's or a lead's snapshots as a WARC file.</summary>
+    public required string DownloadWarc { get; init; }
+    public required string RosterEntry { get; init; }
 
     public static WatchText Russian { get; } = new()
     {
@@ -80,6 +83,8 @@ public sealed class WatchText
         Accepted = "принята",
         Dismissed = "отклонена",
         AcceptedFact = "Зацепка принята: в граф записан факт {0}.",
+        DownloadWarc = "Скачать WARC",
+        RosterEntry = "Запись реестра",
     };
 
     public static WatchText English { get; } = new()
@@ -120,5 +125,7 @@ public sealed class WatchText
         Accepted = "accepted",
         Dismissed = "dismissed",
         AcceptedFact = "Lead accepted: the fact {0} is in the graph.",
+        DownloadWarc = "Download WARC",
+        RosterEntry = "Roster entry",
     };
 }

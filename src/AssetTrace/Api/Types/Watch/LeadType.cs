@@ -1,4 +1,6 @@
 using AssetTrace.Api.Enums;
+using AssetTrace.Api.Types.Roster;
+using AssetTrace.Roster.Entries;
 using AssetTrace.Graph.Store;
 using AssetTrace.Watch.Extraction;
 using AssetTrace.Watch.Leads;
@@ -12,12 +14,14 @@ public sealed class LeadType : ObjectGraphType<Lead>
     public LeadType()
     {
         Name = "Lead";
-        Description = "A snapshot of an open source that names a subject of a case you work on.";
+        Description = "A snapshot of an open source that names a subject of a case you work on (or of its roster entries).";
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
         Field<NonNullGraphType<StringGraphType>>("source").Resolve(c => c.Source.Source);
         Field<NonNullGraphType<IdGraphType>>("caseId").Resolve(c => c.Source.CaseId);
         Field<NodeType>("node").Description("The watched node the page matched.")
             .ResolveAsync(async c => await c.Service<GraphQueries>().GetNodeAsync(await c.ViewerAsync(), c.Source.NodeId, c.CancellationToken));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RosterEntryType>>>>("rosterEntries").Description("The roster entries of the lead's case on the matched person, for the Commission.")
+            .ResolveAsync(async c => (await LeadRosterEntries.OfAsync(c.Service<RosterStore>(), await c.ViewerAsync(), [c.Source], c.CancellationToken))[c.Source.Id]);
         Field<NonNullGraphType<StringGraphType>>("matchedText").Description("The words of the page that matched.").Resolve(c => c.Source.MatchedText);
         Field<NonNullGraphType<FloatGraphType>>("score").Resolve(c => c.Source.Score);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("explanation").Resolve(c => c.Source.Explanation);
