@@ -2,6 +2,7 @@ using AssetTrace.WebConsole.Components;
 using AssetTrace.WebConsole.Dossier;
 using AssetTrace.WebConsole.Components.Pages.Recovery;
 using AssetTrace.WebConsole.Components.Pages.Requests;
+using AssetTrace.WebConsole.Components.Pages.Roster;
 using AssetTrace.WebConsole.SignIn;
 using AssetTrace.WebConsole.Timeline;
 using Microsoft.AspNetCore.Authentication;
@@ -92,6 +93,7 @@ public static class ConsoleHosting
         app.MapDossier();
         app.MapRequestLetters();
         app.MapRecoveryFigures();
+        app.MapRosterDocuments();
         app.MapRazorComponents<App>()
             // Hosting/SecurityHeaders already forbids framing (frame-ancestors 'none'): no second policy header.
             .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
