@@ -135,7 +135,9 @@ public abstract class RosterDocumentsContract(StoreKind kind) : IAsyncLifetime
         await Assert.ThrowsAsync<ConflictException>(() => fund.RecordAsync(entry.Id, asset, 1_000m, "USD", Today, null, null, filed.Stamp.Version - 1, Body, default));
         Assert.Empty(await fund.ReturnsAsync(Analyst, entry.Id, default));
 
-        var recorded = await fund.RecordAsync(entry.Id, asset, 1_250_000.50m, "EUR", Today, null, null, filed.Stamp.Version, Body, default);
+        // 21:00 UTC is 02:00 the next day in Almaty: a return made that morning is not in the future.
+        _harness.Clock.SetUtcNow(new DateTimeOffset(2027, 3, 26, 21, 0, 0, TimeSpan.Zero));
+        var recorded = await fund.RecordAsync(entry.Id, asset, 1_250_000.50m, "EUR", new DateOnly(2027, 3, 27), null, null, filed.Stamp.Version, Body, default);
         Assert.Equal((1_250_000.50m, "EUR"), (recorded.Amount, recorded.Currency));
         Assert.Equal(0, (await fund.TotalsAsync(Analyst, default)).Unconverted);
         Assert.Empty(await fund.ReturnsAsync(Outsider, null, default));

@@ -3,6 +3,7 @@ using AssetTrace.Analytics.Wealth;
 using AssetTrace.Common;
 using AssetTrace.Graph.Model;
 using AssetTrace.Graph.Store;
+using AssetTrace.Roster.Deadlines;
 using AssetTrace.Roster.Entries;
 using AssetTrace.Storage;
 using AssetTrace.Visibility;
@@ -49,7 +50,8 @@ public sealed class SpecialFund(Database database, RosterStore store, GraphQueri
             // A return the totals cannot convert would count in no figure the office reports: refuse it while the user is there.
             errors.Add(new FieldError("currency", $"'{currency}' is not a currency the exchange rates know: check the code, or import its rates first."));
         }
-        if (returnedOn > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
+        // The day in Almaty, as every other date of the roster: after 19:00 UTC it is already tomorrow there.
+        if (returnedOn > LegalCalendar.Today(clock))
         {
             errors.Add(new FieldError("returnedOn", $"{returnedOn:yyyy-MM-dd} is in the future."));
         }
