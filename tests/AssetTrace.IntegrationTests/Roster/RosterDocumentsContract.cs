@@ -143,6 +143,21 @@ public abstract class RosterDocumentsContract(StoreKind kind) : IAsyncLifetime
         Assert.Empty(await fund.ReturnsAsync(Outsider, null, default));
     }
 
+    [Fact]
+    public async Task A_meeting_cannot_be_dated_before_the_proposal_by_the_day_in_Almaty()
+    {
+        // 20:00 UTC on 28 November is 01:00 on 29 November in Almaty, the day the proposal is made there.
+        _harness.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 28, 20, 0, 0, TimeSpan.Zero));
+        var desk = _harness.Get<RosterDesk>();
+        var entry = await desk.ProposeAsync(new RosterProposal("demo-case", Serik, null, ["public_office"], "Assets far beyond his salary."), Body, default);
+        var vote = new RosterVote(new DateOnly(2026, 11, 28), 3, 0, 0, ["Member A", "Member B", "Member C"]);
+
+        var error = await Assert.ThrowsAsync<UserInputException>(() => desk.DecideAsync(entry.Id, vote, null, Member, default));
+
+        Assert.Equal("vote.meetingOn", Assert.Single(error.Errors).Field);
+        Assert.Equal(RosterStage.Included, (await desk.DecideAsync(entry.Id, vote with { MeetingOn = new DateOnly(2026, 11, 29) }, null, Member, default)).Stage);
+    }
+
     private DateOnly Today => DateOnly.FromDateTime(_harness.Clock.GetUtcNow().UtcDateTime);
 
     /// <summary>Serik proposed, included and notified: delivered on 21 February 2027, his deadline is 25 March 2027.</summary>
