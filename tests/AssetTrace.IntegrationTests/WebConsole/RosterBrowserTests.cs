@@ -192,6 +192,19 @@ public sealed class RosterBrowserTests(ConsoleFixture fixture) : IClassFixture<C
             Assert.Equal(404, refused.Status);
             Assert.DoesNotContain("%PDF", await refused.TextAsync(), StringComparison.Ordinal);
         }
+        await outsider.Page.GotoAsync(entryUrl);
+        await Assertions.Expect(outsider.Page.Locator("main .error")).ToBeVisibleAsync();
+        await Assertions.Expect(outsider.Page.Locator("#entry-stage")).ToHaveCountAsync(0);
+        await Assertions.Expect(outsider.Page.Locator(".roster-downloads a")).ToHaveCountAsync(0);
+
+        // An analyst on the case reads and downloads, but is offered no form: the return the supervisor had is not there.
+        var reader = await fixture.SignedInAnalystAsync("roster-reader", onTheCase: true, OwnPassword);
+        await reader.Page.GotoAsync(entryUrl);
+        await reader.InteractiveAsync();
+        await Assertions.Expect(reader.Page.Locator("#notice-en")).ToBeVisibleAsync();
+        await Assertions.Expect(reader.Page.Locator("#action-return")).ToHaveCountAsync(0);
+        await Assertions.Expect(reader.Page.Locator(".roster-actions")).ToHaveCountAsync(0);
+
         var audited = await services.GetRequiredService<AssetTrace.Audit.AuditLog>().ListAsync($"roster/{entry.Id}", null, 200, default);
         Assert.Contains(audited, a => a is { Actor: "roster-body", Action: "roster.notice_downloaded" });
         Assert.Contains(audited, a => a is { Actor: "roster-body", Action: "roster.court_application_downloaded" });
@@ -201,8 +214,10 @@ public sealed class RosterBrowserTests(ConsoleFixture fixture) : IClassFixture<C
         await services.GetRequiredService<RosterCourt>().RecordStepAsync(entry.Id, RosterStage.Closed, "Returns complete.", null, body, default);
         await watch.AssertCleanAsync();
         await outsider.AssertCleanAsync();
+        await reader.AssertCleanAsync();
         await watch.CloseAsync();
         await outsider.CloseAsync();
+        await reader.CloseAsync();
     }
 
     private Task CreateUserAsync(string username, string role) => fixture.CreateConsoleUserAsync(username, OwnPassword, role);
