@@ -144,6 +144,34 @@ public abstract class RosterDocumentsContract(StoreKind kind) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_deadline_is_extended_by_the_authorised_body_with_a_reason_to_at_most_three_months_from_delivery()
+    {
+        var entry = await NotifiedAsync();
+        var notices = _harness.Get<RosterNotices>();
+
+        foreach (var (months, reason, field) in new[] { (4, "More time asked for.", "months"), (1, "More time asked for.", "months"), (3, " ", "reason") })
+        {
+            var error = await Assert.ThrowsAsync<UserInputException>(() => notices.ExtendAsync(entry.Id, months, reason, null, Body, default));
+            Assert.Equal(field, Assert.Single(error.Errors).Field);
+        }
+        await Assert.ThrowsAsync<ForbiddenException>(() => notices.ExtendAsync(entry.Id, 2, "More time asked for.", null, Analyst, default));
+        await Assert.ThrowsAsync<ForbiddenException>(() => notices.ExtendAsync(entry.Id, 2, "More time asked for.", null, Member, default));
+        await Assert.ThrowsAsync<NotFoundException>(() => notices.ExtendAsync(entry.Id, 2, "More time asked for.", null, Outsider, default));
+        await Assert.ThrowsAsync<ConflictException>(() => notices.ExtendAsync(entry.Id, 2, "More time asked for.", entry.Stamp.Version - 1, Body, default));
+        Assert.Equal(new DateOnly(2027, 3, 25), (await _harness.Get<RosterDesk>().GetAsync(entry.Id, Analyst, default))!.DeadlineOn);
+
+        // Delivered on 21 February: three calendar months end on Friday 21 May 2027, a working day.
+        var extended = await notices.ExtendAsync(entry.Id, 3, "Documents requested from abroad.", entry.Stamp.Version, Body, default);
+        Assert.Equal((3, new DateOnly(2027, 5, 21), "Documents requested from abroad."), (extended.Notice!.Months, extended.DeadlineOn!.Value, extended.Notice.ExtensionReason));
+        var again = await Assert.ThrowsAsync<UserInputException>(() => notices.ExtendAsync(entry.Id, 3, "Again.", null, Body, default));
+        Assert.Equal("months", Assert.Single(again.Errors).Field);
+        // The old deadline no longer moves the entry; the new one does.
+        _harness.Clock.SetUtcNow(new DateTimeOffset(2027, 3, 26, 9, 0, 0, TimeSpan.Zero));
+        Assert.Null(await _harness.Get<RosterCourt>().DeadlinePassedAsync(entry.Id, default));
+        Assert.Contains("deadline_extended", (await _harness.Get<RosterDesk>().HistoryAsync(entry.Id, Analyst, default)).Select(e => e.Event));
+    }
+
+    [Fact]
     public async Task A_meeting_cannot_be_dated_before_the_proposal_by_the_day_in_Almaty()
     {
         // 20:00 UTC on 28 November is 01:00 on 29 November in Almaty, the day the proposal is made there.

@@ -119,6 +119,17 @@ public sealed class RosterBrowserTests(ConsoleFixture fixture) : IClassFixture<C
         var page = watch.Page;
         await page.GotoAsync(entryUrl);
         await watch.InteractiveAsync();
+        // The deadline is extended with a reason; the form then offers no more than the three months the law allows.
+        await page.FillAsync("#extend-months", "3");
+        await page.FillAsync("#extend-reason", "Documents requested from abroad.");
+        await page.Locator("#extend-reason").BlurAsync();
+        await page.ClickAsync("#action-extend");
+        await Assertions.Expect(page.Locator(".roster-history li[data-event=deadline_extended]")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#action-extend")).ToHaveCountAsync(0);
+        var extended = (await services.GetRequiredService<RosterStore>().GetAsync(body, entry.Id, default))!.DeadlineOn!.Value;
+        await Assertions.Expect(page.Locator("#entry-deadline")).ToHaveTextAsync(extended.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(extended > entry.DeadlineOn, $"{extended} after {entry.DeadlineOn}");
+
         // A file that is not a PDF is refused with the fields named, and nothing is stored.
         await page.SetInputFilesAsync("#declaration-file", new FilePayload { Name = "notes.html", MimeType = "text/html", Buffer = "<script>alert(1)</script>"u8.ToArray() });
         await page.ClickAsync("#action-declare");
