@@ -48,6 +48,10 @@ public static class RosterFields
             .Argument<NonNullGraphType<IdGraphType>>("id").Argument<NonNullGraphType<StringGraphType>>("language")
             .ResolveAsync(async c => Convert.ToBase64String(await c.Service<RosterNotices>().PdfAsync(c.GetArgument<string>("id"), c.GetArgument<string>("language"),
                 await c.ViewerAsync(), c.CancellationToken)));
+        query.Field<NonNullGraphType<StringGraphType>>("rosterCourtApplicationPdf").Description("The court application as it stands, as PDF (base64), in kk, ru or en.")
+            .Argument<NonNullGraphType<IdGraphType>>("id").Argument<NonNullGraphType<StringGraphType>>("language")
+            .ResolveAsync(async c => Convert.ToBase64String(await c.Service<RosterCourt>().PdfAsync(c.GetArgument<string>("id"), c.GetArgument<string>("language"),
+                await c.ViewerAsync(), c.CancellationToken)));
         query.Field<NonNullGraphType<StringGraphType>>("rosterDocumentContent").Description("A roster document's bytes (base64).")
             .Argument<NonNullGraphType<IdGraphType>>("id")
             .ResolveAsync(async c => Convert.ToBase64String((await c.Service<RosterEvaluations>().DocumentAsync(c.GetArgument<string>("id"), await c.ViewerAsync(), c.CancellationToken)).Content));

@@ -2,6 +2,7 @@ using AssetTrace.WebConsole.Components;
 using AssetTrace.WebConsole.Dossier;
 using AssetTrace.WebConsole.Components.Pages.Recovery;
 using AssetTrace.WebConsole.Components.Pages.Requests;
+using AssetTrace.WebConsole.Components.Pages.Roster;
 using AssetTrace.WebConsole.Components.Pages.Watch;
 using AssetTrace.WebConsole.SignIn;
 using AssetTrace.WebConsole.Timeline;
@@ -94,6 +95,7 @@ public static class ConsoleHosting
         app.MapRequestLetters();
         app.MapRecoveryFigures();
         app.MapWatchWarc();
+        app.MapRosterDocuments();
         app.MapRazorComponents<App>()
             // Hosting/SecurityHeaders already forbids framing (frame-ancestors 'none'): no second policy header.
             .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);

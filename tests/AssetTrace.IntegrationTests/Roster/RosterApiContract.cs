@@ -1,5 +1,6 @@
 using AssetTrace.Cases;
 using AssetTrace.IntegrationTests.Infrastructure;
+using AssetTrace.Roster.Deadlines;
 using AssetTrace.Storage;
 using AssetTrace.Visibility;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,7 +46,8 @@ public abstract class RosterApiContract(StoreKind kind) : IAsyncLifetime
         var entry = proposed["proposeRosterEntry"]!;
         Assert.Equal(("PROPOSED", "aidos"), (entry["stage"]!.GetValue<string>(), entry["proposedBy"]!.GetValue<string>()));
         var id = entry["id"]!.GetValue<string>();
-        var today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        // The roster's days are Almaty's (UTC+5): after 19:00 UTC the meeting is already on the next day.
+        var today = LegalCalendar.Today(TimeProvider.System).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var decide = $$"""
             mutation { decideRosterEntry(id: "{{id}}", expectedVersion: 1, meetingOn: "{{today}}", votesFor: 3, votesAgainst: 0, abstained: 0,
                 members: ["A", "B", "C"]) { number stage decision { recordedBy } } }

@@ -62,7 +62,8 @@ public sealed class RosterCourt(RosterStore store, RosterEvaluations evaluations
         }
         var unexplained = await evaluations.UnexplainedAsync(entry, ct);
         var application = unexplained.Count == 0 ? null : await ComposeAsync(entry, unexplained, ct);
-        var pdf = application is null ? null : Render(application);
+        // The draft kept with the entry is in Russian, the court's working language; the console renders kk and en on demand.
+        var pdf = application is null ? null : Render(application, CourtApplicationTemplate.Russian);
         var moved = await store.ChangeAsync(id, Scheduler, entry.Stamp.Version, "deadline_passed",
             application is null
                 ? string.Create(CultureInfo.InvariantCulture, $"deadline {deadline:yyyy-MM-dd} passed; the lawful origin of every asset was proven")
@@ -86,6 +87,13 @@ public sealed class RosterCourt(RosterStore store, RosterEvaluations evaluations
         RosterRoles.Require(viewer, "Reading the roster", RosterRoles.Read);
         var entry = await store.GetAsync(viewer, id, ct) ?? throw new NotFoundException("roster entry", id);
         return await ComposeAsync(entry, await evaluations.UnexplainedAsync(entry, ct), ct);
+    }
+
+    /// <summary>The court application as it stands, as PDF in kk, ru or en, for a viewer who may read the entry.</summary>
+    public async Task<byte[]> PdfAsync(string id, string language, Viewer viewer, CancellationToken ct)
+    {
+        var template = CourtApplicationTemplate.For(language);
+        return Render(await ApplicationAsync(id, viewer, ct), template);
     }
 
     /// <summary>Records a step of the court (filed, interim measures, decided, appealed, forfeited) or the entry's closing, with a note.</summary>
@@ -129,28 +137,26 @@ public sealed class RosterCourt(RosterStore store, RosterEvaluations evaluations
     private static string Source(Provenance provenance) =>
         provenance.Reference is { Length: > 0 } reference ? $"{Codes.Of(provenance.Source)} ({reference})" : Codes.Of(provenance.Source);
 
-    private static byte[] Render(CourtApplication application)
+    private static byte[] Render(CourtApplication application, CourtApplicationTemplate template)
     {
         var blocks = new List<LetterBlock>
         {
-            new(BlockKind.Title, "Заявление об обращении в доход государства незаконно приобретённых активов (проект)"),
-            new(BlockKind.Field, application.Number ?? application.EntryId, "Номер в реестре"),
-            new(BlockKind.Field, application.SubjectName, "Лицо"),
-            new(BlockKind.Paragraph,
-                "Срок для доказательства законности происхождения активов истёк. Законность происхождения следующих активов не доказана; по каждому указаны пути владения и источники сведений."),
+            new(BlockKind.Title, template.Title),
+            new(BlockKind.Field, application.Number ?? application.EntryId, template.Number),
+            new(BlockKind.Field, application.SubjectName, template.Person),
+            new(BlockKind.Paragraph, template.Body),
         };
         foreach (var asset in application.Assets)
         {
             blocks.Add(new(BlockKind.Heading, asset.Name));
-            blocks.Add(new(BlockKind.Field, asset.Source ?? "сведения разведывательного характера без согласия источника не приводятся", "Источник"));
+            blocks.Add(new(BlockKind.Field, asset.Source ?? template.Withheld, template.Source));
             blocks.AddRange(asset.Paths.Select(p => new LetterBlock(BlockKind.Item, $"{string.Join(" → ", p.NodeNames)} [{string.Join("; ", p.Sources)}]")));
             if (asset.WithheldPaths > 0)
             {
-                blocks.Add(new(BlockKind.Paragraph, string.Create(CultureInfo.InvariantCulture,
-                    $"Путей, основанных на сведениях без согласия источника и не приводимых в заявлении: {asset.WithheldPaths}.")));
+                blocks.Add(new(BlockKind.Paragraph, string.Format(CultureInfo.InvariantCulture, template.WithheldPaths, asset.WithheldPaths)));
             }
         }
         using var renderer = new PdfLetterRenderer();
-        return renderer.Render(new Letter("ru", false, "court application", blocks), $"Court application {application.Number}");
+        return renderer.Render(new Letter(template.Language, false, "court application", blocks), $"{template.Title} {application.Number}");
     }
 }

@@ -60,7 +60,10 @@ public sealed class LegalCalendar
     }
 
     /// <summary>Today in Almaty, the day the law's terms are counted in.</summary>
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Almaty).DateTime);
+    public static DateOnly Today(TimeProvider clock) => DayOf(clock.GetUtcNow());
+
+    /// <summary>The day in Almaty an instant falls on.</summary>
+    public static DateOnly DayOf(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, Almaty).DateTime);
 
     /// <summary>Whether a term ending on <paramref name="deadlineOn"/> has passed.</summary>
     public static bool Passed(DateOnly deadlineOn, TimeProvider clock) => Today(clock) > deadlineOn;

@@ -83,7 +83,7 @@ public sealed class RosterDesk(RosterStore store, CaseStore cases, GraphQueries 
             {
                 throw new ForbiddenException($"{actor.Name} proposed {entry.Label} and cannot record the decision on it too: another Commission member must.");
             }
-            var errors = VoteProblems(vote, DateOnly.FromDateTime(entry.Stamp.CreatedAt.UtcDateTime), today);
+            var errors = VoteProblems(vote, LegalCalendar.DayOf(entry.Stamp.CreatedAt), today);
             if (errors.Count > 0)
             {
                 throw new UserInputException(errors);

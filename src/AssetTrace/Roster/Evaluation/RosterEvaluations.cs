@@ -18,6 +18,7 @@ public sealed class RosterEvaluations(Database database, RosterStore store, IOpt
 {
     public const string Declaration = "declaration";
     public const string CourtApplication = "court_application";
+    public const string PdfType = "application/pdf";
 
     /// <summary>Stores a document of the subject's declaration; the first one puts the entry under evaluation.</summary>
     public async Task<RosterDocument> AddDeclarationAsync(string id, string fileName, string contentType, byte[] content, int? expectedVersion, Viewer actor, CancellationToken ct)
@@ -122,6 +123,22 @@ public sealed class RosterEvaluations(Database database, RosterStore store, IOpt
         _ = await store.GetAsync(viewer, id, ct) ?? throw new NotFoundException("roster entry", id);
     }
 
+    /// <summary>The largest declaration document, in bytes: the console checks it before reading an upload.</summary>
+    public long MaxDocumentBytes => options.Value.MaxDocumentBytes;
+
+    /// <summary>Refuses a document of no bytes or more than <see cref="MaxDocumentBytes"/>, naming the limit.</summary>
+    public void CheckSize(long bytes)
+    {
+        if (bytes <= 0 || bytes > options.Value.MaxDocumentBytes)
+        {
+            throw new UserInputException("content", $"a document holds 1 byte to {options.Value.MaxDocumentBytes} bytes, got {bytes}.");
+        }
+    }
+
+    /// <summary>
+    /// A declaration is kept as evidence and handed back to whoever reads the entry: only PDF, checked by
+    /// its first bytes as well as its stated type, so nothing a browser would run or show inline is stored.
+    /// </summary>
     private void CheckFile(string fileName, string contentType, byte[] content)
     {
         var errors = new List<FieldError>();
@@ -130,10 +147,17 @@ public sealed class RosterEvaluations(Database database, RosterStore store, IOpt
             errors.Add(new FieldError("fileName", "give the file's name without a folder."));
         }
         TextHygiene.Check("fileName", fileName, TextKind.Line, RosterLimits.FileName, errors);
-        TextHygiene.Check("contentType", contentType, TextKind.Identifier, 100, errors);
+        if (!string.Equals(contentType, PdfType, StringComparison.Ordinal))
+        {
+            errors.Add(new FieldError("contentType", $"a declaration's document is a PDF ({PdfType}), got '{(contentType.Length <= 64 ? contentType : contentType[..64] + "…")}': scan or print other files to PDF."));
+        }
         if (content.Length == 0 || content.Length > options.Value.MaxDocumentBytes)
         {
             errors.Add(new FieldError("content", $"a document holds 1 byte to {options.Value.MaxDocumentBytes} bytes, got {content.Length}."));
+        }
+        else if (!content.AsSpan().StartsWith("%PDF-"u8))
+        {
+            errors.Add(new FieldError("content", "the file is not a PDF (it does not begin with %PDF-): scan or print it to PDF."));
         }
         if (errors.Count > 0)
         {

@@ -3,6 +3,7 @@ using AssetTrace.Analytics.Wealth;
 using AssetTrace.Common;
 using AssetTrace.Graph.Model;
 using AssetTrace.Graph.Store;
+using AssetTrace.Roster.Deadlines;
 using AssetTrace.Roster.Entries;
 using AssetTrace.Storage;
 using AssetTrace.Visibility;
@@ -36,11 +37,21 @@ public sealed class SpecialFund(Database database, RosterStore store, GraphQueri
         {
             errors.Add(new FieldError("amount", $"give the amount returned, above 0, got {amount.ToString(CultureInfo.InvariantCulture)}."));
         }
+        if (amount != Math.Round(amount, 2))
+        {
+            errors.Add(new FieldError("amount", $"give the amount in whole cents (two decimals at most), got {amount.ToString(CultureInfo.InvariantCulture)}."));
+        }
         if (currency is not { Length: 3 } || !currency.All(char.IsAsciiLetterUpper))
         {
             errors.Add(new FieldError("currency", $"give an ISO 4217 code such as USD or KZT, got '{Shorten(currency)}'."));
         }
-        if (returnedOn > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
+        else if ((await rates.LoadAsync(ct)).RateOn(currency, returnedOn) is null)
+        {
+            // A return the totals cannot convert would count in no figure the office reports: refuse it while the user is there.
+            errors.Add(new FieldError("currency", $"'{currency}' is not a currency the exchange rates know: check the code, or import its rates first."));
+        }
+        // The day in Almaty, as every other date of the roster: after 19:00 UTC it is already tomorrow there.
+        if (returnedOn > LegalCalendar.Today(clock))
         {
             errors.Add(new FieldError("returnedOn", $"{returnedOn:yyyy-MM-dd} is in the future."));
         }

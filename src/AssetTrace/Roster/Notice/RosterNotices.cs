@@ -113,7 +113,7 @@ public sealed class RosterNotices(RosterStore store, CaseStore cases, GraphQueri
             blocks.AddRange(entry.ConnectedPersonIds.Where(nodes.ContainsKey).Select(p => new LetterBlock(BlockKind.Item, Name(p))));
         }
         blocks.Add(new(BlockKind.Heading, template.Grounds));
-        blocks.AddRange(entry.Grounds.Criteria.Select(code => new LetterBlock(BlockKind.Item, referenceData.Criteria.FirstOrDefault(c => c.Code == code)?.Title ?? code)));
+        blocks.AddRange(entry.Grounds.Criteria.Select(code => new LetterBlock(BlockKind.Item, referenceData.Criteria.FirstOrDefault(c => c.Code == code)?.TitleIn(template.Language) ?? code)));
         blocks.Add(new(BlockKind.Paragraph, entry.Grounds.Statement));
         return new Letter(template.Language, false, $"{template.Title} {entry.Number}", blocks);
     }

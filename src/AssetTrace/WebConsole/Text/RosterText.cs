@@ -57,6 +57,31 @@ public sealed partial class RosterText
     public required string ExclusionPending { get; init; }
     public required string Done { get; init; }
     public required string Proposer { get; init; }
+    public required string Declaration { get; init; }
+    public required string DeclarationFile { get; init; }
+    public required string RecordDeclaration { get; init; }
+    public required string NoFile { get; init; }
+    public required string Evaluate { get; init; }
+    public required string Asset { get; init; }
+    public required string Verdict { get; init; }
+    public required string Explained { get; init; }
+    public required string Unexplained { get; init; }
+    public required string RecordEvaluation { get; init; }
+    public required string Extend { get; init; }
+    public required string Months { get; init; }
+    public required string RecordExtension { get; init; }
+    public required string CourtStep { get; init; }
+    public required string Step { get; init; }
+    public required string Note { get; init; }
+    public required string RecordCourtStep { get; init; }
+    public required string FundReturn { get; init; }
+    public required string Amount { get; init; }
+    public required string Currency { get; init; }
+    public required string ReturnedOn { get; init; }
+    public required string RecordReturn { get; init; }
+    public required string Downloads { get; init; }
+    public required string NoticePdf { get; init; }
+    public required string CourtApplicationPdf { get; init; }
 
     /// <summary>The name of each stage, as the board and an entry's page show it.</summary>
     public required IReadOnlyDictionary<RosterStage, string> Stages { get; init; }
