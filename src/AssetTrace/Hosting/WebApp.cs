@@ -65,6 +65,7 @@ public static class WebApp
             // Names in Cyrillic, Kazakh and Arabic are sent as they are, not as \u escapes.
             .AddSystemTextJson(json => json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All))
             .UseMiddleware<DomainErrorMiddleware>()
+            .UseMiddleware<RootFieldSpanMiddleware>()
             .AddErrorInfoProvider(options => options.ExposeData = true));
 
         var app = builder.Build();

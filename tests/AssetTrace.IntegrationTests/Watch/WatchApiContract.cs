@@ -72,6 +72,11 @@ public abstract class WatchApiContract(StoreKind kind) : IAsyncLifetime
         var run = await FinishedRunAsync();
         Assert.Equal((1, 1, 0, 1), (run["fetched"]!.GetValue<int>(), run["changed"]!.GetValue<int>(), run["failed"]!.GetValue<int>(), run["leads"]!.GetValue<int>()));
 
+        // The crawl is measured by source and result (the meter is the process's: other tests' crawls add to it).
+        var (_, samples) = Operations.PrometheusText.Parse(await _server.Client.GetStringAsync("/metrics"));
+        Assert.Contains(samples, m => m.Name == "assettrace_crawl_pages_total" && m.Labels.GetValueOrDefault("source") == "news" && m.Labels.GetValueOrDefault("result") == "changed" && m.Value >= 1);
+        Assert.Contains(samples, m => m.Name == "assettrace_crawl_leads_total" && m.Labels.GetValueOrDefault("source") == "news" && m.Value >= 1);
+
         var leads = (await _server.DataAsync("{ leads(status: OPEN) { id caseId matchedText node { id } snapshot { url sha256 } values { property element } } }", token: _insider))["leads"]!.AsArray();
         var lead = Assert.Single(leads)!;
         Assert.Equal(("demo-case", "Serik Achmetov", "demo-serik-akhmetov"), (lead["caseId"]!.GetValue<string>(), lead["matchedText"]!.GetValue<string>(), lead["node"]!["id"]!.GetValue<string>()));

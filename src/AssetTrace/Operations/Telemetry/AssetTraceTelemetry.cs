@@ -25,8 +25,9 @@ public static partial class AssetTraceTelemetry
     private static readonly Counter<long> ImapMessages = Meter.CreateCounter<long>("assettrace.mail.imap.messages", "{message}", "Messages stored from IMAP.");
     private static readonly Counter<long> SignInFailures = Meter.CreateCounter<long>("assettrace.signin.failures", "{attempt}", "Refused sign-ins; reason=failed|throttled (which of user or password is not told).");
 
-    // Open-source watch (#15): its crawl metrics go here, e.g. assettrace.crawl.pages{source, result} and
-    // assettrace.crawl.leads{source}, with a method each like the ones below.
+    // Open-source watch (#15). A source's name is a tag: sources are the office's own files, so their names are few.
+    private static readonly Counter<long> CrawlPages = Meter.CreateCounter<long>("assettrace.crawl.pages", "{page}", "Pages a watch source's crawl handled; source, result=changed|unchanged|failed|refused.");
+    private static readonly Counter<long> CrawlLeads = Meter.CreateCounter<long>("assettrace.crawl.leads", "{lead}", "Leads raised by a watch source's crawl; source.");
 
     /// <summary>An operation's name as a tag: a GraphQL name, or "anonymous"; anything else is "invalid" so a client cannot make up tag values without end.</summary>
     public static string OperationTag(string? name) =>
@@ -34,6 +35,15 @@ public static partial class AssetTraceTelemetry
 
     /// <summary>The span of one GraphQL request, between the HTTP request's span and the store's (Npgsql's) spans.</summary>
     public static Activity? StartGraphQL(string? operationName) => Source.StartActivity($"graphql {OperationTag(operationName)}", ActivityKind.Internal);
+
+    /// <summary>The span of one top-level field of a request, e.g. "graphql.field Query.beneficialOwners"; names come from the schema.</summary>
+    public static Activity? StartField(string parentType, string field)
+    {
+        var activity = Source.StartActivity($"graphql.field {parentType}.{field}", ActivityKind.Internal);
+        activity?.SetTag("graphql.field.parent_type", parentType);
+        activity?.SetTag("graphql.field.name", field);
+        return activity;
+    }
 
     /// <param name="operationName">The operation's name as the request or its document gives it.</param>
     public static void GraphQLAnswered(Activity? activity, string? operationName, bool executed, bool errors, TimeSpan took)
@@ -47,6 +57,17 @@ public static partial class AssetTraceTelemetry
         var outcome = !executed ? "refused" : errors ? "errors" : "ok";
         GraphQLRequests.Add(1, new("operation", operation), new("outcome", outcome));
         GraphQLDuration.Record(took.TotalSeconds, new KeyValuePair<string, object?>("operation", operation));
+    }
+
+    /// <param name="fetched">False when the page was not asked for at all (robots.txt, an address the source may not reach).</param>
+    public static void CrawlPage(string source, bool fetched, bool unchanged, bool changed, int leads)
+    {
+        var result = !fetched ? "refused" : changed ? "changed" : unchanged ? "unchanged" : "failed";
+        CrawlPages.Add(1, new("source", source), new("result", result));
+        if (leads > 0)
+        {
+            CrawlLeads.Add(leads, new KeyValuePair<string, object?>("source", source));
+        }
     }
 
     public static void CacheLookup(bool hit) => CacheLookups.Add(1, new KeyValuePair<string, object?>("result", hit ? "hit" : "miss"));

@@ -40,6 +40,7 @@ public sealed class CrawlRunner(
         while (await runs.NextAsync(run.Id, ct) is { } next)
         {
             var (outcome, found) = await PageAsync(source, run.Id, new Uri(next.Url), next.Depth, watched, robots, ct);
+            Operations.Telemetry.AssetTraceTelemetry.CrawlPage(source.Name, outcome.Fetched, outcome.Unchanged, outcome.Changed, outcome.Leads);
             await runs.DoneAsync(run.Id, next.Url, outcome, found, source.Limits.MaxPages, ct);
         }
         await runs.FinishAsync(run.Id, ct);
