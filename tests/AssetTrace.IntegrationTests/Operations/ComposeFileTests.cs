@@ -12,7 +12,8 @@ namespace AssetTrace.IntegrationTests.Operations;
 /// docker-compose.yml as an office would run it (#19): Compose reads it (<c>docker-compose config</c>, no
 /// Docker daemon needed), refuses it without a database password, the server's connection string matches
 /// the database service's own user, password and database, and two servers started with exactly the
-/// service's environment (its host names pointed at the suite's PostgreSQL and Redis) serve one graph.
+/// service's environment (its host names pointed at the suite's PostgreSQL and Redis) serve one graph: a user
+/// signed in on one writes there and reads through the other.
 /// </summary>
 public sealed class ComposeFileTests : IDisposable
 {
@@ -57,8 +58,11 @@ public sealed class ComposeFileTests : IDisposable
             var ready = await each.Client.GetAsync("/health/ready");
             Assert.Equal(System.Net.HttpStatusCode.OK, ready.StatusCode);
         }
-        await first.DataAsync("""mutation { createNode(input: { kind: PERSON, properties: { name: "Written through the first" }, provenance: { source: MANUAL_ENTRY, restriction: EVIDENCE } }) { id } }""");
-        var found = await second.DataAsync("""{ search(query: "Written through the first") { nodes { name } } }""");
+        // A user created and signed in on the first server writes there and reads through the second with the same token.
+        await first.DataAsync("""mutation { createUser(input: { username: "compose-analyst", roles: [ANALYST], password: "a one-time password 42" }) { id } }""");
+        var token = await first.SignInFirstTimeAsync("compose-analyst", "a one-time password 42", "the analyst's own password");
+        await first.DataAsync("""mutation { createNode(input: { kind: PERSON, properties: { name: "Written through the first" }, provenance: { source: MANUAL_ENTRY, restriction: EVIDENCE } }) { id } }""", token: token);
+        var found = await second.DataAsync("""{ search(query: "Written through the first") { nodes { name } } }""", token: token);
         Assert.Contains("Written through the first", found.ToJsonString(), StringComparison.Ordinal);
     }
 
