@@ -24,6 +24,11 @@ if (args is ["names", .. var namesArgs])
     // The name matcher against pg_trgm (issue #14): Names/NamesCommand.cs.
     return await AssetTrace.Benchmarks.Names.NamesCommand.RunAsync(namesArgs, root, command);
 }
+if (args is ["assistant", .. var assistantArgs])
+{
+    // The investigator's assistant on a large graph (issue #17): Recovery/AssistantCommand.cs.
+    return await AssetTrace.Benchmarks.Recovery.AssistantCommand.RunAsync(assistantArgs, root, command);
+}
 if (args is ["watch", .. var watchArgs])
 {
     // The open-source watch's crawl rate and memory (issue #15): Watch/WatchCommand.cs.

@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using System.Globalization;
+using AssetTrace.Accounts;
+using AssetTrace.Benchmarks.Generation;
+using AssetTrace.Benchmarks.Loading;
+using AssetTrace.Benchmarks.Measuring;
+using AssetTrace.Benchmarks.Reporting;
+using AssetTrace.Hosting;
+using AssetTrace.Recovery;
+using AssetTrace.Recovery.Assistant;
+using AssetTrace.Storage;
+using AssetTrace.Visibility;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace AssetTrace.Benchmarks.Recovery;
+
+/// <summary>
+/// The investigator's assistant (issue #17) on the demo case inside a generated graph of <c>--nodes</c> nodes: the
+/// first answer after a start (it loads the analytics snapshot) and <c>--calls</c> answers on the warm server, as a
+/// case officer gets them (the playbook's rules on the snapshot, the case's requests, consents and leads read from
+/// the store), per store.
+/// </summary>
+public static class AssistantCommand
+{
+    public static async Task<int> RunAsync(string[] args, string repositoryRoot, string command)
+    {
+        var options = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["--nodes"] = "1000000", ["--calls"] = "200", ["--stores"] = "sqlite", ["--seed"] = "42",
+            ["--work"] = Path.Combine(Path.GetTempPath(), "assettrace-assistant-bench"), ["--out"] = "",
+        };
+        for (var i = 0; i < args.Length; i += 2)
+        {
+            if (i + 1 >= args.Length || !(options.ContainsKey(args[i]) || args[i] == "--postgres"))
+            {
+                Console.Error.WriteLine("usage: assistant [--nodes 1000000] [--calls 200] [--stores sqlite,postgres] [--postgres CONNECTION] [--seed 42] [--work DIR] [--out FILE.md]");
+                return 2;
+            }
+            options[args[i]] = args[i + 1];
+        }
+        int Number(string name) => int.Parse(options[name], CultureInfo.InvariantCulture);
+        var stores = options["--stores"].Split(',').Select(s => Enum.Parse<StoreKind>(s, ignoreCase: true)).ToList();
+        if (stores.Contains(StoreKind.Postgres) && !options.ContainsKey("--postgres"))
+        {
+            Console.Error.WriteLine("--stores postgres needs --postgres CONNECTION (a superuser; the database assistantbench is created and dropped).");
+            return 2;
+        }
+        var work = Path.GetFullPath(options["--work"]);
+        Directory.CreateDirectory(work);
+        var ct = CancellationToken.None;
+        var started = DateTimeOffset.UtcNow;
+        Console.WriteLine($"generating {Number("--nodes"):N0} nodes, seed {Number("--seed")}");
+        var graph = GraphGenerator.Generate(Number("--nodes"), Number("--seed"));
+
+        var lines = new List<string>();
+        foreach (var kind in stores)
+        {
+            var store = kind == StoreKind.Sqlite
+                ? await BenchStore.CreateSqliteAsync(work, ct)
+                : await BenchStore.CreatePostgresAsync(options["--postgres"], "assistantbench", ct);
+            Console.WriteLine($"{kind}: bulk load of the generated graph");
+            var nameKeys = BulkRows.NameKeys(graph);
+            _ = kind == StoreKind.Sqlite
+                ? SqliteBulkLoader.Load(store.SqliteFile!, graph, nameKeys)
+                : await PostgresBulkLoader.LoadAsync(store.PostgresConnectionString!, graph, nameKeys, ct);
+            lines.Add(await MeasureAsync(kind, store, graph.Nodes.Count, Number("--calls"), ct));
+            Console.WriteLine(lines[^1]);
+        }
+        var m = MachineInfo.Read();
+        var report = string.Join('\n',
+        [
+            $"- Date: {started:yyyy-MM-dd HH:mm} UTC. Command (from the repository root): `{command}`",
+            $"- Machine: {m.Cores} cores ({m.CpuModel}), {m.MemoryBytes / 1073741824.0:0.0} GiB memory, {m.OperatingSystem}, {m.Runtime}",
+            "- The demo case (the corruption playbook, all its rules) loaded into the generated graph; an officer of the case asks; one caller at a time.",
+            "",
+            "| store | nodes | first answer (snapshot loaded) | warm p50 | warm p99 | warm max | recommendations |",
+            "|---|---:|---:|---:|---:|---:|---:|",
+            .. lines,
+        ]);
+        Console.WriteLine(report);
+        if (options["--out"].Length > 0)
+        {
+            await File.WriteAllTextAsync(Path.IsPathRooted(options["--out"]) ? options["--out"] : Path.Combine(repositoryRoot, options["--out"]), report + "\n", ct);
+        }
+        return 0;
+    }
+
+    private static async Task<string> MeasureAsync(StoreKind kind, BenchStore store, int nodes, int calls, CancellationToken ct)
+    {
+        var settings = new Dictionary<string, string?>(store.Settings) { ["Demo:Load"] = "true", ["Logging:LogLevel:Default"] = "Error" };
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        await using var services = new ServiceCollection()
+            .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Error))
+            .AddSingleton<IConfiguration>(configuration)
+            .AddAssetTraceCore(configuration)
+            .AddRecovery()
+            .BuildServiceProvider();
+        await CoreServices.PrepareStoreAsync(services, configuration, ct);
+        var assistant = services.GetRequiredService<RecoveryAssistant>();
+        var officer = Viewer.User("bench-officer", [Role.Officer], ["demo-case"]);
+
+        var watch = Stopwatch.StartNew();
+        var answer = await assistant.RecommendAsync(officer, "demo-case", ct);
+        var first = watch.Elapsed;
+        var warm = new Latencies();
+        for (var i = 0; i < calls; i++)
+        {
+            watch.Restart();
+            answer = await assistant.RecommendAsync(officer, "demo-case", ct);
+            warm.Add(watch.Elapsed);
+        }
+        return $"| {kind} | {nodes:N0} | {first.TotalSeconds:0.0} s | {warm.P50:0.0} ms | {warm.P99:0.0} ms | {warm.Max:0.0} ms | {answer.Recommendations.Count} |";
+    }
+}
