@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using AssetTrace.Accounts;
 using AssetTrace.Benchmarks.Generation;
 using AssetTrace.Benchmarks.Loading;
@@ -26,27 +25,17 @@ public static class AssistantCommand
 {
     public static async Task<int> RunAsync(string[] args, string repositoryRoot, string command)
     {
-        var options = new Dictionary<string, string>(StringComparer.Ordinal)
+        var options = CommandOptions.Parse(args, new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["--nodes"] = "1000000", ["--calls"] = "200", ["--stores"] = "sqlite", ["--seed"] = "42",
             ["--work"] = Path.Combine(Path.GetTempPath(), "assettrace-assistant-bench"), ["--out"] = "",
-        };
-        for (var i = 0; i < args.Length; i += 2)
+        }, "assistant [--nodes 1000000] [--calls 200] [--stores sqlite,postgres] [--postgres CONNECTION] [--seed 42] [--work DIR] [--out FILE.md]", "assistantbench");
+        if (options is null)
         {
-            if (i + 1 >= args.Length || !(options.ContainsKey(args[i]) || args[i] == "--postgres"))
-            {
-                Console.Error.WriteLine("usage: assistant [--nodes 1000000] [--calls 200] [--stores sqlite,postgres] [--postgres CONNECTION] [--seed 42] [--work DIR] [--out FILE.md]");
-                return 2;
-            }
-            options[args[i]] = args[i + 1];
-        }
-        int Number(string name) => int.Parse(options[name], CultureInfo.InvariantCulture);
-        var stores = options["--stores"].Split(',').Select(s => Enum.Parse<StoreKind>(s, ignoreCase: true)).ToList();
-        if (stores.Contains(StoreKind.Postgres) && !options.ContainsKey("--postgres"))
-        {
-            Console.Error.WriteLine("--stores postgres needs --postgres CONNECTION (a superuser; the database assistantbench is created and dropped).");
             return 2;
         }
+        int Number(string name) => options.Number(name);
+        var stores = options.Stores;
         var work = Path.GetFullPath(options["--work"]);
         Directory.CreateDirectory(work);
         var ct = CancellationToken.None;
