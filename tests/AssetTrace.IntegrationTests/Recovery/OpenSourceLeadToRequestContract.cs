@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using AssetTrace.IntegrationTests.Infrastructure;
 using AssetTrace.IntegrationTests.Watch;
 using AssetTrace.Storage;
-using AssetTrace.Watch.Fetching;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -23,8 +22,7 @@ public abstract class OpenSourceLeadToRequestContract(StoreKind kind) : IAsyncLi
 {
     private const string Password = "a one-time password for the register";
     private WebApplication _register = null!;
-    private ServerHarness _server = null!;
-    private readonly string _sources = Path.Combine(TempFolder.NewPath(), "sources");
+    private WatchServer _watch = null!;
     private string _analyst = null!;
 
     public async Task InitializeAsync()
@@ -40,8 +38,9 @@ public abstract class OpenSourceLeadToRequestContract(StoreKind kind) : IAsyncLi
             """, "text/html; charset=utf-8"));
         await _register.StartAsync();
         var port = new Uri(_register.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()).Port;
-        Directory.CreateDirectory(_sources);
-        File.WriteAllText(Path.Combine(_sources, "land.json"), $$"""
+        _watch = await WatchServer.StartAsync(kind, new Dictionary<string, string>
+        {
+            ["land.json"] = $$"""
             {
               "name": "land",
               "kind": "html",
@@ -55,33 +54,31 @@ public abstract class OpenSourceLeadToRequestContract(StoreKind kind) : IAsyncLi
                 "link": { "edge": "OWNS", "from": "subject" }
               }
             }
-            """);
-        var settings = await TestDatabases.CreateAsync(kind);
-        settings["Demo:Load"] = "true";
-        settings["Watch:SourcesDirectory"] = _sources;
-        _server = await ServerHarness.StartAsync(settings, s => s.AddSingleton<IHostResolver, FixtureResolver>(), ownsStore: true);
-        await _server.DataAsync($$"""mutation { createUser(input: { username: "analyst-os", roles: [ANALYST], password: "{{Password}}" }) { id } }""");
-        _analyst = await _server.SignInFirstTimeAsync("analyst-os", Password, "the analyst's own password");
-        await _server.DataAsync("""mutation { updateCase(input: { id: "demo-case", reason: "open-source test", team: ["admin", "analyst-os"] }) { id } }""");
+            """,
+        });
+        await Server.DataAsync($$"""mutation { createUser(input: { username: "analyst-os", roles: [ANALYST], password: "{{Password}}" }) { id } }""");
+        _analyst = await Server.SignInFirstTimeAsync("analyst-os", Password, "the analyst's own password");
+        await Server.DataAsync("""mutation { updateCase(input: { id: "demo-case", reason: "open-source test", team: ["admin", "analyst-os"] }) { id } }""");
     }
 
     public async Task DisposeAsync()
     {
-        await _server.DisposeAsync();
+        await _watch.DisposeAsync();
         await _register.DisposeAsync();
-        TempFolder.Delete(Path.GetDirectoryName(_sources));
     }
+
+    private ServerHarness Server => _watch.Server;
 
     [Fact]
     public async Task An_accepted_lead_on_a_villa_in_Spain_brings_a_CARIN_request_to_confirm_it_with_the_lead_as_its_reason()
     {
         Assert.Empty(await ConfirmationsAsync());
-        await _server.DataAsync("""mutation { startWatchSource(name: "land") { name } }""", token: _analyst);
+        await Server.DataAsync("""mutation { startWatchSource(name: "land") { name } }""", token: _analyst);
         var lead = await OpenLeadAsync();
         Assert.Equal("Serik Achmetov", lead["matchedText"]!.GetValue<string>());
         Assert.Empty(await ConfirmationsAsync());
 
-        var accepted = (await _server.DataAsync($$"""mutation { acceptLead(id: "{{lead["id"]!.GetValue<string>()}}") { facts } }""", token: _analyst))["acceptLead"]!;
+        var accepted = (await Server.DataAsync($$"""mutation { acceptLead(id: "{{lead["id"]!.GetValue<string>()}}") { facts } }""", token: _analyst))["acceptLead"]!;
 
         var confirmation = Assert.Single(await ConfirmationsAsync());
         Assert.Equal(("CARIN", "ES"), (confirmation["network"]!.GetValue<string>(), confirmation["jurisdiction"]!.GetValue<string>()));
@@ -94,7 +91,7 @@ public abstract class OpenSourceLeadToRequestContract(StoreKind kind) : IAsyncLi
     }
 
     private async Task<List<JsonNode>> ConfirmationsAsync() =>
-        [.. (await _server.DataAsync("""
+        [.. (await Server.DataAsync("""
             { recommendations(caseId: "demo-case") { recommendations { ruleId network jurisdiction questions subjectIds title { en } why { en } facts { kind id } } } }
             """, token: _analyst))["recommendations"]!["recommendations"]!.AsArray().Select(r => r!).Where(r => r["ruleId"]!.GetValue<string>() == "open-source-property")];
 
@@ -103,7 +100,7 @@ public abstract class OpenSourceLeadToRequestContract(StoreKind kind) : IAsyncLi
         // The run happens on the scheduler's thread: wait for its lead (at most 60 s).
         for (var i = 0; i < 600; i++)
         {
-            if ((await _server.DataAsync("{ leads(status: OPEN) { id matchedText } }", token: _analyst))["leads"]!.AsArray() is [{ } lead])
+            if ((await Server.DataAsync("{ leads(status: OPEN) { id matchedText } }", token: _analyst))["leads"]!.AsArray() is [{ } lead])
             {
                 return lead;
             }

@@ -6,7 +6,6 @@ using System.Text.Json.Nodes;
 using AssetTrace.IntegrationTests.Infrastructure;
 using AssetTrace.Storage;
 using AssetTrace.Visibility;
-using AssetTrace.Watch.Fetching;
 using AssetTrace.Watch.Leads;
 using AssetTrace.Watch.Runs;
 using AssetTrace.Watch.Snapshots;
@@ -25,8 +24,7 @@ public abstract class WatchWarcContract(StoreKind kind) : IAsyncLifetime
 {
     private const string Password = "a one-time password for the archive";
     private FixtureSite _site = null!;
-    private ServerHarness _server = null!;
-    private readonly string _sources = Path.Combine(TempFolder.NewPath(), "sources");
+    private WatchServer _watch = null!;
     private string _insider = null!;
     private string _outsider = null!;
     private string _officer = null!;
@@ -34,31 +32,30 @@ public abstract class WatchWarcContract(StoreKind kind) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _site = await FixtureSite.StartAsync();
-        Directory.CreateDirectory(_sources);
         // The news page raises a lead on the demo case; /validated raises none and answers 304 to its ETag.
-        File.WriteAllText(Path.Combine(_sources, "news.json"), WatchSourceFiles.Articles("news", _site.Port, "news.test", ["/news/", "/validated"]));
-        var settings = await TestDatabases.CreateAsync(kind);
-        settings["Demo:Load"] = "true";
-        settings["Watch:SourcesDirectory"] = _sources;
-        _server = await ServerHarness.StartAsync(settings, s => s.AddSingleton<IHostResolver, FixtureResolver>(), ownsStore: true);
+        _watch = await WatchServer.StartAsync(kind, new Dictionary<string, string>
+        {
+            ["news.json"] = WatchSourceFiles.Articles("news", _site.Port, "news.test", ["/news/", "/validated"]),
+        });
         foreach (var (name, roles) in new[] { ("insider", "ANALYST"), ("outsider", "ANALYST, OFFICER, COMMISSION, SUPERVISOR"), ("officer", "OFFICER") })
         {
-            await _server.DataAsync($$"""mutation { createUser(input: { username: "{{name}}", roles: [{{roles}}], password: "{{Password}}" }) { id } }""");
+            await Server.DataAsync($$"""mutation { createUser(input: { username: "{{name}}", roles: [{{roles}}], password: "{{Password}}" }) { id } }""");
         }
-        _insider = await _server.SignInFirstTimeAsync("insider", Password, "the insider's own password");
-        _outsider = await _server.SignInFirstTimeAsync("outsider", Password, "the outsider's own password");
-        _officer = await _server.SignInFirstTimeAsync("officer", Password, "the officer's own password");
-        await _server.DataAsync("""mutation { updateCase(input: { id: "demo-case", reason: "warc test", team: ["admin", "insider"] }) { id } }""");
+        _insider = await Server.SignInFirstTimeAsync("insider", Password, "the insider's own password");
+        _outsider = await Server.SignInFirstTimeAsync("outsider", Password, "the outsider's own password");
+        _officer = await Server.SignInFirstTimeAsync("officer", Password, "the officer's own password");
+        await Server.DataAsync("""mutation { updateCase(input: { id: "demo-case", reason: "warc test", team: ["admin", "insider"] }) { id } }""");
     }
 
     public async Task DisposeAsync()
     {
-        await _server.DisposeAsync();
+        await _watch.DisposeAsync();
         await _site.DisposeAsync();
-        TempFolder.Delete(Path.GetDirectoryName(_sources));
     }
 
-    private T Get<T>() where T : notnull => _server.Services.GetRequiredService<T>();
+    private ServerHarness Server => _watch.Server;
+
+    private T Get<T>() where T : notnull => Server.Services.GetRequiredService<T>();
 
     private async Task<(WatchRun Run, Lead Lead)> CrawlAsync()
     {
@@ -72,7 +69,7 @@ public abstract class WatchWarcContract(StoreKind kind) : IAsyncLifetime
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        var response = await _server.Client.SendAsync(request);
+        var response = await Server.Client.SendAsync(request);
         return (response.StatusCode, await response.Content.ReadAsByteArrayAsync(), response);
     }
 
@@ -156,10 +153,10 @@ public abstract class WatchWarcContract(StoreKind kind) : IAsyncLifetime
         Assert.All(findings, f => Assert.Equal(("insider", $"snapshot/{news.Id}"), (f.Actor, f.Entity)));
         Assert.Contains(news.Sha256, findings[0].After, StringComparison.Ordinal);
 
-        var (_, refused) = await _server.GraphQLAsync($$"""mutation { acceptLead(id: "{{lead.Id}}") { id facts } }""", token: _insider);
+        var (_, refused) = await Server.GraphQLAsync($$"""mutation { acceptLead(id: "{{lead.Id}}") { id facts } }""", token: _insider);
         Assert.Equal("CONFLICT", refused["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
         Assert.Contains(news.Id, refused["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Equal("OPEN", (await _server.DataAsync($$"""{ leads { id status } }""", token: _insider))["leads"]![0]!["status"]!.GetValue<string>());
+        Assert.Equal("OPEN", (await Server.DataAsync($$"""{ leads { id status } }""", token: _insider))["leads"]![0]!["status"]!.GetValue<string>());
 
         // The crawler reads the stored copy of a page that answers 304: altered, its run names it among its errors.
         var again = await Get<CrawlRunner>().RunAsync(Get<WatchSources>().Find("news")!, "test", CancellationToken.None);
