@@ -22,7 +22,7 @@ public sealed class PlaybookRuleTests
     private static CaseFacts Facts(IReadOnlyList<NetworkRequest> requests, IReadOnlySet<string> consented, params (string Node, string Role)[] subjects) =>
         new(new Case("case-1", "2026-1", "Test", "corruption", CaseStatus.Open, ["a"], new DateOnly(2026, 1, 15),
             [.. subjects.Select(s => new CaseSubject(s.Node, s.Role, DateTimeOffset.UnixEpoch, "a"))], new Stamp(1, DateTimeOffset.UnixEpoch, "a", DateTimeOffset.UnixEpoch, "a"), []),
-            requests, consented, Rates, Today);
+            requests, consented, Rates, Today, new Dictionary<string, OpenSourceFact>());
 
     private static readonly JsonElement Offshore = Settings(new { throughJurisdictions = new List<string> { "VG" } });
 
@@ -162,6 +162,16 @@ public sealed class PlaybookRuleTests
         Assert.Equal(("news-es", "lead-1"), (found[0].Values["source"], found[0].Facts.Single(f => f.Kind == "lead").Id));
         Assert.Equal(["suspect"], found[0].Subjects["subject"]);
         Assert.Empty(new OpenSourceForeignAsset().Find(b.Graph, Facts(("suspect", "suspect")), settings));
+    }
+
+    [Fact]
+    public void A_state_listed_under_two_networks_is_a_settings_problem_and_one_listed_twice_under_one_is_not()
+    {
+        var rule = new OpenSourceForeignAsset();
+
+        var problem = Assert.Single(rule.Check(Settings(new { networks = new Dictionary<string, string[]> { ["CARIN"] = ["ES", "SG"], ["ARIN_AP"] = ["SG"] } })));
+        Assert.Equal("settings.networks: 'SG' is listed under more than one network.", problem);
+        Assert.Empty(rule.Check(Settings(new { networks = new Dictionary<string, string[]> { ["CARIN"] = ["ES", "ES"], ["ARIN_AP"] = ["SG"] } })));
     }
 
     [Fact]

@@ -20,7 +20,4 @@ public sealed record Finding(
 /// and the facts its accepted open-source leads wrote (by node or edge id).
 /// </summary>
 public sealed record CaseFacts(Case Case, IReadOnlyList<NetworkRequest> Requests, IReadOnlySet<string> ConsentedRequests, RateTable Rates, DateOnly Today,
-    IReadOnlyDictionary<string, OpenSourceFact>? OpenSource = null)
-{
-    public IReadOnlyDictionary<string, OpenSourceFact> OpenSourceFacts => OpenSource ?? new Dictionary<string, OpenSourceFact>();
-}
+    IReadOnlyDictionary<string, OpenSourceFact> OpenSource);

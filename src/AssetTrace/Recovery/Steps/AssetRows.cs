@@ -46,10 +46,8 @@ internal static class AssetRows
             WHERE a.case_id IN ({list}){node} AND {visible} ORDER BY a.case_id, n.name, a.node_id
             """, r => new AssetRecovery(r.GetString(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : Codes.Parse<RecoveryStep>(r.GetString(3)),
                 r.NullableString(4), Codes.Parse<DiscoveryChannel>(r.GetString(5)), r.GetInt32(6), []), ct, all);
-        var moves = (await c.QueryAsync(t, $"""
-            SELECT {string.Join(", ", MoveColumns.Split(", ").Select(column => "a." + column))} FROM recovery_moves a LEFT JOIN nodes n ON n.id = a.node_id
-            WHERE a.case_id IN ({list}){node} AND {visible} ORDER BY seq
-            """, ReadMove, ct, all))
+        // Moves go only to the assets read above, so a hidden asset's moves are never handed out.
+        var moves = (await c.QueryAsync(t, $"SELECT {MoveColumns} FROM recovery_moves a WHERE a.case_id IN ({list}){node} ORDER BY seq", ReadMove, ct, all))
             .ToLookup(m => (m.CaseId, m.NodeId), m => m.Move);
         return [.. assets.Select(a => a with { Moves = [.. moves[(a.CaseId, a.NodeId)]] })];
     }

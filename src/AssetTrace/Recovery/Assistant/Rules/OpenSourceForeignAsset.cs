@@ -31,13 +31,13 @@ public sealed class OpenSourceForeignAsset : IRuleKind
 
     public IEnumerable<string> Check(JsonElement settings) => RuleSettings.Problems<Settings>(settings, s =>
         s.AssetKinds.Where(k => !Codes.TryParseNodeKind(k, out _)).Select(k => $"settings.assetKinds: '{k}' is not a node kind.")
-            .Concat(s.Networks.SelectMany(n => n.Value.GroupBy(c => c).Where(g => s.Networks.Count(o => o.Value.Contains(g.Key)) > 1)
-                .Select(g => $"settings.networks: '{g.Key}' is listed under more than one network.")).Distinct()));
+            .Concat(s.Networks.Values.SelectMany(countries => countries.Distinct()).GroupBy(c => c).Where(g => g.Count() > 1)
+                .Select(g => $"settings.networks: '{g.Key}' is listed under more than one network.")));
 
     public IEnumerable<Finding> Find(GraphSnapshot graph, CaseFacts facts, JsonElement settings)
     {
         var s = RuleSettings.Read<Settings>(settings);
-        var sources = facts.OpenSourceFacts;
+        var sources = facts.OpenSource;
         if (sources.Count == 0)
         {
             yield break;

@@ -23,4 +23,7 @@ public abstract class RecoveryPage : ConsolePage
     public static bool MayReadFigures(Viewer viewer) => viewer.Has(Role.Supervisor);
 
     protected static string Money(decimal? value) => value?.ToString("#,0", CultureInfo.InvariantCulture) ?? "—";
+
+    /// <summary>The day of an instant, in UTC, as the recovery pages show dates.</summary>
+    protected static string Day(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
