@@ -28,9 +28,6 @@ public static class MatcherLookups
         foreach (var (query, time) in Slowest(subjects, q => index.Find(q, search: false, _ => true, threshold, take: 10, countBound: 1000)))
         {
             log.WriteLine($"    slow: '{query}' {time:F1} ms");
-            Environment.SetEnvironmentVariable("MATCH_DEBUG", "1");
-            index.Find(MatchSubject.Named(query), search: false, _ => true, threshold, take: 10, countBound: 1000);
-            Environment.SetEnvironmentVariable("MATCH_DEBUG", null);
         }
         var (search, _) = Latencies.Measure(subjects, q => index.Find(q, search: true, _ => true, threshold, take: 10, countBound: 1000));
         log.WriteLine($"  matcher, as search (word prefixes too): p50 {search.P50:F2} ms, p99 {search.P99:F2} ms");

@@ -16,6 +16,11 @@ public static class Evidence
 
     public static double Apply(double score, MatchSubject query, MatchSubject candidate, List<MatchReason> reasons)
     {
+        // A query of names alone (the search box) has nothing to weigh: no set is built for each of its candidates.
+        if (query.Identifiers is not { Count: > 0 } && Present(query.BirthDate) is null && Present(query.Country) is null)
+        {
+            return Math.Clamp(score, 0, 1);
+        }
         var queryIds = Identifiers(query);
         var candidateIds = Identifiers(candidate);
         if (queryIds.Count > 0 && candidateIds.Count > 0)

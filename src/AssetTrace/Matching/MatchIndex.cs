@@ -29,8 +29,8 @@ public sealed class MatchIndex(int commonPosting = MatchIndex.CommonPosting)
     // Shorter identifiers say too little to find anyone by (Evidence ignores them too).
     private const int MinIdentifier = 4;
 
-    // Only the entry is kept, not its parsed words: parsing again the few hundred candidates a lookup scores
-    // costs less than a millisecond, keeping every parsed word of a million names would cost gigabytes.
+    // Only the entry is kept, not its parsed words: keeping every parsed word of a million names would cost
+    // gigabytes. A lookup parses its candidates again, each distinct name once (Score), their words' keys cached (WordKeys).
     private readonly List<MatchEntry?> _slots = [];
     // How many initials each entry's names have at most ("S. Akhmetov": 1): query words may pair with them unindexed.
     private readonly List<byte> _initials = [];
@@ -252,6 +252,9 @@ public sealed class MatchIndex(int commonPosting = MatchIndex.CommonPosting)
         var best = new PriorityQueue<double, double>();
         var scored = 0;
         var exact = true;
+        // Many holders share a name (thousands hold a common one in a national register): the names are compared
+        // once per distinct set of names in a lookup, and each holder's own evidence is applied to that score.
+        var byNames = new Dictionary<string, NameScore>(StringComparer.Ordinal);
         foreach (var (slot, bound) in ranked)
         {
             if (hits.Count > countBound && best.Count == take && best.Peek() >= bound)
@@ -268,7 +271,13 @@ public sealed class MatchIndex(int commonPosting = MatchIndex.CommonPosting)
                 exact = false;
                 break;
             }
-            var match = NameMatcher.Best(queryNames, query, entry.Subject.Names.Select(ParsedName.Parse), entry.Subject, search);
+            var names = entry.Subject.Names;
+            var namesKey = names.Count == 1 ? names[0] : string.Join('\u001f', names);
+            if (!byNames.TryGetValue(namesKey, out var nameScore))
+            {
+                byNames[namesKey] = nameScore = NameMatcher.BestName(queryNames, names.Select(ParsedName.Parse), search);
+            }
+            var match = NameMatcher.WithEvidence(nameScore, query, entry.Subject);
             if (match.Score >= threshold)
             {
                 hits.Add(new MatchHit(entry, match));

@@ -22,9 +22,13 @@ public static class NameMatcher
     }
 
     /// <summary>The best of every pair of names, then the evidence; the names already parsed (an index keeps them so).</summary>
-    internal static MatchResult Best(IReadOnlyList<ParsedName> queryNames, MatchSubject query, IEnumerable<ParsedName> candidateNames, MatchSubject candidate, bool search)
+    internal static MatchResult Best(IReadOnlyList<ParsedName> queryNames, MatchSubject query, IEnumerable<ParsedName> candidateNames, MatchSubject candidate, bool search) =>
+        WithEvidence(BestName(queryNames, candidateNames, search), query, candidate);
+
+    /// <summary>The best of every pair of names alone: what the evidence then raises or lowers.</summary>
+    internal static NameScore BestName(IReadOnlyList<ParsedName> queryNames, IEnumerable<ParsedName> candidateNames, bool search)
     {
-        var best = (Score: -1.0, Name: "", Reasons: new List<MatchReason>());
+        var best = new NameScore(-1, "", []);
         foreach (var c in candidateNames)
         {
             foreach (var q in queryNames)
@@ -32,15 +36,28 @@ public static class NameMatcher
                 var (score, reasons) = NameComparison.Compare(q, c, search);
                 if (score > best.Score)
                 {
-                    best = (score, c.Original, reasons);
+                    best = new NameScore(score, c.Original, reasons);
                 }
             }
         }
-        if (best.Score < 0)
+        return best;
+    }
+
+    /// <summary>
+    /// A name score with the evidence of both subjects applied. The name score is left as it was: an index scoring
+    /// many holders of one name works it out once and applies each holder's evidence to it.
+    /// </summary>
+    internal static MatchResult WithEvidence(NameScore name, MatchSubject query, MatchSubject candidate)
+    {
+        if (name.Score < 0)
         {
             return new MatchResult(0, "", []);
         }
-        var final = Evidence.Apply(best.Score, query, candidate, best.Reasons);
-        return new MatchResult(Math.Round(final, 4), best.Name, best.Reasons);
+        var reasons = new List<MatchReason>(name.Reasons);
+        var final = Evidence.Apply(name.Score, query, candidate, reasons);
+        return new MatchResult(Math.Round(final, 4), name.MatchedName, reasons);
     }
 }
+
+/// <summary>How well the best pair of names agreed, before the evidence: -1 when either side had no name.</summary>
+internal sealed record NameScore(double Score, string MatchedName, IReadOnlyList<MatchReason> Reasons);

@@ -71,6 +71,7 @@ public sealed class ParsedName
 
     // Forms written in several words. Only these are read across spaces: "S. A." after a surname is two initials, not a company.
     private static readonly HashSet<string> FormsOfSeveralWords = new(StringComparer.Ordinal) { "sarl", "spzoo", "sderl", "ptyltd", "pteltd" };
+    private const int LongestFormOfSeveralWords = 6;
 
     /// <summary>
     /// The legal form starting at chunk <paramref name="at"/>, of one chunk or of up to three that make one of
@@ -81,9 +82,19 @@ public sealed class ParsedName
     {
         for (var length = Math.Min(3, chunks.Length - at); length >= 1; length--)
         {
-            var joined = Clean(string.Concat(chunks.Skip(at).Take(length)).Replace("-", "", StringComparison.Ordinal).Replace("‐", "", StringComparison.Ordinal));
-            var plain = WithoutAccents(joined);
-            if (joined.Length > 0 && (length == 1 || FormsOfSeveralWords.Contains(plain)) && (Matching.LegalForms.Of(joined) ?? Matching.LegalForms.Of(plain)) is { } code)
+            // Every form of several words is short: a longer first chunk is not joined and cleaned for nothing.
+            if (length > 1 && chunks[at].Length > LongestFormOfSeveralWords)
+            {
+                continue;
+            }
+            // Clean drops hyphens with every other mark: "Sp. z o.o." and "Sp.-z-o.o." read alike.
+            var joined = Clean(length == 1 ? chunks[at] : string.Concat(chunks.AsSpan(at, length)));
+            if (joined.Length == 0 || (length > 1 && joined.Length > LongestFormOfSeveralWords))
+            {
+                continue;
+            }
+            var plain = Ascii.IsValid(joined) ? joined : WithoutAccents(joined);
+            if ((length == 1 || FormsOfSeveralWords.Contains(plain)) && (Matching.LegalForms.Of(joined) ?? Matching.LegalForms.Of(plain)) is { } code)
             {
                 return (joined, code, length);
             }
@@ -100,7 +111,7 @@ public sealed class ParsedName
         {
             return;
         }
-        var keys = Romanisation.Keys(text);
+        var keys = WordKeys.Of(text);
         if (keys.Count > 0)
         {
             words.Add(new NameWord(text, keys, group));

@@ -30,6 +30,25 @@ public sealed class MatchIndexTests
     }
 
     [Fact]
+    public void Holders_of_one_name_each_have_their_own_evidence_weighed_though_the_name_is_compared_once()
+    {
+        var index = IndexOf(
+            new MatchEntry("born-65", "Person", new MatchSubject(["Ахметов Серик"], BirthDate: "1965-04-17"), null, null, null),
+            new MatchEntry("born-80", "Person", new MatchSubject(["Ахметов Серик"], BirthDate: "1980-01-02"), null, null, null),
+            new MatchEntry("same-id", "Person", new MatchSubject(["Ахметов Серик"], Identifiers: ["KZ 650417300123"]), null, null, null));
+
+        var hits = index.Find(new MatchSubject(["Akhmetov Serik"], BirthDate: "1965", Identifiers: ["KZ-650417300123"]), search: false, _ => true, 0.5, 10, 100);
+
+        var byId = hits.Items.ToDictionary(h => h.Entry.Id, h => h.Match);
+        Assert.Equal(["born-65", "same-id", "born-80"], hits.Items.Select(h => h.Entry.Id));
+        Assert.Contains(byId["born-65"].Explanation, r => r.How == MatchHow.BirthDateAgrees);
+        Assert.Contains(byId["born-80"].Explanation, r => r.How == MatchHow.BirthDateDiffers);
+        Assert.Contains(byId["same-id"].Explanation, r => r.How == MatchHow.IdentifierAgrees);
+        Assert.DoesNotContain(byId["born-65"].Explanation, r => r.How == MatchHow.IdentifierAgrees);
+        Assert.True(byId["born-80"].Score < byId["born-65"].Score);
+    }
+
+    [Fact]
     public void What_the_filter_refuses_is_neither_returned_nor_counted()
     {
         var index = IndexOf(Person("open", "Serik Akhmetov"), Person("hidden", "Серік Ахметов", "case-7"), Person("hidden-2", "Akhmetov S.", "case-7"));
