@@ -42,9 +42,10 @@ public static class RosterFields
             .Description("The reasonable-doubt criteria a proposal's grounds are ticked from.")
             .Resolve(c => c.Service<RosterReferenceData>().Criteria);
         query.Field<NonNullGraphType<CourtApplicationType>>("rosterCourtApplication")
-            .Description("The court application as it stands: the unexplained assets, their ownership paths and sources; intelligence without consent left out.")
+            .Description("The court application as it stands: the unexplained assets, their ownership paths and sources; intelligence without consent left out. Audited.")
             .Argument<NonNullGraphType<IdGraphType>>("id")
-            .ResolveAsync(async c => await c.Service<RosterCourt>().ApplicationAsync(c.GetArgument<string>("id"), await c.ViewerAsync(), c.CancellationToken));
+            .ResolveAsync(async c => await c.Service<RosterDownloads>().CourtApplicationDataAsync(c.GetArgument<string>("id"), await c.ViewerAsync(),
+                RosterDownloads.ViaApi, c.CancellationToken));
         // Each document handed out here is audited as a console download is (RosterDownloads, #16).
         query.Field<NonNullGraphType<StringGraphType>>("rosterNoticePdf").Description("The notice to the person, as PDF (base64), in kk, ru or en. Audited.")
             .Argument<NonNullGraphType<IdGraphType>>("id").Argument<NonNullGraphType<StringGraphType>>("language")

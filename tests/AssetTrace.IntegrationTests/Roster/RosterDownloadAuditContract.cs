@@ -97,6 +97,30 @@ public abstract class RosterDownloadAuditContract(StoreKind kind) : IAsyncLifeti
         Assert.True((await Get<AuditLog>().VerifyAsync(default)).Intact);
     }
 
+    [Fact]
+    public async Task The_court_application_as_data_is_audited_as_its_PDF_and_a_refused_reader_leaves_nothing()
+    {
+        var analyst = await UserAsync("asel", "ANALYST", onCase: true);
+        var officer = await UserAsync("erlan", "OFFICER", onCase: true);
+        var outsider = await UserAsync("bolat", "COMMISSION, SUPERVISOR, ANALYST", onCase: false);
+        var query = $$"""{ d: rosterCourtApplication(id: "{{_entryId}}") { subjectName assets { nodeId } } }""";
+
+        var before = DateTimeOffset.UtcNow.AddSeconds(-1);
+        var read = (await _server.DataAsync(query, token: analyst))["d"]!;
+        var after = DateTimeOffset.UtcNow.AddSeconds(1);
+
+        Assert.NotEmpty(read["assets"]!.AsArray());
+        var entry = Assert.Single(await Get<AuditLog>().ListAsync($"roster/{_entryId}", null, 100, default), a => a.Action == "roster.court_application_read");
+        Assert.Equal("asel", entry.Actor);
+        Assert.InRange(entry.At, before, after);
+        Assert.Equal("graphql", JsonNode.Parse(entry.After!)!["via"]!.GetValue<string>());
+        Assert.Equal("FORBIDDEN", await ErrorCodeAsync(query, officer));
+        Assert.Equal("NOT_FOUND", await ErrorCodeAsync(query, outsider));
+        var audited = await Get<Database>().ReadAsync(c => c.QueryAsync(null, "SELECT actor FROM audit_log WHERE action = 'roster.court_application_read'",
+            r => r.GetString(0), default), default);
+        Assert.Equal(["asel"], audited);
+    }
+
     private T Get<T>() where T : notnull => _server.Services.GetRequiredService<T>();
 
     private async Task<string> UserAsync(string name, string roles, bool onCase)

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using AssetTrace.Audit;
 using AssetTrace.Roster.Court;
@@ -11,7 +12,7 @@ namespace AssetTrace.Roster.Downloads;
 
 /// <summary>
 /// The one way a roster document leaves the system (#16): the notice and the court application in kk, ru
-/// or en, and the documents kept with an entry. The console's download links and the GraphQL fields both
+/// or en (and the application as data), and the documents kept with an entry. The console's download links and the GraphQL fields both
 /// call it, so each hand-out is audited the same way: who, when, which file with its SHA-256, and through
 /// which door. The services it calls check the role and the entry's case first, so a refused viewer gets
 /// their error and no audit entry is written; the entry is written before the bytes are returned.
@@ -21,6 +22,7 @@ public sealed class RosterDownloads(RosterNotices notices, RosterCourt court, Ro
     public const string NoticeDownloaded = "roster.notice_downloaded";
     public const string CourtApplicationDownloaded = "roster.court_application_downloaded";
     public const string DocumentDownloaded = "roster.document_downloaded";
+    public const string CourtApplicationRead = "roster.court_application_read";
 
     /// <summary>Where a download was asked for, kept in its audit entry.</summary>
     public const string ViaConsole = "console";
@@ -33,6 +35,18 @@ public sealed class RosterDownloads(RosterNotices notices, RosterCourt court, Ro
     public async Task<RosterDownload> CourtApplicationAsync(string id, string language, Viewer viewer, string via, CancellationToken ct) =>
         await AuditedAsync(CourtApplicationDownloaded, id, via, viewer,
             new RosterDownload(await court.PdfAsync(id, language, viewer, ct), $"court-application-{language}.pdf", language, id), ct);
+
+    /// <summary>
+    /// The court application as data (its assets, paths and sources): the PDF's content in another form, so it is
+    /// audited as the PDF is, with the SHA-256 of the JSON handed out.
+    /// </summary>
+    public async Task<CourtApplication> CourtApplicationDataAsync(string id, Viewer viewer, string via, CancellationToken ct)
+    {
+        var application = await court.ApplicationAsync(id, viewer, ct);
+        await AuditedAsync(CourtApplicationRead, id, via, viewer,
+            new RosterDownload(JsonSerializer.SerializeToUtf8Bytes(application), "court-application.json", null, id), ct);
+        return application;
+    }
 
     public async Task<RosterDownload> DocumentAsync(string documentId, Viewer viewer, string via, CancellationToken ct)
     {
