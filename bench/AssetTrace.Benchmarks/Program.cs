@@ -29,6 +29,11 @@ if (args is ["assistant", .. var assistantArgs])
     // The investigator's assistant on a large graph (issue #17): Recovery/AssistantCommand.cs.
     return await AssetTrace.Benchmarks.Recovery.AssistantCommand.RunAsync(assistantArgs, root, command);
 }
+if (args is ["roster", .. var rosterArgs])
+{
+    // The Commission's candidate list on a large graph (issue #16): Roster/RosterCommand.cs.
+    return await AssetTrace.Benchmarks.Roster.RosterCommand.RunAsync(rosterArgs, root, command);
+}
 if (args is ["watch", .. var watchArgs])
 {
     // The open-source watch's crawl rate and memory (issue #15): Watch/WatchCommand.cs.

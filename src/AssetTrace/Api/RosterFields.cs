@@ -3,6 +3,7 @@ using AssetTrace.Roster;
 using AssetTrace.Roster.Candidates;
 using AssetTrace.Roster.Court;
 using AssetTrace.Roster.Deadlines;
+using AssetTrace.Roster.Downloads;
 using AssetTrace.Roster.Entries;
 using AssetTrace.Roster.Evaluation;
 using AssetTrace.Roster.Fund;
@@ -41,20 +42,23 @@ public static class RosterFields
             .Description("The reasonable-doubt criteria a proposal's grounds are ticked from.")
             .Resolve(c => c.Service<RosterReferenceData>().Criteria);
         query.Field<NonNullGraphType<CourtApplicationType>>("rosterCourtApplication")
-            .Description("The court application as it stands: the unexplained assets, their ownership paths and sources; intelligence without consent left out.")
+            .Description("The court application as it stands: the unexplained assets, their ownership paths and sources; intelligence without consent left out. Audited.")
             .Argument<NonNullGraphType<IdGraphType>>("id")
-            .ResolveAsync(async c => await c.Service<RosterCourt>().ApplicationAsync(c.GetArgument<string>("id"), await c.ViewerAsync(), c.CancellationToken));
-        query.Field<NonNullGraphType<StringGraphType>>("rosterNoticePdf").Description("The notice to the person, as PDF (base64), in kk, ru or en.")
+            .ResolveAsync(async c => await c.Service<RosterDownloads>().CourtApplicationDataAsync(c.GetArgument<string>("id"), await c.ViewerAsync(),
+                RosterDownloads.ViaApi, c.CancellationToken));
+        // Each document handed out here is audited as a console download is (RosterDownloads, #16).
+        query.Field<NonNullGraphType<StringGraphType>>("rosterNoticePdf").Description("The notice to the person, as PDF (base64), in kk, ru or en. Audited.")
             .Argument<NonNullGraphType<IdGraphType>>("id").Argument<NonNullGraphType<StringGraphType>>("language")
-            .ResolveAsync(async c => Convert.ToBase64String(await c.Service<RosterNotices>().PdfAsync(c.GetArgument<string>("id"), c.GetArgument<string>("language"),
-                await c.ViewerAsync(), c.CancellationToken)));
-        query.Field<NonNullGraphType<StringGraphType>>("rosterCourtApplicationPdf").Description("The court application as it stands, as PDF (base64), in kk, ru or en.")
+            .ResolveAsync(async c => Convert.ToBase64String((await c.Service<RosterDownloads>().NoticeAsync(c.GetArgument<string>("id"), c.GetArgument<string>("language"),
+                await c.ViewerAsync(), RosterDownloads.ViaApi, c.CancellationToken)).Content));
+        query.Field<NonNullGraphType<StringGraphType>>("rosterCourtApplicationPdf").Description("The court application as it stands, as PDF (base64), in kk, ru or en. Audited.")
             .Argument<NonNullGraphType<IdGraphType>>("id").Argument<NonNullGraphType<StringGraphType>>("language")
-            .ResolveAsync(async c => Convert.ToBase64String(await c.Service<RosterCourt>().PdfAsync(c.GetArgument<string>("id"), c.GetArgument<string>("language"),
-                await c.ViewerAsync(), c.CancellationToken)));
-        query.Field<NonNullGraphType<StringGraphType>>("rosterDocumentContent").Description("A roster document's bytes (base64).")
+            .ResolveAsync(async c => Convert.ToBase64String((await c.Service<RosterDownloads>().CourtApplicationAsync(c.GetArgument<string>("id"), c.GetArgument<string>("language"),
+                await c.ViewerAsync(), RosterDownloads.ViaApi, c.CancellationToken)).Content));
+        query.Field<NonNullGraphType<StringGraphType>>("rosterDocumentContent").Description("A roster document's bytes (base64). Audited.")
             .Argument<NonNullGraphType<IdGraphType>>("id")
-            .ResolveAsync(async c => Convert.ToBase64String((await c.Service<RosterEvaluations>().DocumentAsync(c.GetArgument<string>("id"), await c.ViewerAsync(), c.CancellationToken)).Content));
+            .ResolveAsync(async c => Convert.ToBase64String((await c.Service<RosterDownloads>().DocumentAsync(c.GetArgument<string>("id"), await c.ViewerAsync(),
+                RosterDownloads.ViaApi, c.CancellationToken)).Content));
         query.Field<NonNullGraphType<FundTotalsType>>("specialFund").Description("What was returned to the Special Fund, totalled.")
             .ResolveAsync(async c => await c.Service<SpecialFund>().TotalsAsync(await c.ViewerAsync(), c.CancellationToken));
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<FundReturnType>>>>("specialFundReturns").Argument<IdGraphType>("entryId")

@@ -15,6 +15,9 @@ public sealed class RosterOptions
     /// <summary>How many days before a deadline the reminder goes to the entry's history.</summary>
     public int ReminderDays { get; set; } = 7;
 
+    /// <summary>How long after a failed run (the store unreachable, the server stopping) the deadline's job tries again, in seconds.</summary>
+    public int RetrySeconds { get; set; } = 300;
+
     /// <summary>Where the roster's reference data is read from; the files beside the binary by default.</summary>
     public string? ReferenceDataDirectory { get; set; }
 

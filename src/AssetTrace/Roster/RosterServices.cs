@@ -1,6 +1,7 @@
 using AssetTrace.Roster.Candidates;
 using AssetTrace.Roster.Court;
 using AssetTrace.Roster.Deadlines;
+using AssetTrace.Roster.Downloads;
 using AssetTrace.Roster.Entries;
 using AssetTrace.Roster.Evaluation;
 using AssetTrace.Roster.Fund;
@@ -24,6 +25,7 @@ public static class RosterServices
         services.AddSingleton<RosterEvaluations>();
         services.AddSingleton<RosterCourt>();
         services.AddSingleton<SpecialFund>();
+        services.AddSingleton<RosterDownloads>();
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using AssetTrace.Accounts;
 using AssetTrace.Common;
+using AssetTrace.Graph.Store;
 using AssetTrace.IntegrationTests.Infrastructure;
 using AssetTrace.Roster.Court;
 using AssetTrace.Roster.Entries;
@@ -64,6 +65,44 @@ public abstract class RosterDocumentsContract(StoreKind kind) : IAsyncLifetime
         Assert.Equal("language", Assert.Single(unknown.Errors).Field);
         await Assert.ThrowsAsync<NotFoundException>(() => court.PdfAsync(entry.Id, "ru", Outsider, default));
         await Assert.ThrowsAsync<NotFoundException>(() => _harness.Get<RosterNotices>().PdfAsync(entry.Id, "ru", Outsider, default));
+    }
+
+    [Fact]
+    public async Task The_draft_kept_when_the_deadline_passes_is_in_Kazakh_Russian_and_English_and_lists_exactly_the_unexplained_assets()
+    {
+        var entry = await NotifiedAsync();
+        var evaluations = _harness.Get<RosterEvaluations>();
+        await evaluations.AddDeclarationAsync(entry.Id, "declaration.pdf", RosterEvaluations.PdfType, "%PDF-1.4 declaration"u8.ToArray(), null, Body, default);
+        var explained = entry.AssetIds[0];
+        await evaluations.EvaluateAsync(entry.Id, explained, AssetVerdict.Explained, "Bought from a declared salary; the bank statements match.", null, Body, default);
+        var names = await _harness.Get<GraphQueries>().GetNodesAsync(Viewer.ForCase("demo-case"), entry.AssetIds, default);
+        var unexplained = entry.AssetIds.Skip(1).ToList();
+        Assert.NotEmpty(unexplained);
+
+        entry = await PastDeadlineAsync(entry);
+
+        var drafts = (await evaluations.DocumentsAsync(entry.Id, Analyst, default)).Where(d => d.Kind == RosterEvaluations.CourtApplication).ToList();
+        Assert.Equal(3, drafts.Count);
+        foreach (var (language, title) in new[]
+        {
+            ("kk", "мемлекет кірісіне айналдыру туралы өтініш"),
+            ("ru", "Заявление об обращении в доход государства"),
+            ("en", "Application for the forfeiture"),
+        })
+        {
+            var draft = Assert.Single(drafts, d => d.FileName == $"court-application-{entry.Number}-{language}.pdf");
+            var (kept, content) = await evaluations.DocumentAsync(draft.Id, Analyst, default);
+            Assert.Equal((RosterEvaluations.PdfType, "scheduler"), (kept.ContentType, kept.AddedBy));
+            var text = PdfText(content);
+            Assert.Contains(Squeeze(title), text, StringComparison.Ordinal);
+            Assert.Contains(entry.Number!, text, StringComparison.Ordinal);
+            Assert.All(unexplained, asset => Assert.Contains(Squeeze(names[asset].Name), text, StringComparison.Ordinal));
+            Assert.DoesNotContain(Squeeze(names[explained].Name), text, StringComparison.Ordinal);
+        }
+        // The other languages' words are not in a draft: each is written in its own.
+        Assert.DoesNotContain(Squeeze("Application for the forfeiture"),
+            PdfText((await evaluations.DocumentAsync(drafts.Single(d => d.FileName.EndsWith("-kk.pdf", StringComparison.Ordinal)).Id, Analyst, default)).Content),
+            StringComparison.Ordinal);
     }
 
     [Fact]

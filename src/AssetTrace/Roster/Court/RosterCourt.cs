@@ -62,24 +62,29 @@ public sealed class RosterCourt(RosterStore store, RosterEvaluations evaluations
         }
         var unexplained = await evaluations.UnexplainedAsync(entry, ct);
         var application = unexplained.Count == 0 ? null : await ComposeAsync(entry, unexplained, ct);
-        // The draft kept with the entry is in Russian, the court's working language; the console renders kk and en on demand.
-        var pdf = application is null ? null : Render(application, CourtApplicationTemplate.Russian);
+        // The draft is kept as it stood when the deadline passed, in each language the application is rendered in
+        // (Kazakh, Russian, English), all rendered before the transaction so that it only writes.
+        var drafts = application is null ? [] : CourtApplicationTemplate.All.Select(t => (t.Language, Pdf: Render(application, t))).ToList();
         var moved = await store.ChangeAsync(id, Scheduler, entry.Stamp.Version, "deadline_passed",
             application is null
                 ? string.Create(CultureInfo.InvariantCulture, $"deadline {deadline:yyyy-MM-dd} passed; the lawful origin of every asset was proven")
                 : string.Create(CultureInfo.InvariantCulture, $"deadline {deadline:yyyy-MM-dd} passed with {unexplained.Count} asset(s) unexplained: {string.Join(", ", unexplained)}"),
             async (current, c, t) =>
             {
-                if (pdf is not null)
+                var at = clock.GetUtcNow();
+                foreach (var (language, pdf) in drafts)
                 {
                     await RosterEvaluations.InsertDocumentAsync(c, t, current.Id, RosterEvaluations.CourtApplication,
-                        $"court-application-{current.Number ?? current.Id}.pdf", "application/pdf", pdf, Scheduler.Name, clock.GetUtcNow(), ct);
+                        DraftFileName(current, language), RosterEvaluations.PdfType, pdf, Scheduler.Name, at, ct);
                 }
                 return current with { Stage = application is null ? RosterStage.Closed : RosterStage.CourtApplication };
             }, ct);
         logger.LogInformation("Roster entry {Number}: deadline {Deadline} passed, now {Stage}", moved.Label, deadline, moved.Stage);
         return moved;
     }
+
+    /// <summary>The name of the draft kept in one language when the deadline passed, e.g. court-application-ARC-2027-0001-kk.pdf.</summary>
+    public static string DraftFileName(RosterEntry entry, string language) => $"court-application-{entry.Number ?? entry.Id}-{language}.pdf";
 
     /// <summary>The court application as it stands (for an entry past its deadline), for a viewer who may read the entry.</summary>
     public async Task<CourtApplication> ApplicationAsync(string id, Viewer viewer, CancellationToken ct)

@@ -51,6 +51,22 @@ public sealed class RosterClock(ISchedulerFactory schedulers, IOptions<RosterOpt
         await scheduler.ScheduleJob(job, triggers, ScheduleJobOptions.Replacing, ct);
     }
 
+    /// <summary>
+    /// Fires the entry's job once more, <see cref="RosterOptions.RetrySeconds"/> from now, after a run of
+    /// <paramref name="kind"/> failed: a trigger fires once, so without this the act would never happen.
+    /// </summary>
+    public async Task RetryAsync(IScheduler scheduler, string entryId, string kind, CancellationToken ct)
+    {
+        var at = clock.GetUtcNow().AddSeconds(options.Value.RetrySeconds);
+        await scheduler.ScheduleJob(TriggerBuilder.Create()
+            .WithIdentity($"{entryId}:{kind}:retry:{Guid.NewGuid():N}", Group)
+            .ForJob(new JobKey(entryId, Group))
+            .UsingJobData(RosterDeadlineJob.KindKey, kind)
+            .StartAt(at)
+            .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
+            .Build(), cancellationToken: ct);
+    }
+
     public async Task CancelAsync(string entryId, CancellationToken ct)
     {
         var scheduler = await schedulers.GetScheduler(ct);

@@ -90,10 +90,12 @@ public sealed class RosterEvaluations(Database database, RosterStore store, IOpt
     /// <summary>A document and its bytes, for a viewer who may see its entry.</summary>
     public async Task<(RosterDocument Document, byte[] Content)> DocumentAsync(string documentId, Viewer viewer, CancellationToken ct)
     {
+        // The role first, as for the entry's other reads: FORBIDDEN says nothing about whether the document exists.
+        RosterRoles.Require(viewer, "Reading the roster", RosterRoles.Read);
         var found = (await database.ReadAsync(c => c.QueryAsync(null,
             "SELECT id, entry_id, kind, file_name, content_type, size, sha256, added_at, added_by, content FROM roster_documents WHERE id = @id",
             r => (Document: ReadDocument(r), Content: r.GetFieldValue<byte[]>(9)), ct, ("id", documentId)), ct)).SingleOrDefault();
-        if (found.Document is null || !RosterRoles.May(viewer, RosterRoles.Read) || await store.GetAsync(viewer, found.Document.EntryId, ct) is null)
+        if (found.Document is null || await store.GetAsync(viewer, found.Document.EntryId, ct) is null)
         {
             throw new NotFoundException("roster document", documentId);
         }

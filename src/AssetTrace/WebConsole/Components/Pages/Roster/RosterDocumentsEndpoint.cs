@@ -1,12 +1,7 @@
-using System.Security.Cryptography;
-using System.Text.Json.Nodes;
 using AssetTrace.Accounts;
-using AssetTrace.Audit;
 using AssetTrace.Common;
-using AssetTrace.Roster.Court;
+using AssetTrace.Roster.Downloads;
 using AssetTrace.Roster.Evaluation;
-using AssetTrace.Roster.Notice;
-using AssetTrace.Storage;
 using AssetTrace.Visibility;
 using AssetTrace.WebConsole.Text;
 
@@ -17,7 +12,7 @@ namespace AssetTrace.WebConsole.Components.Pages.Roster;
 /// in kk, ru or en, and the documents kept with an entry (declarations, the drafted application). The
 /// viewer is the console cookie's, and each file comes from the same service the GraphQL field calls,
 /// which checks the role and the entry's case: an entry of another case is a 404, as for one that does
-/// not exist. Every download is written to the audit log before the file leaves, with its SHA-256.
+/// not exist. Every download goes through RosterDownloads, which writes the audit entry before the file leaves.
 /// </summary>
 public static class RosterDocumentsEndpoint
 {
@@ -30,23 +25,16 @@ public static class RosterDocumentsEndpoint
     public static IEndpointRouteBuilder MapRosterDocuments(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/console/roster/{id}/notice/{language}.pdf", (string id, string language, HttpContext http) =>
-            SendAsync(http, "roster.notice_downloaded", id, async (viewer, ct) =>
-                (await http.RequestServices.GetRequiredService<RosterNotices>().PdfAsync(id, language, viewer, ct), $"notice-{language}.pdf", language, id))).RequireAuthorization();
+            SendAsync(http, (downloads, viewer, ct) => downloads.NoticeAsync(id, language, viewer, RosterDownloads.ViaConsole, ct))).RequireAuthorization();
         routes.MapGet("/console/roster/{id}/court-application/{language}.pdf", (string id, string language, HttpContext http) =>
-            SendAsync(http, "roster.court_application_downloaded", id, async (viewer, ct) =>
-                (await http.RequestServices.GetRequiredService<RosterCourt>().PdfAsync(id, language, viewer, ct), $"court-application-{language}.pdf", language, id))).RequireAuthorization();
+            SendAsync(http, (downloads, viewer, ct) => downloads.CourtApplicationAsync(id, language, viewer, RosterDownloads.ViaConsole, ct))).RequireAuthorization();
         routes.MapGet("/console/roster/documents/{documentId}", (string documentId, HttpContext http) =>
-            SendAsync(http, "roster.document_downloaded", documentId, async (viewer, ct) =>
-            {
-                var (document, content) = await http.RequestServices.GetRequiredService<RosterEvaluations>().DocumentAsync(documentId, viewer, ct);
-                return (content, document.FileName, null, document.EntryId);
-            })).RequireAuthorization();
+            SendAsync(http, (downloads, viewer, ct) => downloads.DocumentAsync(documentId, viewer, RosterDownloads.ViaConsole, ct))).RequireAuthorization();
         return routes;
     }
 
-    /// <summary>What the three downloads share: the viewer, the audit record, the answers to errors.</summary>
-    private static async Task<IResult> SendAsync(HttpContext http, string action, string asked,
-        Func<Viewer, CancellationToken, Task<(byte[] Content, string FileName, string? Language, string EntryId)>> produce)
+    /// <summary>What the three downloads share: the viewer, the answers to errors (the audit entry is RosterDownloads').</summary>
+    private static async Task<IResult> SendAsync(HttpContext http, Func<RosterDownloads, Viewer, CancellationToken, Task<RosterDownload>> produce)
     {
         var services = http.RequestServices;
         var ct = http.RequestAborted;
@@ -54,20 +42,10 @@ public static class RosterDocumentsEndpoint
         try
         {
             var viewer = await ConsoleSession.ViewerAsync(http.User, services.GetRequiredService<TokenStore>(), services.GetRequiredService<ViewerDirectory>(), ct);
-            var (content, fileName, language, entryId) = await produce(viewer, ct);
-            var record = new JsonObject
-            {
-                ["asked"] = asked,
-                ["file"] = fileName,
-                ["language"] = language,
-                ["bytes"] = content.Length,
-                ["sha256"] = Convert.ToHexStringLower(SHA256.HashData(content)),
-            };
-            await services.GetRequiredService<Database>().WriteAsync(async (c, t) =>
-                await services.GetRequiredService<AuditLog>().AppendAsync(c, t, new AuditRecord(viewer.Name, action, $"roster/{entryId}", null, record.ToJsonString(), null), ct), ct);
+            var download = await produce(services.GetRequiredService<RosterDownloads>(), viewer, ct);
             http.Response.Headers.CacheControl = "no-store";
             // Every stored document is a checked PDF; still, a download is never shown inline.
-            return Results.File(content, RosterEvaluations.PdfType, fileName);
+            return Results.File(download.Content, RosterEvaluations.PdfType, download.FileName);
         }
         catch (ConsoleSessionEndedException)
         {
