@@ -63,4 +63,34 @@ public sealed class WatchRunWarcBrowserTests(WatchConsoleFixture fixture) : ICla
         await outsider.AssertCleanAsync();
         await outsider.CloseAsync();
     }
+
+    [Fact]
+    public async Task An_analyst_sets_their_address_for_lead_notices_on_the_leads_page_and_a_bad_one_is_refused_naming_it()
+    {
+        var analyst = await fixture.SignedInAnalystAsync("notice-reader", onTheCase: true, OwnPassword);
+        var page = analyst.Page;
+        await page.GotoAsync(fixture.Address("/watch/leads").ToString());
+        await analyst.InteractiveAsync();
+        var form = page.Locator("div.lead-notices");
+
+        await form.Locator("#notice-address").FillAsync("notice reader at office");
+        await form.Locator("button.save-address").ClickAsync();
+        await Assertions.Expect(form.Locator(".error")).ToContainTextAsync("notice reader at office");
+        var accounts = fixture.Server.Services.GetRequiredService<AssetTrace.Accounts.AccountStore>();
+        Assert.Null((await accounts.FindUserAsync("notice-reader", CancellationToken.None))!.Email);
+
+        await form.Locator("#notice-address").FillAsync("notice.reader@office.example");
+        await form.Locator("button.save-address").ClickAsync();
+        await Assertions.Expect(form.Locator("p.notice-saved")).ToContainTextAsync("notice.reader@office.example");
+        Assert.Equal("notice.reader@office.example", (await accounts.FindUserAsync("notice-reader", CancellationToken.None))!.Email);
+        var audit = await fixture.Server.AuditAsync(100);
+        Assert.Contains(audit, e => e!["action"]!.GetValue<string>() == "user.email-changed" && e["actor"]!.GetValue<string>() == "notice-reader");
+
+        // Shown again on the next visit; the page stays clean.
+        await page.ReloadAsync();
+        await analyst.InteractiveAsync();
+        await Assertions.Expect(page.Locator("#notice-address")).ToHaveValueAsync("notice.reader@office.example");
+        await analyst.AssertCleanAsync();
+        await analyst.CloseAsync();
+    }
 }
