@@ -16,3 +16,6 @@ CREATE TABLE watch_lead_digests (
     queued_at   TEXT NOT NULL,
     PRIMARY KEY (run_id, case_id, username)
 );
+
+-- The digest reads a run's leads through its snapshots.
+CREATE INDEX watch_snapshots_run ON watch_snapshots (run_id);
