@@ -18,6 +18,7 @@ public static class AccountServices
         services.AddSingleton<AccountStore>();
         services.AddSingleton<TokenStore>();
         services.AddSingleton<UserAdministration>();
+        services.AddSingleton<UserEmail>();
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton<SignIn>();
         services.AddSingleton<FirstRunAdmin>();

@@ -76,7 +76,7 @@ public sealed partial class AccountStore(Database database, AuditLog audit, Pass
     /// <summary>The user and stored hash for a password check; (null, null) when there is no such user.</summary>
     internal Task<(User? User, string? Hash)> FindCredentialsAsync(string username, CancellationToken ct) =>
         database.ReadAsync(async c => (await c.QueryAsync(null, $"SELECT {UserColumns}, u.password_hash FROM users u WHERE u.username = @u",
-            r => ((User?)ReadUser(r), (string?)r.GetString(8)), ct, ("u", username))).SingleOrDefault(), ct);
+            r => ((User?)ReadUser(r), (string?)r.GetString(9)), ct, ("u", username))).SingleOrDefault(), ct);
 
     /// <summary>
     /// Replaces the password of a user who proved the current one, ends the need to change it and
@@ -104,11 +104,11 @@ public sealed partial class AccountStore(Database database, AuditLog audit, Pass
 
     internal static string RolesText(IEnumerable<Role> roles) => string.Join(',', roles.Select(Codes.Of));
 
-    internal const string UserColumns = "u.id, u.username, u.display_name, u.roles, u.created_at, u.created_by, u.disabled, u.must_change_password";
+    internal const string UserColumns = "u.id, u.username, u.display_name, u.roles, u.created_at, u.created_by, u.disabled, u.must_change_password, u.email";
 
     internal static User ReadUser(DbDataReader r) => new(r.GetString(0), r.GetString(1), r.GetString(2),
         r.GetString(3).Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Codes.Parse<Role>).ToList(), r.Instant(4), r.GetString(5),
-        r.GetBoolean(6), r.GetBoolean(7));
+        r.GetBoolean(6), r.GetBoolean(7), r.NullableString(8));
 
     [GeneratedRegex("^[a-z0-9._-]{2,64}$")]
     private static partial Regex UsernamePattern();

@@ -74,7 +74,7 @@ public sealed class TokenStore(Database database, AuditLog audit, IOptions<Accou
             WHERE t.token_hash = @hash AND t.revoked_at IS NULL AND NOT u.disabled
               AND NOT (u.must_change_password AND t.kind = 'session')
               AND (t.expires_at > @now OR (t.expires_at IS NULL AND t.created_at > @oldest))
-            """, r => new AuthenticatedToken(AccountStore.ReadUser(r), r.GetString(8)), ct,
+            """, r => new AuthenticatedToken(AccountStore.ReadUser(r), r.GetString(9)), ct,
             // A session is no use while the password must be changed (one opened before a reset, or before
             // migration 0008 made every password one-time). Tokens made before expiries were enforced have
             // none: they live the longest an API token may.

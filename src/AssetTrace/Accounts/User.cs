@@ -1,8 +1,9 @@
 namespace AssetTrace.Accounts;
 
 /// <param name="PasswordChangeRequired">The password was set by someone else (first run, an admin): it only serves to choose a new one.</param>
+/// <param name="Email">Where the office's notices reach the user (new leads on their cases, #15); null: none are sent.</param>
 public sealed record User(string Id, string Username, string DisplayName, IReadOnlyList<Role> Roles, DateTimeOffset CreatedAt, string CreatedBy,
-    bool Disabled, bool PasswordChangeRequired);
+    bool Disabled, bool PasswordChangeRequired, string? Email = null);
 
 /// <summary>A bearer token as issued: the secret is shown once and stored only as a hash.</summary>
 public sealed record IssuedToken(string Id, string Secret, string Name, TokenKind Kind, DateTimeOffset? ExpiresAt);

@@ -89,6 +89,18 @@ public static class AccountFields
                 };
             });
 
+        mutation.Field<NonNullGraphType<UserType>>("setEmail")
+            .Description("Sets the e-mail address the office's notices go to (new leads on your cases); empty or null removes it. Yours, or (admins only) another user's.")
+            .Argument<StringGraphType>("email")
+            .Argument<StringGraphType>("username", "Another user's address (admins only); yours when omitted.")
+            .ResolveAsync(async c =>
+            {
+                var me = c.User!.Identity!.Name!;
+                var username = c.GetArgument<string?>("username") ?? me;
+                var actor = username == me ? me : RoleCheck.Require(c.User, "Setting another user's e-mail address", Role.Admin);
+                return await c.Service<UserEmail>().SetAsync(username, c.GetArgument<string?>("email"), actor, c.CancellationToken);
+            });
+
         mutation.Field<NonNullGraphType<UserType>>("setUserRoles").Description("Admins only; applies to the user's next request.")
             .Argument<NonNullGraphType<StringGraphType>>("username")
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<RoleEnum>>>>("roles")

@@ -41,7 +41,12 @@ public sealed class MailNotifier(Database database, MailInbox inbox, IServicePro
         {
             try
             {
-                if (row.Status == OutboxStatusCodes.Sent)
+                if (OfficeNotice.Is(row.Request))
+                {
+                    // A notice to the office's own users moves no request; its outcome stays in the outbox (#15).
+                    logger.LogDebug("The notice {MessageId} is {Status}", row.MessageId, row.Status);
+                }
+                else if (row.Status == OutboxStatusCodes.Sent)
                 {
                     await events.MessageSentAsync(row.Request, row.MessageId, row.SentAt ?? clock.GetUtcNow(), ct);
                 }

@@ -53,7 +53,11 @@ public sealed class MailOutbox(Database database, IOptionsMonitor<MailOptions> o
     /// The request an inbound message answers, by In-Reply-To, then References (newest first), then
     /// the reply token; null when nothing matches (the domain's holding pen).
     /// </summary>
-    public async Task<MailThreadMatch?> FindRequestAsync(InboundMail mail, CancellationToken ct)
+    public async Task<MailThreadMatch?> FindRequestAsync(InboundMail mail, CancellationToken ct) =>
+        await FindThreadAsync(mail, ct) is { } match && !OfficeNotice.Is(match.RequestId) ? match : null;
+
+    /// <summary>The outbox row an inbound message refers to, whether a request's mail or an <see cref="OfficeNotice"/>.</summary>
+    private async Task<MailThreadMatch?> FindThreadAsync(InboundMail mail, CancellationToken ct)
     {
         if (mail.InReplyTo is { } inReplyTo && await FindByMessageIdAsync(inReplyTo, ct) is { } byReply)
         {

@@ -15,6 +15,10 @@ public static class WatchServices
     {
         var options = new WatchOptions();
         configuration.GetSection("Watch").Bind(options);
+        services.AddOptions<WatchOptions>().Bind(configuration.GetSection("Watch"))
+            .Validate(o => Uri.TryCreate(o.ConsoleAddress, UriKind.Absolute, out var u) && u.Scheme is "http" or "https",
+                "Watch:ConsoleAddress must be the console's absolute http or https address, e.g. https://assettrace.office.example/.")
+            .ValidateOnStart();
         services.AddSingleton(provider => WatchSources.Load(Path.GetFullPath(options.SourcesDirectory, AppContext.BaseDirectory), provider.GetRequiredService<GraphSchema>()));
         // TryAdd: tests give fixture host names their loopback address.
         services.TryAddSingleton<IHostResolver, DnsHostResolver>();
@@ -29,6 +33,7 @@ public static class WatchServices
         services.AddSingleton<WarcDownloads>();
         services.AddSingleton<SnapshotVerifier>();
         services.AddSingleton<LeadStore>();
+        services.AddSingleton<LeadDigest>();
         services.AddSingleton<WatchRunStore>();
         services.AddSingleton<CrawlRunner>();
         services.AddSingleton<WatchScheduler>();

@@ -31,6 +31,14 @@ public sealed class FixtureSite : IAsyncDisposable
     /// <summary>How many requests a path got (robots.txt included).</summary>
     public int Hits(string path) => _hits.GetValueOrDefault(path);
 
+    /// <summary>How long /held answers (the page of a crawl that takes a while, for the two-server test).</summary>
+    public TimeSpan HeldFor { get; set; } = TimeSpan.FromSeconds(2);
+
+    private int _heldNow;
+
+    /// <summary>The most requests /held was answering at one time.</summary>
+    public int HeldAtOnce { get; private set; }
+
     public static async Task<FixtureSite> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -60,6 +68,24 @@ public sealed class FixtureSite : IAsyncDisposable
             {(page < 3 ? $"<a rel=\"next\" href=\"/list?page={page + 1}\">next</a>" : "")}
             <a class="staff" href="/private/secret">staff only</a></body></html>
             """));
+        app.MapGet("/tick", () => Html("<html><body><article><p>Nothing new.</p></article></body></html>"));
+        app.MapGet("/held", async (HttpContext c) =>
+        {
+            var now = Interlocked.Increment(ref _heldNow);
+            lock (_hits)
+            {
+                HeldAtOnce = Math.Max(HeldAtOnce, now);
+            }
+            try
+            {
+                await Task.Delay(HeldFor, c.RequestAborted);
+                return Html("<html><body><article><p>Still nothing new.</p></article></body></html>");
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _heldNow);
+            }
+        });
         app.MapGet("/private/secret", () => Html("<html><body>secret</body></html>"));
         app.MapGet("/flaky", (HttpContext c) => Hits("/flaky") == 1 ? Results.StatusCode(500) : Html("<html><body><p>fine now</p></body></html>"));
         app.MapGet("/busy", (HttpContext c) =>

@@ -37,7 +37,8 @@ public sealed class WatchHarness : IAsyncDisposable
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
     /// <param name="sources">File name → JSON of each source file.</param>
-    public static async Task<WatchHarness> StartAsync(StoreKind kind, IReadOnlyDictionary<string, string> sources)
+    /// <param name="configure">More settings, e.g. the test mail servers for the lead notices.</param>
+    public static async Task<WatchHarness> StartAsync(StoreKind kind, IReadOnlyDictionary<string, string> sources, Action<Dictionary<string, string?>>? configure = null)
     {
         var folder = new TempFolder();
         Directory.CreateDirectory(folder["sources"]);
@@ -48,6 +49,7 @@ public sealed class WatchHarness : IAsyncDisposable
         var settings = await TestDatabases.CreateAsync(kind);
         settings["Demo:Load"] = "true";
         settings["Watch:SourcesDirectory"] = folder["sources"];
+        configure?.Invoke(settings);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
         var services = new ServiceCollection()

@@ -6,12 +6,13 @@ public static class WatchSourceFiles
     public const string Agent = "AssetTrace-Test/1.0 (Prosecutor General's Office; watch@prokuror.example)";
 
     /// <summary>An html source of one or more pages whose article text is searched for names.</summary>
-    public static string Articles(string name, int port, string host, string[] paths, bool allowPrivate = true, string extra = "") => $$"""
+    public static string Articles(string name, int port, string host, string[] paths, bool allowPrivate = true, string extra = "",
+        string schedule = "0 0 6 * * ?") => $$"""
         {
           "name": "{{name}}",
           "kind": "html",
           "startUrls": [{{string.Join(", ", paths.Select(p => $"\"http://{host}:{port}{p}\""))}}],
-          "schedule": "0 0 6 * * ?",
+          "schedule": "{{schedule}}",
           "politeness": { "requestsPerMinutePerHost": 0, "robotsTxt": true, "userAgent": "{{Agent}}",
                           "allowedPrivateHosts": [{{(allowPrivate ? $"\"{host}\"" : "")}}] },
           "limits": { "maxMegabytes": 2, "timeoutSeconds": 2, "maxAttempts": 3 },

@@ -1,5 +1,6 @@
 using AssetTrace.Accounts;
 using AssetTrace.Api.Enums;
+using AssetTrace.Graph.Model;
 using GraphQL.Types;
 
 namespace AssetTrace.Api.Types;
@@ -19,5 +20,8 @@ public sealed class UserType : ObjectGraphType<User>
         Field<NonNullGraphType<BooleanGraphType>>("passwordChangeRequired")
             .Description("The password is one-time (first run, set or reset by an admin): it serves only to choose a new one.")
             .Resolve(c => c.Source.PasswordChangeRequired);
+        // Only the user themself and admins read an address (#15); anyone else gets null, as for none set.
+        Field<StringGraphType>("email").Description("Where the office's notices (new leads on your cases) are sent; yours, or anyone's for admins.")
+            .Resolve(c => c.User?.Identity?.Name == c.Source.Username || c.User?.IsInRole(Codes.Of(Role.Admin)) == true ? c.Source.Email : null);
     }
 }

@@ -21,6 +21,7 @@ public sealed class CrawlRunner(
     PageFetcher fetcher,
     SnapshotStore snapshots,
     LeadStore leads,
+    LeadDigest digest,
     CaseStore cases,
     RosterStore roster,
     GraphQueries graph,
@@ -43,6 +44,8 @@ public sealed class CrawlRunner(
             Operations.Telemetry.AssetTraceTelemetry.CrawlPage(source.Name, outcome.Fetched, outcome.Unchanged, outcome.Changed, outcome.Leads);
             await runs.DoneAsync(run.Id, next.Url, outcome, found, source.Limits.MaxPages, ct);
         }
+        // Before the run is marked finished: a crash in between resumes the run, and the digest is queued then (#15).
+        await digest.QueueAsync(run, source.Title, ct);
         await runs.FinishAsync(run.Id, ct);
         return (await runs.GetAsync(run.Id, ct))!;
     }

@@ -44,6 +44,11 @@ public sealed class WatchText
     /// <summary>The link to a run's or a lead's snapshots as a WARC file.</summary>
     public required string DownloadWarc { get; init; }
     public required string RosterEntry { get; init; }
+    public required string NoticeAddress { get; init; }
+    public required string NoticeSave { get; init; }
+    /// <summary>{0}: the address saved.</summary>
+    public required string NoticeSaved { get; init; }
+    public required string NoticeNone { get; init; }
 
     public static WatchText Russian { get; } = new()
     {
@@ -85,6 +90,10 @@ public sealed class WatchText
         AcceptedFact = "Зацепка принята: в граф записан факт {0}.",
         DownloadWarc = "Скачать WARC",
         RosterEntry = "Запись реестра",
+        NoticeAddress = "Ваш адрес для писем о новых зацепках по вашим делам",
+        NoticeSave = "Сохранить адрес",
+        NoticeSaved = "Письма о новых зацепках будут приходить на {0}.",
+        NoticeNone = "Адрес удалён: писем о зацепках не будет.",
     };
 
     public static WatchText English { get; } = new()
@@ -127,5 +136,9 @@ public sealed class WatchText
         AcceptedFact = "Lead accepted: the fact {0} is in the graph.",
         DownloadWarc = "Download WARC",
         RosterEntry = "Roster entry",
+        NoticeAddress = "Your address for e-mails about new leads on your cases",
+        NoticeSave = "Save address",
+        NoticeSaved = "E-mails about new leads will go to {0}.",
+        NoticeNone = "Address removed: no e-mails about leads will be sent.",
     };
 }
