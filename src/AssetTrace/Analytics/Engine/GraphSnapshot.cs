@@ -12,6 +12,7 @@ public sealed class GraphSnapshot
     private readonly Dictionary<string, SnapshotNode> _nodes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SnapshotEdge> _edges = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _caseNumbers = new(StringComparer.Ordinal);
+    private readonly List<string> _caseIds = [];
 
     public long Version { get; internal set; }
 
@@ -29,6 +30,15 @@ public sealed class GraphSnapshot
     /// <summary>The number this snapshot gives a case in <see cref="SnapshotNode.Restriction"/>; 0 for none or for a case it has no restricted fact of.</summary>
     internal int CaseNumberOf(string? caseId) => caseId is not null && _caseNumbers.TryGetValue(caseId, out var number) ? number : 0;
 
+    /// <summary>The case a restriction number stands for; null for 0 (open).</summary>
+    internal string? CaseIdOf(int number) => number == 0 ? null : _caseIds[number - 1];
+
+    /// <summary>Every node kept, restricted and deleted ones too, in the order they were added: for the snapshot file (#18), never for an answer.</summary>
+    internal IEnumerable<SnapshotNode> StoredNodes => _nodes.Values;
+
+    /// <summary>Every edge kept, as <see cref="StoredNodes"/>.</summary>
+    internal IEnumerable<SnapshotEdge> StoredEdges => _edges.Values;
+
     /// <summary>Numbers a case the first time a fact restricted to it is loaded.</summary>
     internal int NumberCase(string? caseId)
     {
@@ -40,6 +50,7 @@ public sealed class GraphSnapshot
         {
             number = _caseNumbers.Count + 1;
             _caseNumbers.Add(caseId, number);
+            _caseIds.Add(caseId);
         }
         return number;
     }
