@@ -29,6 +29,11 @@ if (args is ["assistant", .. var assistantArgs])
     // The investigator's assistant on a large graph (issue #17): Recovery/AssistantCommand.cs.
     return await AssetTrace.Benchmarks.Recovery.AssistantCommand.RunAsync(assistantArgs, root, command);
 }
+if (args is ["warm", .. var warmArgs])
+{
+    // The first analytics answer after a restart, with and without the snapshot file (issue #18): Warm/WarmCommand.cs.
+    return await AssetTrace.Benchmarks.Warm.WarmCommand.RunAsync(warmArgs, root, command);
+}
 if (args is ["watch", .. var watchArgs])
 {
     // The open-source watch's crawl rate and memory (issue #15): Watch/WatchCommand.cs.

@@ -21,6 +21,10 @@ namespace AssetTrace.Analytics.Engine;
 /// </summary>
 public sealed class SnapshotProvider : IDisposable
 {
+    // Where a first load reads the graph from (SnapshotStatus.Source, the WARMING answer's "source").
+    public const string FromFile = "snapshot file";
+    public const string FromDatabase = "database";
+
     private readonly Database _database;
     private readonly SnapshotOptions _options;
     private readonly TimeProvider _clock;
@@ -89,6 +93,9 @@ public sealed class SnapshotProvider : IDisposable
         {
             if (_warming is null || _warming.IsFaulted || _warming.IsCanceled)
             {
+                // Said before the load starts, so a question asked at once already hears where it reads from.
+                _status.Started(true);
+                _status.ReadingFrom(FilePath is not null && File.Exists(FilePath) ? FromFile : FromDatabase, null);
                 _warming = Task.Run(() => FirstLoadAsync(_stopping.Token));
             }
             return _warming;
@@ -121,37 +128,47 @@ public sealed class SnapshotProvider : IDisposable
         await _refresh.WaitAsync(ct);
         try
         {
-            var started = Stopwatch.GetTimestamp();
-            _status.Started(true);
-            await using var connection = await _database.OpenAsync(ct);
-            _storeIdentity = await StoreIdentity.ReadAsync(connection, ct);
-            var storeVersion = await CurrentVersionAsync(connection, ct);
-            var fresh = await Task.Run(() => ReadFile(storeVersion, ct), ct);
-            var fromFile = fresh is not null;
-            if (fresh is null)
-            {
-                _status.ReadingFrom("database", null);
-                // Built row by row as the rows stream in (nobody reads it yet), then swapped in: never held twice.
-                fresh = await LoadAllAsync(connection, ct);
-            }
-            else
-            {
-                _savedVersion = fresh.Version;
-            }
-            Swap(fresh);
-            if (fromFile && storeVersion > fresh.Version)
-            {
-                await CatchUpAsync(fresh.Version, ct);
-            }
-            _status.Finished(Stopwatch.GetElapsedTime(started), _snapshot.NodeCount, _snapshot.EdgeCount);
-            _logger.LogInformation("Loaded the graph into memory from the {Source}: {Nodes} nodes, {Edges} edges at change {Version} in {Elapsed}",
-                fromFile ? "snapshot file" : "database", _snapshot.NodeCount, _snapshot.EdgeCount, _snapshot.Version, Stopwatch.GetElapsedTime(started));
-            NoteChanged();
+            await LoadFirstAsync(ct);
+        }
+        catch
+        {
+            // Not warming any more: the next question starts it again (WarmAsync), and /health/ready says "not loaded".
+            _status.Started(false);
+            throw;
         }
         finally
         {
             _refresh.Release();
         }
+    }
+
+    private async Task LoadFirstAsync(CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await using var connection = await _database.OpenAsync(ct);
+        _storeIdentity = await StoreIdentity.ReadAsync(connection, ct);
+        var storeVersion = await CurrentVersionAsync(connection, ct);
+        var fresh = await Task.Run(() => ReadFile(storeVersion, ct), ct);
+        var fromFile = fresh is not null;
+        if (fresh is null)
+        {
+            _status.ReadingFrom(FromDatabase, null);
+            // Built row by row as the rows stream in (nobody reads it yet), then swapped in: never held twice.
+            fresh = await LoadAllAsync(connection, ct);
+        }
+        else
+        {
+            _savedVersion = fresh.Version;
+        }
+        Swap(fresh);
+        if (fromFile && storeVersion > fresh.Version)
+        {
+            await CatchUpAsync(fresh.Version, ct);
+        }
+        _status.Finished(Stopwatch.GetElapsedTime(started), _snapshot.NodeCount, _snapshot.EdgeCount);
+        _logger.LogInformation("Loaded the graph into memory from the {Source}: {Nodes} nodes, {Edges} edges at change {Version} in {Elapsed}",
+            fromFile ? FromFile : FromDatabase, _snapshot.NodeCount, _snapshot.EdgeCount, _snapshot.Version, Stopwatch.GetElapsedTime(started));
+        NoteChanged();
     }
 
     /// <summary>The snapshot from its file, or null when there is none or it cannot be used (then deleted, so it is written anew).</summary>
@@ -164,7 +181,7 @@ public sealed class SnapshotProvider : IDisposable
         try
         {
             var snapshot = SnapshotFileReader.Read(FilePath, _database.Kind, _storeIdentity!,
-                header => _status.ReadingFrom("snapshot file", (long)header.Nodes + header.Edges), _status.RowRead, ct);
+                header => _status.ReadingFrom(FromFile, (long)header.Nodes + header.Edges), _status.RowRead, ct);
             if (snapshot.Version > storeVersion)
             {
                 // The store's counter is behind the file's: not the history the file was written from.

@@ -71,8 +71,9 @@ public abstract class SnapshotRestartContract(StoreKind kind) : IDisposable
         Assert.Equal(shape, await ShapeAsync(second));
         Assert.Contains(shape, line => line.Contains($"case={fixture.CaseId}", StringComparison.Ordinal));
         Assert.Equal(admin, (await second.DataAsync(Questions(fixture))).ToJsonString());
-        Assert.Equal(insider, (await fixture.DataAsAsync(fixture.InsiderToken, Questions(fixture))).ToJsonString());
-        var outsiderAfter = (await fixture.DataAsAsync(fixture.OutsiderToken, Questions(fixture))).ToJsonString();
+        // The fixture's users and their tokens live in the store: they sign in on the restarted server as before.
+        Assert.Equal(insider, (await second.DataAsync(Questions(fixture), token: fixture.InsiderToken)).ToJsonString());
+        var outsiderAfter = (await second.DataAsync(Questions(fixture), token: fixture.OutsiderToken)).ToJsonString();
         Assert.Equal(outsider, outsiderAfter);
         // The restricted holder of 30% is a beneficial owner to the case team, and does not exist for the outsider.
         Assert.Contains(fixture.HiddenPerson, insider, StringComparison.Ordinal);
