@@ -91,21 +91,33 @@ public sealed class GraphSnapshot
         return node;
     }
 
+    /// <summary>Room for this many nodes and edges, so a snapshot read from its file (#18) does not grow its maps step by step.</summary>
+    internal void Reserve(int nodes, int edges)
+    {
+        _nodes.EnsureCapacity(nodes);
+        _edges.EnsureCapacity(edges);
+    }
+
+    /// <summary>Adds an edge not in the snapshot yet between two nodes already in it: the snapshot file names its ends by position (#18).</summary>
+    internal void AddEdge(string id, SnapshotNode source, SnapshotNode target, Action<SnapshotEdge> set)
+    {
+        var edge = new SnapshotEdge { Id = id, Source = source, Target = target };
+        _edges.Add(id, edge);
+        set(edge);
+        if (!edge.Deleted)
+        {
+            Attach(edge);
+        }
+    }
+
     /// <summary>Adds an edge or updates the one with the same id; a deleted edge leaves the adjacency lists, a restored one returns.</summary>
     public void UpsertEdge(string id, string sourceId, string targetId, Action<SnapshotEdge> set)
     {
         if (!_edges.TryGetValue(id, out var edge))
         {
-            if (!_nodes.TryGetValue(sourceId, out var source) || !_nodes.TryGetValue(targetId, out var target))
+            if (_nodes.TryGetValue(sourceId, out var source) && _nodes.TryGetValue(targetId, out var target))
             {
-                return;
-            }
-            edge = new SnapshotEdge { Id = id, Source = source, Target = target };
-            _edges.Add(id, edge);
-            set(edge);
-            if (!edge.Deleted)
-            {
-                Attach(edge);
+                AddEdge(id, source, target, set);
             }
             return;
         }

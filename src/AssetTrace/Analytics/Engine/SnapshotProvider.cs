@@ -146,9 +146,10 @@ public sealed class SnapshotProvider : IDisposable
     {
         var started = Stopwatch.GetTimestamp();
         await using var connection = await _database.OpenAsync(ct);
-        _storeIdentity = await StoreIdentity.ReadAsync(connection, ct);
+        var identity = await StoreIdentity.ReadAsync(connection, ct);
+        _storeIdentity = identity;
         var storeVersion = await CurrentVersionAsync(connection, ct);
-        var fresh = await Task.Run(() => ReadFile(storeVersion, ct), ct);
+        var fresh = await Task.Run(() => SnapshotFileStart.TryRead(FilePath, _database.Kind, identity, storeVersion, _status, _logger, ct), ct);
         var fromFile = fresh is not null;
         if (fresh is null)
         {
@@ -169,44 +170,6 @@ public sealed class SnapshotProvider : IDisposable
         _logger.LogInformation("Loaded the graph into memory from the {Source}: {Nodes} nodes, {Edges} edges at change {Version} in {Elapsed}",
             fromFile ? FromFile : FromDatabase, _snapshot.NodeCount, _snapshot.EdgeCount, _snapshot.Version, Stopwatch.GetElapsedTime(started));
         NoteChanged();
-    }
-
-    /// <summary>The snapshot from its file, or null when there is none or it cannot be used (then deleted, so it is written anew).</summary>
-    private GraphSnapshot? ReadFile(long storeVersion, CancellationToken ct)
-    {
-        if (FilePath is null || !File.Exists(FilePath))
-        {
-            return null;
-        }
-        try
-        {
-            var snapshot = SnapshotFileReader.Read(FilePath, _database.Kind, _storeIdentity!,
-                header => _status.ReadingFrom(FromFile, (long)header.Nodes + header.Edges), _status.RowRead, ct);
-            if (snapshot.Version > storeVersion)
-            {
-                // The store's counter is behind the file's: not the history the file was written from.
-                throw new SnapshotFileRejectedException($"{FilePath} is at change {snapshot.Version}, ahead of the store at {storeVersion}");
-            }
-            return snapshot;
-        }
-        catch (SnapshotFileRejectedException e)
-        {
-            _logger.LogWarning("The analytics snapshot file is not used and is deleted; the graph is read from the database instead: {Reason}", e.Message);
-            TryDelete(FilePath);
-            return null;
-        }
-    }
-
-    private void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            _logger.LogWarning(e, "Could not delete {Path}", path);
-        }
     }
 
     /// <summary>

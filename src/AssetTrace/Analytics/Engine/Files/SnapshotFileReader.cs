@@ -97,7 +97,8 @@ public static class SnapshotFileReader
             strings[i] = reader.ReadString();
         }
         var snapshot = new GraphSnapshot { Version = header.Version };
-        var nodes = new string[header.Nodes];
+        snapshot.Reserve(header.Nodes, header.Edges);
+        var nodes = new SnapshotNode[header.Nodes];
         for (var i = 0; i < nodes.Length; i++)
         {
             if ((i & 0xFFFF) == 0)
@@ -119,7 +120,7 @@ public static class SnapshotFileReader
         return snapshot;
     }
 
-    private static string ReadNode(BinaryReader reader, GraphSnapshot snapshot, string[] strings)
+    private static SnapshotNode ReadNode(BinaryReader reader, GraphSnapshot snapshot, string[] strings)
     {
         var id = reader.ReadString();
         var kind = (NodeKind)reader.ReadByte();
@@ -132,7 +133,7 @@ public static class SnapshotFileReader
         var from = Has(flags, SnapshotFileFormat.NodeValidFrom) ? DateOnly.FromDayNumber(reader.ReadInt32()) : (DateOnly?)null;
         var to = Has(flags, SnapshotFileFormat.NodeValidTo) ? DateOnly.FromDayNumber(reader.ReadInt32()) : (DateOnly?)null;
         var restrictedTo = Has(flags, SnapshotFileFormat.NodeRestriction) ? strings[reader.ReadInt32()] : null;
-        snapshot.Upsert(id, node =>
+        return snapshot.Upsert(id, node =>
         {
             node.Restriction = snapshot.NumberCase(restrictedTo);
             node.Kind = kind;
@@ -144,10 +145,9 @@ public static class SnapshotFileReader
             node.ValidFrom = from;
             node.ValidTo = to;
         });
-        return id;
     }
 
-    private static void ReadEdge(BinaryReader reader, GraphSnapshot snapshot, string[] strings, string[] nodes)
+    private static void ReadEdge(BinaryReader reader, GraphSnapshot snapshot, string[] strings, SnapshotNode[] nodes)
     {
         var id = reader.ReadString();
         var kind = (EdgeKind)reader.ReadByte();
@@ -165,7 +165,7 @@ public static class SnapshotFileReader
         var currency = Has(flags, SnapshotFileFormat.EdgeCurrency) ? strings[reader.ReadInt32()] : null;
         var date = Has(flags, SnapshotFileFormat.EdgeDate) ? DateOnly.FromDayNumber(reader.ReadInt32()) : (DateOnly?)null;
         var restrictedTo = Has(flags, SnapshotFileFormat.EdgeRestriction) ? strings[reader.ReadInt32()] : null;
-        snapshot.UpsertEdge(id, source, target, edge =>
+        snapshot.AddEdge(id, source, target, edge =>
         {
             edge.Restriction = snapshot.NumberCase(restrictedTo);
             edge.Kind = kind;
