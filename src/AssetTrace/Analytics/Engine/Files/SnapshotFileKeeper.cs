@@ -30,9 +30,10 @@ public sealed class SnapshotFileKeeper(SnapshotProvider snapshots, IOptions<Snap
                 {
                     await snapshots.SaveAsync(stoppingToken);
                 }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    // The graph in memory is unharmed; the next start reads the store instead of the file.
+                    // The graph in memory is unharmed and the server goes on (a failing hosted service would stop it);
+                    // the next start reads the store instead of the file.
                     logger.LogWarning(e, "Could not write the analytics snapshot file {Path}", path);
                 }
                 await Task.Delay(interval, clock, stoppingToken);
