@@ -34,6 +34,11 @@ if (args is ["roster", .. var rosterArgs])
     // The Commission's candidate list on a large graph (issue #16): Roster/RosterCommand.cs.
     return await AssetTrace.Benchmarks.Roster.RosterCommand.RunAsync(rosterArgs, root, command);
 }
+if (args is ["warm", .. var warmArgs])
+{
+    // The first analytics answer after a restart, with and without the snapshot file (issue #18): Warm/WarmCommand.cs.
+    return await AssetTrace.Benchmarks.Warm.WarmCommand.RunAsync(warmArgs, root, command);
+}
 if (args is ["watch", .. var watchArgs])
 {
     // The open-source watch's crawl rate and memory (issue #15): Watch/WatchCommand.cs.

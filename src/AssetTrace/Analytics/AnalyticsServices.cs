@@ -1,4 +1,5 @@
 using AssetTrace.Analytics.Engine;
+using AssetTrace.Analytics.Engine.Files;
 using AssetTrace.Analytics.RedFlags;
 using AssetTrace.Analytics.Wealth;
 
@@ -23,6 +24,7 @@ public static class AnalyticsServices
                 options.InstanceName = configuration["Analytics:CachePrefix"] ?? "assettrace:";
             });
         }
+        services.Configure<SnapshotOptions>(configuration.GetSection("Analytics:Snapshot"));
         services.AddSingleton<SnapshotProvider>();
         services.AddSingleton<AnalyticsCache>();
         services.AddSingleton<ExchangeRateStore>();
@@ -30,4 +32,8 @@ public static class AnalyticsServices
         services.AddSingleton<OwnershipAnalytics>();
         return services;
     }
+
+    /// <summary>The server's snapshot file: read at start when there is one, written in the background (#18).</summary>
+    public static IServiceCollection AddAnalyticsHostedServices(this IServiceCollection services) =>
+        services.AddHostedService<SnapshotFileKeeper>();
 }

@@ -1,3 +1,4 @@
+using AssetTrace.Analytics.Engine;
 using AssetTrace.Common;
 using GraphQL;
 using GraphQL.Instrumentation;
@@ -6,7 +7,7 @@ namespace AssetTrace.Api;
 
 /// <summary>
 /// Turns the errors a user can cause into GraphQL errors with a code (BAD_USER_INPUT,
-/// NOT_FOUND, CONFLICT, FORBIDDEN) and, for input errors, the field at fault. Anything else
+/// NOT_FOUND, CONFLICT, FORBIDDEN, WARMING) and, for input errors, the field at fault. Anything else
 /// stays an internal error whose details are not shown.
 /// </summary>
 public sealed class DomainErrorMiddleware : IFieldMiddleware
@@ -40,6 +41,15 @@ public sealed class DomainErrorMiddleware : IFieldMiddleware
         catch (ForbiddenException e)
         {
             throw Error(e.Message, "FORBIDDEN", context, null);
+        }
+        catch (SnapshotWarmingException e)
+        {
+            // The graph is still being read into memory after a start (#18): the client is told how far, and asks again.
+            var error = Error(e.Message, "WARMING", context, null);
+            error.Data["rowsRead"] = e.RowsRead;
+            error.Data["rowsTotal"] = e.RowsTotal;
+            error.Data["source"] = e.LoadingFrom;
+            throw error;
         }
     }
 

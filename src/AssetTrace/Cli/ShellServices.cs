@@ -1,3 +1,4 @@
+using AssetTrace.Analytics.Engine.Files;
 using AssetTrace.Hosting;
 using AssetTrace.Matching.Screening;
 using AssetTrace.Operations.Backup;
@@ -20,6 +21,8 @@ public static class ShellServices
         services.AddLogging(logging => logging.AddConsole().SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<IConfiguration>(configuration);
         services.AddAssetTraceCore(configuration);
+        // A shell command serves nobody else while the graph loads: it waits for it rather than answer "warming" (#18).
+        services.PostConfigure<SnapshotOptions>(options => options.WarmingWaitSeconds = null);
         services.AddBackup();
         services.AddScreening();
         return services.BuildServiceProvider();

@@ -1,4 +1,5 @@
 using AssetTrace.Accounts;
+using AssetTrace.Analytics;
 using AssetTrace.Api;
 using AssetTrace.Api.Limits;
 using AssetTrace.Audit;
@@ -37,6 +38,7 @@ public static class WebApp
         services.AddScreening();
         services.AddMailHostedServices();
         services.AddAuditHostedServices();
+        services.AddAnalyticsHostedServices();
         // Reminders and overdue flags fire in the server only; shell commands never start the scheduler.
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         services.Configure<ApiLimits>(builder.Configuration.GetSection("Api"));

@@ -48,6 +48,9 @@ public sealed class ServerHarness : IAsyncDisposable
     {
         // Keep test output to failures: appsettings.json would log every start at Information.
         var settings = new Dictionary<string, string?>(storeSettings) { ["Logging:LogLevel:Default"] = "Error" };
+        // A test's first analytics question waits for the graph however busy the machine is; a test of the WARMING
+        // answer sets its own wait (#18).
+        settings.TryAdd("Analytics:Snapshot:WarmingWaitSeconds", "60");
         var app = WebApp.Build(["--urls", "http://127.0.0.1:0"], builder =>
         {
             builder.Configuration.AddInMemoryCollection(settings);

@@ -129,6 +129,10 @@ public abstract class BackupRestoreContract(StoreKind from, StoreKind to) : IAsy
         Assert.Equal(["r-1:overdue"], await Texts(target, "SELECT trigger_name FROM qrtz_triggers"));
         // Instants and dates come back as the app reads them, in either store.
         Assert.Equal(await Texts(source, "SELECT id FROM cases ORDER BY id"), await Texts(target, "SELECT id FROM cases ORDER BY id"));
+        // The restored store is a store of its own (#18): an analytics snapshot file of the source is not caught up on it.
+        const string Identity = "SELECT value FROM store_identity";
+        Assert.Single(await Texts(target, Identity));
+        Assert.NotEqual(await Texts(source, Identity), await Texts(target, Identity));
         Assert.Equal(0, await CommandLine.RunAsync(["audit", "verify", .. Overrides(_targetSettings)]));
         // The restored store is one a server runs on: a new write takes the next number and is audited.
         await using var restored = await CoreHarness.StartAsync(_targetSettings);

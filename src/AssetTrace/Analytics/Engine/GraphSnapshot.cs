@@ -12,6 +12,7 @@ public sealed class GraphSnapshot
     private readonly Dictionary<string, SnapshotNode> _nodes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SnapshotEdge> _edges = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _caseNumbers = new(StringComparer.Ordinal);
+    private readonly List<string> _caseIds = [];
 
     public long Version { get; internal set; }
 
@@ -29,6 +30,15 @@ public sealed class GraphSnapshot
     /// <summary>The number this snapshot gives a case in <see cref="SnapshotNode.Restriction"/>; 0 for none or for a case it has no restricted fact of.</summary>
     internal int CaseNumberOf(string? caseId) => caseId is not null && _caseNumbers.TryGetValue(caseId, out var number) ? number : 0;
 
+    /// <summary>The case a restriction number stands for; null for 0 (open).</summary>
+    internal string? CaseIdOf(int number) => number == 0 ? null : _caseIds[number - 1];
+
+    /// <summary>Every node kept, restricted and deleted ones too, in the order they were added: for the snapshot file (#18), never for an answer.</summary>
+    internal IEnumerable<SnapshotNode> StoredNodes => _nodes.Values;
+
+    /// <summary>Every edge kept, as <see cref="StoredNodes"/>.</summary>
+    internal IEnumerable<SnapshotEdge> StoredEdges => _edges.Values;
+
     /// <summary>Numbers a case the first time a fact restricted to it is loaded.</summary>
     internal int NumberCase(string? caseId)
     {
@@ -40,6 +50,7 @@ public sealed class GraphSnapshot
         {
             number = _caseNumbers.Count + 1;
             _caseNumbers.Add(caseId, number);
+            _caseIds.Add(caseId);
         }
         return number;
     }
@@ -80,21 +91,33 @@ public sealed class GraphSnapshot
         return node;
     }
 
+    /// <summary>Room for this many nodes and edges, so a snapshot read from its file (#18) does not grow its maps step by step.</summary>
+    internal void Reserve(int nodes, int edges)
+    {
+        _nodes.EnsureCapacity(nodes);
+        _edges.EnsureCapacity(edges);
+    }
+
+    /// <summary>Adds an edge not in the snapshot yet between two nodes already in it: the snapshot file names its ends by position (#18).</summary>
+    internal void AddEdge(string id, SnapshotNode source, SnapshotNode target, Action<SnapshotEdge> set)
+    {
+        var edge = new SnapshotEdge { Id = id, Source = source, Target = target };
+        _edges.Add(id, edge);
+        set(edge);
+        if (!edge.Deleted)
+        {
+            Attach(edge);
+        }
+    }
+
     /// <summary>Adds an edge or updates the one with the same id; a deleted edge leaves the adjacency lists, a restored one returns.</summary>
     public void UpsertEdge(string id, string sourceId, string targetId, Action<SnapshotEdge> set)
     {
         if (!_edges.TryGetValue(id, out var edge))
         {
-            if (!_nodes.TryGetValue(sourceId, out var source) || !_nodes.TryGetValue(targetId, out var target))
+            if (_nodes.TryGetValue(sourceId, out var source) && _nodes.TryGetValue(targetId, out var target))
             {
-                return;
-            }
-            edge = new SnapshotEdge { Id = id, Source = source, Target = target };
-            _edges.Add(id, edge);
-            set(edge);
-            if (!edge.Deleted)
-            {
-                Attach(edge);
+                AddEdge(id, source, target, set);
             }
             return;
         }

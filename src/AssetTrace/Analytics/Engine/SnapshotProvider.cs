@@ -1,10 +1,12 @@
 using System.Data.Common;
-using System.Globalization;
-using System.Text.Json;
-using AssetTrace.Graph.Model;
+using System.Diagnostics;
+using System.Threading.Channels;
+using AssetTrace.Analytics.Engine.Files;
 using AssetTrace.Graph.Store;
+using AssetTrace.Hosting;
 using AssetTrace.Storage;
 using AssetTrace.Visibility;
+using Microsoft.Extensions.Options;
 
 namespace AssetTrace.Analytics.Engine;
 
@@ -13,28 +15,62 @@ namespace AssetTrace.Analytics.Engine;
 /// calculation it reads the store's change counter (one indexed row) and, when the store moved
 /// on, loads only the nodes and edges stamped with a later counter. Several servers sharing one
 /// PostgreSQL each keep their own snapshot and so always compute on the committed graph.
+/// The first load reads the snapshot file beside the store when there is a sound one and catches up from
+/// its counter, else every row of the store; it runs apart from any request, and a question asked
+/// meanwhile is answered "warming" after a short wait (#18).
 /// </summary>
-public sealed class SnapshotProvider(Database database, ILogger<SnapshotProvider> logger) : IDisposable
+public sealed class SnapshotProvider : IDisposable
 {
+    // Where a first load reads the graph from (SnapshotStatus.Source, the WARMING answer's "source").
+    public const string FromFile = "snapshot file";
+    public const string FromDatabase = "database";
+
+    private readonly Database _database;
+    private readonly SnapshotOptions _options;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<SnapshotProvider> _logger;
     private GraphSnapshot _snapshot = new();
     private readonly ReaderWriterLockSlim _lock = new();
     private readonly SemaphoreSlim _refresh = new(1, 1);
     private readonly SnapshotStatus _status = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Lock _warmingGate = new();
+    private readonly Channel<bool> _changed = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private Task? _warming;
+    private string? _storeIdentity;
+    private long _savedVersion;
+
+    public SnapshotProvider(Database database, StoreChoice store, IOptions<SnapshotOptions> options, TimeProvider clock, ILogger<SnapshotProvider> logger)
+    {
+        _database = database;
+        _options = options.Value;
+        _clock = clock;
+        _logger = logger;
+        FilePath = _options.FilePath(store.DataDirectory);
+    }
 
     /// <summary>Whether the graph is in memory yet, how far a first load is, its age and load time: for /health/ready and the metrics (#19).</summary>
     public SnapshotStatus Status => _status;
 
+    /// <summary>Where the snapshot file is kept; null when the server keeps none.</summary>
+    public string? FilePath { get; }
+
     /// <summary>Runs a calculation for a viewer on a snapshot at least as new as the store's last committed change.</summary>
     public async Task<T> ReadAsync<T>(Viewer viewer, Func<GraphSnapshot, T> calculate, CancellationToken ct) =>
-        await ReadAsync(viewer, await GraphVersion.CurrentAsync(database, ct), calculate, ct);
+        await ReadAsync(viewer, await GraphVersion.CurrentAsync(_database, ct), calculate, ct);
 
     /// <summary>
     /// Runs a calculation on a snapshot at least as new as <paramref name="atLeast"/>, a value of
     /// the change counter the caller has just read (for its cache key), so it is not read twice.
     /// The calculation sees only what the viewer may see (<see cref="Sight"/>).
     /// </summary>
+    /// <exception cref="SnapshotWarmingException">The first load is still running after the configured wait.</exception>
     public async Task<T> ReadAsync<T>(Viewer viewer, long atLeast, Func<GraphSnapshot, T> calculate, CancellationToken ct)
     {
+        if (!_status.Loaded)
+        {
+            await AwaitWarmAsync(ct);
+        }
         if (atLeast > _snapshot.Version)
         {
             await RefreshAsync(atLeast, ct);
@@ -50,6 +86,144 @@ public sealed class SnapshotProvider(Database database, ILogger<SnapshotProvider
         }
     }
 
+    /// <summary>Starts the first load, unless it runs or ran already; it belongs to no request, so none cancels it (a failed one is started again).</summary>
+    public Task WarmAsync()
+    {
+        lock (_warmingGate)
+        {
+            if (_warming is null || _warming.IsFaulted || _warming.IsCanceled)
+            {
+                // Said before the load starts, so a question asked at once already hears where it reads from.
+                _status.Started(true);
+                _status.ReadingFrom(FilePath is not null && File.Exists(FilePath) ? FromFile : FromDatabase, null);
+                _warming = Task.Run(() => FirstLoadAsync(_stopping.Token));
+            }
+            return _warming;
+        }
+    }
+
+    private async Task AwaitWarmAsync(CancellationToken ct)
+    {
+        var warming = WarmAsync();
+        if (!warming.IsCompleted && _options.WarmingWaitSeconds is { } seconds)
+        {
+            using var waited = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var timeout = Task.Delay(TimeSpan.FromSeconds(Math.Max(0, seconds)), _clock, waited.Token);
+            var first = await Task.WhenAny(warming, timeout);
+            await waited.CancelAsync();
+            ct.ThrowIfCancellationRequested();
+            if (first != warming)
+            {
+                throw new SnapshotWarmingException(_status);
+            }
+        }
+        await warming.WaitAsync(ct);
+    }
+
+    /// <summary>Completes when the snapshot changed since it was last written to its file: the saver waits on it.</summary>
+    internal ValueTask<bool> ChangedAsync(CancellationToken ct) => _changed.Reader.ReadAsync(ct);
+
+    private async Task FirstLoadAsync(CancellationToken ct)
+    {
+        await _refresh.WaitAsync(ct);
+        try
+        {
+            await LoadFirstAsync(ct);
+        }
+        catch
+        {
+            // Not warming any more: the next question starts it again (WarmAsync), and /health/ready says "not loaded".
+            _status.Started(false);
+            throw;
+        }
+        finally
+        {
+            _refresh.Release();
+        }
+    }
+
+    private async Task LoadFirstAsync(CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await using var connection = await _database.OpenAsync(ct);
+        var identity = await StoreIdentity.ReadAsync(connection, ct);
+        _storeIdentity = identity;
+        var storeVersion = await CurrentVersionAsync(connection, ct);
+        var fresh = await Task.Run(() => SnapshotFileStart.TryRead(FilePath, _database.Kind, identity, storeVersion, _status, _logger, ct), ct);
+        var fromFile = fresh is not null;
+        if (fresh is null)
+        {
+            _status.ReadingFrom(FromDatabase, null);
+            // Built row by row as the rows stream in (nobody reads it yet), then swapped in: never held twice.
+            fresh = await LoadAllAsync(connection, ct);
+        }
+        else
+        {
+            _savedVersion = fresh.Version;
+        }
+        Swap(fresh);
+        if (fromFile && storeVersion > fresh.Version)
+        {
+            await CatchUpAsync(fresh.Version, ct);
+        }
+        _status.Finished(Stopwatch.GetElapsedTime(started), _snapshot.NodeCount, _snapshot.EdgeCount);
+        _logger.LogInformation("Loaded the graph into memory from the {Source}: {Nodes} nodes, {Edges} edges at change {Version} in {Elapsed}",
+            fromFile ? FromFile : FromDatabase, _snapshot.NodeCount, _snapshot.EdgeCount, _snapshot.Version, Stopwatch.GetElapsedTime(started));
+        NoteChanged();
+    }
+
+    /// <summary>
+    /// Writes the snapshot to its file when it changed since it was last written (the saver calls it, never
+    /// a request). Holds off catch-ups meanwhile, as they are the only changes to the snapshot; calculations go on.
+    /// </summary>
+    /// <returns>Whether a file was written.</returns>
+    public async Task<bool> SaveAsync(CancellationToken ct)
+    {
+        if (FilePath is null || !_status.Loaded)
+        {
+            return false;
+        }
+        await _refresh.WaitAsync(ct);
+        try
+        {
+            if (_snapshot.Version == _savedVersion)
+            {
+                return false;
+            }
+            var started = Stopwatch.GetTimestamp();
+            var snapshot = _snapshot;
+            await Task.Run(() => SnapshotFileWriter.Write(FilePath, _database.Kind, _storeIdentity!, snapshot, ct), ct);
+            _savedVersion = snapshot.Version;
+            _logger.LogInformation("Wrote the analytics snapshot file {Path} at change {Version} in {Elapsed}", FilePath, snapshot.Version, Stopwatch.GetElapsedTime(started));
+            return true;
+        }
+        finally
+        {
+            _refresh.Release();
+        }
+    }
+
+    private void NoteChanged()
+    {
+        if (FilePath is not null && _snapshot.Version != _savedVersion)
+        {
+            _changed.Writer.TryWrite(true);
+        }
+    }
+
+    private void Swap(GraphSnapshot fresh)
+    {
+        _lock.EnterWriteLock();
+        try
+        {
+            _snapshot = fresh;
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+    }
+
     private async Task RefreshAsync(long target, CancellationToken ct)
     {
         await _refresh.WaitAsync(ct);
@@ -59,51 +233,11 @@ public sealed class SnapshotProvider(Database database, ILogger<SnapshotProvider
             {
                 return;
             }
-            var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            var since = _snapshot.Version;
-            _status.Started(since == 0);
-            if (since == 0)
-            {
-                // The first load builds a new snapshot row by row as the rows stream in (nobody reads
-                // it yet), then swaps it in: a million nodes are never held twice.
-                var fresh = await LoadAllAsync(ct);
-                _lock.EnterWriteLock();
-                try
-                {
-                    _snapshot = fresh;
-                }
-                finally
-                {
-                    _lock.ExitWriteLock();
-                }
-            }
-            else
-            {
-                var (version, nodes, edges) = await LoadChangesAsync(since, ct);
-                _lock.EnterWriteLock();
-                try
-                {
-                    foreach (var apply in nodes)
-                    {
-                        apply(_snapshot);
-                    }
-                    foreach (var apply in edges)
-                    {
-                        apply(_snapshot);
-                    }
-                    _snapshot.Version = version;
-                }
-                finally
-                {
-                    _lock.ExitWriteLock();
-                }
-            }
-            _status.Finished(System.Diagnostics.Stopwatch.GetElapsedTime(started), _snapshot.NodeCount, _snapshot.EdgeCount);
-            if (since == 0)
-            {
-                logger.LogInformation("Loaded the graph into memory: {Nodes} nodes, {Edges} edges in {Elapsed}",
-                    _snapshot.NodeCount, _snapshot.EdgeCount, System.Diagnostics.Stopwatch.GetElapsedTime(started));
-            }
+            var started = Stopwatch.GetTimestamp();
+            _status.Started(false);
+            await CatchUpAsync(_snapshot.Version, ct);
+            _status.Finished(Stopwatch.GetElapsedTime(started), _snapshot.NodeCount, _snapshot.EdgeCount);
+            NoteChanged();
         }
         finally
         {
@@ -111,16 +245,41 @@ public sealed class SnapshotProvider(Database database, ILogger<SnapshotProvider
         }
     }
 
-    private async Task<GraphSnapshot> LoadAllAsync(CancellationToken ct)
+    /// <summary>Applies the rows stamped with a later counter than <paramref name="since"/>; deletions are rows marked deleted, never rows gone.</summary>
+    private async Task CatchUpAsync(long since, CancellationToken ct)
+    {
+        var (version, nodes, edges) = await LoadChangesAsync(since, ct);
+        _lock.EnterWriteLock();
+        try
+        {
+            foreach (var apply in nodes)
+            {
+                apply(_snapshot);
+            }
+            foreach (var apply in edges)
+            {
+                apply(_snapshot);
+            }
+            _snapshot.Version = version;
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+    }
+
+    private static Task<long> CurrentVersionAsync(DbConnection connection, CancellationToken ct) =>
+        connection.ScalarAsync<long>(null, "SELECT version FROM graph_version WHERE id = 1", ct);
+
+    private async Task<GraphSnapshot> LoadAllAsync(DbConnection connection, CancellationToken ct)
     {
         var snapshot = new GraphSnapshot();
-        await using var connection = await database.OpenAsync(ct);
         // Read the counter first: rows committed after it are loaded too, harmlessly, and applied again next time.
-        snapshot.Version = await connection.ScalarAsync<long>(null, "SELECT version FROM graph_version WHERE id = 1", ct);
+        snapshot.Version = await CurrentVersionAsync(connection, ct);
         foreach (var (sql, read) in new (string, Func<DbDataReader, Action<GraphSnapshot>>)[]
         {
-            ($"SELECT {NodeColumns} FROM nodes WHERE NOT deleted", ReadNode),
-            ($"SELECT {EdgeColumns} FROM edges WHERE NOT deleted", ReadEdge),
+            ($"SELECT {SnapshotRows.NodeColumns} FROM nodes WHERE NOT deleted", SnapshotRows.ReadNode),
+            ($"SELECT {SnapshotRows.EdgeColumns} FROM edges WHERE NOT deleted", SnapshotRows.ReadEdge),
         })
         {
             await using var command = Database.Command(connection, null, sql);
@@ -136,94 +295,23 @@ public sealed class SnapshotProvider(Database database, ILogger<SnapshotProvider
 
     private async Task<(long Version, List<Action<GraphSnapshot>> Nodes, List<Action<GraphSnapshot>> Edges)> LoadChangesAsync(long since, CancellationToken ct)
     {
-        await using var connection = await database.OpenAsync(ct);
+        await using var connection = await _database.OpenAsync(ct);
         // Read the counter first: rows committed after it are loaded too, harmlessly, and applied again next time.
-        var version = await connection.ScalarAsync<long>(null, "SELECT version FROM graph_version WHERE id = 1", ct);
+        var version = await CurrentVersionAsync(connection, ct);
         var nodes = await connection.QueryAsync(null,
-            $"SELECT {NodeColumns} FROM nodes WHERE change_seq > @since ORDER BY change_seq",
-            ReadNode, ct, ("since", since));
+            $"SELECT {SnapshotRows.NodeColumns} FROM nodes WHERE change_seq > @since ORDER BY change_seq",
+            SnapshotRows.ReadNode, ct, ("since", since));
         var edges = await connection.QueryAsync(null,
-            $"SELECT {EdgeColumns} FROM edges WHERE change_seq > @since ORDER BY change_seq",
-            ReadEdge, ct, ("since", since));
+            $"SELECT {SnapshotRows.EdgeColumns} FROM edges WHERE change_seq > @since ORDER BY change_seq",
+            SnapshotRows.ReadEdge, ct, ("since", since));
         return (version, nodes, edges);
     }
 
-    // The columns ReadNode and ReadEdge read, in their order; shared by the full load and the delta load.
-    private const string NodeColumns = "id, kind, name, properties, valid_from, valid_to, deleted, restricted_case";
-    private const string EdgeColumns = "id, kind, source_id, target_id, share_low, share_high, valid_from, valid_to, properties, deleted, restricted_case";
-
-    private static Action<GraphSnapshot> ReadNode(DbDataReader r)
-    {
-        var id = r.GetString(0);
-        var kind = Codes.ParseNodeKind(r.GetString(1));
-        var name = r.GetString(2);
-        var properties = kind == NodeKind.Person ? null : r.GetString(3);
-        var validFrom = r.NullableDate(4);
-        var validTo = r.NullableDate(5);
-        var deleted = r.GetBoolean(6);
-        var restrictedTo = r.NullableString(7);
-        return snapshot => snapshot.Upsert(id, node =>
-        {
-            node.Restriction = snapshot.NumberCase(restrictedTo);
-            node.Kind = kind;
-            node.Name = name;
-            node.ValidFrom = validFrom;
-            node.ValidTo = validTo;
-            node.Deleted = deleted;
-            if (properties is not null)
-            {
-                using var json = JsonDocument.Parse(properties);
-                var p = json.RootElement;
-                node.Country = Text(p, "jurisdiction") ?? Text(p, "country") ?? Text(p, "flag");
-                node.Value = p.TryGetProperty("value", out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDecimal() : null;
-                node.ValueCurrency = Text(p, "valueCurrency");
-                node.ValueDate = Text(p, "valueDate") is { } d ? DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
-            }
-        });
-    }
-
-    private static Action<GraphSnapshot> ReadEdge(DbDataReader r)
-    {
-        var id = r.GetString(0);
-        var kind = Codes.ParseEdgeKind(r.GetString(1));
-        var sourceId = r.GetString(2);
-        var targetId = r.GetString(3);
-        var low = r.NullableDecimal(4);
-        var high = r.NullableDecimal(5);
-        var validFrom = r.NullableDate(6);
-        var validTo = r.NullableDate(7);
-        var properties = kind is EdgeKind.Owns or EdgeKind.BeneficialOwnerOf ? null : r.GetString(8);
-        var deleted = r.GetBoolean(9);
-        var restrictedTo = r.NullableString(10);
-        return snapshot => snapshot.UpsertEdge(id, sourceId, targetId, edge =>
-        {
-            edge.Restriction = snapshot.NumberCase(restrictedTo);
-            edge.Kind = kind;
-            edge.ShareLow = low is null ? null : (double)low / 100;
-            edge.ShareHigh = high is null ? null : (double)high / 100;
-            edge.ValidFrom = validFrom;
-            edge.ValidTo = validTo;
-            edge.Deleted = deleted;
-            if (properties is not null)
-            {
-                using var json = JsonDocument.Parse(properties);
-                var p = json.RootElement;
-                edge.Nominee = p.TryGetProperty("nominee", out var n) && n.ValueKind == JsonValueKind.True;
-                edge.Role = Text(p, "relationship") ?? Text(p, "role");
-                edge.VotingShare = p.TryGetProperty("votingShare", out var vs) && vs.ValueKind == JsonValueKind.Number ? vs.GetDouble() / 100 : null;
-                edge.Amount = p.TryGetProperty("amount", out var a) && a.ValueKind == JsonValueKind.Number ? a.GetDecimal() : null;
-                edge.Currency = Text(p, "currency");
-                edge.Date = Text(p, "date") is { } d ? DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
-            }
-        });
-    }
-
-    private static string? Text(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
     public void Dispose()
     {
+        _stopping.Cancel();
         _lock.Dispose();
         _refresh.Dispose();
+        _stopping.Dispose();
     }
 }

@@ -48,6 +48,12 @@ public sealed class StoreRestore(Database database, Migrator migrator)
                 await connection.ExecuteAsync(transaction, $"DELETE FROM {StoreCatalogue.Quote(table.Target.Name)}", ct);
             }
             await LoadRowsAsync(path, contents.Sha256, plan, connection, transaction, ct);
+            if (plan.Any(t => t.Target.Name.Equals(StoreIdentity.Table, StringComparison.OrdinalIgnoreCase)))
+            {
+                // The restored store is a new store (#18): an analytics snapshot file written from the
+                // backed-up one must not be caught up through a change counter that may have moved differently.
+                await StoreIdentity.RenewAsync(connection, transaction, ct);
+            }
             if (connection is NpgsqlConnection)
             {
                 await AdvanceSequencesAsync(connection, transaction, plan, ct);

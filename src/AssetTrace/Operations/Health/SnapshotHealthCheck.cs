@@ -15,7 +15,10 @@ public sealed class SnapshotHealthCheck(SnapshotProvider snapshots) : IHealthChe
         var data = new Dictionary<string, object> { ["rowsRead"] = status.RowsRead };
         if (status.Warming)
         {
-            return Task.FromResult(HealthCheckResult.Degraded($"warming: {status.RowsRead} rows of the graph read into memory so far", data: data));
+            // From the snapshot file the total is known (#18); from the store only the count so far.
+            var of = status.RowsTotal is { } total ? $" of {total}" : "";
+            data["source"] = status.Source ?? "";
+            return Task.FromResult(HealthCheckResult.Degraded($"warming: {status.RowsRead}{of} rows of the graph read into memory so far", data: data));
         }
         if (!status.Loaded)
         {

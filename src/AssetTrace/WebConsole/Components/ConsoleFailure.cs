@@ -1,4 +1,5 @@
 using System.Globalization;
+using AssetTrace.Analytics.Engine;
 using AssetTrace.Common;
 using AssetTrace.WebConsole.Text;
 
@@ -17,8 +18,15 @@ public sealed record ConsoleFailure(string Message, bool SignInAgain = false)
         UserInputException input => new ConsoleFailure(text.Format(text.ErrorInput, string.Join(" ", input.Errors.Select(e => $"{e.Field}: {e.Message}")))),
         ForbiddenException forbidden => new ConsoleFailure(text.Format(text.ErrorForbidden, forbidden.Message)),
         ConflictException conflict => new ConsoleFailure(text.Format(text.ErrorConflict, conflict.Message)),
+        // The analytics graph is still loading after a start (#18): say how far, not "the server failed".
+        SnapshotWarmingException warming => new ConsoleFailure(text.Format(text.ErrorWarming, Progress(warming))),
         _ => Unexpected(error, text, now, logger),
     };
+
+    private static string Progress(SnapshotWarmingException warming) =>
+        warming.RowsTotal is { } total && total > 0
+            ? $"{100.0 * warming.RowsRead / total:0}%"
+            : warming.RowsRead.ToString("N0", CultureInfo.InvariantCulture);
 
     private static ConsoleFailure Unexpected(Exception error, ConsoleText text, DateTimeOffset now, ILogger logger)
     {

@@ -96,6 +96,7 @@ public sealed class ConsoleText
     public required string ErrorInput { get; init; }
     public required string ErrorForbidden { get; init; }
     public required string ErrorConflict { get; init; }
+    public required string ErrorWarming { get; init; }
     public required string ErrorUnexpected { get; init; }
     public required string SignInAgain { get; init; }
     public required string Loading { get; init; }
@@ -217,6 +218,7 @@ public sealed class ConsoleText
         ErrorInput = "Проверьте ввод: {0}",
         ErrorForbidden = "Ваша роль этого не позволяет: {0} Обратитесь к администратору.",
         ErrorConflict = "Конфликт: {0} Обновите страницу и повторите.",
+        ErrorWarming = "Сервер только что запущен и загружает граф в память ({0}). Повторите через несколько секунд.",
         ErrorUnexpected = "Сбой на сервере. Повторите попытку; если ошибка повторяется, сообщите администратору (время {0}).",
         SignInAgain = "Войти снова",
         Loading = "Загрузка…",
@@ -325,6 +327,7 @@ public sealed class ConsoleText
         ErrorInput = "Check the input: {0}",
         ErrorForbidden = "Your role does not allow this: {0} Ask an administrator.",
         ErrorConflict = "Conflict: {0} Reload the page and try again.",
+        ErrorWarming = "The server has just started and is reading the graph into memory ({0}). Try again in a few seconds.",
         ErrorUnexpected = "The server failed. Try again; if it happens again, tell an administrator (time {0}).",
         SignInAgain = "Sign in again",
         Loading = "Loading…",

@@ -1,0 +1,96 @@
+using AssetTrace.Benchmarks.Generation;
+using AssetTrace.Benchmarks.Loading;
+using AssetTrace.Benchmarks.Reporting;
+using AssetTrace.Storage;
+
+namespace AssetTrace.Benchmarks.Warm;
+
+/// <summary>
+/// A warm server in seconds (issue #18): a generated graph of <c>--nodes</c> nodes in each store, the built server
+/// started twice on it, first without a snapshot file (every row read from the store, and the file written after)
+/// and then with it; each time, how long from the start of the process until it listens and until its first
+/// analytics answer (asked every 100 ms, "warming" answers counted until a real one comes).
+/// </summary>
+public static class WarmCommand
+{
+    public static async Task<int> RunAsync(string[] args, string repositoryRoot, string command)
+    {
+        var options = CommandOptions.Parse(args, new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["--nodes"] = "1000000", ["--stores"] = "sqlite", ["--seed"] = "42",
+            ["--server-dll"] = Path.Combine(repositoryRoot, "src/AssetTrace/bin/Release/net10.0/assettrace.dll"),
+            ["--work"] = Path.Combine(Path.GetTempPath(), "assettrace-warm-bench"), ["--out"] = "",
+        }, "warm [--nodes 1000000] [--stores sqlite,postgres] [--postgres CONNECTION] [--seed 42] [--server-dll PATH] [--work DIR] [--out FILE.md]", "warmbench");
+        if (options is null)
+        {
+            return 2;
+        }
+        var work = Path.GetFullPath(options["--work"]);
+        Directory.CreateDirectory(work);
+        var ct = CancellationToken.None;
+        var started = DateTimeOffset.UtcNow;
+        var nodes = options.Number("--nodes");
+        Console.WriteLine($"generating {nodes:N0} nodes, seed {options.Number("--seed")}");
+        var graph = GraphGenerator.Generate(nodes, options.Number("--seed"));
+        var lines = new List<string>();
+        foreach (var kind in options.Stores)
+        {
+            var store = kind == StoreKind.Sqlite
+                ? await BenchStore.CreateSqliteAsync(work, ct)
+                : await BenchStore.CreatePostgresAsync(options["--postgres"], "warmbench", ct);
+            Console.WriteLine($"{kind}: bulk load of the generated graph");
+            var nameKeys = BulkRows.NameKeys(graph);
+            _ = kind == StoreKind.Sqlite
+                ? SqliteBulkLoader.Load(store.SqliteFile!, graph, nameKeys)
+                : await PostgresBulkLoader.LoadAsync(store.PostgresConnectionString!, graph, nameKeys, ct);
+            // Each server keeps its own file: here a folder of this run's (SQLite's would be its data folder anyway).
+            var folder = Path.Combine(work, $"snapshot-{kind}-{Guid.NewGuid():N}");
+            var settings = new Dictionary<string, string?>(store.Settings) { ["Analytics:Snapshot:Directory"] = folder };
+            var question = FirstQuestion.For(graph);
+
+            string coldRow, warmRow, coldAnswer, warmAnswer;
+            var file = Path.Combine(folder, "analytics-snapshot.bin");
+            await using (var cold = await ServerStart.MeasureAsync(options["--server-dll"], settings, question, Path.Combine(work, $"{kind}-cold.log"), ct))
+            {
+                await ServerStart.WaitForFileAsync(file, ct);
+                (coldRow, coldAnswer) = (cold.Row(kind, nodes, "none: every row from the store"), cold.Answer);
+            }
+            await using (var warm = await ServerStart.MeasureAsync(options["--server-dll"], settings, question, Path.Combine(work, $"{kind}-warm.log"), ct))
+            {
+                (warmRow, warmAnswer) = (warm.Row(kind, nodes, $"{new FileInfo(file).Length / 1048576.0:0} MiB"), warm.Answer);
+            }
+            lines.Add(coldRow + " |");
+            lines.Add(warmRow + (coldAnswer == warmAnswer ? " yes |" : " NO |"));
+            Console.WriteLine(lines[^2]);
+            Console.WriteLine(lines[^1]);
+        }
+        var m = MachineInfo.Read();
+        var report = string.Join('\n',
+        [
+            $"- Date: {started:yyyy-MM-dd HH:mm} UTC. Command (from the repository root): `{command}`",
+            $"- Machine: {m.Cores} cores ({m.CpuModel}), {m.MemoryBytes / 1073741824.0:0.0} GiB memory, {m.OperatingSystem}, {m.Runtime}",
+            $"- The question: `{FirstQuestion.For(graph)}`, asked every 100 ms from the moment the server listens; times from the start of its process.",
+            "",
+            "| store | nodes | snapshot file | listening | first analytics answer | WARMING answers before it | peak RSS | same answer |",
+            "|---|---:|---|---:|---:|---:|---:|---|",
+            .. lines,
+        ]);
+        Console.WriteLine(report);
+        if (options["--out"].Length > 0)
+        {
+            await File.WriteAllTextAsync(Path.IsPathRooted(options["--out"]) ? options["--out"] : Path.Combine(repositoryRoot, options["--out"]), report + "\n", ct);
+        }
+        return 0;
+    }
+}
+
+/// <summary>The analytics question the benchmark asks: the beneficial owners of the generated graph's most-owned company.</summary>
+internal static class FirstQuestion
+{
+    public static string For(GeneratedGraph graph)
+    {
+        var target = graph.Edges.Where(e => e.Kind == AssetTrace.Graph.Model.EdgeKind.Owns).GroupBy(e => e.Target)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key;
+        return $$"""{ beneficialOwners(id: "{{GeneratedGraph.NodeId(target)}}") { personId lowPercent highPercent } }""";
+    }
+}

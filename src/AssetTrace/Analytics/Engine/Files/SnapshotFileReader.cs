@@ -1,0 +1,186 @@
+using System.IO.Hashing;
+using AssetTrace.Graph.Model;
+using AssetTrace.Storage;
+
+namespace AssetTrace.Analytics.Engine.Files;
+
+/// <summary>
+/// Reads a snapshot file (#18, layout in <see cref="SnapshotFileFormat"/>) into a new <see cref="GraphSnapshot"/>.
+/// The header is checked first (format version, store and its identity), then the checksum over the whole
+/// file, and only then are rows read: a damaged length can therefore never make it allocate or read wild.
+/// Anything that does not hold throws <see cref="SnapshotFileRejectedException"/> saying what.
+/// </summary>
+public static class SnapshotFileReader
+{
+    /// <summary>The header alone: what the file is of, before it is read.</summary>
+    public sealed record Header(int FormatVersion, StoreKind Store, string StoreIdentity, long Version, int Nodes, int Edges, int Strings);
+
+    /// <param name="rowRead">Called once per node and edge read, for the warming progress.</param>
+    public static GraphSnapshot Read(string path, StoreKind store, string storeIdentity, Action<Header> started, Action rowRead, CancellationToken ct)
+    {
+        try
+        {
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+            using var reader = new BinaryReader(file, System.Text.Encoding.UTF8, leaveOpen: true);
+            var header = ReadHeader(reader, path);
+            if (header.Store != store || header.StoreIdentity != storeIdentity)
+            {
+                throw new SnapshotFileRejectedException($"{path} was written from another store ({header.Store} {header.StoreIdentity}, this is {store} {storeIdentity})");
+            }
+            VerifyChecksum(file, path, ct);
+            file.Position = 0;
+            ReadHeader(reader, path);
+            started(header);
+            return ReadRows(reader, header, rowRead, ct);
+        }
+        catch (Exception e) when (e is EndOfStreamException or IOException or FormatException or ArgumentException or IndexOutOfRangeException or OverflowException)
+        {
+            throw new SnapshotFileRejectedException($"{path} cannot be read ({e.Message})", e);
+        }
+    }
+
+    private static Header ReadHeader(BinaryReader reader, string path)
+    {
+        Span<byte> magic = stackalloc byte[SnapshotFileFormat.Magic.Length];
+        reader.BaseStream.ReadExactly(magic);
+        if (!magic.SequenceEqual(SnapshotFileFormat.Magic))
+        {
+            throw new SnapshotFileRejectedException($"{path} is not an analytics snapshot file");
+        }
+        var format = reader.ReadInt32();
+        if (format != SnapshotFileFormat.Version)
+        {
+            throw new SnapshotFileRejectedException($"{path} has format version {format}; this server reads version {SnapshotFileFormat.Version}");
+        }
+        var header = new Header(format, (StoreKind)reader.ReadByte(), reader.ReadString(), reader.ReadInt64(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32());
+        if (header.Nodes < 0 || header.Edges < 0 || header.Strings < 0 || header.Version < 0)
+        {
+            throw new SnapshotFileRejectedException($"{path} has a damaged header");
+        }
+        return header;
+    }
+
+    private static void VerifyChecksum(FileStream file, string path, CancellationToken ct)
+    {
+        var length = file.Length - SnapshotFileFormat.TrailerLength;
+        if (length < 0)
+        {
+            throw new SnapshotFileRejectedException($"{path} is cut short");
+        }
+        file.Position = 0;
+        var hash = new XxHash3();
+        var buffer = new byte[1 << 20];
+        for (var left = length; left > 0;)
+        {
+            ct.ThrowIfCancellationRequested();
+            var read = file.Read(buffer, 0, (int)Math.Min(buffer.Length, left));
+            if (read == 0)
+            {
+                throw new SnapshotFileRejectedException($"{path} is cut short");
+            }
+            hash.Append(buffer.AsSpan(0, read));
+            left -= read;
+        }
+        Span<byte> trailer = stackalloc byte[SnapshotFileFormat.TrailerLength];
+        file.ReadExactly(trailer);
+        if (BitConverter.ToUInt64(trailer) != hash.GetCurrentHashAsUInt64())
+        {
+            throw new SnapshotFileRejectedException($"{path} is damaged (its checksum does not match its contents)");
+        }
+    }
+
+    private static GraphSnapshot ReadRows(BinaryReader reader, Header header, Action rowRead, CancellationToken ct)
+    {
+        var strings = new string[header.Strings];
+        for (var i = 0; i < strings.Length; i++)
+        {
+            strings[i] = reader.ReadString();
+        }
+        var snapshot = new GraphSnapshot { Version = header.Version };
+        snapshot.Reserve(header.Nodes, header.Edges);
+        var nodes = new SnapshotNode[header.Nodes];
+        for (var i = 0; i < nodes.Length; i++)
+        {
+            if ((i & 0xFFFF) == 0)
+            {
+                ct.ThrowIfCancellationRequested();
+            }
+            nodes[i] = ReadNode(reader, snapshot, strings);
+            rowRead();
+        }
+        for (var i = 0; i < header.Edges; i++)
+        {
+            if ((i & 0xFFFF) == 0)
+            {
+                ct.ThrowIfCancellationRequested();
+            }
+            ReadEdge(reader, snapshot, strings, nodes);
+            rowRead();
+        }
+        return snapshot;
+    }
+
+    private static SnapshotNode ReadNode(BinaryReader reader, GraphSnapshot snapshot, string[] strings)
+    {
+        var id = reader.ReadString();
+        var kind = (NodeKind)reader.ReadByte();
+        var name = reader.ReadString();
+        var flags = reader.ReadUInt16();
+        var country = Has(flags, SnapshotFileFormat.NodeCountry) ? strings[reader.ReadInt32()] : null;
+        decimal? value = Has(flags, SnapshotFileFormat.NodeValue) ? reader.ReadDecimal() : null;
+        var currency = Has(flags, SnapshotFileFormat.NodeValueCurrency) ? strings[reader.ReadInt32()] : null;
+        var valueDate = Has(flags, SnapshotFileFormat.NodeValueDate) ? DateOnly.FromDayNumber(reader.ReadInt32()) : (DateOnly?)null;
+        var from = Has(flags, SnapshotFileFormat.NodeValidFrom) ? DateOnly.FromDayNumber(reader.ReadInt32()) : (DateOnly?)null;
+        var to = Has(flags, SnapshotFileFormat.NodeValidTo) ? DateOnly.FromDayNumber(reader.ReadInt32()) : (DateOnly?)null;
+        var restrictedTo = Has(flags, SnapshotFileFormat.NodeRestriction) ? strings[reader.ReadInt32()] : null;
+        return snapshot.Upsert(id, node =>
+        {
+            node.Restriction = snapshot.NumberCase(restrictedTo);
+            node.Kind = kind;
+            node.Name = name;
+            node.Country = country;
+            node.Value = value;
+            node.ValueCurrency = currency;
+            node.ValueDate = valueDate;
+            node.ValidFrom = from;
+            node.ValidTo = to;
+        });
+    }
+
+    private static void ReadEdge(BinaryReader reader, GraphSnapshot snapshot, string[] strings, SnapshotNode[] nodes)
+    {
+        var id = reader.ReadString();
+        var kind = (EdgeKind)reader.ReadByte();
+        var source = nodes[reader.ReadInt32()];
+        var target = nodes[reader.ReadInt32()];
+        var flags = reader.ReadUInt16();
+        double? low = Has(flags, SnapshotFileFormat.EdgeShareLow) ? reader.ReadDouble() : null;
+        double? high = Has(flags, SnapshotFileFormat.EdgeShareHigh) ? reader.ReadDouble() : null;
+        var from = Has(flags, SnapshotFileFormat.EdgeValidFrom) ? DateOnly.FromDayNumber(reader.ReadInt32()) : (DateOnly?)null;
+        var to = Has(flags, SnapshotFileFormat.EdgeValidTo) ? DateOnly.FromDayNumber(reader.ReadInt32()) : (DateOnly?)null;
+        var nominee = Has(flags, SnapshotFileFormat.EdgeNominee);
+        var role = Has(flags, SnapshotFileFormat.EdgeRole) ? strings[reader.ReadInt32()] : null;
+        double? voting = Has(flags, SnapshotFileFormat.EdgeVotingShare) ? reader.ReadDouble() : null;
+        decimal? amount = Has(flags, SnapshotFileFormat.EdgeAmount) ? reader.ReadDecimal() : null;
+        var currency = Has(flags, SnapshotFileFormat.EdgeCurrency) ? strings[reader.ReadInt32()] : null;
+        var date = Has(flags, SnapshotFileFormat.EdgeDate) ? DateOnly.FromDayNumber(reader.ReadInt32()) : (DateOnly?)null;
+        var restrictedTo = Has(flags, SnapshotFileFormat.EdgeRestriction) ? strings[reader.ReadInt32()] : null;
+        snapshot.AddEdge(id, source, target, edge =>
+        {
+            edge.Restriction = snapshot.NumberCase(restrictedTo);
+            edge.Kind = kind;
+            edge.ShareLow = low;
+            edge.ShareHigh = high;
+            edge.ValidFrom = from;
+            edge.ValidTo = to;
+            edge.Nominee = nominee;
+            edge.Role = role;
+            edge.VotingShare = voting;
+            edge.Amount = amount;
+            edge.Currency = currency;
+            edge.Date = date;
+        });
+    }
+
+    private static bool Has(ushort flags, ushort field) => (flags & field) != 0;
+}
