@@ -95,6 +95,7 @@ public abstract class WholeSchemaVisibilityContract(StoreKind kind) : IAsyncLife
         ["Mutation.decideMergeSuggestion"] = NoSecrets("""mutation { decideMergeSuggestion(id: "no-such-suggestion", accept: false, note: "probe") { id } }"""),
         // Accounts.
         ["Mutation.createUser"] = NoSecrets("""mutation { createUser(input: { username: "probe", roles: [ADMIN], password: "a long enough password" }) { id } }"""),
+        ["Mutation.setEmail"] = NoSecrets("""mutation { setEmail(username: "no-such-user", email: "probe@example.org") { username email } }"""),
         ["Mutation.createApiToken"] = NoSecrets("""mutation { createApiToken(name: "probe") { name } }"""),
         ["Mutation.revokeApiToken"] = NoSecrets("""mutation { revokeApiToken(id: "no-such-token", reason: "probe") }"""),
         ["Mutation.changePassword"] = NoSecrets("""mutation { changePassword(currentPassword: "not the password", newPassword: "another long password") { username } }"""),
