@@ -26,18 +26,16 @@ const kindColours = {
   Aircraft: '#00796b', Vehicle: '#00796b', BankAccount: '#7b1fa2', CryptoWallet: '#7b1fa2', Securities: '#7b1fa2',
 };
 
-// Labels too small to read when zoomed out (min-zoomed-font-size) are not drawn: with a thousand nodes in view
-// their text is most of what a frame costs, and none of it could be read.
 const style = [
   { selector: 'node', style: {
-    'label': 'data(label)', 'font-size': 10, 'min-zoomed-font-size': 7, 'text-valign': 'bottom', 'text-margin-y': 4, 'text-wrap': 'wrap',
+    'label': 'data(label)', 'font-size': 10, 'text-valign': 'bottom', 'text-margin-y': 4, 'text-wrap': 'wrap',
     'text-max-width': 140, 'width': 22, 'height': 22, 'background-color': '#555', 'border-width': 2, 'border-color': '#fff' } },
   ...Object.entries(kindColours).map(([kind, colour]) => ({ selector: `node[kind = "${kind}"]`, style: { 'background-color': colour } })),
   { selector: 'node[?centre]', style: { 'width': 32, 'height': 32, 'border-color': '#111', 'border-width': 3 } },
   { selector: 'node[?more]', style: { 'border-color': '#d4a000', 'border-width': 4 } },
   { selector: 'node:selected', style: { 'overlay-color': '#1f5fa8', 'overlay-opacity': 0.2 } },
   { selector: 'edge', style: {
-    'label': 'data(label)', 'font-size': 9, 'min-zoomed-font-size': 7, 'curve-style': 'bezier', 'target-arrow-shape': 'triangle',
+    'label': 'data(label)', 'font-size': 9, 'curve-style': 'bezier', 'target-arrow-shape': 'triangle',
     'width': 2, 'line-color': '#8a8a8a', 'target-arrow-color': '#8a8a8a', 'text-background-color': '#fff',
     'text-background-opacity': 0.85, 'text-background-padding': 2 } },
   // Intelligence is dotted and orange; dashed is kept for indirect holdings (the legend says both).
