@@ -3,7 +3,6 @@ using AssetTrace.Accounts;
 using AssetTrace.Benchmarks.Generation;
 using AssetTrace.Benchmarks.Loading;
 using AssetTrace.Benchmarks.Measuring;
-using AssetTrace.Benchmarks.Reporting;
 using AssetTrace.Hosting;
 using AssetTrace.Recovery;
 using AssetTrace.Recovery.Assistant;
@@ -46,33 +45,13 @@ public static class AssistantCommand
         var lines = new List<string>();
         foreach (var kind in stores)
         {
-            var store = kind == StoreKind.Sqlite
-                ? await BenchStore.CreateSqliteAsync(work, ct)
-                : await BenchStore.CreatePostgresAsync(options["--postgres"], "assistantbench", ct);
-            Console.WriteLine($"{kind}: bulk load of the generated graph");
-            var nameKeys = BulkRows.NameKeys(graph);
-            _ = kind == StoreKind.Sqlite
-                ? SqliteBulkLoader.Load(store.SqliteFile!, graph, nameKeys)
-                : await PostgresBulkLoader.LoadAsync(store.PostgresConnectionString!, graph, nameKeys, ct);
+            var store = await LoadedStore.CreateAsync(kind, work, options, "assistantbench", graph, ct);
             lines.Add(await MeasureAsync(kind, store, graph.Nodes.Count, Number("--calls"), ct));
             Console.WriteLine(lines[^1]);
         }
-        var m = MachineInfo.Read();
-        var report = string.Join('\n',
-        [
-            $"- Date: {started:yyyy-MM-dd HH:mm} UTC. Command (from the repository root): `{command}`",
-            $"- Machine: {m.Cores} cores ({m.CpuModel}), {m.MemoryBytes / 1073741824.0:0.0} GiB memory, {m.OperatingSystem}, {m.Runtime}",
-            "- The demo case (the corruption playbook, all its rules) loaded into the generated graph; an officer of the case asks; one caller at a time.",
-            "",
-            "| store | nodes | first answer (snapshot loaded) | warm p50 | warm p99 | warm max | recommendations |",
-            "|---|---:|---:|---:|---:|---:|---:|",
-            .. lines,
-        ]);
-        Console.WriteLine(report);
-        if (options["--out"].Length > 0)
-        {
-            await File.WriteAllTextAsync(Path.IsPathRooted(options["--out"]) ? options["--out"] : Path.Combine(repositoryRoot, options["--out"]), report + "\n", ct);
-        }
+        await CommandReport.WriteAsync(options, repositoryRoot, command, started,
+            "The demo case (the corruption playbook, all its rules) loaded into the generated graph; an officer of the case asks; one caller at a time.",
+            "| store | nodes | first answer (snapshot loaded) | warm p50 | warm p99 | warm max | recommendations |\n|---|---:|---:|---:|---:|---:|---:|", lines, ct);
         return 0;
     }
 

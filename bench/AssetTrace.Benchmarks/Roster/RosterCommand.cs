@@ -3,7 +3,6 @@ using AssetTrace.Accounts;
 using AssetTrace.Benchmarks.Generation;
 using AssetTrace.Benchmarks.Loading;
 using AssetTrace.Benchmarks.Measuring;
-using AssetTrace.Benchmarks.Reporting;
 using AssetTrace.Hosting;
 using AssetTrace.Roster.Candidates;
 using AssetTrace.Roster.Deadlines;
@@ -45,33 +44,13 @@ public static class RosterCommand
         var lines = new List<string>();
         foreach (var kind in options.Stores)
         {
-            var store = kind == StoreKind.Sqlite
-                ? await BenchStore.CreateSqliteAsync(work, ct)
-                : await BenchStore.CreatePostgresAsync(options["--postgres"], "rosterbench", ct);
-            Console.WriteLine($"{kind}: bulk load of the generated graph");
-            var nameKeys = BulkRows.NameKeys(graph);
-            _ = kind == StoreKind.Sqlite
-                ? SqliteBulkLoader.Load(store.SqliteFile!, graph, nameKeys)
-                : await PostgresBulkLoader.LoadAsync(store.PostgresConnectionString!, graph, nameKeys, ct);
+            var store = await LoadedStore.CreateAsync(kind, work, options, "rosterbench", graph, ct);
             lines.Add(await MeasureAsync(kind, store, graph.Nodes.Count, options.Number("--computed"), options.Number("--cached"), ct));
             Console.WriteLine(lines[^1]);
         }
-        var m = MachineInfo.Read();
-        var report = string.Join('\n',
-        [
-            $"- Date: {started:yyyy-MM-dd HH:mm} UTC. Command (from the repository root): `{command}`",
-            $"- Machine: {m.Cores} cores ({m.CpuModel}), {m.MemoryBytes / 1073741824.0:0.0} GiB memory, {m.OperatingSystem}, {m.Runtime}",
-            "- `RosterCandidates.ListAsync` as the GraphQL field calls it, for today, with the default threshold (100 million USD); one caller at a time.",
-            "",
-            "| store | nodes | first list (snapshot loaded) | computed p50 | computed max | cached p50 | cached p99 | computed / cached (p50) | candidates |",
-            "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
-            .. lines,
-        ]);
-        Console.WriteLine(report);
-        if (options["--out"].Length > 0)
-        {
-            await File.WriteAllTextAsync(Path.IsPathRooted(options["--out"]) ? options["--out"] : Path.Combine(repositoryRoot, options["--out"]), report + "\n", ct);
-        }
+        await CommandReport.WriteAsync(options, repositoryRoot, command, started,
+            "`RosterCandidates.ListAsync` as the GraphQL field calls it, for today, with the default threshold (100 million USD); one caller at a time.",
+            "| store | nodes | first list (snapshot loaded) | computed p50 | computed max | cached p50 | cached p99 | computed / cached (p50) | candidates |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|", lines, ct);
         return 0;
     }
 

@@ -1,7 +1,5 @@
 using AssetTrace.Benchmarks.Generation;
 using AssetTrace.Benchmarks.Loading;
-using AssetTrace.Benchmarks.Reporting;
-using AssetTrace.Storage;
 
 namespace AssetTrace.Benchmarks.Warm;
 
@@ -35,14 +33,7 @@ public static class WarmCommand
         var lines = new List<string>();
         foreach (var kind in options.Stores)
         {
-            var store = kind == StoreKind.Sqlite
-                ? await BenchStore.CreateSqliteAsync(work, ct)
-                : await BenchStore.CreatePostgresAsync(options["--postgres"], "warmbench", ct);
-            Console.WriteLine($"{kind}: bulk load of the generated graph");
-            var nameKeys = BulkRows.NameKeys(graph);
-            _ = kind == StoreKind.Sqlite
-                ? SqliteBulkLoader.Load(store.SqliteFile!, graph, nameKeys)
-                : await PostgresBulkLoader.LoadAsync(store.PostgresConnectionString!, graph, nameKeys, ct);
+            var store = await LoadedStore.CreateAsync(kind, work, options, "warmbench", graph, ct);
             // Each server keeps its own file: here a folder of this run's (SQLite's would be its data folder anyway).
             var folder = Path.Combine(work, $"snapshot-{kind}-{Guid.NewGuid():N}");
             var settings = new Dictionary<string, string?>(store.Settings) { ["Analytics:Snapshot:Directory"] = folder };
@@ -64,22 +55,9 @@ public static class WarmCommand
             Console.WriteLine(lines[^2]);
             Console.WriteLine(lines[^1]);
         }
-        var m = MachineInfo.Read();
-        var report = string.Join('\n',
-        [
-            $"- Date: {started:yyyy-MM-dd HH:mm} UTC. Command (from the repository root): `{command}`",
-            $"- Machine: {m.Cores} cores ({m.CpuModel}), {m.MemoryBytes / 1073741824.0:0.0} GiB memory, {m.OperatingSystem}, {m.Runtime}",
-            $"- The question: `{FirstQuestion.For(graph)}`, asked every 100 ms from the moment the server listens; times from the start of its process.",
-            "",
-            "| store | nodes | snapshot file | listening | first analytics answer | WARMING answers before it | peak RSS | same answer |",
-            "|---|---:|---|---:|---:|---:|---:|---|",
-            .. lines,
-        ]);
-        Console.WriteLine(report);
-        if (options["--out"].Length > 0)
-        {
-            await File.WriteAllTextAsync(Path.IsPathRooted(options["--out"]) ? options["--out"] : Path.Combine(repositoryRoot, options["--out"]), report + "\n", ct);
-        }
+        await CommandReport.WriteAsync(options, repositoryRoot, command, started,
+            $"The question: `{FirstQuestion.For(graph)}`, asked every 100 ms from the moment the server listens; times from the start of its process.",
+            "| store | nodes | snapshot file | listening | first analytics answer | WARMING answers before it | peak RSS | same answer |\n|---|---:|---|---:|---:|---:|---:|---|", lines, ct);
         return 0;
     }
 }
