@@ -7,7 +7,7 @@ namespace AssetTrace.Analytics.Engine;
 /// store. Calculations read it under <see cref="SnapshotProvider"/>'s read lock; only the
 /// provider changes it, by applying the rows that changed since <see cref="Version"/>.
 /// </summary>
-public sealed class GraphSnapshot
+public sealed partial class GraphSnapshot
 {
     private readonly Dictionary<string, SnapshotNode> _nodes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SnapshotEdge> _edges = new(StringComparer.Ordinal);
@@ -91,15 +91,8 @@ public sealed class GraphSnapshot
         return node;
     }
 
-    /// <summary>Room for this many nodes and edges, so a snapshot read from its file (#18) does not grow its maps step by step.</summary>
-    internal void Reserve(int nodes, int edges)
-    {
-        _nodes.EnsureCapacity(nodes);
-        _edges.EnsureCapacity(edges);
-    }
-
-    /// <summary>Adds an edge not in the snapshot yet between two nodes already in it: the snapshot file names its ends by position (#18).</summary>
-    internal void AddEdge(string id, SnapshotNode source, SnapshotNode target, Action<SnapshotEdge> set)
+    /// <summary>Adds an edge not in the snapshot yet between two nodes already in it.</summary>
+    private void AddEdge(string id, SnapshotNode source, SnapshotNode target, Action<SnapshotEdge> set)
     {
         var edge = new SnapshotEdge { Id = id, Source = source, Target = target };
         _edges.Add(id, edge);

@@ -18,6 +18,15 @@ internal struct LinkArray
 
     public readonly bool Contains(SnapshotEdge edge) => IndexOf(edge) >= 0;
 
+    /// <summary>Room for this many links in all, made at once; nothing when there is room already.</summary>
+    public void Reserve(int capacity)
+    {
+        if (capacity > (_items?.Length ?? 0))
+        {
+            Array.Resize(ref _items, capacity);
+        }
+    }
+
     public void Add(Link link)
     {
         if (_items is null || _count == _items.Length)

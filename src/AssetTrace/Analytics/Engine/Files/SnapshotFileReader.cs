@@ -97,7 +97,6 @@ public static class SnapshotFileReader
             strings[i] = reader.ReadString();
         }
         var snapshot = new GraphSnapshot { Version = header.Version };
-        snapshot.Reserve(header.Nodes, header.Edges);
         var nodes = new SnapshotNode[header.Nodes];
         for (var i = 0; i < nodes.Length; i++)
         {
@@ -105,81 +104,55 @@ public static class SnapshotFileReader
             {
                 ct.ThrowIfCancellationRequested();
             }
-            nodes[i] = ReadNode(reader, snapshot, strings);
+            nodes[i] = ReadNode(reader, i, snapshot, strings);
             rowRead();
         }
-        for (var i = 0; i < header.Edges; i++)
+        var edges = new SnapshotEdge[header.Edges];
+        for (var i = 0; i < edges.Length; i++)
         {
             if ((i & 0xFFFF) == 0)
             {
                 ct.ThrowIfCancellationRequested();
             }
-            ReadEdge(reader, snapshot, strings, nodes);
+            edges[i] = ReadEdge(reader, snapshot, strings, nodes);
             rowRead();
         }
+        snapshot.AddWhole(nodes, edges);
         return snapshot;
     }
 
-    private static SnapshotNode ReadNode(BinaryReader reader, GraphSnapshot snapshot, string[] strings)
+    private static SnapshotNode ReadNode(BinaryReader reader, int index, GraphSnapshot snapshot, string[] strings)
     {
-        var id = reader.ReadString();
-        var kind = (NodeKind)reader.ReadByte();
-        var name = reader.ReadString();
+        var node = new SnapshotNode { Index = index, Id = reader.ReadString(), Kind = (NodeKind)reader.ReadByte(), Name = reader.ReadString() };
         var flags = reader.ReadUInt16();
-        var country = Has(flags, SnapshotFileFormat.NodeCountry) ? strings[reader.ReadInt32()] : null;
-        decimal? value = Has(flags, SnapshotFileFormat.NodeValue) ? reader.ReadDecimal() : null;
-        var currency = Has(flags, SnapshotFileFormat.NodeValueCurrency) ? strings[reader.ReadInt32()] : null;
-        var valueDate = Has(flags, SnapshotFileFormat.NodeValueDate) ? DateOnly.FromDayNumber(reader.ReadInt32()) : (DateOnly?)null;
-        var from = Has(flags, SnapshotFileFormat.NodeValidFrom) ? DateOnly.FromDayNumber(reader.ReadInt32()) : (DateOnly?)null;
-        var to = Has(flags, SnapshotFileFormat.NodeValidTo) ? DateOnly.FromDayNumber(reader.ReadInt32()) : (DateOnly?)null;
-        var restrictedTo = Has(flags, SnapshotFileFormat.NodeRestriction) ? strings[reader.ReadInt32()] : null;
-        return snapshot.Upsert(id, node =>
-        {
-            node.Restriction = snapshot.NumberCase(restrictedTo);
-            node.Kind = kind;
-            node.Name = name;
-            node.Country = country;
-            node.Value = value;
-            node.ValueCurrency = currency;
-            node.ValueDate = valueDate;
-            node.ValidFrom = from;
-            node.ValidTo = to;
-        });
+        node.Country = Has(flags, SnapshotFileFormat.NodeCountry) ? strings[reader.ReadInt32()] : null;
+        node.Value = Has(flags, SnapshotFileFormat.NodeValue) ? reader.ReadDecimal() : null;
+        node.ValueCurrency = Has(flags, SnapshotFileFormat.NodeValueCurrency) ? strings[reader.ReadInt32()] : null;
+        node.ValueDate = Has(flags, SnapshotFileFormat.NodeValueDate) ? DateOnly.FromDayNumber(reader.ReadInt32()) : null;
+        node.ValidFrom = Has(flags, SnapshotFileFormat.NodeValidFrom) ? DateOnly.FromDayNumber(reader.ReadInt32()) : null;
+        node.ValidTo = Has(flags, SnapshotFileFormat.NodeValidTo) ? DateOnly.FromDayNumber(reader.ReadInt32()) : null;
+        node.Restriction = snapshot.NumberCase(Has(flags, SnapshotFileFormat.NodeRestriction) ? strings[reader.ReadInt32()] : null);
+        return node;
     }
 
-    private static void ReadEdge(BinaryReader reader, GraphSnapshot snapshot, string[] strings, SnapshotNode[] nodes)
+    private static SnapshotEdge ReadEdge(BinaryReader reader, GraphSnapshot snapshot, string[] strings, SnapshotNode[] nodes)
     {
         var id = reader.ReadString();
         var kind = (EdgeKind)reader.ReadByte();
-        var source = nodes[reader.ReadInt32()];
-        var target = nodes[reader.ReadInt32()];
+        var edge = new SnapshotEdge { Id = id, Kind = kind, Source = nodes[reader.ReadInt32()], Target = nodes[reader.ReadInt32()] };
         var flags = reader.ReadUInt16();
-        double? low = Has(flags, SnapshotFileFormat.EdgeShareLow) ? reader.ReadDouble() : null;
-        double? high = Has(flags, SnapshotFileFormat.EdgeShareHigh) ? reader.ReadDouble() : null;
-        var from = Has(flags, SnapshotFileFormat.EdgeValidFrom) ? DateOnly.FromDayNumber(reader.ReadInt32()) : (DateOnly?)null;
-        var to = Has(flags, SnapshotFileFormat.EdgeValidTo) ? DateOnly.FromDayNumber(reader.ReadInt32()) : (DateOnly?)null;
-        var nominee = Has(flags, SnapshotFileFormat.EdgeNominee);
-        var role = Has(flags, SnapshotFileFormat.EdgeRole) ? strings[reader.ReadInt32()] : null;
-        double? voting = Has(flags, SnapshotFileFormat.EdgeVotingShare) ? reader.ReadDouble() : null;
-        decimal? amount = Has(flags, SnapshotFileFormat.EdgeAmount) ? reader.ReadDecimal() : null;
-        var currency = Has(flags, SnapshotFileFormat.EdgeCurrency) ? strings[reader.ReadInt32()] : null;
-        var date = Has(flags, SnapshotFileFormat.EdgeDate) ? DateOnly.FromDayNumber(reader.ReadInt32()) : (DateOnly?)null;
-        var restrictedTo = Has(flags, SnapshotFileFormat.EdgeRestriction) ? strings[reader.ReadInt32()] : null;
-        snapshot.AddEdge(id, source, target, edge =>
-        {
-            edge.Restriction = snapshot.NumberCase(restrictedTo);
-            edge.Kind = kind;
-            edge.ShareLow = low;
-            edge.ShareHigh = high;
-            edge.ValidFrom = from;
-            edge.ValidTo = to;
-            edge.Nominee = nominee;
-            edge.Role = role;
-            edge.VotingShare = voting;
-            edge.Amount = amount;
-            edge.Currency = currency;
-            edge.Date = date;
-        });
+        edge.ShareLow = Has(flags, SnapshotFileFormat.EdgeShareLow) ? reader.ReadDouble() : null;
+        edge.ShareHigh = Has(flags, SnapshotFileFormat.EdgeShareHigh) ? reader.ReadDouble() : null;
+        edge.ValidFrom = Has(flags, SnapshotFileFormat.EdgeValidFrom) ? DateOnly.FromDayNumber(reader.ReadInt32()) : null;
+        edge.ValidTo = Has(flags, SnapshotFileFormat.EdgeValidTo) ? DateOnly.FromDayNumber(reader.ReadInt32()) : null;
+        edge.Nominee = Has(flags, SnapshotFileFormat.EdgeNominee);
+        edge.Role = Has(flags, SnapshotFileFormat.EdgeRole) ? strings[reader.ReadInt32()] : null;
+        edge.VotingShare = Has(flags, SnapshotFileFormat.EdgeVotingShare) ? reader.ReadDouble() : null;
+        edge.Amount = Has(flags, SnapshotFileFormat.EdgeAmount) ? reader.ReadDecimal() : null;
+        edge.Currency = Has(flags, SnapshotFileFormat.EdgeCurrency) ? strings[reader.ReadInt32()] : null;
+        edge.Date = Has(flags, SnapshotFileFormat.EdgeDate) ? DateOnly.FromDayNumber(reader.ReadInt32()) : null;
+        edge.Restriction = snapshot.NumberCase(Has(flags, SnapshotFileFormat.EdgeRestriction) ? strings[reader.ReadInt32()] : null);
+        return edge;
     }
 
     private static bool Has(ushort flags, ushort field) => (flags & field) != 0;
