@@ -8,22 +8,29 @@ public sealed partial class GraphSnapshot
     private const byte NoLinks = 0, OwnsLinks = 1, ControlLinks = 2, TreasuryLink = 3;
 
     /// <summary>
-    /// Fills an empty snapshot with a whole graph at once: what a snapshot file holds (#18). Row by row
-    /// (<see cref="Upsert"/>, <see cref="UpsertEdge"/>), every edge would grow four lists and a closure, and a
-    /// nominee's board seats be moved as its edges arrive; here the kinds of every node's edges are known
-    /// first, so each list is made once at its final size and nothing is allocated that is not kept.
+    /// Fills an empty snapshot with a whole graph at once: what a snapshot file holds, or every live row of the
+    /// store (#18). Row by row (<see cref="Upsert"/>, <see cref="UpsertEdge"/>), every edge would grow four lists and
+    /// a closure, and a nominee's board seats be moved as its edges arrive; here the kinds of every node's edges are
+    /// known first, so each list is made once at its final size and nothing is allocated that is not kept.
     /// The lists hold the edges in the order given, as row by row.
     /// </summary>
     /// <param name="nodes">Every node, each at its <see cref="SnapshotNode.Index"/>, none deleted.</param>
     /// <param name="edges">Every edge between those nodes, none deleted, with its restriction numbered by this snapshot.</param>
-    internal void AddWhole(SnapshotNode[] nodes, SnapshotEdge[] edges)
+    internal void AddWhole(IReadOnlyList<SnapshotNode> nodes, IReadOnlyList<SnapshotEdge> edges)
+    {
+        AddWholeNodes(nodes);
+        AddWholeEdges(edges);
+    }
+
+    /// <summary>The first half of <see cref="AddWhole"/>: after it, <see cref="Stored"/> finds the nodes for the edges to name.</summary>
+    internal void AddWholeNodes(IReadOnlyList<SnapshotNode> nodes)
     {
         if (_nodes.Count != 0 || _edges.Count != 0)
         {
             throw new InvalidOperationException("A whole graph is only added to an empty snapshot.");
         }
-        _nodes.EnsureCapacity(nodes.Length);
-        for (var i = 0; i < nodes.Length; i++)
+        _nodes.EnsureCapacity(nodes.Count);
+        for (var i = 0; i < nodes.Count; i++)
         {
             if (nodes[i].Index != i)
             {
@@ -31,7 +38,16 @@ public sealed partial class GraphSnapshot
             }
             _nodes.Add(nodes[i].Id, nodes[i]);
         }
-        _edges.EnsureCapacity(edges.Length);
+    }
+
+    /// <summary>The second half of <see cref="AddWhole"/>, once every node is in.</summary>
+    internal void AddWholeEdges(IReadOnlyList<SnapshotEdge> edges)
+    {
+        if (_edges.Count != 0)
+        {
+            throw new InvalidOperationException("A whole graph is only added to an empty snapshot.");
+        }
+        _edges.EnsureCapacity(edges.Count);
         foreach (var edge in edges)
         {
             _edges.Add(edge.Id, edge);
@@ -39,19 +55,22 @@ public sealed partial class GraphSnapshot
             edge.Target.InKinds |= 1 << (int)edge.Kind;
         }
         // Only now are the kinds final, and with them which board seats give control (GivesControl).
-        var places = new byte[edges.Length];
-        var counts = new LinkCounts(nodes.Length);
-        for (var i = 0; i < edges.Length; i++)
+        var places = new byte[edges.Count];
+        var counts = new LinkCounts(_nodes.Count);
+        for (var i = 0; i < edges.Count; i++)
         {
             places[i] = PlaceOf(edges[i]);
             counts.Count(edges[i], places[i]);
         }
-        counts.Reserve(nodes);
-        for (var i = 0; i < edges.Length; i++)
+        counts.Reserve(_nodes.Values);
+        for (var i = 0; i < edges.Count; i++)
         {
             AttachKnown(edges[i], places[i]);
         }
     }
+
+    /// <summary>A node kept, restricted ones too, for a whole load to name an edge's ends; null when there is none.</summary>
+    internal SnapshotNode? Stored(string id) => _nodes.GetValueOrDefault(id);
 
     private static byte PlaceOf(SnapshotEdge edge) =>
         edge.Kind == EdgeKind.Owns ? (edge.Source == edge.Target ? TreasuryLink : OwnsLinks) : GivesControl(edge) ? ControlLinks : NoLinks;
@@ -106,11 +125,11 @@ public sealed partial class GraphSnapshot
             }
         }
 
-        public void Reserve(SnapshotNode[] nodes)
+        public void Reserve(IEnumerable<SnapshotNode> nodes)
         {
-            for (var i = 0; i < nodes.Length; i++)
+            foreach (var node in nodes)
             {
-                var node = nodes[i];
+                var i = node.Index;
                 node.Out.Capacity = _out[i];
                 node.In.Capacity = _in[i];
                 node.OwnsOutLinks.Reserve(_ownsOut[i]);

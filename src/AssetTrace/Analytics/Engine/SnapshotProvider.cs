@@ -154,7 +154,7 @@ public sealed class SnapshotProvider : IDisposable
         if (fresh is null)
         {
             _status.ReadingFrom(FromDatabase, null);
-            // Built row by row as the rows stream in (nobody reads it yet), then swapped in: never held twice.
+            // Built as the rows stream in (nobody reads it yet), then swapped in: never held twice.
             fresh = await LoadAllAsync(connection, ct);
         }
         else
@@ -271,26 +271,37 @@ public sealed class SnapshotProvider : IDisposable
     private static Task<long> CurrentVersionAsync(DbConnection connection, CancellationToken ct) =>
         connection.ScalarAsync<long>(null, "SELECT version FROM graph_version WHERE id = 1", ct);
 
+    /// <summary>Every live row of the store, read into new nodes and edges and added whole (<see cref="GraphSnapshot.AddWhole"/>).</summary>
     private async Task<GraphSnapshot> LoadAllAsync(DbConnection connection, CancellationToken ct)
     {
         var snapshot = new GraphSnapshot();
         // Read the counter first: rows committed after it are loaded too, harmlessly, and applied again next time.
         snapshot.Version = await CurrentVersionAsync(connection, ct);
-        foreach (var (sql, read) in new (string, Func<DbDataReader, Action<GraphSnapshot>>)[]
+        var nodes = new List<SnapshotNode>();
+        await ReadRowsAsync(connection, $"SELECT {SnapshotRows.NodeColumns} FROM nodes WHERE NOT deleted",
+            reader => nodes.Add(SnapshotRows.NewNode(reader, nodes.Count, snapshot)), ct);
+        snapshot.AddWholeNodes(nodes);
+        var edges = new List<SnapshotEdge>();
+        await ReadRowsAsync(connection, $"SELECT {SnapshotRows.EdgeColumns} FROM edges WHERE NOT deleted", reader =>
         {
-            ($"SELECT {SnapshotRows.NodeColumns} FROM nodes WHERE NOT deleted", SnapshotRows.ReadNode),
-            ($"SELECT {SnapshotRows.EdgeColumns} FROM edges WHERE NOT deleted", SnapshotRows.ReadEdge),
-        })
-        {
-            await using var command = Database.Command(connection, null, sql);
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
+            if (SnapshotRows.NewEdge(reader, snapshot) is { } edge)
             {
-                read(reader)(snapshot);
-                _status.RowRead();
+                edges.Add(edge);
             }
-        }
+        }, ct);
+        snapshot.AddWholeEdges(edges);
         return snapshot;
+    }
+
+    private async Task ReadRowsAsync(DbConnection connection, string sql, Action<DbDataReader> read, CancellationToken ct)
+    {
+        await using var command = Database.Command(connection, null, sql);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            read(reader);
+            _status.RowRead();
+        }
     }
 
     private async Task<(long Version, List<Action<GraphSnapshot>> Nodes, List<Action<GraphSnapshot>> Edges)> LoadChangesAsync(long since, CancellationToken ct)

@@ -5,11 +5,6 @@ namespace AssetTrace.Analytics.Engine.Files;
 /// <summary>The first load's use of the snapshot file (#18): the snapshot it holds, or none, and a file that cannot be used is deleted.</summary>
 internal static class SnapshotFileStart
 {
-    private const long AllocatedPerFileByte = 12;
-
-    // Below this, a file reads in well under a second with the collector's usual budget, and a region is not worth setting aside.
-    private const long MinimumRegionBytes = 256L << 20;
-
     /// <returns>The snapshot from the file; null when there is none or it cannot be used (then it is deleted, so it is written anew).</returns>
     public static GraphSnapshot? TryRead(string? path, StoreKind store, string storeIdentity, long storeVersion, SnapshotStatus status, ILogger logger, CancellationToken ct)
     {
@@ -19,9 +14,7 @@ internal static class SnapshotFileStart
         }
         try
         {
-            // What a read allocates, nearly all of it kept: about eleven times the file (#18, see CollectionFreeLoad).
-            var budget = new FileInfo(path).Length * AllocatedPerFileByte;
-            return CollectionFreeLoad.Run(budget < MinimumRegionBytes ? 0 : budget, () => SnapshotFileReader.Read(path, store, storeIdentity, header =>
+            return SnapshotFileReader.Read(path, store, storeIdentity, header =>
             {
                 if (header.Version > storeVersion)
                 {
@@ -29,7 +22,7 @@ internal static class SnapshotFileStart
                     throw new SnapshotFileRejectedException($"{path} is at change {header.Version}, ahead of the store at {storeVersion}");
                 }
                 status.ReadingFrom(SnapshotProvider.FromFile, (long)header.Nodes + header.Edges);
-            }, status.RowRead, ct));
+            }, status.RowRead, ct);
         }
         catch (SnapshotFileRejectedException e)
         {
