@@ -67,6 +67,7 @@ public static class GraphQLHttpEndpoint
         // Measured by the operation's name, never its text (#19).
         using var activity = Operations.Telemetry.AssetTraceTelemetry.StartGraphQL(request.OperationName);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        using var commands = Storage.StoreCommandTally.Begin();
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
             Query = request.Query,
@@ -79,7 +80,7 @@ public static class GraphQLHttpEndpoint
             CancellationToken = ct,
             ValidationRules = isGet ? queryLimits.Rules(new QueriesOnlyOverGet()) : queryLimits.Rules(),
         });
-        Operations.Telemetry.AssetTraceTelemetry.GraphQLAnswered(activity, result.Operation?.Name?.StringValue ?? request.OperationName, result.Executed, result.Errors?.Count > 0, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        Operations.Telemetry.AssetTraceTelemetry.GraphQLAnswered(activity, result.Operation?.Name?.StringValue ?? request.OperationName, result.Executed, result.Errors?.Count > 0, System.Diagnostics.Stopwatch.GetElapsedTime(started), commands.Commands);
         ComplexityRefusals.NameLimits(result, limits.Value);
         if (budget.ResponseTooLarge)
         {

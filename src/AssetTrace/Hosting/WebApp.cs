@@ -58,6 +58,8 @@ public static class WebApp
         // which the endpoint hands to every execution; the answer's size by the execution strategies.
         services.AddSingleton<ExpensiveFieldLimiter>();
         services.AddSingleton<QueryLimits>();
+        // One per request: the nodes and edges its answer shows are read in batches (#18).
+        services.AddScoped<Api.Batching.GraphReadBatches>();
         services.AddGraphQL(graphql => graphql
             .AddSchema<AssetTraceSchema>()
             .AddGraphTypes(typeof(AssetTraceSchema).Assembly)

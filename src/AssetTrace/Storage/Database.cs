@@ -62,6 +62,7 @@ public sealed class Database : IAsyncDisposable
         }
         var connection = new SqliteConnection(_sqlite);
         await connection.OpenAsync(ct);
+        StoreCommandTally.CommandMade();
         await using var pragmas = connection.CreateCommand();
         // WAL lets readers go on while one writer writes; busy_timeout makes a second writer wait, not fail.
         pragmas.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000;";
@@ -117,6 +118,7 @@ public sealed class Database : IAsyncDisposable
     /// <summary>A command with named parameters (<c>@name</c> in the SQL) that both stores accept.</summary>
     public static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
     {
+        StoreCommandTally.CommandMade();
         var command = connection.CreateCommand();
         command.CommandText = sql;
         command.Transaction = transaction;

@@ -1,5 +1,5 @@
+using AssetTrace.Api.Batching;
 using AssetTrace.Cases;
-using AssetTrace.Graph.Store;
 using GraphQL.Types;
 
 namespace AssetTrace.Api.Types;
@@ -10,7 +10,7 @@ public sealed class CaseSubjectType : ObjectGraphType<CaseSubject>
     {
         Name = "CaseSubject";
         Field<NonNullGraphType<IdGraphType>>("nodeId").Resolve(c => c.Source.NodeId);
-        Field<NodeType>("node").ResolveAsync(async c => await c.Service<GraphQueries>().GetNodeAsync(await c.ViewerAsync(), c.Source.NodeId, c.CancellationToken));
+        Field<NodeType>("node").ResolveAsync(async c => await c.NodeAsync(c.Source.NodeId));
         Field<NonNullGraphType<StringGraphType>>("role").Resolve(c => c.Source.Role);
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("addedAt").Resolve(c => c.Source.AddedAt);
         Field<NonNullGraphType<StringGraphType>>("addedBy").Resolve(c => c.Source.AddedBy);

@@ -1,3 +1,4 @@
+using AssetTrace.Api.Batching;
 using AssetTrace.Api.Enums;
 using AssetTrace.Api.Scalars;
 using AssetTrace.Graph.Model;
@@ -17,9 +18,9 @@ public sealed class GraphEdgeType : ObjectGraphType<Edge>
         Field<NonNullGraphType<IdGraphType>>("sourceId").Resolve(c => c.Source.SourceId);
         Field<NonNullGraphType<IdGraphType>>("targetId").Resolve(c => c.Source.TargetId);
         Field<NodeType>("source").Description("Null when the node has since been deleted.")
-            .ResolveAsync(async c => await c.Service<GraphQueries>().GetNodeAsync(await c.ViewerAsync(), c.Source.SourceId, c.CancellationToken));
+            .ResolveAsync(async c => await c.NodeAsync(c.Source.SourceId));
         Field<NodeType>("target").Description("Null when the node has since been deleted.")
-            .ResolveAsync(async c => await c.Service<GraphQueries>().GetNodeAsync(await c.ViewerAsync(), c.Source.TargetId, c.CancellationToken));
+            .ResolveAsync(async c => await c.NodeAsync(c.Source.TargetId));
         Field<NonNullGraphType<JsonGraphType>>("properties").Resolve(c => c.Source.Properties);
         Field<ShareRangeType>("share").Description("For OWNS and BENEFICIAL_OWNER_OF; null when the share is unknown.").Resolve(c => c.Source.Share);
         Field<DateOnlyGraphType>("validFrom").Resolve(c => c.Source.ValidFrom);

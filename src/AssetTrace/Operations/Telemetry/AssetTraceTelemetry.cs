@@ -16,8 +16,12 @@ public static partial class AssetTraceTelemetry
     public static readonly Meter Meter = new(Name);
     public static readonly ActivitySource Source = new(Name);
 
+    /// <summary>The tag of a request's span that holds the SQL commands it made (#18).</summary>
+    public const string StoreCommandsTag = "assettrace.store.commands";
+
     private static readonly Counter<long> GraphQLRequests = Meter.CreateCounter<long>("assettrace.graphql.requests", "{request}", "GraphQL requests by operation name and outcome.");
     private static readonly Histogram<double> GraphQLDuration = Meter.CreateHistogram<double>("assettrace.graphql.duration", "s", "Time to answer a GraphQL request, by operation name.");
+    private static readonly Histogram<long> GraphQLStoreCommands = Meter.CreateHistogram<long>("assettrace.graphql.store_commands", "{command}", "SQL commands one GraphQL request made, by operation name: a figure that grows with the answer means reads per item (#18).");
     private static readonly Counter<long> CacheLookups = Meter.CreateCounter<long>("assettrace.analytics.cache.lookups", "{lookup}", "Analytics cache lookups; result=hit or miss.");
     private static readonly Counter<long> InterchangeRows = Meter.CreateCounter<long>("assettrace.interchange.rows", "{row}", "Nodes and edges imported or exported; direction=import|export, format.");
     private static readonly Histogram<double> InterchangeDuration = Meter.CreateHistogram<double>("assettrace.interchange.duration", "s", "Time an import or export took; direction, format.");
@@ -46,10 +50,12 @@ public static partial class AssetTraceTelemetry
     }
 
     /// <param name="operationName">The operation's name as the request or its document gives it.</param>
-    public static void GraphQLAnswered(Activity? activity, string? operationName, bool executed, bool errors, TimeSpan took)
+    /// <param name="storeCommands">The SQL commands the request made (<see cref="Storage.StoreCommandTally"/>).</param>
+    public static void GraphQLAnswered(Activity? activity, string? operationName, bool executed, bool errors, TimeSpan took, long storeCommands)
     {
         var operation = OperationTag(operationName);
         activity?.SetTag("graphql.operation.name", operation);
+        activity?.SetTag(StoreCommandsTag, storeCommands);
         if (activity is not null)
         {
             activity.DisplayName = $"graphql {operation}";
@@ -57,6 +63,7 @@ public static partial class AssetTraceTelemetry
         var outcome = !executed ? "refused" : errors ? "errors" : "ok";
         GraphQLRequests.Add(1, new("operation", operation), new("outcome", outcome));
         GraphQLDuration.Record(took.TotalSeconds, new KeyValuePair<string, object?>("operation", operation));
+        GraphQLStoreCommands.Record(storeCommands, new KeyValuePair<string, object?>("operation", operation));
     }
 
     /// <param name="fetched">False when the page was not asked for at all (robots.txt, an address the source may not reach).</param>

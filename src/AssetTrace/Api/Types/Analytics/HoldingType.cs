@@ -1,4 +1,5 @@
 using AssetTrace.Analytics.Ownership;
+using AssetTrace.Api.Batching;
 using AssetTrace.Api.Enums;
 using GraphQL.Types;
 

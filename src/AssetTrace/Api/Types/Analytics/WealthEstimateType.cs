@@ -1,4 +1,5 @@
 using AssetTrace.Analytics.Wealth;
+using AssetTrace.Api.Batching;
 using GraphQL.Types;
 
 namespace AssetTrace.Api.Types.Analytics;

@@ -1,6 +1,6 @@
+using AssetTrace.Api.Batching;
 using AssetTrace.Api.Enums;
 using AssetTrace.Api.Types.Matching;
-using AssetTrace.Graph.Store;
 using AssetTrace.Interchange.Merges;
 using GraphQL.Types;
 
@@ -14,9 +14,9 @@ public sealed class MergeSuggestionType : ObjectGraphType<MergeSuggestion>
         Description = "Two nodes an import found probably to be one person or company. Accepting keeps the candidate and moves the node's edges to it.";
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
         Field<NodeType>("node").Description("The node that goes if accepted.")
-            .ResolveAsync(async c => await c.Service<GraphQueries>().GetNodeAsync(await c.ViewerAsync(), c.Source.NodeId, c.CancellationToken));
+            .ResolveAsync(async c => await c.NodeAsync(c.Source.NodeId));
         Field<NodeType>("candidate").Description("The node that stays if accepted.")
-            .ResolveAsync(async c => await c.Service<GraphQueries>().GetNodeAsync(await c.ViewerAsync(), c.Source.CandidateId, c.CancellationToken));
+            .ResolveAsync(async c => await c.NodeAsync(c.Source.CandidateId));
         Field<NonNullGraphType<IdGraphType>>("nodeId").Resolve(c => c.Source.NodeId);
         Field<NonNullGraphType<IdGraphType>>("candidateId").Resolve(c => c.Source.CandidateId);
         Field<NonNullGraphType<StringGraphType>>("reason").Resolve(c => c.Source.Reason);

@@ -1,6 +1,6 @@
+using AssetTrace.Api.Batching;
 using AssetTrace.Api.Enums;
 using AssetTrace.Api.Scalars;
-using AssetTrace.Api.Types.Analytics;
 using AssetTrace.Cases;
 using AssetTrace.Mail;
 using AssetTrace.Requests;

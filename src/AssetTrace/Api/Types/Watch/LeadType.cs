@@ -1,7 +1,7 @@
+using AssetTrace.Api.Batching;
 using AssetTrace.Api.Enums;
 using AssetTrace.Api.Types.Roster;
 using AssetTrace.Roster.Entries;
-using AssetTrace.Graph.Store;
 using AssetTrace.Watch.Extraction;
 using AssetTrace.Watch.Leads;
 using AssetTrace.Watch.Snapshots;
@@ -19,7 +19,7 @@ public sealed class LeadType : ObjectGraphType<Lead>
         Field<NonNullGraphType<StringGraphType>>("source").Resolve(c => c.Source.Source);
         Field<NonNullGraphType<IdGraphType>>("caseId").Resolve(c => c.Source.CaseId);
         Field<NodeType>("node").Description("The watched node the page matched.")
-            .ResolveAsync(async c => await c.Service<GraphQueries>().GetNodeAsync(await c.ViewerAsync(), c.Source.NodeId, c.CancellationToken));
+            .ResolveAsync(async c => await c.NodeAsync(c.Source.NodeId));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RosterEntryType>>>>("rosterEntries").Description("The roster entries of the lead's case on the matched person, for the Commission.")
             .ResolveAsync(async c => (await LeadRosterEntries.OfAsync(c.Service<RosterStore>(), await c.ViewerAsync(), [c.Source], c.CancellationToken))[c.Source.Id]);
         Field<NonNullGraphType<StringGraphType>>("matchedText").Description("The words of the page that matched.").Resolve(c => c.Source.MatchedText);
