@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
 namespace AssetTrace.Matching;
 
 /// <summary>
@@ -47,6 +50,66 @@ internal sealed class LookupScratch
             marks[slot] |= bits;
             words[slot] |= (ushort)(1 << (posting & MatchIndex.ManyWords));
         }
+    }
+
+    /// <summary>
+    /// Marks with <paramref name="bits"/> the slots of <paramref name="postings"/> that are among <paramref name="marked"/>
+    /// (sorted, each already marked), and no others (#14). A key's postings are in slot order, since an entry always
+    /// takes a new slot at the end: a long list is searched for each marked slot instead of being read through.
+    /// </summary>
+    public void MarkAmong(List<int> postings, uint bits, int[] marked)
+    {
+        var all = CollectionsMarshal.AsSpan(postings);
+        if (all.Length / (BitOperations.Log2((uint)all.Length) + 1) <= marked.Length)
+        {
+            foreach (var posting in all)
+            {
+                MarkIfMarked(posting, bits);
+            }
+            return;
+        }
+        var from = 0;
+        foreach (var slot in marked)
+        {
+            from += FirstAtOrAfter(all[from..], slot);
+            for (var i = from; i < all.Length && all[i] >> MatchIndex.WordBits == slot; i++)
+            {
+                MarkIfMarked(all[i], bits);
+            }
+            if (from == all.Length)
+            {
+                return;
+            }
+        }
+    }
+
+    private void MarkIfMarked(int posting, uint bits)
+    {
+        var slot = posting >> MatchIndex.WordBits;
+        if (Bits[slot] != 0)
+        {
+            Bits[slot] |= bits;
+            Words[slot] |= (ushort)(1 << (posting & MatchIndex.ManyWords));
+        }
+    }
+
+    /// <summary>The index of the first posting of <paramref name="slot"/> or a later slot.</summary>
+    private static int FirstAtOrAfter(ReadOnlySpan<int> postings, int slot)
+    {
+        int low = 0, high = postings.Length;
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (postings[middle] >> MatchIndex.WordBits < slot)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+        return low;
     }
 
     public void Clear()

@@ -39,6 +39,9 @@ public sealed class MatchIndex(int commonPosting = MatchIndex.CommonPosting)
     // identifier (marked \u0002); each key's postings list the entries that have it, once each.
     private readonly Dictionary<string, int> _keyIds = new(StringComparer.Ordinal);
     private readonly List<List<int>> _keyPostings = [];
+    // The postings of entries whose names have initials are kept apart, by key: a query word may pair with an
+    // initial, so such an entry can reach the threshold without sharing a query's rare word (see Driving).
+    private readonly Dictionary<int, List<int>> _initialledPostings = [];
     // The readings in order, for a search's word prefixes.
     private readonly SortedSet<string> _readings = new(StringComparer.Ordinal);
     // Each key and its one-letter deletions, by a 64-bit hash, to the keys that have it in their neighbourhood: a
@@ -84,13 +87,29 @@ public sealed class MatchIndex(int commonPosting = MatchIndex.CommonPosting)
         }
         foreach (var (key, word) in postings)
         {
-            _keyPostings[key].Add(Posting(slot, word));
+            PostingsOf(key, initialled: _initials[slot] > 0, adding: true)!.Add(Posting(slot, word));
         }
     }
 
     // Marks that keep a word as written and an identifier apart from every reading.
     private const char Written = '\u0001';
     private const char Identifier = '\u0002';
+
+    /// <summary>A key's postings of entries with initials or of those without; null when there are none and none are being added.</summary>
+    private List<int>? PostingsOf(int key, bool initialled, bool adding = false)
+    {
+        if (!initialled)
+        {
+            return _keyPostings[key];
+        }
+        if (!_initialledPostings.TryGetValue(key, out var postings) && adding)
+        {
+            _initialledPostings[key] = postings = [];
+        }
+        return postings;
+    }
+
+    private int PostingCount(int key) => _keyPostings[key].Count + (PostingsOf(key, initialled: true)?.Count ?? 0);
 
     /// <summary>The id of a key, filing a new one under its neighbourhood (an identifier only under itself).</summary>
     private int KeyId(string key, bool reading)
@@ -192,10 +211,10 @@ public sealed class MatchIndex(int commonPosting = MatchIndex.CommonPosting)
         var scratch = LookupScratch.For(_slots.Count);
         try
         {
-            var common = Candidates(words, identifiers, search, scratch);
             // Evidence can lift a score, and the bound is of one name's words: then every candidate is scored.
             var prune = queryNames.Count == 1 && threshold >= WordComparison.InitialScore
                 && query.BirthDate is null && query.Country is null && identifiers.Count == 0;
+            var common = Candidates(words, identifiers, search, scratch, prune ? threshold : null);
             var ranked = Ranked(words, scratch, common, prune, threshold);
             return Score(ranked, queryNames, query, search, visible, threshold, take, countBound, scoreBudget);
         }
@@ -329,18 +348,19 @@ public sealed class MatchIndex(int commonPosting = MatchIndex.CommonPosting)
 
     /// <summary>
     /// Marks in <paramref name="scratch"/> every entry that shares a query word (one bit per word) or an
-    /// identifier (every bit: an identifier agreeing is strong evidence on its own). Returns the bits of the
-    /// words too common to look up in a query of several words: any entry may share those.
+    /// identifier (every bit: an identifier agreeing is strong evidence on its own), as far as the bound at
+    /// <paramref name="pruneAt"/> needs (see <see cref="Driving"/>). Returns the bits of the words too common to
+    /// look up in a query of several words: any entry may share those.
     /// </summary>
-    private uint Candidates(List<NameWord> words, List<string> identifiers, bool search, LookupScratch scratch)
+    private uint Candidates(List<NameWord> words, List<string> identifiers, bool search, LookupScratch scratch, double? pruneAt)
     {
         var common = 0u;
+        var keysOf = new List<List<int>>(words.Count);
         var near = new HashSet<int>();
         var prefixed = new HashSet<int>();
         for (var w = 0; w < words.Count; w++)
         {
             var word = words[w];
-            var bit = 1u << w;
             near.Clear();
             prefixed.Clear();
             foreach (var probe in word.Keys.SelectMany(Probes).Concat(Probes(Written + word.Text)))
@@ -359,27 +379,104 @@ public sealed class MatchIndex(int commonPosting = MatchIndex.CommonPosting)
                 prefixed.ExceptWith(near);
             }
             // A single word is looked up however common; a prefix only when it is not.
+            var keys = new List<int>();
             foreach (var (key, always) in near.Select(k => (k, words.Count == 1)).Concat(prefixed.Select(k => (k, false))))
             {
-                var postings = _keyPostings[key];
-                if (postings.Count <= commonPosting || always)
+                if (PostingCount(key) <= commonPosting || always)
                 {
-                    scratch.Mark(postings, bit);
+                    keys.Add(key);
                 }
                 else
                 {
-                    common |= bit;
+                    common |= 1u << w;
                 }
             }
+            keysOf.Add(keys);
         }
+        var all = words.Count == 0 ? 0u : uint.MaxValue >> (32 - words.Count);
+        // Entries with initials apart: a query word may pair with one of their initials instead of being shared.
+        var (drivingWithout, drivingWith) = pruneAt is { } threshold
+            ? (Driving(words, keysOf, all, common, threshold, initials: 0), Driving(words, keysOf, all, common, threshold, initials: words.Count))
+            : (all, all);
+        MarkWords(keysOf, drivingWithout, initialled: false, scratch, null);
+        MarkWords(keysOf, drivingWith, initialled: true, scratch, null);
         foreach (var identifier in identifiers)
         {
             if (_keyIds.TryGetValue(Identifier + identifier, out var key))
             {
                 scratch.Mark(_keyPostings[key], uint.MaxValue);
+                if (PostingsOf(key, initialled: true) is { } initialled)
+                {
+                    scratch.Mark(initialled, uint.MaxValue);
+                }
             }
         }
+        if (drivingWithout != all || drivingWith != all)
+        {
+            // The other words are only noted on the entries already marked: an entry without a driving word is
+            // dropped by the bound whatever else it shares.
+            var marked = scratch.Touched.ToArray();
+            Array.Sort(marked);
+            MarkWords(keysOf, all & ~drivingWithout, initialled: false, scratch, marked);
+            MarkWords(keysOf, all & ~drivingWith, initialled: true, scratch, marked);
+        }
         return common;
+    }
+
+    /// <summary>
+    /// Marks the entries with (or without) initials that hold the <paramref name="chosen"/> words' keys: all of them,
+    /// or when <paramref name="among"/> is given only those among it.
+    /// </summary>
+    private void MarkWords(List<List<int>> keysOf, uint chosen, bool initialled, LookupScratch scratch, int[]? among)
+    {
+        for (var w = 0; w < keysOf.Count; w++)
+        {
+            if ((chosen & (1u << w)) == 0)
+            {
+                continue;
+            }
+            foreach (var key in keysOf[w])
+            {
+                if (PostingsOf(key, initialled) is not { } postings)
+                {
+                    continue;
+                }
+                if (among is null)
+                {
+                    scratch.Mark(postings, 1u << w);
+                }
+                else
+                {
+                    scratch.MarkAmong(postings, 1u << w, among);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The query words whose holders are enough to gather (#14): the rarest first, until an entry that shares none
+    /// of them could not reach <paramref name="threshold"/> even sharing every other word, with every word of it
+    /// agreeing and with <paramref name="initials"/> initials. <see cref="UpperBound"/> only grows with the words
+    /// shared, the words agreeing and the initials, so such an entry is one <see cref="Ranked"/> would drop: the
+    /// answer stays the same, but a common first name's hundreds of thousands of holders are no longer each
+    /// visited, only checked against the holders of the rare surname. A typo in the rare word changes nothing
+    /// here: its keys one letter apart are among its keys (<see cref="Near"/>). An initial does: "Serik A." scores
+    /// 0.9 against "Serik Akhmetvo" without sharing the surname, so entries with initials are chosen for with as
+    /// many initials as the query has words, which mostly means every word is gathered for them.
+    /// </summary>
+    private uint Driving(List<NameWord> words, List<List<int>> keysOf, uint all, uint common, double threshold, int initials)
+    {
+        var driving = 0u;
+        var rarestFirst = Enumerable.Range(0, words.Count).OrderBy(w => keysOf[w].Sum(key => (long)PostingCount(key)));
+        foreach (var w in rarestFirst)
+        {
+            if (UpperBound(words, (all & ~driving) | common, MaxQueryWords, initials) < threshold)
+            {
+                return driving;
+            }
+            driving |= 1u << w;
+        }
+        return all;
     }
 
     /// <summary>The key itself and, for keys of four letters or more, the key with each one letter left out.</summary>

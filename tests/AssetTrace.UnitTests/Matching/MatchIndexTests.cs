@@ -109,6 +109,46 @@ public sealed class MatchIndexTests
         Assert.Contains(hit.Match.Explanation, r => r.How == MatchHow.IdentifierAgrees);
     }
 
+    [Theory]
+    [InlineData("Serik Akhmetvo", false)]
+    [InlineData("Серик Ахметов", false)]
+    [InlineData("Akhmetov Serik Bolatuly", false)]
+    [InlineData("Serik Kamura", false)]
+    [InlineData("Serik Achmetow", true)]
+    [InlineData("Серик Бол", true)]
+    public void Gathering_from_the_rarest_words_finds_every_name_that_scoring_them_all_finds(string query, bool search)
+    {
+        // Thousands share the first name "Serik" and few the surname: the lookup gathers the surname's holders
+        // and checks the first name only against them (#14). It must find exactly what scoring every name finds,
+        // a typo in the rare surname included, and a name with an initial where the query has the rare surname ("Serik A.").
+        var syllables = new[] { "ka", "mu", "ra", "te", "lo", "bi", "san", "zho" };
+        var names = new List<string>();
+        foreach (var a in syllables)
+        {
+            foreach (var b in syllables)
+            {
+                foreach (var c in syllables)
+                {
+                    names.Add($"Serik {char.ToUpperInvariant(a[0])}{a[1..]}{b}{c}ov");
+                    names.Add($"Serik {char.ToUpperInvariant(a[0])}{a[1..]}{b}{c}ova Bolatkyzy");
+                    names.Add($"Marat {char.ToUpperInvariant(a[0])}{a[1..]}{b}{c}ov");
+                }
+            }
+        }
+        names.AddRange(["Ахметов Серик Болатұлы", "Serik Akhmetov", "Akhmetova Serik", "Серик Ахмедов", "S. Akhmetov", "Akhmetov Bolat", "Serik Bolatuly", "Kamura Serik", "Serik A.", "K. Serik"]);
+        var index = IndexOf([.. names.Select((name, i) => Person($"p{i}", name))]);
+        var subject = MatchSubject.Named(query);
+
+        var hits = index.Find(subject, search, _ => true, 0.8, take: names.Count, countBound: names.Count);
+
+        var everyName = names.Select((name, i) => (Id: $"p{i}", Score: (search ? NameMatcher.Search(subject, MatchSubject.Named(name)) : NameMatcher.Compare(subject, MatchSubject.Named(name))).Score))
+            .Where(x => x.Score >= 0.8).ToList();
+        Assert.NotEmpty(everyName);
+        Assert.True(hits.TotalIsExact);
+        Assert.Equal(everyName.Select(x => x.Id).Order(StringComparer.Ordinal), hits.Items.Select(h => h.Entry.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(everyName.Count, hits.Total);
+    }
+
     [Fact]
     public void Among_many_holders_of_one_name_the_lookup_stops_once_the_answer_cannot_change()
     {

@@ -2,6 +2,7 @@ using AssetTrace.Cases;
 using AssetTrace.Common;
 using AssetTrace.Graph.Model;
 using AssetTrace.Graph.Store;
+using AssetTrace.Matching;
 using AssetTrace.Requests;
 using AssetTrace.Requests.Directory;
 using AssetTrace.Requests.Documents;
@@ -14,7 +15,7 @@ namespace AssetTrace.WebConsole.Components.Pages.Requests;
 
 /// <summary>
 /// The request composer (#13): the case, network, requested state and its contact point, the
-/// subjects (found with the same search as the search page), questions and basis, and the
+/// subjects (found by the name matcher, as the search page and the API's <c>search</c> find them, #14), questions and basis, and the
 /// letters in each chosen language with the state's checklist, recomposed by the desk itself
 /// (<see cref="RequestDesk.PreviewAsync"/>) whenever a field changes, before anything is saved.
 /// </summary>
@@ -52,6 +53,9 @@ public sealed partial class ComposerPage
 
     [Inject]
     private GraphQueries Graph { get; set; } = default!;
+
+    [Inject]
+    private NameSearch Search { get; set; } = default!;
 
     [Inject]
     private RequestCatalogue Catalogue { get; set; } = default!;
@@ -130,7 +134,10 @@ public sealed partial class ComposerPage
         }
     }
 
-    /// <summary>Subjects the letter may name: found under the officer's sight, and open or of this very case (the desk refuses any other).</summary>
+    /// <summary>
+    /// Subjects the letter may name: found by the matcher under the officer's sight (another script, romanisation or a
+    /// typo finds them, #14), and open or of this very case (the desk refuses any other).
+    /// </summary>
     private async Task SearchAsync()
     {
         if (string.IsNullOrWhiteSpace(_subjectQuery))
@@ -139,9 +146,9 @@ public sealed partial class ComposerPage
         }
         _found = await ReadAsync(async (viewer, ct) =>
         {
-            var page = await Graph.SearchAsync(viewer, _subjectQuery.Trim(), null, null, SearchResults, null, ct);
-            var nameable = await Graph.GetNodesAsync(Viewer.ForCase(_form.CaseId), page.Items.Select(n => n.Id), ct);
-            return page.Items.Where(n => nameable.ContainsKey(n.Id)).ToList();
+            var page = await Search.SearchAsync(viewer, _subjectQuery.Trim(), null, null, SearchResults, null, ct);
+            var nameable = await Graph.GetNodesAsync(Viewer.ForCase(_form.CaseId), page.Results.Select(r => r.Node.Id), ct);
+            return page.Nodes.Where(n => nameable.ContainsKey(n.Id)).ToList();
         });
     }
 
