@@ -60,7 +60,7 @@ public static class ConsoleReport
         Line("| | p50 | p95 | max | count |");
         Line("|---|---:|---:|---:|---:|");
         Row("first page after sign-in: POST of the form → search page interactive (fresh browser context each time)", run.FirstPage);
-        Row($"suggestions: `GraphQueries.SearchAsync`, analyst's viewer, first {SuggestionTiming.Suggestions}, prefixes of 3–6 letters", run.Suggestions);
+        Row($"suggestions: `NameSearch.SearchAsync` (the matcher), analyst's viewer, first {SuggestionTiming.Suggestions}, prefixes of 3–6 letters", run.Suggestions);
         Row($"hub network opened → drawn with its first {hub.LinksPerStep} links", hub.Open);
         Row("… longest main-thread task meanwhile", hub.OpenLongest);
         Row($"hub \"show more\" click → next {hub.LinksPerStep} drawn (about {2 * hub.LinksPerStep} of its links in view)", hub.Step);

@@ -100,6 +100,11 @@ public sealed class ConsoleNetworkTests(ConsoleFixture fixture) : IClassFixture<
 
         var serik = options.Filter(new() { HasText = "Серік Ахметов" });
         await Assertions.Expect(serik).ToContainTextAsync("Serik Akhmetov");
+
+        // The German register's spelling, which no word prefix of the stored keys reaches, is found by the matcher.
+        await box.FillAsync("");
+        await box.PressSequentiallyAsync("Achmetow", new() { Delay = 40 });
+        await Assertions.Expect(serik).ToContainTextAsync("Serik Akhmetov");
         await Assertions.Expect(serik.Locator(".kind")).ToHaveTextAsync("person");
         await Assertions.Expect(box).ToHaveAttributeAsync("aria-expanded", "true");
         Assert.InRange(await options.CountAsync(), 1, 8);
@@ -108,7 +113,7 @@ public sealed class ConsoleNetworkTests(ConsoleFixture fixture) : IClassFixture<
         // Escape closes the list; the down arrow opens it again on the first suggestion.
         await box.PressAsync("Escape");
         await Assertions.Expect(box).ToHaveAttributeAsync("aria-expanded", "false");
-        await Assertions.Expect(box).ToHaveValueAsync("Akhmetov");
+        await Assertions.Expect(box).ToHaveValueAsync("Achmetow");
         var texts = await options.AllInnerTextsAsync();
         var wanted = texts.ToList().FindIndex(t => t.Contains("Серік Ахметов", StringComparison.Ordinal));
         for (var i = 0; i <= wanted; i++)
