@@ -26,9 +26,11 @@ public static class SuggestionTiming
         while (prefixes.Count < count)
         {
             var word = names[random.Next(names.Count)].Split(' ', StringSplitOptions.RemoveEmptyEntries)[0];
-            if (word.Length >= 3)
+            var prefix = word.Length >= 3 ? word[..Math.Min(word.Length, 3 + random.Next(4))] : "";
+            // Only what the box looks up: a legal form alone ("ТОО") holds no name yet, and the box suggests nothing for it.
+            if (prefix.Length > 0 && ParsedName.Parse(prefix).Words.Count > 0)
             {
-                prefixes.Add(word[..Math.Min(word.Length, 3 + random.Next(4))]);
+                prefixes.Add(prefix);
             }
         }
         return prefixes;
