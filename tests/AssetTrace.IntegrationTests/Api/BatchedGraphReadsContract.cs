@@ -4,6 +4,7 @@ using System.Text.Json;
 using AssetTrace.Graph.Model;
 using AssetTrace.Graph.Store;
 using AssetTrace.IntegrationTests.Infrastructure;
+using AssetTrace.IntegrationTests.Operations;
 using AssetTrace.Operations.Telemetry;
 using AssetTrace.Storage;
 using AssetTrace.Visibility;
@@ -35,19 +36,13 @@ public abstract class BatchedGraphReadsContract(StoreKind kind, ITestOutputHelpe
 
     public async Task InitializeAsync()
     {
-        _listener = new ActivityListener
+        _listener = AssetTraceSpans.Listen(a =>
         {
-            ShouldListenTo = source => source.Name == AssetTraceTelemetry.Name,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = a =>
+            if (a.GetTagItem(AssetTraceTelemetry.StoreCommandsTag) is long commands && a.DisplayName.StartsWith("graphql ", StringComparison.Ordinal))
             {
-                if (a.GetTagItem(AssetTraceTelemetry.StoreCommandsTag) is long commands && a.DisplayName.StartsWith("graphql ", StringComparison.Ordinal))
-                {
-                    CommandsOf(a.DisplayName["graphql ".Length..]).TrySetResult(commands);
-                }
-            },
-        };
-        ActivitySource.AddActivityListener(_listener);
+                CommandsOf(a.DisplayName["graphql ".Length..]).TrySetResult(commands);
+            }
+        });
         _server = await ServerHarness.StartAsync(kind, loadDemo: false);
     }
 

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using AssetTrace.IntegrationTests.Infrastructure;
-using AssetTrace.Operations.Telemetry;
 using AssetTrace.Storage;
 
 namespace AssetTrace.IntegrationTests.Operations;
@@ -18,13 +17,7 @@ public sealed class TraceSpanTests : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        _listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == AssetTraceTelemetry.Name,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = _stopped.Add,
-        };
-        ActivitySource.AddActivityListener(_listener);
+        _listener = AssetTraceSpans.Listen(_stopped.Add);
         _server = await ServerHarness.StartAsync(StoreKind.Sqlite);
     }
 
