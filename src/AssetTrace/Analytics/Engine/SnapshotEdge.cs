@@ -13,29 +13,36 @@ public sealed class SnapshotEdge
 
     public required SnapshotNode Target { get; init; }
 
-    public double? ShareLow { get; set; }
+    // Every field below is kept compact (#18): a million-node graph holds 2.6 million edges, and at ten million
+    // each byte of an edge is 26 MB. Shares are NaN when unknown, dates are day numbers (Days), and
+    // the fields only some kinds carry (a role, votes, a transfer's amount) live in EdgeDetails, absent on most edges.
+    private double _shareLow = double.NaN, _shareHigh = double.NaN;
+    private int _validFrom = Days.None, _validTo = Days.None;
+    private EdgeDetails? _details;
 
-    public double? ShareHigh { get; set; }
+    public double? ShareLow { get => Shares.Of(_shareLow); set => _shareLow = Shares.From(value); }
 
-    public DateOnly? ValidFrom { get; set; }
+    public double? ShareHigh { get => Shares.Of(_shareHigh); set => _shareHigh = Shares.From(value); }
 
-    public DateOnly? ValidTo { get; set; }
+    public DateOnly? ValidFrom { get => Days.Of(_validFrom); set => _validFrom = Days.From(value); }
+
+    public DateOnly? ValidTo { get => Days.Of(_validTo); set => _validTo = Days.From(value); }
 
     /// <summary>DIRECTOR_OF or CONTROLS by someone acting for another.</summary>
     public bool Nominee { get; set; }
 
     /// <summary>FAMILY_OF relationship, HOLDS_ACCOUNT or CONTROLS role.</summary>
-    public string? Role { get; set; }
+    public string? Role { get => _details?.Role; set => Details(value is not null)?.Role = value; }
 
     /// <summary>CONTROLS: the share of votes, as a fraction.</summary>
-    public double? VotingShare { get; set; }
+    public double? VotingShare { get => _details?.VotingShare; set => Details(value is not null)?.VotingShare = value; }
 
     /// <summary>TRANSFERRED_TO: amount, currency and date.</summary>
-    public decimal? Amount { get; set; }
+    public decimal? Amount { get => _details?.Amount; set => Details(value is not null)?.Amount = value; }
 
-    public string? Currency { get; set; }
+    public string? Currency { get => _details?.Currency; set => Details(value is not null)?.Currency = value; }
 
-    public DateOnly? Date { get; set; }
+    public DateOnly? Date { get => _details?.Date; set => Details(value is not null)?.Date = value; }
 
     public bool Deleted { get; set; }
 
@@ -54,7 +61,24 @@ public sealed class SnapshotEdge
 
     /// <summary>Valid on the date and visible, with both ends, to the calculation's viewer (see <see cref="Sight"/>).</summary>
     public bool IsValidOn(DateOnly? date) =>
-        !Deleted && IsVisible && (date is null || ((ValidFrom is null || ValidFrom <= date) && (ValidTo is null || ValidTo >= date)));
+        !Deleted && IsVisible && Days.Cover(_validFrom, _validTo, date);
+
+    /// <summary>The details to set a field in: made when a value comes, and none made for a null on an edge without them.</summary>
+    private EdgeDetails? Details(bool making) => making ? _details ??= new EdgeDetails() : _details;
 
     public SnapshotNode OtherEnd(SnapshotNode node) => ReferenceEquals(node, Source) ? Target : Source;
+}
+
+/// <summary>What only some kinds of edge carry (see <see cref="SnapshotEdge"/>): made for an edge when one of them is set.</summary>
+internal sealed class EdgeDetails
+{
+    public string? Role { get; set; }
+
+    public double? VotingShare { get; set; }
+
+    public decimal? Amount { get; set; }
+
+    public string? Currency { get; set; }
+
+    public DateOnly? Date { get; set; }
 }

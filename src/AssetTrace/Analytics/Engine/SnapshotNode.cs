@@ -16,16 +16,21 @@ public sealed class SnapshotNode
     /// <summary>Where a company is registered, or the country of an asset or address (ISO 3166-1 alpha-2).</summary>
     public string? Country { get; set; }
 
+    // Kept compact as SnapshotEdge is (#18): dates as day numbers, and an asset's value in its own object,
+    // since most nodes (people, companies, addresses) have none.
+    private int _validFrom = Days.None, _validTo = Days.None;
+    private NodeValue? _value;
+
     /// <summary>Estimated value of a whole asset, with its currency and date (for wealth).</summary>
-    public decimal? Value { get; set; }
+    public decimal? Value { get => _value?.Amount; set => ValueToSet(value is not null)?.Amount = value; }
 
-    public string? ValueCurrency { get; set; }
+    public string? ValueCurrency { get => _value?.Currency; set => ValueToSet(value is not null)?.Currency = value; }
 
-    public DateOnly? ValueDate { get; set; }
+    public DateOnly? ValueDate { get => _value?.Date; set => ValueToSet(value is not null)?.Date = value; }
 
-    public DateOnly? ValidFrom { get; set; }
+    public DateOnly? ValidFrom { get => Days.Of(_validFrom); set => _validFrom = Days.From(value); }
 
-    public DateOnly? ValidTo { get; set; }
+    public DateOnly? ValidTo { get => Days.Of(_validTo); set => _validTo = Days.From(value); }
 
     public bool Deleted { get; set; }
 
@@ -106,5 +111,17 @@ public sealed class SnapshotNode
 
     /// <summary>Valid on the date and visible to the calculation's viewer (see <see cref="Sight"/>).</summary>
     public bool IsValidOn(DateOnly? date) =>
-        !Deleted && (Restriction == 0 || Sight.Sees(Restriction)) && (date is null || ((ValidFrom is null || ValidFrom <= date) && (ValidTo is null || ValidTo >= date)));
+        !Deleted && (Restriction == 0 || Sight.Sees(Restriction)) && Days.Cover(_validFrom, _validTo, date);
+
+    private NodeValue? ValueToSet(bool making) => making ? _value ??= new NodeValue() : _value;
+}
+
+/// <summary>An asset's estimated value (see <see cref="SnapshotNode.Value"/>): made for a node when one of its parts is set.</summary>
+internal sealed class NodeValue
+{
+    public decimal? Amount { get; set; }
+
+    public string? Currency { get; set; }
+
+    public DateOnly? Date { get; set; }
 }
