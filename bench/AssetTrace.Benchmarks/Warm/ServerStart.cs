@@ -11,9 +11,12 @@ namespace AssetTrace.Benchmarks.Warm;
 /// <summary>One start of the server and its first analytics answer, timed from the start of the process (#18).</summary>
 internal sealed class ServerStart : IAsyncDisposable
 {
-    private ServerStart(ServerProcess server, TimeSpan listening, TimeSpan answered, int warmingAnswers, string answer)
+    private readonly string _token;
+
+    private ServerStart(ServerProcess server, string token, TimeSpan listening, TimeSpan answered, int warmingAnswers, string answer)
     {
         Server = server;
+        _token = token;
         Listening = listening;
         Answered = answered;
         WarmingAnswers = warmingAnswers;
@@ -53,8 +56,27 @@ internal sealed class ServerStart : IAsyncDisposable
             {
                 throw new InvalidOperationException($"the first analytics question failed: {body.ToJsonString()}");
             }
-            return new ServerStart(server, listening, Stopwatch.GetElapsedTime(started), warming, body["data"]!.ToJsonString());
+            return new ServerStart(server, token, listening, Stopwatch.GetElapsedTime(started), warming, body["data"]!.ToJsonString());
         }
+    }
+
+    /// <summary>
+    /// One name search, which builds the server's name index from the store (#14): what a serving server holds beside
+    /// its snapshot, for the peak memory of one that has answered every kind of question.
+    /// </summary>
+    /// <returns>How long the search took, the index's build included.</returns>
+    public async Task<TimeSpan> SearchOnceAsync(string text, CancellationToken ct)
+    {
+        using var client = new HttpClient { BaseAddress = Server.Address, Timeout = TimeSpan.FromMinutes(10) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _token);
+        var started = Stopwatch.GetTimestamp();
+        var response = await client.PostAsJsonAsync("/graphql", new { query = "query($q: String!) { search(query: $q, first: 10) { totalCount } }", variables = new { q = text } }, ct);
+        var body = (await response.Content.ReadFromJsonAsync<JsonObject>(ct))!;
+        if (body["errors"] is not null)
+        {
+            throw new InvalidOperationException($"the search failed: {body.ToJsonString()}");
+        }
+        return Stopwatch.GetElapsedTime(started);
     }
 
     /// <summary>Waits for the server to write its snapshot file after its load from the store (it does so in the background).</summary>

@@ -30,6 +30,7 @@ public sealed partial class GraphSnapshot
             throw new InvalidOperationException("A whole graph is only added to an empty snapshot.");
         }
         _nodes.EnsureCapacity(nodes.Count);
+        _nodeOrder.Capacity = nodes.Count;
         for (var i = 0; i < nodes.Count; i++)
         {
             if (nodes[i].Index != i)
@@ -37,6 +38,7 @@ public sealed partial class GraphSnapshot
                 throw new ArgumentException($"node {nodes[i].Id} is at position {i} but has index {nodes[i].Index}", nameof(nodes));
             }
             _nodes.Add(nodes[i].Id, nodes[i]);
+            _nodeOrder.Add(nodes[i]);
         }
     }
 
@@ -48,9 +50,11 @@ public sealed partial class GraphSnapshot
             throw new InvalidOperationException("A whole graph is only added to an empty snapshot.");
         }
         _edges.EnsureCapacity(edges.Count);
+        _edgeOrder.Capacity = edges.Count;
         foreach (var edge in edges)
         {
             _edges.Add(edge.Id, edge);
+            _edgeOrder.Add(edge);
             edge.Source.OutKinds |= 1 << (int)edge.Kind;
             edge.Target.InKinds |= 1 << (int)edge.Kind;
         }

@@ -11,6 +11,10 @@ public sealed partial class GraphSnapshot
 {
     private readonly Dictionary<string, SnapshotNode> _nodes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SnapshotEdge> _edges = new(StringComparer.Ordinal);
+    // Every node and edge in the order added, none ever removed (a deletion is a mark): the snapshot file is written
+    // from them a slice at a time, and a position stays the same thing while rows are added between slices (#18).
+    private readonly List<SnapshotNode> _nodeOrder = [];
+    private readonly List<SnapshotEdge> _edgeOrder = [];
     private readonly Dictionary<string, int> _caseNumbers = new(StringComparer.Ordinal);
     private readonly List<string> _caseIds = [];
 
@@ -34,10 +38,10 @@ public sealed partial class GraphSnapshot
     internal string? CaseIdOf(int number) => number == 0 ? null : _caseIds[number - 1];
 
     /// <summary>Every node kept, restricted and deleted ones too, in the order they were added: for the snapshot file (#18), never for an answer.</summary>
-    internal IEnumerable<SnapshotNode> StoredNodes => _nodes.Values;
+    internal IReadOnlyList<SnapshotNode> StoredNodes => _nodeOrder;
 
     /// <summary>Every edge kept, as <see cref="StoredNodes"/>.</summary>
-    internal IEnumerable<SnapshotEdge> StoredEdges => _edges.Values;
+    internal IReadOnlyList<SnapshotEdge> StoredEdges => _edgeOrder;
 
     /// <summary>Numbers a case the first time a fact restricted to it is loaded.</summary>
     internal int NumberCase(string? caseId)
@@ -62,6 +66,7 @@ public sealed partial class GraphSnapshot
         {
             node = new SnapshotNode { Index = _nodes.Count, Id = id };
             _nodes.Add(id, node);
+            _nodeOrder.Add(node);
         }
         var (kind, from, to, restriction) = (node.Kind, node.ValidFrom, node.ValidTo, node.Restriction);
         set(node);
@@ -96,6 +101,7 @@ public sealed partial class GraphSnapshot
     {
         var edge = new SnapshotEdge { Id = id, Source = source, Target = target };
         _edges.Add(id, edge);
+        _edgeOrder.Add(edge);
         set(edge);
         if (!edge.Deleted)
         {

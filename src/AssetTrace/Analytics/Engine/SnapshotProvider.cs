@@ -32,6 +32,7 @@ public sealed class SnapshotProvider : IDisposable
     private GraphSnapshot _snapshot = new();
     private readonly ReaderWriterLockSlim _lock = new();
     private readonly SemaphoreSlim _refresh = new(1, 1);
+    private readonly SemaphoreSlim _saving = new(1, 1);
     private readonly SnapshotStatus _status = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _warmingGate = new();
@@ -159,7 +160,7 @@ public sealed class SnapshotProvider : IDisposable
         }
         else
         {
-            _savedVersion = fresh.Version;
+            Interlocked.Exchange(ref _savedVersion, fresh.Version);
         }
         Swap(fresh);
         if (fromFile && storeVersion > fresh.Version)
@@ -174,7 +175,8 @@ public sealed class SnapshotProvider : IDisposable
 
     /// <summary>
     /// Writes the snapshot to its file when it changed since it was last written (the saver calls it, never
-    /// a request). Holds off catch-ups meanwhile, as they are the only changes to the snapshot; calculations go on.
+    /// a request). The file is written a slice at a time under the read lock, so catch-ups go on between slices
+    /// and a change made elsewhere waits milliseconds for the file, not the whole write (#18).
     /// </summary>
     /// <returns>Whether a file was written.</returns>
     public async Task<bool> SaveAsync(CancellationToken ct)
@@ -183,29 +185,44 @@ public sealed class SnapshotProvider : IDisposable
         {
             return false;
         }
-        await _refresh.WaitAsync(ct);
+        await _saving.WaitAsync(ct);
         try
         {
-            if (_snapshot.Version == _savedVersion)
+            if (Interlocked.Read(ref _savedVersion) == _snapshot.Version)
             {
                 return false;
             }
             var started = Stopwatch.GetTimestamp();
             var snapshot = _snapshot;
-            await Task.Run(() => SnapshotFileWriter.Write(FilePath, _database.Kind, _storeIdentity!, snapshot, ct), ct);
-            _savedVersion = snapshot.Version;
-            _logger.LogInformation("Wrote the analytics snapshot file {Path} at change {Version} in {Elapsed}", FilePath, snapshot.Version, Stopwatch.GetElapsedTime(started));
+            var version = await Task.Run(() => SnapshotFileWriter.Write(FilePath, _database.Kind, _storeIdentity!, snapshot, UnderReadLock, ct), ct);
+            Interlocked.Exchange(ref _savedVersion, version);
+            _logger.LogInformation("Wrote the analytics snapshot file {Path} at change {Version} in {Elapsed}", FilePath, version, Stopwatch.GetElapsedTime(started));
+            // Changes caught up while it was written are in the next file.
+            NoteChanged();
             return true;
         }
         finally
         {
-            _refresh.Release();
+            _saving.Release();
+        }
+    }
+
+    private void UnderReadLock(Action slice)
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            slice();
+        }
+        finally
+        {
+            _lock.ExitReadLock();
         }
     }
 
     private void NoteChanged()
     {
-        if (FilePath is not null && _snapshot.Version != _savedVersion)
+        if (FilePath is not null && _snapshot.Version != Interlocked.Read(ref _savedVersion))
         {
             _changed.Writer.TryWrite(true);
         }
@@ -323,6 +340,7 @@ public sealed class SnapshotProvider : IDisposable
         _stopping.Cancel();
         _lock.Dispose();
         _refresh.Dispose();
+        _saving.Dispose();
         _stopping.Dispose();
     }
 }

@@ -12,7 +12,7 @@ namespace AssetTrace.Analytics.Engine.Files;
 /// </summary>
 public static class SnapshotFileReader
 {
-    /// <summary>The header alone: what the file is of, before it is read.</summary>
+    /// <summary>What the file is of and how many rows it holds (its header and footer), before its rows are read.</summary>
     public sealed record Header(int FormatVersion, StoreKind Store, string StoreIdentity, long Version, int Nodes, int Edges, int Strings);
 
     /// <param name="rowRead">Called once per node and edge read, for the warming progress.</param>
@@ -22,16 +22,34 @@ public static class SnapshotFileReader
         {
             using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
             using var reader = new BinaryReader(file, System.Text.Encoding.UTF8, leaveOpen: true);
-            var header = ReadHeader(reader, path);
-            if (header.Store != store || header.StoreIdentity != storeIdentity)
+            var (format, kind, identity, version) = ReadHeader(reader, path);
+            if (kind != store || identity != storeIdentity)
             {
-                throw new SnapshotFileRejectedException($"{path} was written from another store ({header.Store} {header.StoreIdentity}, this is {store} {storeIdentity})");
+                throw new SnapshotFileRejectedException($"{path} was written from another store ({kind} {identity}, this is {store} {storeIdentity})");
             }
+            var rowsAt = file.Position;
             VerifyChecksum(file, path, ct);
-            file.Position = 0;
-            ReadHeader(reader, path);
+            var footerAt = file.Length - SnapshotFileFormat.TrailerLength - SnapshotFileFormat.FooterLength;
+            file.Position = footerAt;
+            var (stringsAt, nodes, edges, count) = (reader.ReadInt64(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32());
+            // The smallest node takes 5 bytes and the smallest edge 12: counts the rows cannot hold are refused before anything is allocated for them.
+            if (stringsAt < rowsAt || stringsAt > footerAt || nodes < 0 || edges < 0 || count < 0 || nodes * 5L + edges * 12L > stringsAt - rowsAt)
+            {
+                throw new SnapshotFileRejectedException($"{path} has a damaged footer");
+            }
+            var header = new Header(format, kind, identity, version, nodes, edges, count);
+            file.Position = stringsAt;
+            var strings = new string[count];
+            for (var i = 0; i < strings.Length; i++)
+            {
+                strings[i] = reader.ReadString();
+            }
+            Expect(file.Position == footerAt, path);
+            file.Position = rowsAt;
             started(header);
-            return ReadRows(reader, header, rowRead, ct);
+            var snapshot = ReadRows(reader, header, strings, rowRead, ct);
+            Expect(file.Position == stringsAt, path);
+            return snapshot;
         }
         catch (Exception e) when (e is EndOfStreamException or IOException or FormatException or ArgumentException or IndexOutOfRangeException or OverflowException)
         {
@@ -39,7 +57,7 @@ public static class SnapshotFileReader
         }
     }
 
-    private static Header ReadHeader(BinaryReader reader, string path)
+    private static (int Format, StoreKind Store, string Identity, long Version) ReadHeader(BinaryReader reader, string path)
     {
         Span<byte> magic = stackalloc byte[SnapshotFileFormat.Magic.Length];
         reader.BaseStream.ReadExactly(magic);
@@ -52,12 +70,21 @@ public static class SnapshotFileReader
         {
             throw new SnapshotFileRejectedException($"{path} has format version {format}; this server reads version {SnapshotFileFormat.Version}");
         }
-        var header = new Header(format, (StoreKind)reader.ReadByte(), reader.ReadString(), reader.ReadInt64(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32());
-        if (header.Nodes < 0 || header.Edges < 0 || header.Strings < 0 || header.Version < 0)
+        var (kind, identity, version) = ((StoreKind)reader.ReadByte(), reader.ReadString(), reader.ReadInt64());
+        if (version < 0)
         {
             throw new SnapshotFileRejectedException($"{path} has a damaged header");
         }
-        return header;
+        return (format, kind, identity, version);
+    }
+
+    /// <summary>The sections must meet where the footer says: a file whose checksum holds but whose parts do not is refused all the same.</summary>
+    private static void Expect(bool meets, string path)
+    {
+        if (!meets)
+        {
+            throw new SnapshotFileRejectedException($"{path} has sections that do not meet where its footer says");
+        }
     }
 
     private static void VerifyChecksum(FileStream file, string path, CancellationToken ct)
@@ -89,13 +116,8 @@ public static class SnapshotFileReader
         }
     }
 
-    private static GraphSnapshot ReadRows(BinaryReader reader, Header header, Action rowRead, CancellationToken ct)
+    private static GraphSnapshot ReadRows(BinaryReader reader, Header header, string[] strings, Action rowRead, CancellationToken ct)
     {
-        var strings = new string[header.Strings];
-        for (var i = 0; i < strings.Length; i++)
-        {
-            strings[i] = reader.ReadString();
-        }
         var snapshot = new GraphSnapshot { Version = header.Version };
         var nodes = new SnapshotNode[header.Nodes];
         for (var i = 0; i < nodes.Length; i++)

@@ -5,11 +5,27 @@ namespace AssetTrace.Analytics.Engine.Files;
 /// <summary>
 /// Writes a snapshot to its file (#18, layout in <see cref="SnapshotFileFormat"/>): into a temporary file
 /// beside it, flushed to disk, then renamed over the old one, so a reader finds the old file or the new
-/// one whole, never half of one. The caller keeps the snapshot from changing while it is written.
+/// one whole, never half of one.
+/// <para>
+/// The rows are written a slice at a time, each slice while the snapshot does not change, so the changes other
+/// servers make reach this one between slices rather than wait for the whole file (at ten million nodes, tens of
+/// seconds). The file is labelled with the change counter from before its first slice: a row written after a later
+/// change carries that change already, and the catch-up from the label applies it again, to the same effect.
+/// Rows added after the first slice are left for that catch-up.
+/// </para>
 /// </summary>
 public static class SnapshotFileWriter
 {
-    public static void Write(string path, StoreKind store, string storeIdentity, GraphSnapshot snapshot, CancellationToken ct)
+    // Rows per slice: a few milliseconds of writing, the longest a change waits for the file.
+    private const int SliceRows = 16_384;
+
+    /// <summary>Writes a snapshot nothing else changes meanwhile (a test's, the benchmark's).</summary>
+    public static long Write(string path, StoreKind store, string storeIdentity, GraphSnapshot snapshot, CancellationToken ct) =>
+        Write(path, store, storeIdentity, snapshot, slice => slice(), ct);
+
+    /// <param name="unchanged">Runs one slice of the writing while the snapshot does not change (the provider's read lock).</param>
+    /// <returns>The change counter the file is labelled with.</returns>
+    public static long Write(string path, StoreKind store, string storeIdentity, GraphSnapshot snapshot, Action<Action> unchanged, CancellationToken ct)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(folder);
@@ -17,12 +33,13 @@ public static class SnapshotFileWriter
         var temporary = Path.Combine(folder, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
         try
         {
+            long version;
             using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
             {
                 var hashing = new HashingWriteStream(file);
                 using (var writer = new BinaryWriter(hashing, System.Text.Encoding.UTF8, leaveOpen: true))
                 {
-                    WriteBody(writer, store, storeIdentity, snapshot, ct);
+                    version = WriteBody(writer, store, storeIdentity, snapshot, unchanged, ct);
                 }
                 Span<byte> trailer = stackalloc byte[SnapshotFileFormat.TrailerLength];
                 BitConverter.TryWriteBytes(trailer, hashing.Hash);
@@ -30,6 +47,7 @@ public static class SnapshotFileWriter
                 file.Flush(flushToDisk: true);
             }
             File.Move(temporary, path, overwrite: true);
+            return version;
         }
         finally
         {
@@ -40,58 +58,68 @@ public static class SnapshotFileWriter
         }
     }
 
-    private static void WriteBody(BinaryWriter writer, StoreKind store, string storeIdentity, GraphSnapshot snapshot, CancellationToken ct)
+    private static long WriteBody(BinaryWriter writer, StoreKind store, string storeIdentity, GraphSnapshot snapshot, Action<Action> unchanged, CancellationToken ct)
     {
-        var nodes = snapshot.StoredNodes.Where(n => !n.Deleted).ToList();
-        var positions = new Dictionary<SnapshotNode, int>(nodes.Count);
-        foreach (var node in nodes)
-        {
-            positions.Add(node, positions.Count);
-        }
-        var edges = snapshot.StoredEdges.Where(e => !e.Deleted && positions.ContainsKey(e.Source) && positions.ContainsKey(e.Target)).ToList();
-        var strings = new StringTable();
-        foreach (var node in nodes)
-        {
-            strings.Add(node.Country);
-            strings.Add(node.ValueCurrency);
-            strings.Add(snapshot.CaseIdOf(node.Restriction));
-        }
-        foreach (var edge in edges)
-        {
-            strings.Add(edge.Role);
-            strings.Add(edge.Currency);
-            strings.Add(snapshot.CaseIdOf(edge.Restriction));
-        }
-
+        var (version, nodeCount, edgeCount) = (0L, 0, 0);
+        unchanged(() => (version, nodeCount, edgeCount) = (snapshot.Version, snapshot.StoredNodes.Count, snapshot.StoredEdges.Count));
         writer.Write(SnapshotFileFormat.Magic);
         writer.Write(SnapshotFileFormat.Version);
         writer.Write((byte)store);
         writer.Write(storeIdentity);
-        writer.Write(snapshot.Version);
-        writer.Write(nodes.Count);
-        writer.Write(edges.Count);
-        writer.Write(strings.Count);
+        writer.Write(version);
+
+        // A node's place among the nodes written, by its index; -1 for one left out (deleted), whose edges are left out too.
+        var positions = new int[nodeCount];
+        var strings = new StringTable();
+        var (nodesWritten, edgesWritten) = (0, 0);
+        for (var from = 0; from < nodeCount; from += SliceRows)
+        {
+            ct.ThrowIfCancellationRequested();
+            var to = Math.Min(nodeCount, from + SliceRows);
+            unchanged(() =>
+            {
+                for (var i = from; i < to; i++)
+                {
+                    var node = snapshot.StoredNodes[i];
+                    positions[i] = node.Deleted ? -1 : nodesWritten++;
+                    if (!node.Deleted)
+                    {
+                        WriteNode(writer, node, strings, snapshot.CaseIdOf(node.Restriction));
+                    }
+                }
+            });
+        }
+        for (var from = 0; from < edgeCount; from += SliceRows)
+        {
+            ct.ThrowIfCancellationRequested();
+            var to = Math.Min(edgeCount, from + SliceRows);
+            unchanged(() =>
+            {
+                for (var i = from; i < to; i++)
+                {
+                    // An edge of the first slice's count existed then, and so did both its ends.
+                    var edge = snapshot.StoredEdges[i];
+                    var (source, target) = (positions[edge.Source.Index], positions[edge.Target.Index]);
+                    if (!edge.Deleted && source >= 0 && target >= 0)
+                    {
+                        WriteEdge(writer, edge, source, target, strings, snapshot.CaseIdOf(edge.Restriction));
+                        edgesWritten++;
+                    }
+                }
+            });
+        }
+
+        writer.Flush();
+        var stringsAt = writer.BaseStream.Position;
         foreach (var text in strings.InOrder)
         {
             writer.Write(text);
         }
-        var written = 0;
-        foreach (var node in nodes)
-        {
-            if ((++written & 0xFFFF) == 0)
-            {
-                ct.ThrowIfCancellationRequested();
-            }
-            WriteNode(writer, node, strings, snapshot.CaseIdOf(node.Restriction));
-        }
-        foreach (var edge in edges)
-        {
-            if ((++written & 0xFFFF) == 0)
-            {
-                ct.ThrowIfCancellationRequested();
-            }
-            WriteEdge(writer, edge, positions, strings, snapshot.CaseIdOf(edge.Restriction));
-        }
+        writer.Write(stringsAt);
+        writer.Write(nodesWritten);
+        writer.Write(edgesWritten);
+        writer.Write(strings.Count);
+        return version;
     }
 
     private static void WriteNode(BinaryWriter writer, SnapshotNode node, StringTable strings, string? caseId)
@@ -107,21 +135,21 @@ public static class SnapshotFileWriter
             | (node.ValidTo is null ? 0 : SnapshotFileFormat.NodeValidTo)
             | (caseId is null ? 0 : SnapshotFileFormat.NodeRestriction));
         writer.Write(flags);
-        if (node.Country is { } country) writer.Write(strings[country]);
+        if (node.Country is { } country) writer.Write(strings.Number(country));
         if (node.Value is { } value) writer.Write(value);
-        if (node.ValueCurrency is { } currency) writer.Write(strings[currency]);
+        if (node.ValueCurrency is { } currency) writer.Write(strings.Number(currency));
         if (node.ValueDate is { } valueDate) writer.Write(valueDate.DayNumber);
         if (node.ValidFrom is { } from) writer.Write(from.DayNumber);
         if (node.ValidTo is { } to) writer.Write(to.DayNumber);
-        if (caseId is not null) writer.Write(strings[caseId]);
+        if (caseId is not null) writer.Write(strings.Number(caseId));
     }
 
-    private static void WriteEdge(BinaryWriter writer, SnapshotEdge edge, Dictionary<SnapshotNode, int> positions, StringTable strings, string? caseId)
+    private static void WriteEdge(BinaryWriter writer, SnapshotEdge edge, int source, int target, StringTable strings, string? caseId)
     {
         writer.Write(edge.Id);
         writer.Write((byte)edge.Kind);
-        writer.Write(positions[edge.Source]);
-        writer.Write(positions[edge.Target]);
+        writer.Write(source);
+        writer.Write(target);
         var flags = (ushort)((edge.ShareLow is null ? 0 : SnapshotFileFormat.EdgeShareLow)
             | (edge.ShareHigh is null ? 0 : SnapshotFileFormat.EdgeShareHigh)
             | (edge.ValidFrom is null ? 0 : SnapshotFileFormat.EdgeValidFrom)
@@ -138,15 +166,15 @@ public static class SnapshotFileWriter
         if (edge.ShareHigh is { } high) writer.Write(high);
         if (edge.ValidFrom is { } from) writer.Write(from.DayNumber);
         if (edge.ValidTo is { } to) writer.Write(to.DayNumber);
-        if (edge.Role is { } role) writer.Write(strings[role]);
+        if (edge.Role is { } role) writer.Write(strings.Number(role));
         if (edge.VotingShare is { } voting) writer.Write(voting);
         if (edge.Amount is { } amount) writer.Write(amount);
-        if (edge.Currency is { } currency) writer.Write(strings[currency]);
+        if (edge.Currency is { } currency) writer.Write(strings.Number(currency));
         if (edge.Date is { } date) writer.Write(date.DayNumber);
-        if (caseId is not null) writer.Write(strings[caseId]);
+        if (caseId is not null) writer.Write(strings.Number(caseId));
     }
 
-    /// <summary>The repeated short texts, numbered in the order first met.</summary>
+    /// <summary>The repeated short texts, numbered in the order first met; written after the rows, once all are met.</summary>
     private sealed class StringTable
     {
         private readonly Dictionary<string, int> _numbers = new(StringComparer.Ordinal);
@@ -155,14 +183,15 @@ public static class SnapshotFileWriter
 
         public int Count => InOrder.Count;
 
-        public int this[string text] => _numbers[text];
-
-        public void Add(string? text)
+        public int Number(string text)
         {
-            if (text is not null && _numbers.TryAdd(text, InOrder.Count))
+            if (!_numbers.TryGetValue(text, out var number))
             {
+                number = InOrder.Count;
+                _numbers.Add(text, number);
                 InOrder.Add(text);
             }
+            return number;
         }
     }
 }
