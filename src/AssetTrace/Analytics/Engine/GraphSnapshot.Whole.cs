@@ -84,8 +84,8 @@ public sealed partial class GraphSnapshot
     {
         MarkRestricted(edge);
         var (source, target) = (edge.Source, edge.Target);
-        source.Out.Add(edge);
-        target.In.Add(edge);
+        source.OutEdges.Add(edge);
+        target.InEdges.Add(edge);
         switch (place)
         {
             case TreasuryLink:
@@ -134,8 +134,8 @@ public sealed partial class GraphSnapshot
             foreach (var node in nodes)
             {
                 var i = node.Index;
-                node.Out.Capacity = _out[i];
-                node.In.Capacity = _in[i];
+                node.OutEdges.Reserve(_out[i]);
+                node.InEdges.Reserve(_in[i]);
                 node.OwnsOutLinks.Reserve(_ownsOut[i]);
                 node.OwnsInLinks.Reserve(_ownsIn[i]);
                 node.ControlOutLinks.Reserve(_controlOut[i]);

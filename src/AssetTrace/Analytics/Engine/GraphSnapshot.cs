@@ -143,8 +143,8 @@ public sealed partial class GraphSnapshot
         MarkRestricted(edge);
         var source = edge.Source;
         var actedForBefore = source.HasOut(EdgeKind.NomineeFor);
-        source.Out.Add(edge);
-        edge.Target.In.Add(edge);
+        source.OutEdges.Add(edge);
+        edge.Target.InEdges.Add(edge);
         source.OutKinds |= 1 << (int)edge.Kind;
         edge.Target.InKinds |= 1 << (int)edge.Kind;
         if (edge.Kind == EdgeKind.Owns && source == edge.Target)
@@ -172,8 +172,8 @@ public sealed partial class GraphSnapshot
     {
         var source = edge.Source;
         var actedForBefore = source.HasOut(EdgeKind.NomineeFor);
-        source.Out.Remove(edge);
-        edge.Target.In.Remove(edge);
+        source.OutEdges.Remove(edge);
+        edge.Target.InEdges.Remove(edge);
         source.OutKinds = Kinds(source.Out);
         edge.Target.InKinds = Kinds(edge.Target.In);
         if (kind == EdgeKind.Owns && source == edge.Target)
@@ -253,7 +253,7 @@ public sealed partial class GraphSnapshot
     private static void MarkRestricted(SnapshotEdge edge) =>
         edge.TouchesRestricted = (edge.Restriction | edge.Source.Restriction | edge.Target.Restriction) != 0;
 
-    private static int Kinds(List<SnapshotEdge> edges)
+    private static int Kinds(EdgeList edges)
     {
         var kinds = 0;
         foreach (var edge in edges)

@@ -37,9 +37,14 @@ public sealed class SnapshotNode
     /// <summary>The case the node is restricted to, numbered by the snapshot (<see cref="GraphSnapshot.CaseNumberOf"/>); 0 when open.</summary>
     internal int Restriction { get; set; }
 
-    public List<SnapshotEdge> Out { get; } = [];
+    /// <summary>Every live edge leaving the node, in the order added.</summary>
+    public EdgeList Out => OutEdges.List;
 
-    public List<SnapshotEdge> In { get; } = [];
+    /// <summary>Every live edge arriving at the node, in the order added.</summary>
+    public EdgeList In => InEdges.List;
+
+    internal EdgeArray OutEdges;
+    internal EdgeArray InEdges;
 
     // The adjacency every ownership and control calculation walks, kept in the node itself (see LinkArray).
     internal LinkArray OwnsOutLinks;
