@@ -7,9 +7,10 @@ namespace AssetTrace.Benchmarks.ScaleOut;
 /// <summary>
 /// One write an analyst makes (#18): a new OWNS edge with a share from a person to an owned company or asset, or the
 /// share of the edge written just before changed. What the target's beneficial owners must then show is
-/// <see cref="Owner"/> with at least <see cref="Share"/> percent.
+/// <see cref="Owner"/> with at least <see cref="Share"/> percent. A change of share <see cref="FollowsPrevious"/>: it is
+/// sent only once the edge it changes has been written.
 /// </summary>
-internal sealed record OwnershipWrite(string Mutation, object Variables, string Target, string Owner, double Share)
+internal sealed record OwnershipWrite(string Mutation, object Variables, string Target, string Owner, double Share, bool FollowsPrevious)
 {
     private const string Provenance = "provenance: { source: MANUAL_ENTRY, restriction: EVIDENCE, reference: \"scale-out benchmark (#18)\" }";
 
@@ -33,8 +34,8 @@ internal sealed record OwnershipWrite(string Mutation, object Variables, string 
             var id = $"{prefix}-{n}";
             var owner = GeneratedGraph.NodeId(persons[random.Next(persons.Length)]);
             var target = samples.OwnershipTargets[n % samples.OwnershipTargets.Count];
-            yield return new OwnershipWrite(Create, new { id, owner, target }, target, owner, 30);
-            yield return new OwnershipWrite(ChangeShare, new { id }, target, owner, 40);
+            yield return new OwnershipWrite(Create, new { id, owner, target }, target, owner, 30, FollowsPrevious: false);
+            yield return new OwnershipWrite(ChangeShare, new { id }, target, owner, 40, FollowsPrevious: true);
         }
     }
 }

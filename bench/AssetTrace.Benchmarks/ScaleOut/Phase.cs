@@ -26,6 +26,19 @@ internal sealed record Phase(string Store, IReadOnlyList<string> Servers, GraphQ
         return phase;
     }
 
+    /// <summary>
+    /// Seconds of the same load, not reported, on servers that just started: the runtime compiles the hot code fully
+    /// optimised only after a while (Latencies.WarmUp), so a first phase would otherwise time code a running server no
+    /// longer runs. It asks for the first load targets, which the measured phases (from the middle on) do not meet.
+    /// </summary>
+    public static async Task WarmUpAsync(IReadOnlyList<GraphQLSession> servers, Samples samples, ScaleOutSettings settings, CancellationToken ct)
+    {
+        Console.WriteLine($"warming up {string.Join(" + ", servers.Select(s => s.Name))} for {WarmUp.TotalSeconds:0} s");
+        await GraphQLLoad.RunAsync([.. servers.Select(s => s.Server)], samples, settings.Clients, WarmUp, settings.Seed + 1, withSearch: false, ct, firstTarget: 0);
+    }
+
+    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(5);
+
     private static async Task<CacheCounters> CountersAsync(IReadOnlyList<GraphQLSession> servers, CancellationToken ct)
     {
         var sum = new CacheCounters();

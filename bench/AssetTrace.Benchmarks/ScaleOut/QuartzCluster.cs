@@ -19,8 +19,8 @@ internal static class QuartzCluster
         var rows = new List<string>();
         while (await reader.ReadAsync(ct))
         {
-            // Quartz stores the check-in in milliseconds since the Unix epoch.
-            var ago = now - DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1));
+            // Quartz.NET stores the check-in as UTC ticks, and the interval in milliseconds.
+            var ago = now - new DateTimeOffset(reader.GetInt64(1), TimeSpan.Zero);
             rows.Add($"`{reader.GetString(0)}` checked in {ago.TotalSeconds:0.0} s ago (interval {reader.GetInt64(2) / 1000.0:0.0} s)");
         }
         return rows.Count == 0 ? "no instance checked in" : $"{rows.Count} instances: " + string.Join("; ", rows);

@@ -58,7 +58,7 @@ internal sealed class ScaleOutRun(GeneratedGraph graph, Samples samples, ScaleOu
 {
     public List<Phase> Phases { get; } = [];
 
-    public List<(StoreKind Store, string Server, TimeSpan FirstAnswer)> Starts { get; } = [];
+    public List<(string Store, string Server, TimeSpan FirstAnswer)> Starts { get; } = [];
 
     public List<AnswerComparison> Comparisons { get; } = [];
 
@@ -80,7 +80,8 @@ internal sealed class ScaleOutRun(GeneratedGraph graph, Samples samples, ScaleOu
         }
         await using var a = await StartAsync(kind, "A", shared, ct);
         using var sessionA = await GraphQLSession.SignInAsync("A", a.Server, ct);
-        var label = kind == StoreKind.Sqlite ? "SQLite" : "PostgreSQL + Redis";
+        var label = Label(kind);
+        await Phase.WarmUpAsync([sessionA], samples, settings, ct);
         Phases.Add(await Phase.RunAsync(label, [sessionA], samples, settings, null, ct));
         Phases.Add(await Phase.RunAsync(label, [sessionA], samples, settings, () => Writes(kind, "a"), ct));
         if (kind != StoreKind.Postgres)
@@ -89,15 +90,18 @@ internal sealed class ScaleOutRun(GeneratedGraph graph, Samples samples, ScaleOu
         }
         await using var b = await StartAsync(kind, "B", shared, ct);
         using var sessionB = await GraphQLSession.SignInAsync("B", b.Server, ct);
-        Comparisons.Add(await AnswerComparison.RunAsync(sessionA, sessionB, samples, options.Number("--compare"), ct));
+        await Phase.WarmUpAsync([sessionB], samples, settings, ct);
+        Comparisons.Add(await AnswerComparison.RunAsync("B just started, after writes through A", sessionA, sessionB, samples, options.Number("--compare"), ct));
         Cache = await SharedCacheCheck.RunAsync(sessionA, sessionB, samples, 20, ct);
         Cluster = await QuartzCluster.DescribeAsync(store.PostgresConnectionString!, ct);
         Console.WriteLine($"answers: {Comparisons[^1].Different} of {Comparisons[^1].Questions} different; cache: {Cache.Cell}; Quartz: {Cluster}");
         Phases.Add(await Phase.RunAsync(label, [sessionA, sessionB], samples, settings, null, ct));
         Phases.Add(await Phase.RunAsync(label, [sessionA, sessionB], samples, settings, () => Writes(kind, "ab"), ct));
         // After writes through both servers: each must have caught up on the other's.
-        Comparisons.Add(await AnswerComparison.RunAsync(sessionA, sessionB, samples, options.Number("--compare"), ct));
+        Comparisons.Add(await AnswerComparison.RunAsync("after writes through both", sessionA, sessionB, samples, options.Number("--compare"), ct));
     }
+
+    private static string Label(StoreKind kind) => kind == StoreKind.Sqlite ? "SQLite" : "PostgreSQL + Redis";
 
     private IEnumerable<OwnershipWrite> Writes(StoreKind kind, string phase) =>
         OwnershipWrite.Sequence(graph, samples, $"scaleout-{kind.ToString().ToLowerInvariant()}-{phase}", settings.Seed + phase.Length);
@@ -109,7 +113,7 @@ internal sealed class ScaleOutRun(GeneratedGraph graph, Samples samples, ScaleOu
         var settings = new Dictionary<string, string?>(shared) { ["Analytics:Snapshot:Directory"] = folder };
         Console.WriteLine($"{kind}: starting server {name}");
         var start = await ServerStart.MeasureAsync(options["--server-dll"], settings, FirstQuestion.For(graph), Path.Combine(work, $"{kind}-{name}.log"), ct);
-        Starts.Add((kind, name, start.Answered));
+        Starts.Add((Label(kind), name, start.Answered));
         return start;
     }
 }

@@ -15,7 +15,8 @@ internal static class ScaleOutReport
         "the main benchmark's load without search (a third each: `beneficialOwners` with the paths' node names, with five paths and their nodes and edges with provenance, `shortestPaths`); " +
         $"writing phases add one analyst making {s.WritesPerSecond} writes a second through the API (`createEdge` OWNS with share 30 from a random person to an owned company or asset, " +
         "then `updateEdge` of that edge's share to 40, in turn; audited and versioned as any), each polled every 10 ms on every server with the target's `beneficialOwners` " +
-        "until the owner shows with the new share: the time from the mutation's answer to that answer's arrival. " +
+        "until the owner shows with the new share: the time from the mutation's answer to that answer's arrival, so it includes one read's time under the load. " +
+        "Writes are sent on a clock (a change of share waits for its edge), through A and B in turn when both run. " +
         "The clients, the writer, the servers and PostgreSQL and Redis all share the machine's cores.";
 
     public static IEnumerable<string> Lines(ScaleOutRun run)
@@ -41,7 +42,7 @@ internal static class ScaleOutReport
         }
         foreach (var comparison in run.Comparisons)
         {
-            yield return $"| the same answers on both servers | PostgreSQL, A and B | {comparison.Different} of {comparison.Questions} answers differ" +
+            yield return $"| the same answers on both servers | PostgreSQL, A and B, {comparison.When} | {comparison.Different} of {comparison.Questions} answers differ" +
                 $"{(comparison.FirstDifference is { } d ? $"; first: {Escape(d)}" : "")} | {Met(comparison.Different == 0)} |";
         }
         if (run.Cache is { } cache)

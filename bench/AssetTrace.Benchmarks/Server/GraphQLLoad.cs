@@ -48,7 +48,9 @@ public static class GraphQLLoad
     /// The same load split across several servers, client i on server i mod n (#18: two servers side by side). The
     /// first request and its time are each server's in turn; the peak memory is the largest of theirs.
     /// </summary>
-    public static async Task<GraphQLLoadResult> RunAsync(IReadOnlyList<ServerProcess> servers, Samples samples, int clients, TimeSpan duration, int seed, bool withSearch, CancellationToken ct)
+    /// <param name="firstTarget">Where in the load targets to begin; by default a quarter of them on with search, half without.</param>
+    public static async Task<GraphQLLoadResult> RunAsync(IReadOnlyList<ServerProcess> servers, Samples samples, int clients, TimeSpan duration, int seed, bool withSearch,
+        CancellationToken ct, int? firstTarget = null)
     {
         var https = new List<HttpClient>();
         try
@@ -60,7 +62,7 @@ public static class GraphQLLoad
                 https.Add(http);
                 first += await FirstRequestAsync(http, samples, withSearch, ct);
             }
-            return await LoadAsync(https, servers, samples, clients, duration, seed, withSearch, first, ct);
+            return await LoadAsync(https, servers, samples, clients, duration, seed, withSearch, first, firstTarget, ct);
         }
         finally
         {
@@ -106,7 +108,7 @@ public static class GraphQLLoad
     }
 
     private static async Task<GraphQLLoadResult> LoadAsync(List<HttpClient> https, IReadOnlyList<ServerProcess> servers, Samples samples, int clients,
-        TimeSpan duration, int seed, bool withSearch, TimeSpan first, CancellationToken ct)
+        TimeSpan duration, int seed, bool withSearch, TimeSpan first, int? firstTarget, CancellationToken ct)
     {
         var operations = new Dictionary<string, Latencies>
         {
@@ -115,7 +117,7 @@ public static class GraphQLLoad
         var failures = 0;
         string? firstFailure = null;
         // The second load goes on where the first stopped, so it meets new targets too.
-        var next = withSearch ? 0 : samples.LoadTargets.Count / 2;
+        var next = firstTarget ?? (withSearch ? 0 : samples.LoadTargets.Count / 2);
         var loadStarted = Stopwatch.GetTimestamp();
         var end = loadStarted + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         await Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(async () =>
