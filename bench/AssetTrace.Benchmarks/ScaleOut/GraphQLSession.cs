@@ -11,10 +11,11 @@ internal sealed class GraphQLSession : IDisposable
 {
     private readonly HttpClient _http;
 
-    private GraphQLSession(string name, ServerProcess server, HttpClient http)
+    private GraphQLSession(string name, ServerProcess server, string snapshotFile, HttpClient http)
     {
         Name = name;
         Server = server;
+        SnapshotFile = snapshotFile;
         _http = http;
     }
 
@@ -23,12 +24,17 @@ internal sealed class GraphQLSession : IDisposable
 
     public ServerProcess Server { get; }
 
-    public static async Task<GraphQLSession> SignInAsync(string name, ServerProcess server, CancellationToken ct)
+    /// <summary>The server's own snapshot file: when it was last written tells whether a save fell in a phase.</summary>
+    public string SnapshotFile { get; }
+
+    public DateTime SnapshotSavedAt => File.GetLastWriteTimeUtc(SnapshotFile);
+
+    public static async Task<GraphQLSession> SignInAsync(string name, ServerProcess server, string snapshotFile, CancellationToken ct)
     {
         var token = await server.SignInAsync(BenchStore.Username, BenchStore.Password, ct);
         var http = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromMinutes(2) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return new GraphQLSession(name, server, http);
+        return new GraphQLSession(name, server, snapshotFile, http);
     }
 
     /// <summary>The answer's <c>data</c>; an answer with errors throws, naming the server and the question.</summary>

@@ -4,7 +4,8 @@ using AssetTrace.Benchmarks.Server;
 namespace AssetTrace.Benchmarks.ScaleOut;
 
 /// <summary>One timed stretch of the read load on one or more servers, with or without the writer (#18).</summary>
-internal sealed record Phase(string Store, IReadOnlyList<string> Servers, GraphQLLoadResult Load, WriterResult? Writes, CacheCounters Cache)
+/// <param name="SnapshotSaves">The servers whose snapshot file was written during the phase: a save holds back catch-ups (docs/SCALING.md).</param>
+internal sealed record Phase(string Store, IReadOnlyList<string> Servers, GraphQLLoadResult Load, WriterResult? Writes, CacheCounters Cache, IReadOnlyList<string> SnapshotSaves)
 {
     public Latencies Reads => Latencies.Combined(Load.ByOperation.Values);
 
@@ -16,12 +17,14 @@ internal sealed record Phase(string Store, IReadOnlyList<string> Servers, GraphQ
     {
         Console.WriteLine($"{store}, {servers.Count} server(s): {settings.Seconds} s of reads{(write is null ? "" : $" with {settings.WritesPerSecond} writes/s")}");
         var before = await CountersAsync(servers, ct);
+        var saved = servers.Select(s => s.SnapshotSavedAt).ToList();
         using var stop = new CancellationTokenSource();
         var writer = write is null ? null : Task.Run(() => Writer.RunAsync(servers, write(), settings.WritesPerSecond, stop.Token), ct);
         var load = await GraphQLLoad.RunAsync([.. servers.Select(s => s.Server)], samples, settings.Clients, TimeSpan.FromSeconds(settings.Seconds), settings.Seed, withSearch: false, ct);
         await stop.CancelAsync();
         var writes = writer is null ? null : await writer;
-        var phase = new Phase(store, [.. servers.Select(s => s.Name)], load, writes, await CountersAsync(servers, ct) - before);
+        var saves = servers.Where((s, i) => s.SnapshotSavedAt != saved[i]).Select(s => s.Name).ToList();
+        var phase = new Phase(store, [.. servers.Select(s => s.Name)], load, writes, await CountersAsync(servers, ct) - before, saves);
         Console.WriteLine(ScaleOutReport.PhaseRow(phase));
         return phase;
     }

@@ -48,7 +48,7 @@ public static class ScaleOutCommand
             await run.MeasureAsync(kind, await LoadedStore.CreateAsync(kind, work, options, "scaleoutbench", graph, ct), ct);
         }
         await CommandReport.WriteAsync(options, repositoryRoot, command, started, ScaleOutReport.What(settings, graph),
-            ScaleOutReport.TargetsHeader, ScaleOutReport.Lines(run), ct);
+            ScaleOutReport.TargetsHeader, ScaleOutReport.Lines(run), ct, "Benchmarks: writes while reading, and two servers side by side (#18)");
         return run.Defects == 0 ? 0 : 1;
     }
 }
@@ -78,8 +78,9 @@ internal sealed class ScaleOutRun(GeneratedGraph graph, Samples samples, ScaleOu
             shared["ConnectionStrings:Redis"] = options["--redis"];
             shared["Analytics:CachePrefix"] = $"scaleout-{Guid.NewGuid():N}:";
         }
-        await using var a = await StartAsync(kind, "A", shared, ct);
-        using var sessionA = await GraphQLSession.SignInAsync("A", a.Server, ct);
+        var fileA = SnapshotFile(kind, "A");
+        await using var a = await StartAsync(kind, "A", shared, fileA, ct);
+        using var sessionA = await GraphQLSession.SignInAsync("A", a.Server, fileA, ct);
         var label = Label(kind);
         await Phase.WarmUpAsync([sessionA], samples, settings, ct);
         Phases.Add(await Phase.RunAsync(label, [sessionA], samples, settings, null, ct));
@@ -88,8 +89,9 @@ internal sealed class ScaleOutRun(GeneratedGraph graph, Samples samples, ScaleOu
         {
             return;
         }
-        await using var b = await StartAsync(kind, "B", shared, ct);
-        using var sessionB = await GraphQLSession.SignInAsync("B", b.Server, ct);
+        var fileB = SnapshotFile(kind, "B");
+        await using var b = await StartAsync(kind, "B", shared, fileB, ct);
+        using var sessionB = await GraphQLSession.SignInAsync("B", b.Server, fileB, ct);
         await Phase.WarmUpAsync([sessionB], samples, settings, ct);
         Comparisons.Add(await AnswerComparison.RunAsync("B just started, after writes through A", sessionA, sessionB, samples, options.Number("--compare"), ct));
         Cache = await SharedCacheCheck.RunAsync(sessionA, sessionB, samples, 20, ct);
@@ -101,19 +103,26 @@ internal sealed class ScaleOutRun(GeneratedGraph graph, Samples samples, ScaleOu
         Comparisons.Add(await AnswerComparison.RunAsync("after writes through both", sessionA, sessionB, samples, options.Number("--compare"), ct));
     }
 
+    /// <summary>Where a server of this run keeps its snapshot file: a folder of its own (#18: each server with its snapshot).</summary>
+    private string SnapshotFile(StoreKind kind, string server) =>
+        Path.Combine(work, $"snapshot-{kind}-{server}-{Guid.NewGuid():N}", "analytics-snapshot.bin");
+
     private static string Label(StoreKind kind) => kind == StoreKind.Sqlite ? "SQLite" : "PostgreSQL + Redis";
 
     private IEnumerable<OwnershipWrite> Writes(StoreKind kind, string phase) =>
         OwnershipWrite.Sequence(graph, samples, $"scaleout-{kind.ToString().ToLowerInvariant()}-{phase}", settings.Seed + phase.Length);
 
-    /// <summary>A server with its own snapshot folder, started and asked until its first analytics answer.</summary>
-    private async Task<ServerStart> StartAsync(StoreKind kind, string name, Dictionary<string, string?> shared, CancellationToken ct)
+    /// <summary>
+    /// A server with its own snapshot folder, started and asked until its first analytics answer, and its snapshot file
+    /// written: the first save follows the first load in the background, and would otherwise fall in the first phase.
+    /// </summary>
+    private async Task<ServerStart> StartAsync(StoreKind kind, string name, Dictionary<string, string?> shared, string file, CancellationToken ct)
     {
-        var folder = Path.Combine(work, $"snapshot-{kind}-{name}-{Guid.NewGuid():N}");
-        var settings = new Dictionary<string, string?>(shared) { ["Analytics:Snapshot:Directory"] = folder };
+        var settings = new Dictionary<string, string?>(shared) { ["Analytics:Snapshot:Directory"] = Path.GetDirectoryName(file) };
         Console.WriteLine($"{kind}: starting server {name}");
         var start = await ServerStart.MeasureAsync(options["--server-dll"], settings, FirstQuestion.For(graph), Path.Combine(work, $"{kind}-{name}.log"), ct);
         Starts.Add((Label(kind), name, start.Answered));
+        await ServerStart.WaitForFileAsync(file, ct);
         return start;
     }
 }

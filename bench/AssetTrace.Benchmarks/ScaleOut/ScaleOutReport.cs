@@ -64,8 +64,8 @@ internal static class ScaleOutReport
         yield return "Each phase, milliseconds p50 / p99 (count) as the clients saw them:";
         yield return "";
         yield return "| store | servers | writes | requests/s | all reads | `beneficialOwners` | … with paths' nodes and edges | `shortestPaths` | read failures | " +
-            "write p50 / p99 | visible after, per server p50 / p99 / max | cache hits | peak RSS |";
-        yield return "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|";
+            "write p50 / p99 | visible after, per server p50 / p99 / max | cache hits | snapshot file saved | peak RSS |";
+        yield return "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---|---:|";
         foreach (var phase in run.Phases)
         {
             yield return PhaseRow(phase);
@@ -84,7 +84,7 @@ internal static class ScaleOutReport
             (w.NeverVisible[v.Key] > 0 ? $" ({w.NeverVisible[v.Key]} never)" : "")));
         return $"| {p.Store} | {p.ServersCell} | {writes} | {p.Load.RequestsPerSecond:N1} | {Cell(p.Reads)} | {Cell(ops["beneficialOwners"])} | " +
             $"{Cell(ops[GraphQLLoad.OwnersWithPaths])} | {Cell(ops["shortestPaths"])} | {p.Load.Failures}{(p.Load.FirstFailure is { } f ? $": {Escape(f)}" : "")} | " +
-            $"{(w is null ? "–" : $"{Ms(w.WriteTimes.P50)} / {Ms(w.WriteTimes.P99)}")} | {visible} | {p.Cache.HitShare} | {p.Load.PeakResidentBytes / 1073741824.0:0.00} GiB |";
+            $"{(w is null ? "–" : $"{Ms(w.WriteTimes.P50)} / {Ms(w.WriteTimes.P99)}")} | {visible} | {p.Cache.HitShare} | {(p.SnapshotSaves.Count == 0 ? "no" : "by " + string.Join(", ", p.SnapshotSaves))} | {p.Load.PeakResidentBytes / 1073741824.0:0.00} GiB |";
     }
 
     private static string Cell(Latencies l) => $"{Num(l.P50)} / {Num(l.P99)} ({l.Count:N0})";
