@@ -66,7 +66,7 @@ internal sealed class ScaleOutRun(GeneratedGraph graph, Samples samples, ScaleOu
 
     public string? Cluster { get; private set; }
 
-    /// <summary>Different answers, a shared-cache miss or a write never seen: what makes the command exit 1.</summary>
+    /// <summary>Different answers, a shared-cache miss, a failed read or write, or a write never seen: what makes the command exit 1.</summary>
     public int Defects => Comparisons.Sum(c => c.Different) + (Cache is { Shared: false } ? 1 : 0)
         + Phases.Sum(p => p.Writes is { } w ? w.Failures + w.NeverVisible.Values.Sum() : 0) + Phases.Sum(p => p.Load.Failures);
 
