@@ -9,11 +9,12 @@ namespace AssetTrace.Benchmarks;
 public static class CommandReport
 {
     public static async Task WriteAsync(CommandOptions options, string repositoryRoot, string command, DateTimeOffset started,
-        string what, string tableHeader, IEnumerable<string> rows, CancellationToken ct)
+        string what, string tableHeader, IEnumerable<string> rows, CancellationToken ct, string? title = null)
     {
         var m = MachineInfo.Read();
         var report = string.Join('\n',
         [
+            .. title is null ? Array.Empty<string>() : [$"# {title}", ""],
             $"- Date: {started:yyyy-MM-dd HH:mm} UTC. Command (from the repository root): `{command}`",
             $"- Machine: {m.Cores} cores ({m.CpuModel}), {m.MemoryBytes / 1073741824.0:0.0} GiB memory, {m.OperatingSystem}, {m.Runtime}",
             $"- {what}",

@@ -39,6 +39,11 @@ if (args is ["warm", .. var warmArgs])
     // The first analytics answer after a restart, with and without the snapshot file (issue #18): Warm/WarmCommand.cs.
     return await AssetTrace.Benchmarks.Warm.WarmCommand.RunAsync(warmArgs, root, command);
 }
+if (args is ["scaleout", .. var scaleOutArgs])
+{
+    // Writes while reading, and two servers on one PostgreSQL and Redis (issue #18): ScaleOut/ScaleOutCommand.cs.
+    return await AssetTrace.Benchmarks.ScaleOut.ScaleOutCommand.RunAsync(scaleOutArgs, root, command);
+}
 if (args is ["watch", .. var watchArgs])
 {
     // The open-source watch's crawl rate and memory (issue #15): Watch/WatchCommand.cs.

@@ -79,7 +79,18 @@ public sealed class BenchStore
             await create.ExecuteNonQueryAsync(ct);
         }
         var connectionString = new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = name }.ConnectionString;
-        var settings = new Dictionary<string, string?>(LoadTestLimits) { ["ConnectionStrings:Graph"] = connectionString, ["Demo:Load"] = "false" };
+        // The audit chain is signed by the key of whoever prepared the store; a server that writes (the scale-out
+        // benchmark's writer, #18) must hold the same key, as every server of an installation does. Without a data
+        // directory the key would land in each process's working directory, a different one for this process and the server's.
+        var keys = Path.Combine(Path.GetTempPath(), $"assettrace-bench-{name}-keys");
+        if (Directory.Exists(keys))
+        {
+            Directory.Delete(keys, recursive: true);
+        }
+        var settings = new Dictionary<string, string?>(LoadTestLimits)
+        {
+            ["ConnectionStrings:Graph"] = connectionString, ["Demo:Load"] = "false", ["Audit:SigningKeyPath"] = Path.Combine(keys, "audit-signing.pem"),
+        };
         var store = new BenchStore(StoreKind.Postgres, settings, null, connectionString);
         await store.PrepareAsync(ct);
         return store;

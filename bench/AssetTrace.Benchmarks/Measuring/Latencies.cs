@@ -26,6 +26,17 @@ public sealed class Latencies
 
     public void Add(TimeSpan elapsed) => Add(elapsed.TotalMilliseconds);
 
+    /// <summary>All the times of several measurements as one, e.g. every read of a load whatever its operation.</summary>
+    public static Latencies Combined(IEnumerable<Latencies> parts)
+    {
+        var all = new Latencies();
+        foreach (var part in parts)
+        {
+            all._milliseconds.AddRange(part._milliseconds);
+        }
+        return all;
+    }
+
     /// <summary>Nearest-rank percentile.</summary>
     public double Percentile(double fraction)
     {

@@ -31,26 +31,59 @@ public static class GraphQLLoad
         "query($id: ID!) { beneficialOwners(id: $id) { personId name lowPercent highPercent byOwnership byControl paths { hops nodes { id name } } } }";
 
     /// <summary>The paths of every owner whole, as an analyst's screen shows them: each fact with its source (#18).</summary>
-    private const string BeneficialOwnersWithPaths =
+    internal const string BeneficialOwnersWithPaths =
         "query($id: ID!) { beneficialOwners(id: $id, maxPaths: 5) { personId name lowPercent highPercent person { id name provenance { source reference restriction } } " +
         "paths { hops lowPercent highPercent nodes { id kind name provenance { source reference obtainedAt restriction caseId } } " +
         "edges { id kind share { low high } source { id name } target { id name } provenance { source reference obtainedAt restriction caseId } } } } }";
 
     private const string Search = "query($q: String!) { search(query: $q, first: 10) { totalCount nodes { id kind name } } }";
 
-    private const string ShortestPaths =
+    internal const string ShortestPaths =
         "query($from: ID!, $to: ID!) { shortestPaths(from: $from, to: $to, maxHops: 8, maxPaths: 1) { hops nodes { id name } edges { id kind } } }";
 
-    public static async Task<GraphQLLoadResult> RunAsync(ServerProcess server, Samples samples, int clients, TimeSpan duration, int seed, bool withSearch, CancellationToken ct)
+    public static Task<GraphQLLoadResult> RunAsync(ServerProcess server, Samples samples, int clients, TimeSpan duration, int seed, bool withSearch, CancellationToken ct) =>
+        RunAsync([server], samples, clients, duration, seed, withSearch, ct);
+
+    /// <summary>
+    /// The same load split across several servers, client i on server i mod n (#18: two servers side by side). The
+    /// first request and its time are each server's in turn; the peak memory is the largest of theirs.
+    /// </summary>
+    /// <param name="firstTarget">Where in the load targets to begin; by default a quarter of them on with search, half without.</param>
+    public static async Task<GraphQLLoadResult> RunAsync(IReadOnlyList<ServerProcess> servers, Samples samples, int clients, TimeSpan duration, int seed, bool withSearch,
+        CancellationToken ct, int? firstTarget = null)
+    {
+        var https = new List<HttpClient>();
+        try
+        {
+            var first = TimeSpan.Zero;
+            foreach (var server in servers)
+            {
+                var http = await ClientAsync(server, clients, ct);
+                https.Add(http);
+                first += await FirstRequestAsync(http, samples, withSearch, ct);
+            }
+            return await LoadAsync(https, servers, samples, clients, duration, seed, withSearch, first, firstTarget, ct);
+        }
+        finally
+        {
+            https.ForEach(h => h.Dispose());
+        }
+    }
+
+    private static async Task<HttpClient> ClientAsync(ServerProcess server, int clients, CancellationToken ct)
     {
         var token = await server.SignInAsync(Loading.BenchStore.Username, Loading.BenchStore.Password, ct);
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients * 2 })
+        var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients * 2 })
         {
             BaseAddress = server.Address,
             Timeout = TimeSpan.FromMinutes(5),
         };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return http;
+    }
 
+    private static async Task<TimeSpan> FirstRequestAsync(HttpClient http, Samples samples, bool withSearch, CancellationToken ct)
+    {
         // The first analytics request loads the server's snapshot: timed apart, before the load. Until the snapshot is
         // in memory the server answers WARMING (#18): asked again until it answers.
         var started = Stopwatch.GetTimestamp();
@@ -71,7 +104,12 @@ public static class GraphQLLoad
         {
             throw new InvalidOperationException($"the first search failed: {searchError}");
         }
+        return first;
+    }
 
+    private static async Task<GraphQLLoadResult> LoadAsync(List<HttpClient> https, IReadOnlyList<ServerProcess> servers, Samples samples, int clients,
+        TimeSpan duration, int seed, bool withSearch, TimeSpan first, int? firstTarget, CancellationToken ct)
+    {
         var operations = new Dictionary<string, Latencies>
         {
             ["beneficialOwners"] = new(), [OwnersWithPaths] = new(), ["search"] = new(), ["shortestPaths"] = new(),
@@ -79,12 +117,13 @@ public static class GraphQLLoad
         var failures = 0;
         string? firstFailure = null;
         // The second load goes on where the first stopped, so it meets new targets too.
-        var next = withSearch ? 0 : samples.LoadTargets.Count / 2;
+        var next = firstTarget ?? (withSearch ? 0 : samples.LoadTargets.Count / 2);
         var loadStarted = Stopwatch.GetTimestamp();
         var end = loadStarted + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         await Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(async () =>
         {
             var random = new Random(seed + client);
+            var http = https[client % https.Count];
             while (Stopwatch.GetTimestamp() < end)
             {
                 var pick = withSearch ? random.Next(4) : random.Next(3) switch { 2 => 3, var other => other };
@@ -110,10 +149,10 @@ public static class GraphQLLoad
             }
         }, ct)));
         var loadDuration = Stopwatch.GetElapsedTime(loadStarted);
-        return new GraphQLLoadResult(first, loadDuration, clients, operations.Values.Sum(o => o.Count), failures, firstFailure, operations, server.PeakResidentBytes());
+        return new GraphQLLoadResult(first, loadDuration, clients, operations.Values.Sum(o => o.Count), failures, firstFailure, operations, servers.Max(s => s.PeakResidentBytes()));
     }
 
-    private static object PathVariables((int From, int To) pair) => new { from = GeneratedGraph.NodeId(pair.From), to = GeneratedGraph.NodeId(pair.To) };
+    internal static object PathVariables((int From, int To) pair) => new { from = GeneratedGraph.NodeId(pair.From), to = GeneratedGraph.NodeId(pair.To) };
 
     private static async Task<(bool Ok, string? Error)> SendAsync(HttpClient http, string query, object variables, CancellationToken ct)
     {

@@ -42,7 +42,11 @@ public sealed class ServerProcess : IAsyncDisposable
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value ?? "";
         }
-        start.Environment["ConnectionStrings__Redis"] = "";
+        // No Redis unless the command names one (the two-server run of #18 shares one): a developer's variable must not leak in.
+        if (!settings.ContainsKey("ConnectionStrings:Redis"))
+        {
+            start.Environment["ConnectionStrings__Redis"] = "";
+        }
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         var log = new StreamWriter(logFile) { AutoFlush = true };
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the server.");
