@@ -84,8 +84,16 @@ public sealed class BenchmarkRun(BenchOptions options, TimeProvider clock, TextW
                     await using var server = await ServerProcess.StartAsync(dll, store.Settings, Path.Combine(options.Work, $"server-{kind}.log"), ct);
                     graphql = await GraphQLLoad.RunAsync(server, samples, options.Clients, options.LoadDuration, options.Seed, withSearch: true, ct);
                     Step($"{kind}: {graphql.RequestsPerSecond:0.0} requests/s, {graphql.Failures} failures, server peak {graphql.PeakResidentBytes / 1048576.0:N0} MiB");
+                    foreach (var line in graphql.ServerFigures)
+                    {
+                        Step($"{kind}: {line}");
+                    }
                     withoutSearch = await GraphQLLoad.RunAsync(server, samples, options.Clients, options.LoadDuration, options.Seed, withSearch: false, ct);
                     Step($"{kind}: without search {withoutSearch.RequestsPerSecond:0.0} requests/s, {withoutSearch.Failures} failures, server peak {withoutSearch.PeakResidentBytes / 1048576.0:N0} MiB");
+                    foreach (var line in withoutSearch.ServerFigures)
+                    {
+                        Step($"{kind}: without search, {line}");
+                    }
                 }
                 catch (Exception e) when (e is InvalidOperationException or HttpRequestException or TimeoutException or TaskCanceledException)
                 {

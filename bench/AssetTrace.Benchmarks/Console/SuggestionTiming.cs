@@ -44,7 +44,7 @@ public static class SuggestionTiming
     public static async Task<Latencies> RunAsync(Database database, IReadOnlyList<string> warmUp, IReadOnlyList<string> prefixes, CancellationToken ct)
     {
         // The first lookup builds the index from the store, as a server's first search does: it is in the warm-up.
-        using var index = new MatchIndexProvider(database, NullLogger<MatchIndexProvider>.Instance);
+        using var index = new MatchIndexProvider(database, new RecentGraphVersion(database, TimeProvider.System, TimeSpan.Zero), NullLogger<MatchIndexProvider>.Instance);
         var search = new NameSearch(index, new GraphQueries(database), Options.Create(new MatchingOptions()));
         var viewer = Viewer.User("bench", [Role.Analyst], []);
         foreach (var prefix in warmUp)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using AssetTrace.Analytics.Engine;
 using AssetTrace.Analytics.Engine.Files;
+using AssetTrace.Graph.Store;
 using AssetTrace.Hosting;
 using AssetTrace.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -16,7 +17,7 @@ public static class SnapshotLoad
         var before = GC.GetTotalMemory(forceFullCollection: true);
         // From the store, every row, as a server without a snapshot file (#18): no file read or written, no "warming" answer.
         var options = Options.Create(new SnapshotOptions { File = false, WarmingWaitSeconds = null });
-        using var provider = new SnapshotProvider(database, new StoreChoice(database.Kind, null, Path.GetTempPath()), options, TimeProvider.System, NullLogger<SnapshotProvider>.Instance);
+        using var provider = new SnapshotProvider(database, new RecentGraphVersion(database, TimeProvider.System, TimeSpan.Zero), new StoreChoice(database.Kind, null, Path.GetTempPath()), options, TimeProvider.System, NullLogger<SnapshotProvider>.Instance);
         var started = Stopwatch.GetTimestamp();
         // The benchmark is the only reader: the snapshot may be used outside the provider's lock.
         var graph = await provider.ReadAsync(AssetTrace.Visibility.Viewer.System("bench"), g => g, ct);

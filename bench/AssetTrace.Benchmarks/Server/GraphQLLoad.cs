@@ -12,6 +12,9 @@ public sealed record GraphQLLoadResult(
     TimeSpan FirstRequest, TimeSpan Duration, int Clients, int Requests, int Failures, string? FirstFailure,
     IReadOnlyDictionary<string, Latencies> ByOperation, long PeakResidentBytes)
 {
+    /// <summary>What the server's /metrics say about the load: its own time and store commands per operation, the name lookup's steps (#14).</summary>
+    public IReadOnlyList<string> ServerFigures { get; init; } = [];
+
     public double RequestsPerSecond => Requests / Duration.TotalSeconds;
 }
 
@@ -28,18 +31,18 @@ public static class GraphQLLoad
     public const string OwnersWithPaths = "beneficialOwners with paths' nodes and edges";
 
     private const string BeneficialOwners =
-        "query($id: ID!) { beneficialOwners(id: $id) { personId name lowPercent highPercent byOwnership byControl paths { hops nodes { id name } } } }";
+        "query Owners($id: ID!) { beneficialOwners(id: $id) { personId name lowPercent highPercent byOwnership byControl paths { hops nodes { id name } } } }";
 
     /// <summary>The paths of every owner whole, as an analyst's screen shows them: each fact with its source (#18).</summary>
     internal const string BeneficialOwnersWithPaths =
-        "query($id: ID!) { beneficialOwners(id: $id, maxPaths: 5) { personId name lowPercent highPercent person { id name provenance { source reference restriction } } " +
+        "query OwnersWithPaths($id: ID!) { beneficialOwners(id: $id, maxPaths: 5) { personId name lowPercent highPercent person { id name provenance { source reference restriction } } " +
         "paths { hops lowPercent highPercent nodes { id kind name provenance { source reference obtainedAt restriction caseId } } " +
         "edges { id kind share { low high } source { id name } target { id name } provenance { source reference obtainedAt restriction caseId } } } } }";
 
-    private const string Search = "query($q: String!) { search(query: $q, first: 10) { totalCount nodes { id kind name } } }";
+    private const string Search = "query Search($q: String!) { search(query: $q, first: 10) { totalCount nodes { id kind name } } }";
 
     internal const string ShortestPaths =
-        "query($from: ID!, $to: ID!) { shortestPaths(from: $from, to: $to, maxHops: 8, maxPaths: 1) { hops nodes { id name } edges { id kind } } }";
+        "query ShortestPaths($from: ID!, $to: ID!) { shortestPaths(from: $from, to: $to, maxHops: 8, maxPaths: 1) { hops nodes { id name } edges { id kind } } }";
 
     public static Task<GraphQLLoadResult> RunAsync(ServerProcess server, Samples samples, int clients, TimeSpan duration, int seed, bool withSearch, CancellationToken ct) =>
         RunAsync([server], samples, clients, duration, seed, withSearch, ct);
@@ -118,6 +121,8 @@ public static class GraphQLLoad
         string? firstFailure = null;
         // The second load goes on where the first stopped, so it meets new targets too.
         var next = firstTarget ?? (withSearch ? 0 : samples.LoadTargets.Count / 2);
+        // The server's own figures are read from the first server: with several, they are that one's share.
+        var metricsBefore = await ServerMetrics.ReadAsync(https[0], ct);
         var loadStarted = Stopwatch.GetTimestamp();
         var end = loadStarted + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         await Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(async () =>
@@ -149,7 +154,11 @@ public static class GraphQLLoad
             }
         }, ct)));
         var loadDuration = Stopwatch.GetElapsedTime(loadStarted);
-        return new GraphQLLoadResult(first, loadDuration, clients, operations.Values.Sum(o => o.Count), failures, firstFailure, operations, servers.Max(s => s.PeakResidentBytes()));
+        var serverFigures = (await ServerMetrics.ReadAsync(https[0], ct)).Since(metricsBefore);
+        return new GraphQLLoadResult(first, loadDuration, clients, operations.Values.Sum(o => o.Count), failures, firstFailure, operations, servers.Max(s => s.PeakResidentBytes()))
+        {
+            ServerFigures = serverFigures,
+        };
     }
 
     internal static object PathVariables((int From, int To) pair) => new { from = GeneratedGraph.NodeId(pair.From), to = GeneratedGraph.NodeId(pair.To) };

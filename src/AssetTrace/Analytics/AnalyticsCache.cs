@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using AssetTrace.Graph.Store;
-using AssetTrace.Storage;
 using Microsoft.Extensions.Caching.Distributed;
 
 namespace AssetTrace.Analytics;
@@ -12,7 +11,7 @@ namespace AssetTrace.Analytics;
 /// keyed by the graph's change counter: any committed change moves the counter, so every
 /// server stops using figures computed before it, without having to delete anything.
 /// </summary>
-public sealed class AnalyticsCache(IDistributedCache cache, Database database)
+public sealed class AnalyticsCache(IDistributedCache cache, RecentGraphVersion counter)
 {
     private static readonly DistributedCacheEntryOptions Lifetime = new()
     {
@@ -23,7 +22,7 @@ public sealed class AnalyticsCache(IDistributedCache cache, Database database)
     /// <param name="compute">Given the change counter the key was made with, computes the value on a graph at least that new.</param>
     public async Task<T> GetOrComputeAsync<T>(string name, object arguments, Func<long, CancellationToken, Task<T>> compute, CancellationToken ct)
     {
-        var version = await GraphVersion.CurrentAsync(database, ct);
+        var version = await counter.CurrentAsync(ct);
         var argumentHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(arguments))))[..32];
         var key = $"analytics:{version}:{name}:{argumentHash}";
         var cached = await cache.GetAsync(key, ct);

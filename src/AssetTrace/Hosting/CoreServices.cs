@@ -33,6 +33,10 @@ public static class CoreServices
         services.AddAudit(configuration, store);
         services.AddSingleton<GraphStore>();
         services.AddSingleton<GraphQueries>();
+        // Real time, not the injected clock: a test host's frozen clock would keep one value of the counter for ever,
+        // and no other process's change would show (#14).
+        services.AddSingleton(provider => new RecentGraphVersion(provider.GetRequiredService<Database>(), TimeProvider.System,
+            TimeSpan.FromMilliseconds(configuration.GetValue(RecentGraphVersion.MaxAgeKey, RecentGraphVersion.DefaultMaxAge.TotalMilliseconds))));
         services.AddSingleton<ShortestPathFinder>();
         services.AddSingleton<NeighbourhoodReader>();
         services.AddSingleton<CaseStore>();

@@ -1,6 +1,8 @@
 using System.Data.Common;
+using System.Diagnostics;
 using System.Text.Json;
 using AssetTrace.Graph.Store;
+using AssetTrace.Operations.Telemetry;
 using AssetTrace.Storage;
 using AssetTrace.Visibility;
 
@@ -9,7 +11,8 @@ namespace AssetTrace.Matching;
 /// <summary>
 /// Keeps this server's <see cref="MatchIndex"/> in step with the store by the graph's change counter,
 /// as <see cref="Analytics.Engine.SnapshotProvider"/> keeps the analytics snapshot: before each lookup it
-/// reads the counter (one row) and, when the store moved on, indexes again only the nodes stamped later.
+/// reads the counter (one row, shared by the requests of the last 100 ms: <see cref="RecentGraphVersion"/>) and,
+/// when the store moved on, indexes again only the nodes stamped later.
 /// </summary>
 /// <remarks>
 /// In memory rather than in the database: a lookup probes a few dozen keys and scores a few hundred
@@ -17,7 +20,7 @@ namespace AssetTrace.Matching;
 /// to PostgreSQL; and the typo neighbourhood (every key with one letter left out) would multiply the
 /// rows of node_name_keys by about eight. What it costs: docs/ARCHITECTURE.md, "Name matching".
 /// </remarks>
-public sealed class MatchIndexProvider(Database database, ILogger<MatchIndexProvider> logger) : IDisposable
+public sealed class MatchIndexProvider(Database database, RecentGraphVersion counter, ILogger<MatchIndexProvider> logger) : IDisposable
 {
     private readonly MatchIndex _index = new();
     private readonly ReaderWriterLockSlim _lock = new();
@@ -39,11 +42,14 @@ public sealed class MatchIndexProvider(Database database, ILogger<MatchIndexProv
     public async Task<IReadOnlyList<MatchHits>> FindAllAsync(Viewer viewer, IReadOnlyList<MatchSubject> queries, bool search, IReadOnlyCollection<string>? kinds,
         DateOnly? asOf, double threshold, int take, int countBound, CancellationToken ct)
     {
-        var current = await GraphVersion.CurrentAsync(database, ct);
+        var started = Stopwatch.GetTimestamp();
+        var current = await counter.CurrentAsync(ct);
         if (current > Volatile.Read(ref _version))
         {
             await RefreshAsync(current, ct);
         }
+        AssetTraceTelemetry.MatchingStep("counter", Stopwatch.GetElapsedTime(started));
+        started = Stopwatch.GetTimestamp();
         bool Visible(MatchEntry e) => viewer.Sees(e.RestrictedCase) && e.IsValidOn(asOf) && (kinds is null || kinds.Count == 0 || kinds.Contains(e.Kind));
         var hits = new List<MatchHits>(queries.Count);
         foreach (var query in queries)
@@ -60,6 +66,7 @@ public sealed class MatchIndexProvider(Database database, ILogger<MatchIndexProv
                 _lock.ExitReadLock();
             }
         }
+        AssetTraceTelemetry.MatchingStep("lookup", Stopwatch.GetElapsedTime(started));
         return hits;
     }
 

@@ -37,7 +37,9 @@ public sealed class NameSearch(MatchIndexProvider index, GraphQueries queries, I
         var hits = await index.FindAsync(viewer, MatchSubject.Named(query), search: true, kinds?.Select(Codes.Of).ToList(), asOf,
             settings.Threshold, offset + first + 1, settings.CountBound, ct);
         var page = hits.Items.Skip(offset).Take(first).ToList();
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var nodes = await queries.GetNodesAsync(viewer, page.Select(h => h.Entry.Id), ct);
+        Operations.Telemetry.AssetTraceTelemetry.MatchingStep("nodes", System.Diagnostics.Stopwatch.GetElapsedTime(started));
         var results = page.Where(h => nodes.ContainsKey(h.Entry.Id))
             .Select(h => new SearchResult(nodes[h.Entry.Id], h.Match.Score, h.Match.MatchedName, h.Match.Explanation))
             .ToList();

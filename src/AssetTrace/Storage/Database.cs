@@ -19,6 +19,7 @@ public sealed class Database : IAsyncDisposable
 
     private readonly NpgsqlDataSource? _postgres;
     private readonly string? _sqlite;
+    private long _committedWrites;
 
     private Database(StoreKind kind, NpgsqlDataSource? postgres, string? sqlite, string description)
     {
@@ -70,13 +71,28 @@ public sealed class Database : IAsyncDisposable
         return connection;
     }
 
+    /// <summary>
+    /// Write transactions this process has committed through <see cref="WriteAsync"/>: a reader that keeps a value
+    /// read from the store (<see cref="Graph.Store.RecentGraphVersion"/>) drops it when this moved, so this server's
+    /// own writes show at once.
+    /// </summary>
+    public long CommittedWrites => Interlocked.Read(ref _committedWrites);
+
     /// <summary>Runs <paramref name="work"/> in a write transaction and commits it; on any exception nothing is written.</summary>
     public async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken ct)
     {
         await using var connection = await OpenAsync(ct);
         await using var transaction = await BeginWriteAsync(connection, ct);
         var result = await work(connection, transaction);
-        await transaction.CommitAsync(ct);
+        try
+        {
+            await transaction.CommitAsync(ct);
+        }
+        finally
+        {
+            // Also when the commit failed: whether it reached the store is then unknown, so a kept value is dropped.
+            Interlocked.Increment(ref _committedWrites);
+        }
         return result;
     }
 

@@ -35,11 +35,17 @@ public sealed class ServerHarness : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     /// <param name="services">Registers replacements before the app's own services, e.g. a FakeTimeProvider as TimeProvider.</param>
-    public static async Task<ServerHarness> StartAsync(StoreKind kind, bool loadDemo = true, Action<IServiceCollection>? services = null)
+    /// <param name="settings">Configuration beside the store's, e.g. a limit the test is about.</param>
+    public static async Task<ServerHarness> StartAsync(StoreKind kind, bool loadDemo = true, Action<IServiceCollection>? services = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var settings = await TestDatabases.CreateAsync(kind);
-        settings["Demo:Load"] = loadDemo ? "true" : "false";
-        return await StartAsync(settings, services, ownsStore: true);
+        var storeSettings = await TestDatabases.CreateAsync(kind);
+        storeSettings["Demo:Load"] = loadDemo ? "true" : "false";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            storeSettings[key] = value;
+        }
+        return await StartAsync(storeSettings, services, ownsStore: true);
     }
 
     /// <summary>Starts the server on the store and settings given (see <see cref="TestDatabases.CreateAsync"/>).</summary>

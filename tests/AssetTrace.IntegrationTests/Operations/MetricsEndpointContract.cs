@@ -46,6 +46,7 @@ public abstract class MetricsEndpointContract(StoreKind kind) : IAsyncLifetime
     {
         await _server.DataAsync("query OwnersOfTheFlat { beneficialOwners(id: \"demo-flat-london\") { name } }");
         await _server.DataAsync("query OwnersOfTheFlat { beneficialOwners(id: \"demo-flat-london\") { name } }");
+        await _server.DataAsync("query FindTheSubject { search(query: \"Achmetow Serik\") { totalCount nodes { id } } }");
         using (var anonymous = new HttpClient { BaseAddress = _server.Client.BaseAddress })
         {
             var refused = await anonymous.PostAsync("/auth/login", JsonContent.Create(new { username = "tester", password = "not the password at all" }));
@@ -65,6 +66,7 @@ public abstract class MetricsEndpointContract(StoreKind kind) : IAsyncLifetime
             ("assettrace_graphql_requests_total", "counter"),
             ("assettrace_graphql_duration_seconds", "histogram"),
             ("assettrace_analytics_cache_lookups_total", "counter"),
+            ("assettrace_matching_duration_seconds", "histogram"),
             ("assettrace_interchange_rows_total", "counter"),
             ("assettrace_signin_failures_total", "counter"),
             ("assettrace_analytics_snapshot_age_seconds", "gauge"),
@@ -79,10 +81,15 @@ public abstract class MetricsEndpointContract(StoreKind kind) : IAsyncLifetime
         Assert.Contains(samples, s => s.Name == "assettrace_graphql_requests_total" && s.Labels.GetValueOrDefault("operation") == "OwnersOfTheFlat"
             && s.Labels.GetValueOrDefault("outcome") == "ok" && s.Value >= 2);
         Assert.Contains(samples, s => s.Name == "assettrace_analytics_cache_lookups_total" && s.Labels.GetValueOrDefault("result") == "hit" && s.Value >= 1);
+        // Where a search's time went, by step (#14).
+        foreach (var step in new[] { "counter", "lookup", "nodes" })
+        {
+            Assert.Contains(samples, s => s.Name == "assettrace_matching_duration_seconds_count" && s.Labels.GetValueOrDefault("step") == step && s.Value >= 1);
+        }
         Assert.Contains(samples, s => s.Name == "assettrace_interchange_rows_total" && s.Labels.GetValueOrDefault("format") == "ftm" && s.Value > 0);
         Assert.Contains(samples, s => s.Name == "assettrace_signin_failures_total" && s.Labels.GetValueOrDefault("reason") == "failed" && s.Value >= 1);
         // The query's text, a user's name and a password never become a label.
-        foreach (var text in new[] { "beneficialOwners", "demo-flat-london", "tester", "not the password" })
+        foreach (var text in new[] { "beneficialOwners", "demo-flat-london", "Achmetow", "tester", "not the password" })
         {
             Assert.DoesNotContain(text, body, StringComparison.Ordinal);
         }

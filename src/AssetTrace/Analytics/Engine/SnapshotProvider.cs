@@ -26,6 +26,7 @@ public sealed class SnapshotProvider : IDisposable
     public const string FromDatabase = "database";
 
     private readonly Database _database;
+    private readonly RecentGraphVersion _counter;
     private readonly SnapshotOptions _options;
     private readonly TimeProvider _clock;
     private readonly ILogger<SnapshotProvider> _logger;
@@ -41,9 +42,10 @@ public sealed class SnapshotProvider : IDisposable
     private string? _storeIdentity;
     private long _savedVersion;
 
-    public SnapshotProvider(Database database, StoreChoice store, IOptions<SnapshotOptions> options, TimeProvider clock, ILogger<SnapshotProvider> logger)
+    public SnapshotProvider(Database database, RecentGraphVersion counter, StoreChoice store, IOptions<SnapshotOptions> options, TimeProvider clock, ILogger<SnapshotProvider> logger)
     {
         _database = database;
+        _counter = counter;
         _options = options.Value;
         _clock = clock;
         _logger = logger;
@@ -58,7 +60,7 @@ public sealed class SnapshotProvider : IDisposable
 
     /// <summary>Runs a calculation for a viewer on a snapshot at least as new as the store's last committed change.</summary>
     public async Task<T> ReadAsync<T>(Viewer viewer, Func<GraphSnapshot, T> calculate, CancellationToken ct) =>
-        await ReadAsync(viewer, await GraphVersion.CurrentAsync(_database, ct), calculate, ct);
+        await ReadAsync(viewer, await _counter.CurrentAsync(ct), calculate, ct);
 
     /// <summary>
     /// Runs a calculation on a snapshot at least as new as <paramref name="atLeast"/>, a value of

@@ -23,7 +23,7 @@ namespace AssetTrace.Matching.Screening;
 /// so a restricted node is never a match, a holding, nor a connection for someone not on its case.
 /// </summary>
 public sealed class Screener(
-    MatchIndexProvider index, SnapshotProvider snapshots, Database database, AuditLog audit,
+    MatchIndexProvider index, SnapshotProvider snapshots, RecentGraphVersion counter, Database database, AuditLog audit,
     IOptions<MatchingOptions> options, TimeProvider clock)
 {
     public const int DefaultTop = 5;
@@ -44,7 +44,7 @@ public sealed class Screener(
     {
         var threshold = options.Value.Threshold;
         // Read the counter before the lookups: the snapshot is then at least as new as what the index found.
-        var version = await GraphVersion.CurrentAsync(database, ct);
+        var version = await counter.CurrentAsync(ct);
         var hits = await index.FindAllAsync(viewer, [.. rows.Select(r => r.Subject)], search: true, kinds: null, asOf: null, threshold, top, countBound: top, ct);
         var found = rows.Zip(hits, (row, h) => (Row: row, Hits: h.Items)).ToList();
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);

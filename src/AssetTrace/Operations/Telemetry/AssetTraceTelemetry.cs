@@ -22,6 +22,7 @@ public static partial class AssetTraceTelemetry
     private static readonly Counter<long> GraphQLRequests = Meter.CreateCounter<long>("assettrace.graphql.requests", "{request}", "GraphQL requests by operation name and outcome.");
     private static readonly Histogram<double> GraphQLDuration = Meter.CreateHistogram<double>("assettrace.graphql.duration", "s", "Time to answer a GraphQL request, by operation name.");
     private static readonly Histogram<long> GraphQLStoreCommands = Meter.CreateHistogram<long>("assettrace.graphql.store_commands", "{command}", "SQL commands one GraphQL request made, by operation name: a figure that grows with the answer means reads per item (#18).");
+    private static readonly Histogram<double> MatchingSteps = Meter.CreateHistogram<double>("assettrace.matching.duration", "s", "Time a name lookup spends in each step, step=counter (the change counter and bringing the index up to it)|lookup (the index)|nodes (reading the hits' nodes from the store) (#14).");
     private static readonly Counter<long> CacheLookups = Meter.CreateCounter<long>("assettrace.analytics.cache.lookups", "{lookup}", "Analytics cache lookups; result=hit or miss.");
     private static readonly Counter<long> InterchangeRows = Meter.CreateCounter<long>("assettrace.interchange.rows", "{row}", "Nodes and edges imported or exported; direction=import|export, format.");
     private static readonly Histogram<double> InterchangeDuration = Meter.CreateHistogram<double>("assettrace.interchange.duration", "s", "Time an import or export took; direction, format.");
@@ -76,6 +77,9 @@ public static partial class AssetTraceTelemetry
             CrawlLeads.Add(leads, new KeyValuePair<string, object?>("source", source));
         }
     }
+
+    /// <summary>One step of a name lookup or search, for where a search's time goes (#14).</summary>
+    public static void MatchingStep(string step, TimeSpan took) => MatchingSteps.Record(took.TotalSeconds, new KeyValuePair<string, object?>("step", step));
 
     public static void CacheLookup(bool hit) => CacheLookups.Add(1, new KeyValuePair<string, object?>("result", hit ? "hit" : "miss"));
 
