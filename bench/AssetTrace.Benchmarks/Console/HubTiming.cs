@@ -53,7 +53,7 @@ public static class HubTiming
             var openedLongest = await PageProbe.LongestTaskAsync(page);
             if (profiled)
             {
-                step($"profile: {await profiler!.StopAsync("hub-open")}");
+                step($"profile: {await profiler!.StopAsync(page, "hub-open")}");
                 await profiler.StartAsync();
             }
 
@@ -66,7 +66,7 @@ public static class HubTiming
             perStep = after - first;
             if (profiled)
             {
-                step($"profile: {await profiler!.StopAsync("hub-show-more")}");
+                step($"profile: {await profiler!.StopAsync(page, "hub-show-more")}");
             }
             if (run >= 0)
             {
@@ -88,8 +88,19 @@ public static class HubTiming
         {
             ct.ThrowIfCancellationRequested();
             await PageProbe.ResetLongTasksAsync(page);
+            var profiled = profiler is not null && count + perStep >= NodesForFrames;
+            if (profiled)
+            {
+                await profiler!.StartAsync();
+            }
             await page.ClickAsync($"li[data-node={hubId}] button.more", new PageClickOptions { Timeout = 120_000 });
             await PageProbe.WaitDrawnAsync(page, count + 1, 300_000);
+            if (profiled)
+            {
+                // What follows the drawing (pictures of the nodes made again) belongs to the step too.
+                await page.WaitForTimeoutAsync(500);
+                step($"profile: {await profiler!.StopAsync(page, "hub-last-show-more")}");
+            }
             lastStep = (await PageProbe.DrawnAtAsync(page, count + 1))!.Value - (await PageProbe.ClickAtAsync(page))!.Value;
             lastLongest = await PageProbe.LongestTaskAsync(page);
             count = await page.Locator("ul.nodes-in-view li").CountAsync();
@@ -129,7 +140,7 @@ public static class HubTiming
         var frames = await PageProbe.StopFramesAsync(page);
         if (profiler is not null)
         {
-            step($"profile: {await profiler.StopAsync("pan-zoom")}");
+            step($"profile: {await profiler.StopAsync(page, "pan-zoom")}");
         }
         var framesLongest = await PageProbe.LongestTaskAsync(page);
         var noLongTasks = await page.EvaluateAsync<string?>("window.__bench.noLongTasks ?? null");

@@ -31,9 +31,13 @@ public sealed class PageProfiler
 
     public Task StartAsync() => _session.SendAsync("Profiler.start");
 
-    /// <summary>Stops sampling and writes the profile as <paramref name="name"/>.cpuprofile; returns its path.</summary>
-    public async Task<string> StopAsync(string name)
+    /// <summary>
+    /// Stops sampling and writes the profile as <paramref name="name"/>.cpuprofile, with the page's long
+    /// animation frames meanwhile (which script ran, how long the drawing took) as <paramref name="name"/>.frames.json.
+    /// </summary>
+    public async Task<string> StopAsync(IPage page, string name)
     {
+        await File.WriteAllTextAsync(Path.Combine(_directory, name + ".frames.json"), await PageProbe.LongFramesAsync(page));
         var result = await _session.SendAsync("Profiler.stop")
             ?? throw new InvalidOperationException("the browser returned no profile.");
         var path = Path.Combine(_directory, name + ".cpuprofile");

@@ -2,37 +2,56 @@
 //
 // New nodes are first put on rings around the node they hang from, which costs time in proportion to the
 // new nodes alone, so they are drawn at once. A small view is then laid out again by force (cose), a few
-// iterations per animation frame: run in one go, cose over the 51 nodes of an opened hub was a task of
-// 230-350 ms that froze the page (the console benchmark's CPU profile of the open).
+// iterations per task, on a headless copy of the view that draws nothing; the drawn view takes the result
+// in one step. Run in one go, cose over the 51 nodes of an opened hub was a task of 230-350 ms that froze
+// the page (the console benchmark's CPU profile of the open); run on the drawn view with animation, every
+// step also redrew the view.
 
 // A whole new layout costs about the square of the nodes drawn, so past this many the nodes already drawn
 // stay where the user saw them and only the new ones are placed.
 export const relayoutUpTo = 60;
 
 // Spread out enough that two-line labels (name and transliteration) do not overlap at 1280x800.
-// animate: true is what makes cose yield: it runs `refresh` iterations, moves the nodes, and waits for the
-// next animation frame; at 60 nodes 20 iterations take a few milliseconds.
+// animate: true is what makes cose yield: it runs `refresh` iterations and waits for the next animation
+// frame; at 60 nodes 20 iterations take a few milliseconds. On the headless copy nothing is drawn meanwhile.
 const forceLayout = {
-  name: 'cose', animate: true, refresh: 20, animationThreshold: 0, fit: true, padding: 30,
+  name: 'cose', animate: true, refresh: 20, animationThreshold: 1e9, fit: false, padding: 30,
   nodeRepulsion: () => 600000, idealEdgeLength: () => 130, nodeOverlap: 40,
 };
 
+// The node sizes of network.js's style, which is all cose needs to know of it.
+const sizes = [
+  { selector: 'node', style: { 'width': 22, 'height': 22 } },
+  { selector: 'node[?centre]', style: { 'width': 32, 'height': 32 } },
+];
+
 const running = new WeakMap();
 
-// Places what was just added: on rings at once, then (in a small view) by force from the next frame on.
+// Places what was just added: on rings at once, then (in a small view) by force, off screen, from the
+// first task after the rings were painted.
 export function placeNew(cy, added) {
   stopLayout(cy);
   cy.batch(() => placeOnRings(added));
   if (cy.nodes().length > relayoutUpTo) { return; }
   cy.fit(undefined, forceLayout.padding);
-  // The rings are drawn in this frame; the force layout's set-up (it measures every node) waits for the next.
   const step = { layout: null, stopped: false, stop() { this.stopped = true; this.layout?.stop(); } };
   running.set(cy, step);
-  requestAnimationFrame(() => {
+  requestAnimationFrame(() => setTimeout(() => {
     if (step.stopped || cy.destroyed()) { return; }
-    step.layout = cy.layout(forceLayout);
+    const copy = window.cytoscape({
+      headless: true, styleEnabled: true, style: sizes,
+      elements: cy.elements().map(e => ({ group: e.group(), data: { ...e.data() }, position: { ...e.position() } })),
+    });
+    step.layout = copy.layout(forceLayout);
+    // Note: stop() announces layoutstop at once and cose still finishes its frame on the copy afterwards, so
+    // the copy is not destroyed here; headless, it holds no canvas or listener and is simply dropped.
+    step.layout.one('layoutstop', () => {
+      if (step.stopped || cy.destroyed()) { return; }
+      cy.batch(() => copy.nodes().forEach(node => cy.getElementById(node.id()).position(node.position())));
+      cy.fit(undefined, forceLayout.padding);
+    });
     step.layout.run();
-  });
+  }));
 }
 
 // Puts each new node on rings around the first neighbour that was already drawn (the node expanded),
