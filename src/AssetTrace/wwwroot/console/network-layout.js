@@ -27,11 +27,10 @@ const sizes = [
 
 const running = new WeakMap();
 
-// Places what was just added: on rings at once, then (in a small view) by force, off screen, from the
-// first task after the rings were painted.
-export function placeNew(cy, added) {
+// Lays a small view out again by force, off screen, from the first task after the rings were painted;
+// a larger one keeps its places. Called after placeOnRings, outside the batch that added the nodes.
+export function relayout(cy) {
   stopLayout(cy);
-  cy.batch(() => placeOnRings(added));
   if (cy.nodes().length > relayoutUpTo) { return; }
   cy.fit(undefined, forceLayout.padding);
   const step = { layout: null, stopped: false, stop() { this.stopped = true; this.layout?.stop(); } };
@@ -55,8 +54,9 @@ export function placeNew(cy, added) {
 }
 
 // Puts each new node on rings around the first neighbour that was already drawn (the node expanded),
-// 24 to a ring; the centre of a new view goes to the origin and the others around it.
-function placeOnRings(added) {
+// 24 to a ring; the centre of a new view goes to the origin and the others around it. Called inside the
+// batch that added them, so they are styled and placed in one go.
+export function placeOnRings(added) {
   const fresh = new Set(added.nodes().map(node => node.id()));
   added.nodes('[?centre]').forEach(node => { node.position({ x: 0, y: 0 }); fresh.delete(node.id()); });
   const byAnchor = new Map();

@@ -2,7 +2,7 @@
 // cytoscape is vendored under ./vendor/ (tools/cytoscape/ refreshes it) and loaded on first use.
 // Views are kept here by the id of their container element; nothing is put on window but cytoscape.
 
-import { placeNew, stopLayout } from './network-layout.js';
+import { placeOnRings, relayout, stopLayout } from './network-layout.js';
 import { toSvg } from './network-svg.js';
 import { saveFile } from './save-file.js';
 
@@ -27,21 +27,16 @@ const kindColours = {
   Aircraft: '#00796b', Vehicle: '#00796b', BankAccount: '#7b1fa2', CryptoWallet: '#7b1fa2', Securities: '#7b1fa2',
 };
 
-// A label smaller than this on the screen (px) is not drawn: with hundreds of nodes in view none can be read,
-// and drawing them was most of the redraw that ends a pan or zoom (#13). Zooming in brings them back; the
-// exports draw every label (see withAllLabels).
-const smallestLabel = 6;
-
 const style = [
   { selector: 'node', style: {
-    'label': 'data(label)', 'font-size': 10, 'min-zoomed-font-size': smallestLabel, 'text-valign': 'bottom', 'text-margin-y': 4, 'text-wrap': 'wrap',
+    'label': 'data(label)', 'font-size': 10, 'text-valign': 'bottom', 'text-margin-y': 4, 'text-wrap': 'wrap',
     'text-max-width': 140, 'width': 22, 'height': 22, 'background-color': '#555', 'border-width': 2, 'border-color': '#fff' } },
   ...Object.entries(kindColours).map(([kind, colour]) => ({ selector: `node[kind = "${kind}"]`, style: { 'background-color': colour } })),
   { selector: 'node[?centre]', style: { 'width': 32, 'height': 32, 'border-color': '#111', 'border-width': 3 } },
   { selector: 'node[?more]', style: { 'border-color': '#d4a000', 'border-width': 4 } },
   { selector: 'node:selected', style: { 'overlay-color': '#1f5fa8', 'overlay-opacity': 0.2 } },
   { selector: 'edge', style: {
-    'label': 'data(label)', 'font-size': 9, 'min-zoomed-font-size': smallestLabel, 'curve-style': 'bezier', 'target-arrow-shape': 'triangle',
+    'label': 'data(label)', 'font-size': 9, 'curve-style': 'bezier', 'target-arrow-shape': 'triangle',
     'width': 2, 'line-color': '#8a8a8a', 'target-arrow-color': '#8a8a8a', 'text-background-color': '#fff',
     'text-background-opacity': 0.85, 'text-background-padding': 2 } },
   // Intelligence is dotted and orange; dashed is kept for indirect holdings (the legend says both).
@@ -51,7 +46,6 @@ const style = [
     'color': '#1f5fa8' } },
   { selector: 'edge.hidden-indirect', style: { 'display': 'none' } },
   { selector: 'node[flag]', style: { 'border-color': '#c62828', 'border-width': 4, 'border-style': 'double' } },
-  { selector: '.all-labels', style: { 'min-zoomed-font-size': 0 } },
 ];
 
 // An empty view: the page's first add draws and places what it has (network-layout.js), so nothing is laid out twice.
@@ -77,11 +71,10 @@ export function add(containerId, elements, withMore, flagged, indirectShown) {
   if (!cy) { return 0; }
   const fresh = elements.filter(e => cy.getElementById(e.data.id).empty());
   const more = new Set(withMore);
-  let added;
   cy.batch(() => {
-    added = cy.add(fresh);
-    // Only what changed is set: setting a node's data restyles it and redraws its picture, and with a
-    // thousand nodes in view doing so for every one of them made each "show more" a long task (#13).
+    placeOnRings(cy.add(fresh));
+    // Only what changed is set: setting a node's data restyles it and redraws its picture, and setting it on
+    // every node restyled the whole view at each "show more" (#13; the bench's CPU profile of a show more).
     cy.nodes().forEach(node => {
       const hasMore = more.has(node.id());
       if (node.data('more') !== hasMore) { node.data('more', hasMore); }
@@ -90,7 +83,7 @@ export function add(containerId, elements, withMore, flagged, indirectShown) {
       if (!flag && node.data('flag') !== undefined) { node.removeData('flag'); }
     });
   });
-  placeNew(cy, added);
+  relayout(cy);
   showIndirect(containerId, indirectShown);
   return cy.nodes().length;
 }
@@ -101,21 +94,11 @@ export function showIndirect(containerId, shown) {
   cy?.edges('[?indirect]').filter(edge => edge.hasClass('hidden-indirect') === shown).toggleClass('hidden-indirect', !shown);
 }
 
-// Runs an export with every label drawn, whatever the zoom on the screen.
-async function withAllLabels(cy, write) {
-  cy.elements().addClass('all-labels');
-  try {
-    return await write();
-  } finally {
-    cy.elements().removeClass('all-labels');
-  }
-}
-
 // Saves the view as a PNG file through a download, and returns its size in bytes.
 export async function exportPng(containerId, fileName) {
   const cy = views.get(containerId);
   if (!cy) { return 0; }
-  const blob = await withAllLabels(cy, () => cy.png({ output: 'blob-promise', full: true, bg: '#ffffff', scale: 2 }));
+  const blob = await cy.png({ output: 'blob-promise', full: true, bg: '#ffffff', scale: 2 });
   saveFile(blob, fileName);
   return blob.size;
 }
