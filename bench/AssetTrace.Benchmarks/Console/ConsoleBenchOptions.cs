@@ -27,6 +27,9 @@ public sealed record ConsoleBenchOptions
 
     public string Chromium { get; init; } = Environment.GetEnvironmentVariable("ASSETTRACE_TEST_CHROMIUM") ?? "/usr/bin/chromium";
 
+    /// <summary>Where to write CPU profiles of the last hub run and of the pan and zoom; null for none (#13).</summary>
+    public string? Profile { get; init; }
+
     public const string Usage = """
         Usage: dotnet run -c Release --project bench/AssetTrace.Benchmarks -- console [options]
 
@@ -39,6 +42,8 @@ public sealed record ConsoleBenchOptions
           --grow-minutes N     minutes "show more" may take towards 1,000 nodes (default 5)
           --server-dll PATH    the built server (default src/AssetTrace/bin/Release/net10.0/assettrace.dll)
           --chromium PATH      the browser (default $ASSETTRACE_TEST_CHROMIUM or /usr/bin/chromium)
+          --profile DIR        also write V8 CPU profiles (.cpuprofile) of the last hub open, its "show more"
+                               and the pan and zoom into DIR (sampling slows the page: not for timing runs)
         """;
 
     /// <summary>The directory of the store for this node count and seed.</summary>
@@ -62,6 +67,7 @@ public sealed record ConsoleBenchOptions
                 "--grow-minutes" => options with { GrowBudget = TimeSpan.FromMinutes(Int(Value())) },
                 "--server-dll" => options with { ServerDll = Path.GetFullPath(Value()) },
                 "--chromium" => options with { Chromium = Value() },
+                "--profile" => options with { Profile = Path.GetFullPath(Value()) },
                 _ => throw new ArgumentException($"unknown option '{name}'.\n{Usage}"),
             };
         }

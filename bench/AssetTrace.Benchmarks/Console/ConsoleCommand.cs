@@ -51,7 +51,7 @@ public static class ConsoleCommand
         Step($"first page after sign-in, {options.Runs} runs");
         var firstPage = await FirstPageTiming.RunAsync(browser, server.Address, options.Runs, ct);
         Step($"first page p50/p95 {firstPage.P50:0}/{firstPage.Percentile(0.95):0} ms");
-        var hub = await HubTiming.RunAsync(browser, server.Address, store.HubId, options.Runs, options.GrowBudget, Step, ct);
+        var hub = await HubTiming.RunAsync(browser, server.Address, store.HubId, options, Step, ct);
         Step($"{hub.NodesDrawn:N0} nodes: frames p50/p95/max {Percentile(hub.Frames, 0.5):0.#}/{Percentile(hub.Frames, 0.95):0.#}/{hub.Frames.DefaultIfEmpty().Max():0.#} ms");
 
         var report = ConsoleReport.Write(new ConsoleRun(command, started, watch.Elapsed, MachineInfo.Read(), browser.Version, options, store, suggestions, firstPage, hub));

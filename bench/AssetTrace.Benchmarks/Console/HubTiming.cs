@@ -20,9 +20,11 @@ public static class HubTiming
 {
     public const int NodesForFrames = 1_000;
 
-    public static async Task<HubResult> RunAsync(IBrowser browser, Uri server, string hubId, int runs, TimeSpan growBudget, Action<string> step, CancellationToken ct)
+    public static async Task<HubResult> RunAsync(IBrowser browser, Uri server, string hubId, ConsoleBenchOptions options, Action<string> step, CancellationToken ct)
     {
+        var (runs, growBudget) = (options.Runs, options.GrowBudget);
         var page = await PageProbe.OpenAsync(browser);
+        var profiler = await PageProfiler.AttachAsync(page, options.Profile);
         await page.GotoAsync(new Uri(server, "/signin").ToString());
         await page.FillAsync("#signin-username", BenchStore.Username);
         await page.FillAsync("#signin-password", BenchStore.Password);
@@ -37,6 +39,11 @@ public static class HubTiming
         for (var run = -1; run < runs; run++)
         {
             ct.ThrowIfCancellationRequested();
+            var profiled = profiler is not null && run == runs - 1;
+            if (profiled)
+            {
+                await profiler!.StartAsync();
+            }
             await page.GotoAsync(new Uri(server, $"/network/{hubId}").ToString());
             await page.WaitForSelectorAsync("#network-canvas canvas", new PageWaitForSelectorOptions { Timeout = 60_000 });
             var first = await page.Locator("ul.nodes-in-view li").CountAsync();
@@ -44,6 +51,11 @@ public static class HubTiming
             // Drawn: the canvas is there and the list it was drawn from painted, whichever came later.
             var opened = Math.Max(await PageProbe.CanvasAtAsync(page) ?? 0, await PageProbe.DrawnAtAsync(page, first) ?? 0);
             var openedLongest = await PageProbe.LongestTaskAsync(page);
+            if (profiled)
+            {
+                step($"profile: {await profiler!.StopAsync(page, "hub-open")}");
+                await profiler.StartAsync();
+            }
 
             await PageProbe.ResetLongTasksAsync(page);
             await page.ClickAsync($"li[data-node={hubId}] button.more");
@@ -52,6 +64,10 @@ public static class HubTiming
             var drawn = await PageProbe.DrawnAtAsync(page, first + 1) ?? throw new InvalidOperationException("the probe saw nothing drawn.");
             var after = await page.Locator("ul.nodes-in-view li").CountAsync();
             perStep = after - first;
+            if (profiled)
+            {
+                step($"profile: {await profiler!.StopAsync(page, "hub-show-more")}");
+            }
             if (run >= 0)
             {
                 open.Add(opened);
@@ -72,8 +88,19 @@ public static class HubTiming
         {
             ct.ThrowIfCancellationRequested();
             await PageProbe.ResetLongTasksAsync(page);
+            var profiled = profiler is not null && count + perStep >= NodesForFrames;
+            if (profiled)
+            {
+                await profiler!.StartAsync();
+            }
             await page.ClickAsync($"li[data-node={hubId}] button.more", new PageClickOptions { Timeout = 120_000 });
             await PageProbe.WaitDrawnAsync(page, count + 1, 300_000);
+            if (profiled)
+            {
+                // What follows the drawing (pictures of the nodes made again) belongs to the step too.
+                await page.WaitForTimeoutAsync(500);
+                step($"profile: {await profiler!.StopAsync(page, "hub-last-show-more")}");
+            }
             lastStep = (await PageProbe.DrawnAtAsync(page, count + 1))!.Value - (await PageProbe.ClickAtAsync(page))!.Value;
             lastLongest = await PageProbe.LongestTaskAsync(page);
             count = await page.Locator("ul.nodes-in-view li").CountAsync();
@@ -88,6 +115,10 @@ public static class HubTiming
         var (x, y) = (canvas.X + canvas.Width / 2, canvas.Y + canvas.Height / 2);
         await page.Mouse.MoveAsync(x, y);
         await PageProbe.ResetLongTasksAsync(page);
+        if (profiler is not null)
+        {
+            await profiler.StartAsync();
+        }
         await PageProbe.StartFramesAsync(page);
         for (var i = 0; i < 5; i++)
         {
@@ -107,6 +138,10 @@ public static class HubTiming
         await page.Mouse.UpAsync();
         await page.WaitForTimeoutAsync(300);
         var frames = await PageProbe.StopFramesAsync(page);
+        if (profiler is not null)
+        {
+            step($"profile: {await profiler.StopAsync(page, "pan-zoom")}");
+        }
         var framesLongest = await PageProbe.LongestTaskAsync(page);
         var noLongTasks = await page.EvaluateAsync<string?>("window.__bench.noLongTasks ?? null");
         await page.Context.CloseAsync();

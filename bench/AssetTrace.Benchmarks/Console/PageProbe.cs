@@ -18,6 +18,15 @@ public static class PageProbe
           new PerformanceObserver(list => { for (const e of list.getEntries()) window.__bench.longTasks.push(e.duration); })
             .observe({ type: 'longtask', buffered: true });
         } catch (e) { window.__bench.noLongTasks = String(e); }
+        // Long animation frames say which scripts a slow frame ran and how long its drawing took (for --profile).
+        window.__bench.longFrames = [];
+        try {
+          new PerformanceObserver(list => { for (const e of list.getEntries()) window.__bench.longFrames.push({
+            start: e.startTime, duration: e.duration, blocking: e.blockingDuration,
+            styleLayoutAndPaint: e.renderStart ? e.startTime + e.duration - e.renderStart : 0,
+            scripts: e.scripts.map(s => ({ invoker: s.invoker, source: `${s.sourceURL.split('/').pop()} ${s.sourceFunctionName}`, duration: s.duration })) }); })
+            .observe({ type: 'long-animation-frame', buffered: true });
+        } catch { }
         document.addEventListener('click', () => { window.__bench.clickAt = performance.now(); }, true);
         let lastCount = -1;
         new MutationObserver(() => {
@@ -60,7 +69,10 @@ public static class PageProbe
     public static Task<double> LongestTaskAsync(IPage page) =>
         page.EvaluateAsync<double>("Math.max(0, ...window.__bench.longTasks)");
 
-    public static Task ResetLongTasksAsync(IPage page) => page.EvaluateAsync("window.__bench.longTasks = []");
+    public static Task ResetLongTasksAsync(IPage page) => page.EvaluateAsync("window.__bench.longTasks = []; window.__bench.longFrames = []");
+
+    /// <summary>The long animation frames since the last <see cref="ResetLongTasksAsync"/>, as JSON.</summary>
+    public static Task<string> LongFramesAsync(IPage page) => page.EvaluateAsync<string>("JSON.stringify(window.__bench.longFrames, null, 1)");
 
     /// <summary>Starts recording the time between animation frames.</summary>
     public static Task StartFramesAsync(IPage page) => page.EvaluateAsync("""

@@ -2,6 +2,7 @@
 // cytoscape is vendored under ./vendor/ (tools/cytoscape/ refreshes it) and loaded on first use.
 // Views are kept here by the id of their container element; nothing is put on window but cytoscape.
 
+import { placeOnRings, relayout, stopLayout } from './network-layout.js';
 import { toSvg } from './network-svg.js';
 import { saveFile } from './save-file.js';
 
@@ -47,16 +48,14 @@ const style = [
   { selector: 'node[flag]', style: { 'border-color': '#c62828', 'border-width': 4, 'border-style': 'double' } },
 ];
 
-// Spread out enough that two-line labels (name and transliteration) do not overlap at 1280x800.
-const layout = { name: 'cose', animate: false, fit: true, padding: 30, nodeRepulsion: () => 600000, idealEdgeLength: () => 130, nodeOverlap: 40 };
-
-export async function create(containerId, owner, elements) {
+// An empty view: the page's first add draws and places what it has (network-layout.js), so nothing is laid out twice.
+export async function create(containerId, owner) {
   await loadCytoscape();
   const container = document.getElementById(containerId);
   // While the view pans or zooms, a picture of it moves instead of every element being drawn again:
   // with a thousand nodes drawn, a redraw per frame would stutter. Edges are left out of the redraws during the
   // gesture too: with a thousand nodes they are most of what is drawn.
-  const cy = window.cytoscape({ container, elements, style, wheelSensitivity: 0.3, layout, textureOnViewport: true, hideEdgesOnViewport: true });
+  const cy = window.cytoscape({ container, style, wheelSensitivity: 0.3, textureOnViewport: true, hideEdgesOnViewport: true });
   cy.on('tap', 'node', event => owner.invokeMethodAsync('ExpandFromGraphAsync', event.target.id()));
   // The canvas has no elements of its own to hover: its title names the node and its red flags.
   cy.on('mouseover', 'node', event => { container.title = [event.target.data('label'), event.target.data('flag')].filter(Boolean).join('\n'); });
@@ -65,56 +64,34 @@ export async function create(containerId, owner, elements) {
   return cy.nodes().length;
 }
 
-// A whole new layout costs about the square of the nodes drawn (a quarter second at a hundred, seconds
-// at a few hundred), so past
-// this many the nodes already drawn stay where the user saw them and only the new ones are placed.
-const relayoutUpTo = 60;
-
 // Adds what is new, marks which nodes have more links to show and which carry red flags (id -> their
-// names, for the tooltip), hides indirect holdings when the toggle is off, and lays the view out.
+// names, for the tooltip), hides indirect holdings when the toggle is off, and places the new nodes.
 export function add(containerId, elements, withMore, flagged, indirectShown) {
   const cy = views.get(containerId);
   if (!cy) { return 0; }
   const fresh = elements.filter(e => cy.getElementById(e.data.id).empty());
   const more = new Set(withMore);
   cy.batch(() => {
-    const added = cy.add(fresh);
+    placeOnRings(cy.add(fresh));
+    // Only what changed is set: setting a node's data restyles it and redraws its picture, and setting it on
+    // every node restyled the whole view at each "show more" (#13; the bench's CPU profile of a show more).
     cy.nodes().forEach(node => {
-      node.data('more', more.has(node.id()));
-      if (flagged[node.id()]) { node.data('flag', flagged[node.id()]); } else { node.removeData('flag'); }
+      const hasMore = more.has(node.id());
+      if (node.data('more') !== hasMore) { node.data('more', hasMore); }
+      const flag = flagged[node.id()];
+      if (flag && node.data('flag') !== flag) { node.data('flag', flag); }
+      if (!flag && node.data('flag') !== undefined) { node.removeData('flag'); }
     });
-    if (cy.nodes().length > relayoutUpTo) { placeAroundNeighbours(added.nodes()); }
   });
+  relayout(cy);
   showIndirect(containerId, indirectShown);
-  if (cy.nodes().length <= relayoutUpTo) { cy.layout(layout).run(); }
   return cy.nodes().length;
-}
-
-// Puts each new node on rings around the first neighbour that was already drawn (the node expanded),
-// 24 to a ring, in time proportional to the new nodes alone.
-function placeAroundNeighbours(added) {
-  const fresh = new Set(added.map(node => node.id()));
-  const byAnchor = new Map();
-  added.forEach(node => {
-    const anchor = node.neighborhood('node').filter(n => !fresh.has(n.id()))[0];
-    const key = anchor ? anchor.id() : '';
-    if (!byAnchor.has(key)) { byAnchor.set(key, { anchor, nodes: [] }); }
-    byAnchor.get(key).nodes.push(node);
-  });
-  for (const { anchor, nodes } of byAnchor.values()) {
-    const centre = anchor ? anchor.position() : { x: 0, y: 0 };
-    nodes.forEach((node, i) => {
-      const ring = Math.floor(i / 24);
-      const angle = (2 * Math.PI * (i % 24)) / 24 + ring * 0.13;
-      const radius = 160 + ring * 90;
-      node.position({ x: centre.x + radius * Math.cos(angle), y: centre.y + radius * Math.sin(angle) });
-    });
-  }
 }
 
 export function showIndirect(containerId, shown) {
   const cy = views.get(containerId);
-  cy?.edges('[?indirect]').toggleClass('hidden-indirect', !shown);
+  // Only the edges whose state changes, for the same reason as in add.
+  cy?.edges('[?indirect]').filter(edge => edge.hasClass('hidden-indirect') === shown).toggleClass('hidden-indirect', !shown);
 }
 
 // Saves the view as a PNG file through a download, and returns its size in bytes.
@@ -136,6 +113,8 @@ export function exportSvg(containerId, fileName, title) {
 }
 
 export function dispose(containerId) {
-  views.get(containerId)?.destroy();
+  const cy = views.get(containerId);
+  if (cy) { stopLayout(cy); }
+  cy?.destroy();
   views.delete(containerId);
 }
