@@ -101,6 +101,31 @@ public sealed class SnapshotFileRoundTripTests : IDisposable
         Assert.Equal(0.25, read.FindEdge(qa)!.ShareLow);
     }
 
+    /// <summary>
+    /// A file made to pass its checksum but whose footer claims more rows than its bytes can hold (a hostile or
+    /// miswritten file) is refused before anything is allocated for those rows.
+    /// </summary>
+    [Theory]
+    [InlineData(0, 100_000_000, "damaged footer")]
+    [InlineData(1, 100_000_000, "damaged footer")]
+    [InlineData(0, -1, "damaged footer")]
+    [InlineData(2, 1, "do not meet")]
+    public void A_footer_that_does_not_fit_its_file_is_refused(int field, int value, string expected)
+    {
+        var path = Path.Combine(_folder, SnapshotFileFormat.FileName);
+        SnapshotFileWriter.Write(path, StoreKind.Sqlite, "store-1", RowByRow(), CancellationToken.None);
+        var bytes = File.ReadAllBytes(path);
+        var counts = bytes.Length - SnapshotFileFormat.TrailerLength - SnapshotFileFormat.FooterLength + sizeof(long);
+        BitConverter.TryWriteBytes(bytes.AsSpan(counts + field * sizeof(int)), value);
+        var body = bytes.AsSpan(0, bytes.Length - SnapshotFileFormat.TrailerLength);
+        BitConverter.TryWriteBytes(bytes.AsSpan(body.Length), System.IO.Hashing.XxHash3.HashToUInt64(body));
+        File.WriteAllBytes(path, bytes);
+
+        var refused = Assert.Throws<SnapshotFileRejectedException>(() =>
+            SnapshotFileReader.Read(path, StoreKind.Sqlite, "store-1", _ => { }, () => { }, CancellationToken.None));
+        Assert.Contains(expected, refused.Message, StringComparison.Ordinal);
+    }
+
     private static IEnumerable<string> LiveNodes(GraphSnapshot snapshot) =>
         snapshot.StoredNodes.Where(n => !n.Deleted).Select(n => Describe(snapshot, n));
 
