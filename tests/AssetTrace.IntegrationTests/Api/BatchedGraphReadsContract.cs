@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Text.Json;
 using AssetTrace.Graph.Model;
 using AssetTrace.Graph.Store;
@@ -29,20 +27,11 @@ public abstract class BatchedGraphReadsContract(StoreKind kind, ITestOutputHelpe
 
     private static readonly ProvenanceDraft Open = new(SourceKind.OfficialRegistry, "batch fixture", null, UsageRestriction.Evidence);
 
-    // A request's span ends after its answer is written: the count is awaited, by the request's operation name.
-    private readonly ConcurrentDictionary<string, TaskCompletionSource<long>> _commandsOf = new();
-    private ActivityListener _listener = null!;
+    private readonly StoreCommandCounts _commands = new();
     private ServerHarness _server = null!;
 
     public async Task InitializeAsync()
     {
-        _listener = AssetTraceSpans.Listen(a =>
-        {
-            if (a.GetTagItem(AssetTraceTelemetry.StoreCommandsTag) is long commands && a.DisplayName.StartsWith("graphql ", StringComparison.Ordinal))
-            {
-                CommandsOf(a.DisplayName["graphql ".Length..]).TrySetResult(commands);
-            }
-        });
         // Each request reads the change counter itself, so two requests' counts differ only by what they show (#14).
         _server = await ServerHarness.StartAsync(kind, loadDemo: false, settings: new Dictionary<string, string?> { [RecentGraphVersion.MaxAgeKey] = "0" });
     }
@@ -51,12 +40,9 @@ public abstract class BatchedGraphReadsContract(StoreKind kind, ITestOutputHelpe
 
     public void Dispose()
     {
-        _listener.Dispose();
+        _commands.Dispose();
         GC.SuppressFinalize(this);
     }
-
-    private TaskCompletionSource<long> CommandsOf(string operation) =>
-        _commandsOf.GetOrAdd(operation, _ => new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously));
 
     private GraphStore Store => _server.Services.GetRequiredService<GraphStore>();
 
@@ -205,7 +191,7 @@ public abstract class BatchedGraphReadsContract(StoreKind kind, ITestOutputHelpe
     {
         await _server.DataAsync(query.Replace($"query {operation} ", $"query {operation}Warm ", StringComparison.Ordinal));
         var data = await _server.DataAsync(query);
-        var commands = await CommandsOf(operation).Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var commands = await _commands.OfAsync(operation);
         output.WriteLine($"{operation}: {commands} store commands");
         return (JsonSerializer.Deserialize<JsonElement>(data[field]!.ToJsonString()), commands);
     }

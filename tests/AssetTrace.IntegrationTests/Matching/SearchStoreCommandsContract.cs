@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AssetTrace.Graph.Model;
@@ -25,19 +23,11 @@ public abstract class SearchStoreCommandsContract(StoreKind kind, ITestOutputHel
     private static readonly string[] FirstNames = ["Aidar", "Bolat", "Dauren", "Erlan", "Galym", "Kanat", "Marat", "Nurlan", "Olzhas", "Rustem", "Serik", "Timur"];
     private static readonly ProvenanceDraft Open = new(SourceKind.OfficialRegistry, "search fixture", null, UsageRestriction.Evidence);
 
-    private readonly ConcurrentDictionary<string, TaskCompletionSource<long>> _commandsOf = new();
-    private ActivityListener _listener = null!;
+    private readonly StoreCommandCounts _commands = new();
     private ServerHarness _server = null!;
 
     public async Task InitializeAsync()
     {
-        _listener = AssetTraceSpans.Listen(a =>
-        {
-            if (a.GetTagItem(AssetTraceTelemetry.StoreCommandsTag) is long commands && a.DisplayName.StartsWith("graphql ", StringComparison.Ordinal))
-            {
-                CommandsOf(a.DisplayName["graphql ".Length..]).TrySetResult(commands);
-            }
-        });
         // Each request reads the change counter itself, so two requests' counts differ only by what they show.
         _server = await ServerHarness.StartAsync(kind, loadDemo: false, settings: new Dictionary<string, string?> { [RecentGraphVersion.MaxAgeKey] = "0" });
     }
@@ -46,12 +36,9 @@ public abstract class SearchStoreCommandsContract(StoreKind kind, ITestOutputHel
 
     public void Dispose()
     {
-        _listener.Dispose();
+        _commands.Dispose();
         GC.SuppressFinalize(this);
     }
-
-    private TaskCompletionSource<long> CommandsOf(string operation) =>
-        _commandsOf.GetOrAdd(operation, _ => new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously));
 
     [Fact]
     public async Task A_search_showing_ten_hits_makes_as_many_store_commands_as_one_showing_one()
@@ -82,7 +69,7 @@ public abstract class SearchStoreCommandsContract(StoreKind kind, ITestOutputHel
     private async Task<(JsonNode Search, long Commands)> CountedAsync(string operation, string query)
     {
         var data = await _server.DataAsync($$"""query {{operation}}($q: String!) { search(query: $q, first: 10) { totalCount nodes { id kind name } } }""", new { q = query });
-        var commands = await CommandsOf(operation).Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var commands = await _commands.OfAsync(operation);
         output.WriteLine($"{operation}: {commands} store commands");
         return (data["search"]!, commands);
     }
