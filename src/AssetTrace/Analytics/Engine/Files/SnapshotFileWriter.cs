@@ -72,42 +72,26 @@ public static class SnapshotFileWriter
         var positions = new int[nodeCount];
         var strings = new StringTable();
         var (nodesWritten, edgesWritten) = (0, 0);
-        for (var from = 0; from < nodeCount; from += SliceRows)
+        InSlices(nodeCount, unchanged, i =>
         {
-            ct.ThrowIfCancellationRequested();
-            var to = Math.Min(nodeCount, from + SliceRows);
-            unchanged(() =>
+            var node = snapshot.StoredNodes[i];
+            positions[i] = node.Deleted ? -1 : nodesWritten++;
+            if (!node.Deleted)
             {
-                for (var i = from; i < to; i++)
-                {
-                    var node = snapshot.StoredNodes[i];
-                    positions[i] = node.Deleted ? -1 : nodesWritten++;
-                    if (!node.Deleted)
-                    {
-                        WriteNode(writer, node, strings, snapshot.CaseIdOf(node.Restriction));
-                    }
-                }
-            });
-        }
-        for (var from = 0; from < edgeCount; from += SliceRows)
+                WriteNode(writer, node, strings, snapshot.CaseIdOf(node.Restriction));
+            }
+        }, ct);
+        InSlices(edgeCount, unchanged, i =>
         {
-            ct.ThrowIfCancellationRequested();
-            var to = Math.Min(edgeCount, from + SliceRows);
-            unchanged(() =>
+            // An edge of the first slice's count existed then, and so did both its ends.
+            var edge = snapshot.StoredEdges[i];
+            var (source, target) = (positions[edge.Source.Index], positions[edge.Target.Index]);
+            if (!edge.Deleted && source >= 0 && target >= 0)
             {
-                for (var i = from; i < to; i++)
-                {
-                    // An edge of the first slice's count existed then, and so did both its ends.
-                    var edge = snapshot.StoredEdges[i];
-                    var (source, target) = (positions[edge.Source.Index], positions[edge.Target.Index]);
-                    if (!edge.Deleted && source >= 0 && target >= 0)
-                    {
-                        WriteEdge(writer, edge, source, target, strings, snapshot.CaseIdOf(edge.Restriction));
-                        edgesWritten++;
-                    }
-                }
-            });
-        }
+                WriteEdge(writer, edge, source, target, strings, snapshot.CaseIdOf(edge.Restriction));
+                edgesWritten++;
+            }
+        }, ct);
 
         writer.Flush();
         var stringsAt = writer.BaseStream.Position;
@@ -120,6 +104,23 @@ public static class SnapshotFileWriter
         writer.Write(edgesWritten);
         writer.Write(strings.Count);
         return version;
+    }
+
+    /// <summary>Calls <paramref name="row"/> for positions 0 to <paramref name="count"/> − 1, <see cref="SliceRows"/> at a time, each slice while the snapshot does not change.</summary>
+    private static void InSlices(int count, Action<Action> unchanged, Action<int> row, CancellationToken ct)
+    {
+        for (var from = 0; from < count; from += SliceRows)
+        {
+            ct.ThrowIfCancellationRequested();
+            var to = Math.Min(count, from + SliceRows);
+            unchanged(() =>
+            {
+                for (var i = from; i < to; i++)
+                {
+                    row(i);
+                }
+            });
+        }
     }
 
     private static void WriteNode(BinaryWriter writer, SnapshotNode node, StringTable strings, string? caseId)
