@@ -130,10 +130,20 @@ public static class HubTiming
             await page.Mouse.WheelAsync(0, 200);
             await page.WaitForTimeoutAsync(100);
         }
+        // The drag starts in the canvas's top-left corner, which the rings around the hub leave empty: pressed on a node
+        // (the hub sits in the middle), the gesture would move that node instead of panning the view.
+        var (panX, panY) = (canvas.X + 12, canvas.Y + 12);
+        await page.Mouse.MoveAsync(panX, panY);
+        await page.WaitForTimeoutAsync(50);
+        // The view names the node under the pointer in the canvas's title (network.js): empty means the press pans.
+        if (await page.Locator("#network-canvas").GetAttributeAsync("title") is { Length: > 0 } under)
+        {
+            throw new InvalidOperationException($"the pan would start on the node \"{under}\", not on empty canvas.");
+        }
         await page.Mouse.DownAsync();
         for (var i = 1; i <= 30; i++)
         {
-            await page.Mouse.MoveAsync(x + i * 8, y + i * 4);
+            await page.Mouse.MoveAsync(panX + i * 8, panY + i * 4);
         }
         await page.Mouse.UpAsync();
         await page.WaitForTimeoutAsync(300);

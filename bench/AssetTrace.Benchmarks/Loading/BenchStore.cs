@@ -78,23 +78,31 @@ public sealed class BenchStore
             await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", server);
             await create.ExecuteNonQueryAsync(ct);
         }
-        var connectionString = new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = name }.ConnectionString;
-        // The audit chain is signed by the key of whoever prepared the store; a server that writes (the scale-out
-        // benchmark's writer, #18) must hold the same key, as every server of an installation does. Without a data
-        // directory the key would land in each process's working directory, a different one for this process and the server's.
-        var keys = Path.Combine(Path.GetTempPath(), $"assettrace-bench-{name}-keys");
+        // The audit chain is signed by the key of whoever prepared the store: a fresh database gets a fresh key.
+        var keys = KeysDirectory(name);
         if (Directory.Exists(keys))
         {
             Directory.Delete(keys, recursive: true);
         }
-        var settings = new Dictionary<string, string?>(LoadTestLimits)
-        {
-            ["ConnectionStrings:Graph"] = connectionString, ["Demo:Load"] = "false", ["Audit:SigningKeyPath"] = Path.Combine(keys, "audit-signing.pem"),
-        };
-        var store = new BenchStore(StoreKind.Postgres, settings, null, connectionString);
+        var store = ExistingPostgres(serverConnectionString, name);
         await store.PrepareAsync(ct);
         return store;
     }
+
+    /// <summary>The database <paramref name="name"/> an earlier process prepared and loaded (the warm benchmark's load child).</summary>
+    public static BenchStore ExistingPostgres(string serverConnectionString, string name)
+    {
+        var connectionString = new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = name }.ConnectionString;
+        var settings = new Dictionary<string, string?>(LoadTestLimits)
+        {
+            ["ConnectionStrings:Graph"] = connectionString, ["Demo:Load"] = "false", ["Audit:SigningKeyPath"] = Path.Combine(KeysDirectory(name), "audit-signing.pem"),
+        };
+        return new BenchStore(StoreKind.Postgres, settings, null, connectionString);
+    }
+
+    // A server that writes (the scale-out benchmark's writer, #18) must hold the key the store was prepared with, as every
+    // server of an installation does. Without a data directory the key would land in each process's working directory.
+    private static string KeysDirectory(string name) => Path.Combine(Path.GetTempPath(), $"assettrace-bench-{name}-keys");
 
     /// <summary>Migrations, reference data and the clients' account, as a server would prepare the store.</summary>
     private async Task PrepareAsync(CancellationToken ct)

@@ -1,5 +1,4 @@
 using AssetTrace.Benchmarks.Generation;
-using AssetTrace.Benchmarks.Loading;
 
 namespace AssetTrace.Benchmarks.Warm;
 
@@ -17,11 +16,15 @@ public static class WarmCommand
         {
             ["--nodes"] = "1000000", ["--stores"] = "sqlite", ["--seed"] = "42",
             ["--server-dll"] = Path.Combine(repositoryRoot, "src/AssetTrace/bin/Release/net10.0/assettrace.dll"),
-            ["--work"] = Path.Combine(Path.GetTempPath(), "assettrace-warm-bench"), ["--out"] = "",
+            ["--work"] = Path.Combine(Path.GetTempPath(), "assettrace-warm-bench"), ["--out"] = "", ["--child-load"] = "",
         }, "warm [--nodes 1000000] [--stores sqlite,postgres] [--postgres CONNECTION] [--seed 42] [--server-dll PATH] [--work DIR] [--out FILE.md]", "warmbench");
         if (options is null)
         {
             return 2;
+        }
+        if (options["--child-load"] is { Length: > 0 } resultFile)
+        {
+            return await StoreLoadChild.RunAsync(resultFile, options, CancellationToken.None);
         }
         var work = Path.GetFullPath(options["--work"]);
         Directory.CreateDirectory(work);
@@ -32,11 +35,9 @@ public static class WarmCommand
         var question = "";
         foreach (var kind in options.Stores)
         {
-            // Generated again for each store and let go once loaded: at ten million nodes the generated rows take
-            // several GiB, which the servers measured below would otherwise share the machine with.
-            var (store, asked) = await LoadAsync(kind, nodes, seed, work, options, ct);
+            // Generated and loaded in a child process for each store: the servers measured below need the machine.
+            var (store, asked) = await StoreLoadChild.LoadAsync(kind, nodes, seed, work, options, ct);
             question = asked;
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             // Each server keeps its own file: here a folder of this run's (SQLite's would be its data folder anyway).
             var folder = Path.Combine(work, $"snapshot-{kind}-{Guid.NewGuid():N}");
             var settings = new Dictionary<string, string?>(store.Settings) { ["Analytics:Snapshot:Directory"] = folder };
@@ -69,15 +70,6 @@ public static class WarmCommand
             [.. lines, "", "Then one name search on the warm server, which builds its name index (#14): the peak memory of a server that has answered both kinds of question.", "",
              "| store | nodes | the first search, index build included | peak RSS after it |", "|---|---:|---:|---:|", .. indexed], ct);
         return 0;
-    }
-
-    private static async Task<(BenchStore Store, string Question)> LoadAsync(
-        AssetTrace.Storage.StoreKind kind, int nodes, int seed, string work, CommandOptions options, CancellationToken ct)
-    {
-        Console.WriteLine($"generating {nodes:N0} nodes, seed {seed}");
-        var graph = GraphGenerator.Generate(nodes, seed);
-        var store = await LoadedStore.CreateAsync(kind, work, options, "warmbench", graph, ct);
-        return (store, FirstQuestion.For(graph));
     }
 }
 
