@@ -54,6 +54,30 @@ public sealed class MatchIndex(int commonPosting = MatchIndex.CommonPosting)
 
     public int Count => _slotOf.Count;
 
+    /// <summary>
+    /// Room for <paramref name="entries"/> entries before a first load: the slot tables then grow once, rather than by
+    /// doubling, each doubling leaving the old table (hundreds of MiB at ten million names) for the collector.
+    /// </summary>
+    public void Reserve(int entries)
+    {
+        _slots.Capacity = Math.Max(_slots.Capacity, entries);
+        _initials.Capacity = Math.Max(_initials.Capacity, entries);
+        _slotOf.EnsureCapacity(entries);
+    }
+
+    /// <summary>After a load, gives back the room the postings grew into but do not use (up to half of a list).</summary>
+    public void TrimExcess()
+    {
+        foreach (var postings in _keyPostings)
+        {
+            postings.TrimExcess();
+        }
+        foreach (var postings in _initialledPostings.Values)
+        {
+            postings.TrimExcess();
+        }
+    }
+
     /// <summary>Adds an entry, or replaces the one with the same id.</summary>
     public void Upsert(MatchEntry entry)
     {

@@ -84,15 +84,20 @@ public sealed class MatchIndexProvider(Database database, RecentGraphVersion cou
             await using var connection = await database.OpenAsync(ct);
             // Read the counter first: rows committed after it are read too, harmlessly, and indexed again next time.
             var version = await connection.ScalarAsync<long>(null, "SELECT version FROM graph_version WHERE id = 1", ct);
+            if (first)
+            {
+                Reserve(await connection.ScalarAsync<long>(null, "SELECT count(*) FROM nodes WHERE NOT deleted", ct));
+            }
             var sql = first
                 ? $"SELECT {Columns} FROM nodes WHERE NOT deleted"
                 : $"SELECT {Columns} FROM nodes WHERE change_seq > @since ORDER BY change_seq";
             await using var command = first ? Database.Command(connection, null, sql) : Database.Command(connection, null, sql, ("since", _version));
             await using var reader = await command.ExecuteReaderAsync(ct);
             var batch = new List<(string Id, MatchEntry? Entry)>();
+            var shared = new SharedStrings();
             while (await reader.ReadAsync(ct))
             {
-                batch.Add(Read(reader));
+                batch.Add(Read(reader, shared));
                 if (batch.Count == 10_000)
                 {
                     Apply(batch);
@@ -102,7 +107,10 @@ public sealed class MatchIndexProvider(Database database, RecentGraphVersion cou
             Volatile.Write(ref _version, version);
             if (first)
             {
-                logger.LogInformation("Indexed {Count} names for matching in {Elapsed}", _index.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+                Locked(_index.TrimExcess);
+                // The heap after the build, for sizing a server: the index lives beside the analytics snapshot (docs/SCALING.md).
+                logger.LogInformation("Indexed {Count} names for matching in {Elapsed}; the managed heap now holds {HeapMiB:N0} MiB",
+                    _index.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started), GC.GetTotalMemory(forceFullCollection: false) / 1048576);
             }
         }
         finally
@@ -111,11 +119,12 @@ public sealed class MatchIndexProvider(Database database, RecentGraphVersion cou
         }
     }
 
+    private void Reserve(long rows) => Locked(() => _index.Reserve((int)Math.Min(rows, Array.MaxLength)));
+
     // Applied a batch at a time under the write lock, so lookups wait at most one batch during a first load.
     private void Apply(List<(string Id, MatchEntry? Entry)> batch)
     {
-        _lock.EnterWriteLock();
-        try
+        Locked(() =>
         {
             foreach (var (id, entry) in batch)
             {
@@ -128,17 +137,26 @@ public sealed class MatchIndexProvider(Database database, RecentGraphVersion cou
                     _index.Upsert(entry);
                 }
             }
+        });
+        batch.Clear();
+    }
+
+    private void Locked(Action change)
+    {
+        _lock.EnterWriteLock();
+        try
+        {
+            change();
         }
         finally
         {
             _lock.ExitWriteLock();
         }
-        batch.Clear();
     }
 
     private const string Columns = "id, kind, name, properties, valid_from, valid_to, deleted, restricted_case";
 
-    private static (string Id, MatchEntry? Entry) Read(DbDataReader r)
+    private static (string Id, MatchEntry? Entry) Read(DbDataReader r, SharedStrings shared)
     {
         var id = r.GetString(0);
         if (r.GetBoolean(6))
@@ -146,8 +164,8 @@ public sealed class MatchIndexProvider(Database database, RecentGraphVersion cou
             return (id, null);
         }
         using var json = JsonDocument.Parse(r.GetString(3));
-        var subject = MatchSubjects.Of(r.GetString(2), json.RootElement);
-        return (id, new MatchEntry(id, r.GetString(1), subject, r.NullableString(7), r.NullableDate(4), r.NullableDate(5)));
+        var subject = MatchSubjects.Of(r.GetString(2), json.RootElement, shared);
+        return (id, new MatchEntry(id, shared.Share(r.GetString(1))!, subject, shared.Share(r.NullableString(7)), r.NullableDate(4), r.NullableDate(5)));
     }
 
     public void Dispose()

@@ -17,16 +17,21 @@ public static class MatchSubjects
     public static MatchSubject Of(Node node) => Of(node.Name, node.Properties);
 
     /// <summary>A node's subject from its main name and its properties, as stored.</summary>
-    public static MatchSubject Of(string name, JsonElement p)
+    public static MatchSubject Of(string name, JsonElement p) => Of(name, p, share: null);
+
+    /// <summary>
+    /// As <see cref="Of(string, JsonElement)"/>, with the lists sized to what they hold and the short repeated values
+    /// (country, birth date) passed through <paramref name="share"/>: the match index keeps one subject per node.
+    /// </summary>
+    internal static MatchSubject Of(string name, JsonElement p, SharedStrings? share)
     {
-        var names = new List<string> { name };
-        if (p.TryGetProperty("alternateNames", out var alternates) && alternates.ValueKind == JsonValueKind.Array)
-        {
-            names.AddRange(alternates.EnumerateArray().Where(a => a.ValueKind == JsonValueKind.String).Select(a => a.GetString()!));
-        }
-        var identifiers = IdentifierProperties.Select(name => Text(p, name)).OfType<string>().ToList();
+        string[] names = p.TryGetProperty("alternateNames", out var alternates) && alternates.ValueKind == JsonValueKind.Array
+            ? [name, .. alternates.EnumerateArray().Where(a => a.ValueKind == JsonValueKind.String).Select(a => a.GetString()!)]
+            : [name];
+        string[] identifiers = [.. IdentifierProperties.Select(name => Text(p, name)).OfType<string>()];
         var country = CountryProperties.Select(name => Text(p, name)).OfType<string>().FirstOrDefault();
-        return new MatchSubject(names, Text(p, "birthDate"), country, identifiers.Count == 0 ? null : identifiers);
+        var birthDate = Text(p, "birthDate");
+        return new MatchSubject(names, share?.Share(birthDate) ?? birthDate, share?.Share(country) ?? country, identifiers.Length == 0 ? null : identifiers);
     }
 
     private static string? Text(JsonElement element, string name) =>

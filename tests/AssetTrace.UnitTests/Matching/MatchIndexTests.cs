@@ -49,6 +49,30 @@ public sealed class MatchIndexTests
     }
 
     [Fact]
+    public void An_index_sized_before_its_load_and_trimmed_after_answers_as_one_grown_and_takes_changes_after()
+    {
+        string[] names = ["Ахметов Серік Болатұлы", "Serik Akhmetov", "Akhmetova Serik", "Серик Ахмедов", "S. Akhmetov", "Bolat Serikuly"];
+        var grown = IndexOf([.. names.Select((name, i) => Person($"p{i}", name))]);
+        var sized = new MatchIndex();
+        sized.Reserve(names.Length);
+        foreach (var (name, i) in names.Select((name, i) => (name, i)))
+        {
+            sized.Upsert(Person($"p{i}", name));
+        }
+        sized.TrimExcess();
+
+        static string[] Found(MatchIndex index) =>
+            [.. index.Find(MatchSubject.Named("Akhmetov Serik"), search: true, _ => true, 0.8, 10, 100).Items.Select(h => $"{h.Entry.Id} {h.Match.Score:0.000}")];
+        Assert.Equal(Found(grown), Found(sized));
+        Assert.Contains(Found(sized), hit => hit.StartsWith("p1 ", StringComparison.Ordinal));
+
+        sized.Upsert(Person("p-new", "Серик Ахметов"));
+        sized.Remove("p1");
+        Assert.Contains(Found(sized), hit => hit.StartsWith("p-new ", StringComparison.Ordinal));
+        Assert.DoesNotContain(Found(sized), hit => hit.StartsWith("p1 ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void What_the_filter_refuses_is_neither_returned_nor_counted()
     {
         var index = IndexOf(Person("open", "Serik Akhmetov"), Person("hidden", "Серік Ахметов", "case-7"), Person("hidden-2", "Akhmetov S.", "case-7"));
