@@ -40,7 +40,7 @@ public static class ConsoleReport
         Line();
         Line(Invariant($"- Date: {run.Started:yyyy-MM-dd HH:mm} UTC; the run took {run.Took.TotalMinutes:0.0} minutes."));
         Line($"- Command (from the repository root): `{run.Command}`");
-        Line(Invariant($"- Machine: {run.Machine.Cores} cores ({run.Machine.CpuModel}), {run.Machine.MemoryBytes / (1024.0 * 1024 * 1024):0.0} GiB memory, {run.Machine.OperatingSystem}; shared with other work while it ran."));
+        Line(Invariant($"- Machine: {run.Machine.Cores} cores ({run.Machine.CpuModel}), {run.Machine.MemoryBytes / (1024.0 * 1024 * 1024):0.0} GiB memory, {run.Machine.OperatingSystem}; load average {run.Machine.LoadAverages} (1, 5, 15 min) as the report was written, the run's own work included."));
         Line($"- Software: {run.Machine.Runtime}; the server built in Release on SQLite; Debian's Chromium {run.BrowserVersion}, headless, without GPU, on the same machine over loopback.");
         Line(Invariant($"- Data: `GraphGenerator` with seed {run.Options.Seed}: {run.Store.NodeCount:N0} nodes and {run.Store.EdgeCount:N0} edges, with one added address at which {ConsoleGraph.HubLinks:N0} companies are registered (the hub, `{run.Store.HubId}`)."));
         Line();

@@ -21,7 +21,7 @@ public static class ImportReportWriter
         s.AppendLine();
         s.AppendLine(F($"- Date: {r.Started:yyyy-MM-dd HH:mm} UTC; the run took {r.Duration.TotalMinutes:N1} minutes."));
         s.AppendLine(F($"- Command (from the repository root): `{r.Command}`"));
-        s.AppendLine(F($"- Machine: {r.Machine.Cores} cores ({r.Machine.CpuModel}), {r.Machine.MemoryBytes / 1073741824.0:N1} GiB memory, {r.Machine.OperatingSystem}; shared with other work while it ran."));
+        s.AppendLine(F($"- Machine: {r.Machine.Cores} cores ({r.Machine.CpuModel}), {r.Machine.MemoryBytes / 1073741824.0:N1} GiB memory, {r.Machine.OperatingSystem}; load average {r.Machine.LoadAverages} (1, 5, 15 min) as the report was written, the run's own work included."));
         s.AppendLine(F($"- Software: {r.Machine.Runtime}{(r.PostgresVersion is null ? "" : $"; PostgreSQL {r.PostgresVersion}")}."));
         s.AppendLine();
         Files(s, r);

@@ -3,7 +3,8 @@ using System.Runtime.InteropServices;
 namespace AssetTrace.Benchmarks.Reporting;
 
 /// <summary>The machine a run was measured on, as Linux describes it.</summary>
-public sealed record MachineInfo(int Cores, string CpuModel, long MemoryBytes, string OperatingSystem, string Kernel, string Runtime)
+/// <param name="LoadAverages">The 1, 5 and 15 minute load averages when it was read: how busy the machine was, the run included.</param>
+public sealed record MachineInfo(int Cores, string CpuModel, long MemoryBytes, string OperatingSystem, string Kernel, string Runtime, string LoadAverages)
 {
     public static MachineInfo Read()
     {
@@ -13,7 +14,8 @@ public sealed record MachineInfo(int Cores, string CpuModel, long MemoryBytes, s
             : 0;
         var os = Lines("/etc/os-release").FirstOrDefault(l => l.StartsWith("PRETTY_NAME=", StringComparison.Ordinal))?["PRETTY_NAME=".Length..].Trim('"')
             ?? RuntimeInformation.OSDescription;
-        return new MachineInfo(Environment.ProcessorCount, cpu, memory, os, RuntimeInformation.OSDescription, RuntimeInformation.FrameworkDescription);
+        var load = Lines("/proc/loadavg").FirstOrDefault()?.Split(' ') is [var one, var five, var fifteen, ..] ? $"{one}, {five}, {fifteen}" : "unknown";
+        return new MachineInfo(Environment.ProcessorCount, cpu, memory, os, RuntimeInformation.OSDescription, RuntimeInformation.FrameworkDescription, load);
     }
 
     private static IEnumerable<string> Lines(string file) => File.Exists(file) ? File.ReadLines(file) : [];

@@ -28,7 +28,7 @@ public static class ReportWriter
         md.AppendLine();
         Line($"- Date: {run.Started:yyyy-MM-dd HH:mm} UTC; the run took {run.Elapsed.TotalMinutes:0.0} minutes.");
         Line($"- Command (from the repository root): `{run.Command}`");
-        Line($"- Machine: {run.Machine.Cores} cores ({run.Machine.CpuModel}), {run.Machine.MemoryBytes / (1024.0 * 1024 * 1024):0.0} GiB memory, {run.Machine.OperatingSystem} ({run.Machine.Kernel}); shared with other work while it ran.");
+        Line($"- Machine: {run.Machine.Cores} cores ({run.Machine.CpuModel}), {run.Machine.MemoryBytes / (1024.0 * 1024 * 1024):0.0} GiB memory, {run.Machine.OperatingSystem} ({run.Machine.Kernel}); load average {run.Machine.LoadAverages} (1, 5, 15 min) as the report was written, the run's own work included.");
         Line($"- Software: {run.Machine.Runtime}; {string.Join("; ", stores.Select(s => s.Version))}; python3-igraph {run.Igraph.Version}.");
         md.AppendLine();
 
