@@ -116,7 +116,13 @@ public sealed class Samples
                 continue;
             }
             var query = string.Join(' ', words);
-            queries.Add(random.Next(2) == 0 ? NamePools.Latin(query, random.Next(5)) : query);
+            query = random.Next(2) == 0 ? NamePools.Latin(query, random.Next(5)) : query;
+            // Words that are only a legal form ("Limited", "Holdings GmbH") leave the matcher nothing to search for,
+            // and the API refuses them: an analyst would not type them alone either.
+            if (AssetTrace.Matching.ParsedName.Parse(query).Words.Count > 0)
+            {
+                queries.Add(query);
+            }
         }
         return queries;
     }
