@@ -1,47 +1,29 @@
 namespace AssetTrace.Analytics.Engine;
 
 /// <summary>
-/// A node's edges out or in (<see cref="SnapshotNode.Out"/>, <see cref="SnapshotNode.In"/>), held in the node as an
-/// array and a count: a <see cref="List{T}"/> would add an object of 32 bytes and a reference per list, twice per
-/// node, 0.5 GiB at ten million nodes (#18).
+/// A node's edges out or in (<see cref="SnapshotNode.Out"/>, <see cref="SnapshotNode.In"/>), held in the node as a
+/// <see cref="CountedArray{T}"/>: two <see cref="List{T}"/> objects per node would be 0.5 GiB at ten million nodes (#18).
 /// </summary>
-/// <remarks>A mutable struct, as <see cref="LinkArray"/>: keep it in a field and call it there, never through a copy.</remarks>
+/// <remarks>A mutable struct: keep it in a field and call it there, never through a copy.</remarks>
 internal struct EdgeArray
 {
-    private SnapshotEdge[]? _items;
-    private int _count;
+    private CountedArray<SnapshotEdge> _edges;
 
-    public readonly EdgeList List => new(_items, _count);
+    public readonly EdgeList List => new(_edges.Items, _edges.Count);
 
     /// <summary>Room for this many edges in all, made at once; nothing when there is room already.</summary>
-    public void Reserve(int capacity)
-    {
-        if (capacity > (_items?.Length ?? 0))
-        {
-            Array.Resize(ref _items, capacity);
-        }
-    }
+    public void Reserve(int capacity) => _edges.Reserve(capacity);
 
-    public void Add(SnapshotEdge edge)
-    {
-        if (_items is null || _count == _items.Length)
-        {
-            Array.Resize(ref _items, Math.Max(2, _count * 2));
-        }
-        _items[_count++] = edge;
-    }
+    public void Add(SnapshotEdge edge) => _edges.Add(edge);
 
     /// <summary>Removes the edge and keeps the others in their order.</summary>
     public void Remove(SnapshotEdge edge)
     {
-        var at = _items is null ? -1 : Array.IndexOf(_items, edge, 0, _count);
-        if (at < 0)
+        var at = _edges.Items is null ? -1 : Array.IndexOf(_edges.Items, edge, 0, _edges.Count);
+        if (at >= 0)
         {
-            return;
+            _edges.RemoveAt(at);
         }
-        _count--;
-        Array.Copy(_items!, at + 1, _items!, at, _count - at);
-        _items![_count] = null!;
     }
 }
 

@@ -1,40 +1,26 @@
 namespace AssetTrace.Analytics.Engine;
 
 /// <summary>
-/// A node's links of one sort (see <see cref="Link"/>), held in the node itself as an array and
-/// a count. A walk over the ownership graph reads these at every step; a <see cref="List{T}"/>
+/// A node's links of one sort (see <see cref="Link"/>), held in the node itself as a <see cref="CountedArray{T}"/>.
+/// A walk over the ownership graph reads these at every step; a <see cref="List{T}"/>
 /// would add one more object, and at a million nodes one more cache miss, between the node and its links.
 /// </summary>
 /// <remarks>A mutable struct: keep it in a field and call it there, never through a copy.</remarks>
 internal struct LinkArray
 {
-    private Link[]? _items;
-    private int _count;
+    private CountedArray<Link> _links;
 
-    public readonly ReadOnlySpan<Link> Span => new(_items, 0, _count);
+    public readonly ReadOnlySpan<Link> Span => _links.Span;
 
     public readonly IEnumerable<SnapshotEdge> AsEnumerable() =>
-        _items is null ? [] : _items.Take(_count).Select(link => link.Edge);
+        _links.Items is null ? [] : _links.Items.Take(_links.Count).Select(link => link.Edge);
 
     public readonly bool Contains(SnapshotEdge edge) => IndexOf(edge) >= 0;
 
     /// <summary>Room for this many links in all, made at once; nothing when there is room already.</summary>
-    public void Reserve(int capacity)
-    {
-        if (capacity > (_items?.Length ?? 0))
-        {
-            Array.Resize(ref _items, capacity);
-        }
-    }
+    public void Reserve(int capacity) => _links.Reserve(capacity);
 
-    public void Add(Link link)
-    {
-        if (_items is null || _count == _items.Length)
-        {
-            Array.Resize(ref _items, Math.Max(2, _count * 2));
-        }
-        _items[_count++] = link;
-    }
+    public void Add(Link link) => _links.Add(link);
 
     /// <summary>Removes the edge's link and keeps the others in their order.</summary>
     public bool Remove(SnapshotEdge edge)
@@ -44,9 +30,7 @@ internal struct LinkArray
         {
             return false;
         }
-        _count--;
-        Array.Copy(_items!, at + 1, _items!, at, _count - at);
-        _items![_count] = default;
+        _links.RemoveAt(at);
         return true;
     }
 
@@ -56,15 +40,16 @@ internal struct LinkArray
         var at = IndexOf(link.Edge);
         if (at >= 0)
         {
-            _items![at] = link;
+            _links.Set(at, link);
         }
     }
 
     private readonly int IndexOf(SnapshotEdge edge)
     {
-        for (var i = 0; i < _count; i++)
+        var links = _links.Span;
+        for (var i = 0; i < links.Length; i++)
         {
-            if (ReferenceEquals(_items![i].Edge, edge))
+            if (ReferenceEquals(links[i].Edge, edge))
             {
                 return i;
             }
