@@ -34,6 +34,9 @@ public sealed class MatchIndex(int commonPosting = MatchIndex.CommonPosting)
     private readonly List<MatchEntry?> _slots = [];
     // How many initials each entry's names have at most ("S. Akhmetov": 1): query words may pair with them unindexed.
     private readonly List<byte> _initials = [];
+    // How many words (initials included) each entry's shortest name has: a query of fewer words leaves the rest of
+    // them unpaired, and each such word costs the score something (NameComparison), which tightens the bound.
+    private readonly List<byte> _wordCounts = [];
     private readonly Dictionary<string, int> _slotOf = new(StringComparer.Ordinal);
     // Every distinct key has an id: a reading of a word (Romanisation), a word as written (marked \u0001) or an
     // identifier (marked \u0002); each key's postings list the entries that have it, once each.
@@ -62,6 +65,7 @@ public sealed class MatchIndex(int commonPosting = MatchIndex.CommonPosting)
     {
         _slots.Capacity = Math.Max(_slots.Capacity, entries);
         _initials.Capacity = Math.Max(_initials.Capacity, entries);
+        _wordCounts.Capacity = Math.Max(_wordCounts.Capacity, entries);
         _slotOf.EnsureCapacity(entries);
     }
 
@@ -86,6 +90,7 @@ public sealed class MatchIndex(int commonPosting = MatchIndex.CommonPosting)
         var slot = _slots.Count;
         _slots.Add(entry);
         _initials.Add((byte)Math.Min(byte.MaxValue, names.Select(n => n.Words.Count(w => w.IsInitial)).DefaultIfEmpty(0).Max()));
+        _wordCounts.Add((byte)Math.Min(byte.MaxValue, names.Select(n => n.Words.Count).DefaultIfEmpty(0).Min()));
         _slotOf[entry.Id] = slot;
         // Each posting is the slot and the word's place in its name (see Posting): a lookup then knows how many
         // different words of a candidate agreed, not only which query words found it.
@@ -238,8 +243,9 @@ public sealed class MatchIndex(int commonPosting = MatchIndex.CommonPosting)
             // Evidence can lift a score, and the bound is of one name's words: then every candidate is scored.
             var prune = queryNames.Count == 1 && threshold >= WordComparison.InitialScore
                 && query.BirthDate is null && query.Country is null && identifiers.Count == 0;
-            var common = Candidates(words, identifiers, search, scratch, prune ? threshold : null);
-            var ranked = Ranked(words, scratch, common, prune, threshold);
+            var shape = new QueryShape(queryNames[0].Words.Count, queryNames[0].LegalForms.Count > 0, search);
+            var common = Candidates(words, identifiers, search, scratch, prune ? threshold : null, shape);
+            var ranked = Ranked(words, scratch, common, prune, threshold, shape);
             return Score(ranked, queryNames, query, search, visible, threshold, take, countBound, scoreBudget);
         }
         finally
@@ -253,7 +259,7 @@ public sealed class MatchIndex(int commonPosting = MatchIndex.CommonPosting)
     /// words it shares, when <paramref name="prune"/>, must reach the threshold. That is what keeps a lookup of
     /// a common surname among a million names short: most of its holders share one word of the query only.
     /// </summary>
-    private List<(int Slot, double Best)> Ranked(List<NameWord> words, LookupScratch scratch, uint common, bool prune, double threshold)
+    private List<(int Slot, double Best)> Ranked(List<NameWord> words, LookupScratch scratch, uint common, bool prune, double threshold, QueryShape shape)
     {
         var ranked = new List<(int Slot, double Best)>();
         // Many candidates share the same words: the bound is worked out once per set of shared words.
@@ -268,10 +274,12 @@ public sealed class MatchIndex(int commonPosting = MatchIndex.CommonPosting)
                 var places = scratch.Words[slot];
                 // A word too common to look up may have agreed with one more word each.
                 var agreeing = (places & (1 << ManyWords)) != 0 ? MaxQueryWords : BitOperations.PopCount(places) + BitOperations.PopCount(common);
-                var key = ((ulong)agreeing << 40) | ((ulong)_initials[slot] << 32) | shared;
+                // Each query word, an initial too, pairs with one word of the candidate at most: its other words are unpaired.
+                var unpaired = Math.Max(0, _wordCounts[slot] - shape.Words);
+                var key = ((ulong)unpaired << 48) | ((ulong)agreeing << 40) | ((ulong)_initials[slot] << 32) | shared;
                 if (!bounds.TryGetValue(key, out best))
                 {
-                    bounds[key] = best = UpperBound(words, shared, agreeing, _initials[slot]);
+                    bounds[key] = best = UpperBound(words, shared, agreeing, _initials[slot], shape, unpaired);
                 }
             }
             if (best >= threshold)
@@ -336,13 +344,19 @@ public sealed class MatchIndex(int commonPosting = MatchIndex.CommonPosting)
         return new MatchHits([.. ordered.Take(take)], exact ? hits.Count : Math.Min(hits.Count, countBound), exact);
     }
 
+    /// <summary>What the bound needs of the query's one name besides its words: see <see cref="UpperBound"/>.</summary>
+    /// <param name="Words">How many words it has, initials included: each pairs with one candidate word at most.</param>
+    /// <param name="LegalForm">Whether it names a legal form, whose agreement adds to both sides of the mean.</param>
+    private readonly record struct QueryShape(int Words, bool LegalForm, bool Search);
+
     /// <summary>
     /// An upper bound of a name score given which query words a candidate shares (a bit each), how many of its
     /// words agreed with any, and how many initials it has: at most that many shared words pair, scoring at most 1
     /// each; another query word either pairs with one of the candidate's initials (0.7 at half weight) or costs
-    /// at least what <see cref="NameComparison"/> charges for leaving it out.
+    /// at least what <see cref="NameComparison"/> charges for leaving it out. The candidate's <paramref name="unpaired"/>
+    /// words cost at least the least an unpaired candidate word costs; an agreeing legal form adds its weight to both sides.
     /// </summary>
-    private static double UpperBound(List<NameWord> words, uint shared, int agreeing, int initials)
+    private static double UpperBound(List<NameWord> words, uint shared, int agreeing, int initials, QueryShape shape, int unpaired = 0)
     {
         var missing = new List<double>();
         var sharedCosts = new List<double>();
@@ -361,10 +375,12 @@ public sealed class MatchIndex(int commonPosting = MatchIndex.CommonPosting)
         missing.AddRange(sharedCosts.Take(sharedCosts.Count - (int)matched));
         missing.Sort((a, b) => b.CompareTo(a));
         var best = 0.0;
+        var legalForm = shape.LegalForm ? NameComparison.LegalFormWeight : 0;
+        var unpairedCost = unpaired * NameComparison.LeastCostOfUnpairedCandidateWord(shape.Search);
         for (var paired = 0; paired <= Math.Min(initials, missing.Count); paired++)
         {
-            var numerator = matched + (paired * WordComparison.InitialScore * NameComparison.InitialWeight);
-            var denominator = matched + (paired * NameComparison.InitialWeight) + missing.Skip(paired).Sum();
+            var numerator = matched + (paired * WordComparison.InitialScore * NameComparison.InitialWeight) + legalForm;
+            var denominator = matched + (paired * NameComparison.InitialWeight) + missing.Skip(paired).Sum() + legalForm + unpairedCost;
             best = Math.Max(best, numerator / denominator);
         }
         return best;
@@ -376,7 +392,7 @@ public sealed class MatchIndex(int commonPosting = MatchIndex.CommonPosting)
     /// <paramref name="pruneAt"/> needs (see <see cref="Driving"/>). Returns the bits of the words too common to
     /// look up in a query of several words: any entry may share those.
     /// </summary>
-    private uint Candidates(List<NameWord> words, List<string> identifiers, bool search, LookupScratch scratch, double? pruneAt)
+    private uint Candidates(List<NameWord> words, List<string> identifiers, bool search, LookupScratch scratch, double? pruneAt, QueryShape shape)
     {
         var common = 0u;
         var keysOf = new List<List<int>>(words.Count);
@@ -420,7 +436,7 @@ public sealed class MatchIndex(int commonPosting = MatchIndex.CommonPosting)
         var all = words.Count == 0 ? 0u : uint.MaxValue >> (32 - words.Count);
         // Entries with initials apart: a query word may pair with one of their initials instead of being shared.
         var (drivingWithout, drivingWith) = pruneAt is { } threshold
-            ? (Driving(words, keysOf, all, common, threshold, initials: 0), Driving(words, keysOf, all, common, threshold, initials: words.Count))
+            ? (Driving(words, keysOf, all, common, threshold, initials: 0, shape), Driving(words, keysOf, all, common, threshold, initials: words.Count, shape))
             : (all, all);
         MarkWords(keysOf, drivingWithout, initialled: false, scratch, null);
         MarkWords(keysOf, drivingWith, initialled: true, scratch, null);
@@ -488,13 +504,13 @@ public sealed class MatchIndex(int commonPosting = MatchIndex.CommonPosting)
     /// 0.9 against "Serik Akhmetvo" without sharing the surname, so entries with initials are chosen for with as
     /// many initials as the query has words, which mostly means every word is gathered for them.
     /// </summary>
-    private uint Driving(List<NameWord> words, List<List<int>> keysOf, uint all, uint common, double threshold, int initials)
+    private uint Driving(List<NameWord> words, List<List<int>> keysOf, uint all, uint common, double threshold, int initials, QueryShape shape)
     {
         var driving = 0u;
         var rarestFirst = Enumerable.Range(0, words.Count).OrderBy(w => keysOf[w].Sum(key => (long)PostingCount(key)));
         foreach (var w in rarestFirst)
         {
-            if (UpperBound(words, (all & ~driving) | common, MaxQueryWords, initials) < threshold)
+            if (UpperBound(words, (all & ~driving) | common, MaxQueryWords, initials, shape) < threshold)
             {
                 return driving;
             }

@@ -9,7 +9,7 @@ namespace AssetTrace.Matching;
 public static class NameComparison
 {
     internal const double InitialWeight = 0.5;
-    private const double LegalFormWeight = 0.1;
+    internal const double LegalFormWeight = 0.1;
     private const double MissingPatronymicWeight = 0.15;
     private const double MissingSurnamePartWeight = 0.3;
     private const double NotInQueryWeight = 0.1;
@@ -67,6 +67,10 @@ public static class NameComparison
         word.IsPatronymic ? MissingPatronymicWeight
         : all.Any(w => !ReferenceEquals(w, word) && w.Group == word.Group) ? MissingSurnamePartWeight
         : 1.0;
+
+    /// <summary>The least a candidate's word left unpaired costs: what an index may assume for the words a shorter query cannot pair.</summary>
+    internal static double LeastCostOfUnpairedCandidateWord(bool search) =>
+        Math.Min(MissingPatronymicWeight, search ? NotInQueryWeight : MissingPatronymicWeight);
 
     private static double Unpaired(ParsedName name, bool[] used, bool asQuery, bool search, List<MatchReason> reasons)
     {

@@ -140,6 +140,12 @@ public sealed class MatchIndexTests
     [InlineData("Serik Kamura", false)]
     [InlineData("Serik Achmetow", true)]
     [InlineData("Серик Бол", true)]
+    [InlineData("Serik", true)]
+    [InlineData("Kamuraov", true)]
+    [InlineData("Serik Kam", true)]
+    [InlineData("Ахметов С.", false)]
+    [InlineData("S. Akhmetov", false)]
+    [InlineData("Bolatkyzy", true)]
     public void Gathering_from_the_rarest_words_finds_every_name_that_scoring_them_all_finds(string query, bool search)
     {
         // Thousands share the first name "Serik" and few the surname: the lookup gathers the surname's holders
@@ -171,6 +177,48 @@ public sealed class MatchIndexTests
         Assert.True(hits.TotalIsExact);
         Assert.Equal(everyName.Select(x => x.Id).Order(StringComparer.Ordinal), hits.Items.Select(h => h.Entry.Id).Order(StringComparer.Ordinal));
         Assert.Equal(everyName.Count, hits.Total);
+    }
+
+    [Theory]
+    [InlineData("Алтын Групп ТОО", false)]
+    [InlineData("Altyn", true)]
+    [InlineData("Golden Group Holding Ltd", false)]
+    [InlineData("Group LLP", true)]
+    public void Companies_with_legal_forms_are_found_by_the_bound_as_scoring_them_all_finds_them(string query, bool search)
+    {
+        // An agreeing legal form adds its weight to both sides of the score, and a company's words the query leaves
+        // out cost little in a search: the bound that prunes candidates must allow for both (#14).
+        string[] names = ["ТОО «Алтын Групп»", "Altyn Grupp LLP", "Алтын Групп Холдинг АО", "Golden Group Holding Ltd", "Golden Group Ltd",
+            "Altyn", "Group Holding GmbH", "ТОО «Group»", "Altyn Tau Group LLP", "Алтынбек Групп"];
+        var index = IndexOf([.. names.Select((name, i) => new MatchEntry($"c{i}", "Company", MatchSubject.Named(name), null, null, null))]);
+        var subject = MatchSubject.Named(query);
+
+        var hits = index.Find(subject, search, _ => true, 0.8, take: names.Length, countBound: names.Length);
+
+        var everyName = names.Select((name, i) => (Id: $"c{i}", Score: (search ? NameMatcher.Search(subject, MatchSubject.Named(name)) : NameMatcher.Compare(subject, MatchSubject.Named(name))).Score))
+            .Where(x => x.Score >= 0.8).ToList();
+        Assert.NotEmpty(everyName);
+        Assert.Equal(everyName.Select(x => x.Id).Order(StringComparer.Ordinal), hits.Items.Select(h => h.Entry.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(everyName.Count, hits.Total);
+    }
+
+    [Fact]
+    public void A_one_word_search_among_many_holders_of_a_longer_name_stops_once_the_answer_cannot_change()
+    {
+        // "Akhmetov" against "Serik Akhmetov": the first name the query leaves out costs the score a little, so no
+        // holder can score 1 and the lookup may stop as soon as it has counted past the bound with ten found that
+        // score what the others could; a bound of 1 for each would have had it score all 500.
+        var index = IndexOf([.. Enumerable.Range(0, 500).Select(i => Person($"p{i}", i % 2 == 0 ? "Серик Ахметов" : "Serik Akhmetov"))]);
+
+        var looked = 0;
+        var hits = index.Find(MatchSubject.Named("Akhmetov"), search: true, _ => ++looked > 0, 0.8, 10, countBound: 100);
+
+        Assert.Equal(10, hits.Items.Count);
+        Assert.All(hits.Items, h => Assert.InRange(h.Match.Score, 0.8, 0.99));
+        Assert.Equal(100, hits.Total);
+        Assert.False(hits.TotalIsExact);
+        // Each candidate is passed to the visibility filter just before it is scored.
+        Assert.InRange(looked, 101, 150);
     }
 
     [Fact]
