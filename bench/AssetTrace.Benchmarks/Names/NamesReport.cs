@@ -65,7 +65,6 @@ public static class NamesReport
         return b.ToString();
     }
 
-
     private static string Met(bool met) => met ? "met" : "missed";
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

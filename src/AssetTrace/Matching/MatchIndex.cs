@@ -243,9 +243,9 @@ public sealed class MatchIndex(int commonPosting = MatchIndex.CommonPosting)
             // Evidence can lift a score, and the bound is of one name's words: then every candidate is scored.
             var prune = queryNames.Count == 1 && threshold >= WordComparison.InitialScore
                 && query.BirthDate is null && query.Country is null && identifiers.Count == 0;
-            var shape = new QueryShape(queryNames[0].Words.Count, queryNames[0].LegalForms.Count > 0, search);
-            var common = Candidates(words, identifiers, search, scratch, prune ? threshold : null, shape);
-            var ranked = Ranked(words, scratch, common, prune, threshold, shape);
+            QueryShape? shape = prune ? new(queryNames[0].Words.Count, queryNames[0].LegalForms.Count > 0, search) : null;
+            var common = Candidates(words, identifiers, search, scratch, threshold, shape);
+            var ranked = Ranked(words, scratch, common, threshold, shape);
             return Score(ranked, queryNames, query, search, visible, threshold, take, countBound, scoreBudget);
         }
         finally
@@ -256,10 +256,10 @@ public sealed class MatchIndex(int commonPosting = MatchIndex.CommonPosting)
 
     /// <summary>
     /// The candidates worth scoring, the most promising first: the best a candidate can score from the query
-    /// words it shares, when <paramref name="prune"/>, must reach the threshold. That is what keeps a lookup of
+    /// words it shares, when there is a <paramref name="shape"/> to bound it by, must reach the threshold. That is what keeps a lookup of
     /// a common surname among a million names short: most of its holders share one word of the query only.
     /// </summary>
-    private List<(int Slot, double Best)> Ranked(List<NameWord> words, LookupScratch scratch, uint common, bool prune, double threshold, QueryShape shape)
+    private List<(int Slot, double Best)> Ranked(List<NameWord> words, LookupScratch scratch, uint common, double threshold, QueryShape? shape)
     {
         var ranked = new List<(int Slot, double Best)>();
         // Many candidates share the same words: the bound is worked out once per set of shared words.
@@ -267,7 +267,7 @@ public sealed class MatchIndex(int commonPosting = MatchIndex.CommonPosting)
         foreach (var slot in scratch.Touched)
         {
             var best = 1.0;
-            if (prune)
+            if (shape is { } query)
             {
                 var shared = scratch.Bits[slot] | common;
                 // Each query word pairs with a different word of the candidate: no more can agree than it has words that did.
@@ -275,11 +275,11 @@ public sealed class MatchIndex(int commonPosting = MatchIndex.CommonPosting)
                 // A word too common to look up may have agreed with one more word each.
                 var agreeing = (places & (1 << ManyWords)) != 0 ? MaxQueryWords : BitOperations.PopCount(places) + BitOperations.PopCount(common);
                 // Each query word, an initial too, pairs with one word of the candidate at most: its other words are unpaired.
-                var unpaired = Math.Max(0, _wordCounts[slot] - shape.Words);
+                var unpaired = Math.Max(0, _wordCounts[slot] - query.Words);
                 var key = ((ulong)unpaired << 48) | ((ulong)agreeing << 40) | ((ulong)_initials[slot] << 32) | shared;
                 if (!bounds.TryGetValue(key, out best))
                 {
-                    bounds[key] = best = UpperBound(words, shared, agreeing, _initials[slot], shape, unpaired);
+                    bounds[key] = best = UpperBound(words, shared, agreeing, _initials[slot], query, unpaired);
                 }
             }
             if (best >= threshold)
@@ -344,7 +344,7 @@ public sealed class MatchIndex(int commonPosting = MatchIndex.CommonPosting)
         return new MatchHits([.. ordered.Take(take)], exact ? hits.Count : Math.Min(hits.Count, countBound), exact);
     }
 
-    /// <summary>What the bound needs of the query's one name besides its words: see <see cref="UpperBound"/>.</summary>
+    /// <summary>What the bound needs of the query's one name besides its words (see <see cref="UpperBound"/>); a lookup without one scores every candidate.</summary>
     /// <param name="Words">How many words it has, initials included: each pairs with one candidate word at most.</param>
     /// <param name="LegalForm">Whether it names a legal form, whose agreement adds to both sides of the mean.</param>
     private readonly record struct QueryShape(int Words, bool LegalForm, bool Search);
@@ -389,10 +389,10 @@ public sealed class MatchIndex(int commonPosting = MatchIndex.CommonPosting)
     /// <summary>
     /// Marks in <paramref name="scratch"/> every entry that shares a query word (one bit per word) or an
     /// identifier (every bit: an identifier agreeing is strong evidence on its own), as far as the bound at
-    /// <paramref name="pruneAt"/> needs (see <see cref="Driving"/>). Returns the bits of the words too common to
-    /// look up in a query of several words: any entry may share those.
+    /// <paramref name="threshold"/> needs when there is a <paramref name="shape"/> to bound by (see <see cref="Driving"/>).
+    /// Returns the bits of the words too common to look up in a query of several words: any entry may share those.
     /// </summary>
-    private uint Candidates(List<NameWord> words, List<string> identifiers, bool search, LookupScratch scratch, double? pruneAt, QueryShape shape)
+    private uint Candidates(List<NameWord> words, List<string> identifiers, bool search, LookupScratch scratch, double threshold, QueryShape? shape)
     {
         var common = 0u;
         var keysOf = new List<List<int>>(words.Count);
@@ -435,8 +435,8 @@ public sealed class MatchIndex(int commonPosting = MatchIndex.CommonPosting)
         }
         var all = words.Count == 0 ? 0u : uint.MaxValue >> (32 - words.Count);
         // Entries with initials apart: a query word may pair with one of their initials instead of being shared.
-        var (drivingWithout, drivingWith) = pruneAt is { } threshold
-            ? (Driving(words, keysOf, all, common, threshold, initials: 0, shape), Driving(words, keysOf, all, common, threshold, initials: words.Count, shape))
+        var (drivingWithout, drivingWith) = shape is { } query
+            ? (Driving(words, keysOf, all, common, threshold, initials: 0, query), Driving(words, keysOf, all, common, threshold, initials: words.Count, query))
             : (all, all);
         MarkWords(keysOf, drivingWithout, initialled: false, scratch, null);
         MarkWords(keysOf, drivingWith, initialled: true, scratch, null);
