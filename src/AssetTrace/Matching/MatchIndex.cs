@@ -261,17 +261,17 @@ public sealed class MatchIndex(int commonPosting = MatchIndex.CommonPosting)
     /// </summary>
     private List<(int Slot, double Best)> Ranked(List<NameWord> words, LookupScratch scratch, uint common, double threshold, QueryShape? shape)
     {
-        var ranked = new List<(int Slot, double Best)>();
+        var ranked = scratch.Ranked;
         // Many candidates share the same words: the bound is worked out once per set of shared words.
         var bounds = new Dictionary<ulong, double>();
-        foreach (var slot in scratch.Touched)
+        foreach (var slot in scratch.Slots)
         {
             var best = 1.0;
             if (shape is { } query)
             {
-                var shared = scratch.Bits[slot] | common;
+                var shared = scratch.Bits(slot) | common;
                 // Each query word pairs with a different word of the candidate: no more can agree than it has words that did.
-                var places = scratch.Words[slot];
+                var places = scratch.Words(slot);
                 // A word too common to look up may have agreed with one more word each.
                 var agreeing = (places & (1 << ManyWords)) != 0 ? MaxQueryWords : BitOperations.PopCount(places) + BitOperations.PopCount(common);
                 // Each query word, an initial too, pairs with one word of the candidate at most: its other words are unpaired.
@@ -438,8 +438,8 @@ public sealed class MatchIndex(int commonPosting = MatchIndex.CommonPosting)
         var (drivingWithout, drivingWith) = shape is { } query
             ? (Driving(words, keysOf, all, common, threshold, initials: 0, query), Driving(words, keysOf, all, common, threshold, initials: words.Count, query))
             : (all, all);
-        MarkWords(keysOf, drivingWithout, initialled: false, scratch, null);
-        MarkWords(keysOf, drivingWith, initialled: true, scratch, null);
+        MarkWords(keysOf, drivingWithout, initialled: false, scratch, among: false);
+        MarkWords(keysOf, drivingWith, initialled: true, scratch, among: false);
         foreach (var identifier in identifiers)
         {
             if (_keyIds.TryGetValue(Identifier + identifier, out var key))
@@ -451,23 +451,19 @@ public sealed class MatchIndex(int commonPosting = MatchIndex.CommonPosting)
                 }
             }
         }
-        if (drivingWithout != all || drivingWith != all)
-        {
-            // The other words are only noted on the entries already marked: an entry without a driving word is
-            // dropped by the bound whatever else it shares.
-            var marked = scratch.Touched.ToArray();
-            Array.Sort(marked);
-            MarkWords(keysOf, all & ~drivingWithout, initialled: false, scratch, marked);
-            MarkWords(keysOf, all & ~drivingWith, initialled: true, scratch, marked);
-        }
+        scratch.Seal();
+        // The other words are only noted on the entries already marked: an entry without a driving word is
+        // dropped by the bound whatever else it shares.
+        MarkWords(keysOf, all & ~drivingWithout, initialled: false, scratch, among: true);
+        MarkWords(keysOf, all & ~drivingWith, initialled: true, scratch, among: true);
         return common;
     }
 
     /// <summary>
     /// Marks the entries with (or without) initials that hold the <paramref name="chosen"/> words' keys: all of them,
-    /// or when <paramref name="among"/> is given only those among it.
+    /// or with <paramref name="among"/> only those already marked.
     /// </summary>
-    private void MarkWords(List<List<int>> keysOf, uint chosen, bool initialled, LookupScratch scratch, int[]? among)
+    private void MarkWords(List<List<int>> keysOf, uint chosen, bool initialled, LookupScratch scratch, bool among)
     {
         for (var w = 0; w < keysOf.Count; w++)
         {
@@ -481,13 +477,13 @@ public sealed class MatchIndex(int commonPosting = MatchIndex.CommonPosting)
                 {
                     continue;
                 }
-                if (among is null)
+                if (among)
                 {
-                    scratch.Mark(postings, 1u << w);
+                    scratch.MarkAmong(postings, 1u << w);
                 }
                 else
                 {
-                    scratch.MarkAmong(postings, 1u << w, among);
+                    scratch.Mark(postings, 1u << w);
                 }
             }
         }

@@ -82,8 +82,8 @@ public sealed class ParsedName
     {
         for (var length = Math.Min(3, chunks.Length - at); length >= 1; length--)
         {
-            // Every form of several words is short: a longer first chunk is not joined and cleaned for nothing.
-            if (length > 1 && chunks[at].Length > LongestFormOfSeveralWords)
+            // Every form of several words is short: longer chunks are not joined and cleaned for nothing.
+            if (length > 1 && LettersAndDigits(chunks.AsSpan(at, length)) > LongestFormOfSeveralWords)
             {
                 continue;
             }
@@ -93,13 +93,40 @@ public sealed class ParsedName
             {
                 continue;
             }
-            var plain = Ascii.IsValid(joined) ? joined : WithoutAccents(joined);
+            var plain = HasLatinAccents(joined) ? WithoutAccents(joined) : joined;
             if ((length == 1 || FormsOfSeveralWords.Contains(plain)) && (Matching.LegalForms.Of(joined) ?? Matching.LegalForms.Of(plain)) is { } code)
             {
                 return (joined, code, length);
             }
         }
         return (null, null, 0);
+    }
+
+    private static int LettersAndDigits(ReadOnlySpan<string> chunks)
+    {
+        var count = 0;
+        foreach (var chunk in chunks)
+        {
+            foreach (var c in chunk)
+            {
+                count += char.IsLetterOrDigit(c) ? 1 : 0;
+            }
+        }
+        return count;
+    }
+
+    // The forms are written in plain Latin or Cyrillic letters: only a Latin letter with an accent ("S.à r.l.", or a
+    // combining mark) reads as another form without it, and taking accents off costs a normalisation.
+    private static bool HasLatinAccents(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c is >= '\u00c0' and <= '\u024f' or >= '\u0300' and <= '\u036f' or >= '\u1e00' and <= '\u1eff')
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static string WithoutAccents(string text) =>
@@ -122,16 +149,45 @@ public sealed class ParsedName
         chunk.Length >= 4 && chunk.Count(c => c == '.') >= 2 && chunk.Split('.', StringSplitOptions.RemoveEmptyEntries).All(p => p.Length == 1 && char.IsLetter(p[0]))
         && Matching.LegalForms.Of(Clean(chunk)) is null;
 
+    /// <summary>The letters and digits of <paramref name="text"/>, composed (NFC) and lower-case.</summary>
     private static string Clean(string text)
     {
-        var b = new StringBuilder(text.Length);
-        foreach (var c in text.Normalize(NormalizationForm.FormC))
+        if (!IsComposed(text))
+        {
+            text = text.Normalize(NormalizationForm.FormC);
+        }
+        Span<char> kept = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
+        var length = 0;
+        foreach (var c in text)
         {
             if (char.IsLetterOrDigit(c))
             {
-                b.Append(char.ToLowerInvariant(c));
+                kept[length++] = c;
             }
         }
-        return b.ToString();
+        if (length == 0)
+        {
+            return "";
+        }
+        Span<char> lower = length <= 256 ? stackalloc char[length] : new char[length];
+        kept[..length].ToLowerInvariant(lower);
+        return new string(lower);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="text"/> is certainly in composed form (NFC) without asking ICU, which is most of the cost of
+    /// reading a name: below U+0300 and in the Cyrillic letters every character is composed and composes with nothing.
+    /// Any other character sends the text to the normaliser.
+    /// </summary>
+    private static bool IsComposed(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c >= '\u0300' && c is not (>= '\u0400' and <= '\u0482' or >= '\u048a' and <= '\u052f'))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 }

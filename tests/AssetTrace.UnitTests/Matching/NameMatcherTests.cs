@@ -1,3 +1,4 @@
+using System.Text;
 using AssetTrace.Matching;
 
 namespace AssetTrace.UnitTests.Matching;
@@ -114,5 +115,21 @@ public sealed class NameMatcherTests
         var name = ParsedName.Parse("Ахметов S. A.");
         Assert.Empty(name.LegalForms);
         Assert.Equal(["s", "a"], name.Words.Where(w => w.IsInitial).Select(w => w.Text));
+    }
+
+    [Theory]
+    [InlineData("Сергей Королёв")]
+    [InlineData("José García S.à r.l.")]
+    [InlineData("Әлия Қайратова Ерлан қызы")]
+    [InlineData("İSTANBUL ŞİRKETİ A.Ş.")]
+    public void A_name_reads_the_same_whether_its_accents_are_composed_or_not(string name)
+    {
+        // A name read as composed without the normaliser (the fast path) must read as the normaliser would have made it.
+        var composed = ParsedName.Parse(name.Normalize(System.Text.NormalizationForm.FormC));
+        var decomposed = ParsedName.Parse(name.Normalize(System.Text.NormalizationForm.FormD));
+        Assert.NotEqual(name.Normalize(System.Text.NormalizationForm.FormC), name.Normalize(System.Text.NormalizationForm.FormD));
+        Assert.Equal(composed.Words.Select(w => w.Text), decomposed.Words.Select(w => w.Text));
+        Assert.Equal(composed.LegalForms, decomposed.LegalForms);
+        Assert.Contains(composed.Words, w => !Ascii.IsValid(w.Text));
     }
 }
