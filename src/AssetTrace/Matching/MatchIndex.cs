@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 
 namespace AssetTrace.Matching;
 
@@ -26,6 +27,8 @@ public sealed class MatchIndex(int commonPosting = MatchIndex.CommonPosting)
     public const int CommonPosting = 1_000_000;
     private const int MaxPrefixKeys = 200;
     private const int MaxQueryWords = 30;
+    // Queries of up to this many words get a table of bounds by shared words (Ranked): 4,096 entries at most.
+    private const int QuickBoundWords = 12;
     // Shorter identifiers say too little to find anyone by (Evidence ignores them too).
     private const int MinIdentifier = 4;
 
@@ -41,6 +44,7 @@ public sealed class MatchIndex(int commonPosting = MatchIndex.CommonPosting)
     // Every distinct key has an id: a reading of a word (Romanisation), a word as written (marked \u0001) or an
     // identifier (marked \u0002); each key's postings list the entries that have it, once each.
     private readonly Dictionary<string, int> _keyIds = new(StringComparer.Ordinal);
+    private readonly List<string> _keyNames = [];
     private readonly List<List<int>> _keyPostings = [];
     // The postings of entries whose names have initials are kept apart, by key: a query word may pair with an
     // initial, so such an entry can reach the threshold without sharing a query's rare word (see Driving).
@@ -149,6 +153,7 @@ public sealed class MatchIndex(int commonPosting = MatchIndex.CommonPosting)
         }
         id = _keyPostings.Count;
         _keyIds[key] = id;
+        _keyNames.Add(key);
         _keyPostings.Add(new List<int>(1));
         if (reading)
         {
@@ -264,22 +269,44 @@ public sealed class MatchIndex(int commonPosting = MatchIndex.CommonPosting)
         var ranked = scratch.Ranked;
         // Many candidates share the same words: the bound is worked out once per set of shared words.
         var bounds = new Dictionary<ulong, double>();
+        // Most candidates share only the words they were gathered by, too few to reach the threshold. The bound of the
+        // shared words alone, as if each agreed and no word of the candidate were left unpaired, is at least the full
+        // bound of a candidate without initials: it drops them without working out the rest.
+        var byShared = shape is not null && words.Count <= QuickBoundWords ? new double[1 << words.Count] : null;
+        if (byShared is not null)
+        {
+            Array.Fill(byShared, double.NaN);
+        }
+        var initials = CollectionsMarshal.AsSpan(_initials);
+        var wordCounts = CollectionsMarshal.AsSpan(_wordCounts);
         foreach (var slot in scratch.Slots)
         {
             var best = 1.0;
             if (shape is { } query)
             {
                 var shared = scratch.Bits(slot) | common;
+                if (byShared is not null && initials[slot] == 0)
+                {
+                    ref var quick = ref byShared[shared];
+                    if (double.IsNaN(quick))
+                    {
+                        quick = UpperBound(words, shared, MaxQueryWords, initials: 0, query);
+                    }
+                    if (quick < threshold)
+                    {
+                        continue;
+                    }
+                }
                 // Each query word pairs with a different word of the candidate: no more can agree than it has words that did.
                 var places = scratch.Words(slot);
                 // A word too common to look up may have agreed with one more word each.
                 var agreeing = (places & (1 << ManyWords)) != 0 ? MaxQueryWords : BitOperations.PopCount(places) + BitOperations.PopCount(common);
                 // Each query word, an initial too, pairs with one word of the candidate at most: its other words are unpaired.
-                var unpaired = Math.Max(0, _wordCounts[slot] - query.Words);
-                var key = ((ulong)unpaired << 48) | ((ulong)agreeing << 40) | ((ulong)_initials[slot] << 32) | shared;
+                var unpaired = Math.Max(0, wordCounts[slot] - query.Words);
+                var key = ((ulong)unpaired << 48) | ((ulong)agreeing << 40) | ((ulong)initials[slot] << 32) | shared;
                 if (!bounds.TryGetValue(key, out best))
                 {
-                    bounds[key] = best = UpperBound(words, shared, agreeing, _initials[slot], query, unpaired);
+                    bounds[key] = best = UpperBound(words, shared, agreeing, initials[slot], query, unpaired);
                 }
             }
             if (best >= threshold)
@@ -308,7 +335,9 @@ public sealed class MatchIndex(int commonPosting = MatchIndex.CommonPosting)
         var byNames = new Dictionary<string, NameScore>(StringComparer.Ordinal);
         foreach (var (slot, bound) in ranked)
         {
-            if (hits.Count > countBound && best.Count == take && best.Peek() >= bound)
+            // Scores are reported rounded: against the exact bound, a tie (every holder of a patronymic scores 0.8333 of a
+            // bound of 0.83333…) would never let the lookup stop.
+            if (hits.Count > countBound && best.Count == take && best.Peek() >= NameMatcher.Rounded(bound))
             {
                 exact = false;
                 break;
@@ -407,6 +436,7 @@ public sealed class MatchIndex(int commonPosting = MatchIndex.CommonPosting)
             {
                 Near(probe, near);
             }
+            near.RemoveWhere(key => !CanAgree(word, _keyNames[key]));
             if (search)
             {
                 foreach (var key in word.Keys.Where(k => k.Length >= 3))
@@ -514,6 +544,10 @@ public sealed class MatchIndex(int commonPosting = MatchIndex.CommonPosting)
         }
         return all;
     }
+
+    private static bool CanAgree(NameWord word, string key) =>
+        key[0] == Written ? WordComparison.CanAgree(word, key[1..], written: true)
+        : key[0] != Identifier && WordComparison.CanAgree(word, key, written: false);
 
     /// <summary>The key itself and, for keys of four letters or more, the key with each one letter left out.</summary>
     private static IEnumerable<string> Neighbourhood(string key)

@@ -55,8 +55,11 @@ public static class NameMatcher
         }
         var reasons = new List<MatchReason>(name.Reasons);
         var final = Evidence.Apply(name.Score, query, candidate, reasons);
-        return new MatchResult(Math.Round(final, 4), name.MatchedName, reasons);
+        return new MatchResult(Rounded(final), name.MatchedName, reasons);
     }
+
+    /// <summary>A score as it is reported, to four decimals: a bound compared with reported scores is rounded the same way.</summary>
+    internal static double Rounded(double score) => Math.Round(score, 4);
 }
 
 /// <summary>How well the best pair of names agreed, before the evidence: -1 when either side had no name.</summary>

@@ -52,6 +52,18 @@ public static class WordComparison
     }
 
     /// <summary>
+    /// Whether a word filed under <paramref name="key"/> (one of its readings, or its text when <paramref name="written"/>)
+    /// can agree with <paramref name="query"/> through that key other than as a prefix: the same reading or text, a
+    /// feminine form or one typing error (#14). <see cref="Compare"/> scores 0 a word none of whose keys pass, so an
+    /// index may leave out the keys that fail before marking their entries: a key one letter from each of two
+    /// different keys ("maria", "marat") is found by the index's one-letter deletions but agrees with neither.
+    /// </summary>
+    internal static bool CanAgree(NameWord query, string key, bool written) =>
+        written
+            ? key == query.Text || TypingErrors.OneApart(query.Text, key)
+            : query.Keys.Any(q => q == key || Gendered(q, key) || TypingErrors.OneApart(q, key));
+
+    /// <summary>
     /// A typing error is judged where it was made: two Cyrillic words by their letters as written, on the
     /// Cyrillic keyboard; otherwise also by their keys, so that a slip in one romanisation is seen against another.
     /// </summary>

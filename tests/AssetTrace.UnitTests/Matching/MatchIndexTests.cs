@@ -222,6 +222,42 @@ public sealed class MatchIndexTests
     }
 
     [Fact]
+    public void Keys_one_deletion_from_the_query_that_agree_with_none_of_its_words_gather_no_one()
+    {
+        // "maria" and "marat" both lose a letter to "mara": the index's deletions find Марат for Мария, but no typing
+        // error turns one into the other, so the 200 holders of Марат are not candidates (before, each was scored).
+        var index = IndexOf([
+            .. Enumerable.Range(0, 200).Select(i => Person($"m{i}", "Марат Ахметов")),
+            .. Enumerable.Range(0, 5).Select(i => Person($"f{i}", "Мария Ахметова")),
+            Person("typo", "Мрия"),
+        ]);
+
+        var looked = new List<string>();
+        var hits = index.Find(MatchSubject.Named("Мария"), search: true, e => { looked.Add(e.Id); return true; }, 0.8, 10, countBound: 100);
+
+        Assert.Equal(6, hits.Total);
+        Assert.Contains(hits.Items, h => h.Entry.Id == "typo");
+        Assert.DoesNotContain(looked, id => id.StartsWith('m'));
+    }
+
+    [Fact]
+    public void A_search_whose_holders_all_score_a_bound_rounded_down_stops_too()
+    {
+        // "Bolatovich" against "Serik Akhmetov Bolatovich" scores 1 / 1.2 = 0.8333 as reported, under the exact bound
+        // 0.83333…: compared unrounded, the ten best never reached the bound and the lookup scored every holder.
+        var index = IndexOf([.. Enumerable.Range(0, 500).Select(i => Person($"p{i}", i % 2 == 0 ? "Серик Ахметов Болатович" : "Serik Akhmetov Bolatovich"))]);
+
+        var looked = 0;
+        var hits = index.Find(MatchSubject.Named("Bolatovich"), search: true, _ => ++looked > 0, 0.8, 10, countBound: 100);
+
+        Assert.Equal(10, hits.Items.Count);
+        Assert.All(hits.Items, h => Assert.Equal(0.8333, h.Match.Score));
+        Assert.Equal(100, hits.Total);
+        Assert.False(hits.TotalIsExact);
+        Assert.InRange(looked, 101, 150);
+    }
+
+    [Fact]
     public void Among_many_holders_of_one_name_the_lookup_stops_once_the_answer_cannot_change()
     {
         var index = IndexOf([.. Enumerable.Range(0, 500).Select(i => Person($"p{i}", i % 2 == 0 ? "Серик Ахметов" : "Serik Akhmetov"))]);
