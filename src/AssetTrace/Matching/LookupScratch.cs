@@ -30,6 +30,20 @@ internal sealed class LookupScratch
 
     public int SlotCount { get; private set; }
 
+    private double[] _quickBounds = [];
+
+    /// <summary>A table of <paramref name="length"/> bounds, each not yet worked out (NaN), kept for the next lookup's room.</summary>
+    public Span<double> QuickBounds(int length)
+    {
+        if (_quickBounds.Length < length)
+        {
+            _quickBounds = new double[length];
+        }
+        var bounds = _quickBounds.AsSpan(0, length);
+        bounds.Fill(double.NaN);
+        return bounds;
+    }
+
     /// <summary>The candidates a lookup ranks, kept for the next lookup's room.</summary>
     public List<(int Slot, double Best)> Ranked { get; } = [];
 

@@ -27,8 +27,8 @@ public sealed class MatchIndex(int commonPosting = MatchIndex.CommonPosting)
     public const int CommonPosting = 1_000_000;
     private const int MaxPrefixKeys = 200;
     private const int MaxQueryWords = 30;
-    // Queries of up to this many words get a table of bounds by shared words (Ranked): 4,096 entries at most.
-    private const int QuickBoundWords = 12;
+    // Queries of up to this many words get a table of bounds by shared words and levels (Ranked): 4,096 entries at most.
+    private const int QuickBoundWords = 4;
     // Shorter identifiers say too little to find anyone by (Evidence ignores them too).
     private const int MinIdentifier = 4;
 
@@ -272,25 +272,23 @@ public sealed class MatchIndex(int commonPosting = MatchIndex.CommonPosting)
         // Most candidates share only the words they were gathered by, too few to reach the threshold. The bound of the
         // shared words alone, as if each agreed and no word of the candidate were left unpaired, is at least the full
         // bound of a candidate without initials: it drops them without working out the rest.
-        var byShared = shape is not null && words.Count <= QuickBoundWords ? new double[1 << words.Count] : null;
-        if (byShared is not null)
-        {
-            Array.Fill(byShared, double.NaN);
-        }
+        var quickly = shape is not null && words.Count <= QuickBoundWords;
+        var byShared = quickly ? scratch.QuickBounds(1 << (SharedWords.Full * words.Count)) : [];
         var initials = CollectionsMarshal.AsSpan(_initials);
         var wordCounts = CollectionsMarshal.AsSpan(_wordCounts);
+        var commonWords = Enumerable.Range(0, words.Count).Count(w => SharedWords.Level(common, w, words.Count) > 0);
         foreach (var slot in scratch.Slots)
         {
             var best = 1.0;
             if (shape is { } query)
             {
                 var shared = scratch.Bits(slot) | common;
-                if (byShared is not null && initials[slot] == 0)
+                if (quickly && initials[slot] == 0)
                 {
-                    ref var quick = ref byShared[shared];
+                    ref var quick = ref byShared[(int)shared];
                     if (double.IsNaN(quick))
                     {
-                        quick = UpperBound(words, shared, MaxQueryWords, initials: 0, query);
+                        quick = CandidateBound.Of(words, shared, MaxQueryWords, initials: 0, query);
                     }
                     if (quick < threshold)
                     {
@@ -300,13 +298,13 @@ public sealed class MatchIndex(int commonPosting = MatchIndex.CommonPosting)
                 // Each query word pairs with a different word of the candidate: no more can agree than it has words that did.
                 var places = scratch.Words(slot);
                 // A word too common to look up may have agreed with one more word each.
-                var agreeing = (places & (1 << ManyWords)) != 0 ? MaxQueryWords : BitOperations.PopCount(places) + BitOperations.PopCount(common);
+                var agreeing = (places & (1 << ManyWords)) != 0 ? MaxQueryWords : BitOperations.PopCount(places) + commonWords;
                 // Each query word, an initial too, pairs with one word of the candidate at most: its other words are unpaired.
                 var unpaired = Math.Max(0, wordCounts[slot] - query.Words);
                 var key = ((ulong)unpaired << 48) | ((ulong)agreeing << 40) | ((ulong)initials[slot] << 32) | shared;
                 if (!bounds.TryGetValue(key, out best))
                 {
-                    bounds[key] = best = UpperBound(words, shared, agreeing, initials[slot], query, unpaired);
+                    bounds[key] = best = CandidateBound.Of(words, shared, agreeing, initials[slot], query, unpaired);
                 }
             }
             if (best >= threshold)
@@ -335,9 +333,9 @@ public sealed class MatchIndex(int commonPosting = MatchIndex.CommonPosting)
         var byNames = new Dictionary<string, NameScore>(StringComparer.Ordinal);
         foreach (var (slot, bound) in ranked)
         {
-            // Scores are reported rounded: against the exact bound, a tie (every holder of a patronymic scores 0.8333 of a
-            // bound of 0.83333…) would never let the lookup stop.
-            if (hits.Count > countBound && best.Count == take && best.Peek() >= NameMatcher.Rounded(bound))
+            // The bound is rounded as scores are reported: against the exact bound, a tie (every holder of a patronymic
+            // scores 0.8333 of a bound of 0.83333…) would never let the lookup stop.
+            if (hits.Count > countBound && best.Count == take && best.Peek() >= bound)
             {
                 exact = false;
                 break;
@@ -373,48 +371,6 @@ public sealed class MatchIndex(int commonPosting = MatchIndex.CommonPosting)
         return new MatchHits([.. ordered.Take(take)], exact ? hits.Count : Math.Min(hits.Count, countBound), exact);
     }
 
-    /// <summary>What the bound needs of the query's one name besides its words (see <see cref="UpperBound"/>); a lookup without one scores every candidate.</summary>
-    /// <param name="Words">How many words it has, initials included: each pairs with one candidate word at most.</param>
-    /// <param name="LegalForm">Whether it names a legal form, whose agreement adds to both sides of the mean.</param>
-    private readonly record struct QueryShape(int Words, bool LegalForm, bool Search);
-
-    /// <summary>
-    /// An upper bound of a name score given which query words a candidate shares (a bit each), how many of its
-    /// words agreed with any, and how many initials it has: at most that many shared words pair, scoring at most 1
-    /// each; another query word either pairs with one of the candidate's initials (0.7 at half weight) or costs
-    /// at least what <see cref="NameComparison"/> charges for leaving it out. The candidate's <paramref name="unpaired"/>
-    /// words cost at least the least an unpaired candidate word costs; an agreeing legal form adds its weight to both sides.
-    /// </summary>
-    private static double UpperBound(List<NameWord> words, uint shared, int agreeing, int initials, QueryShape shape, int unpaired = 0)
-    {
-        var missing = new List<double>();
-        var sharedCosts = new List<double>();
-        for (var i = 0; i < words.Count; i++)
-        {
-            var cost = NameComparison.LeastCostOfMissing(words[i], words);
-            ((shared & (1u << i)) != 0 ? sharedCosts : missing).Add(cost);
-        }
-        double matched = Math.Min(sharedCosts.Count, agreeing);
-        if (matched == 0)
-        {
-            return 0;
-        }
-        // The shared words that cannot all pair: at best those cheapest to leave out are left.
-        sharedCosts.Sort();
-        missing.AddRange(sharedCosts.Take(sharedCosts.Count - (int)matched));
-        missing.Sort((a, b) => b.CompareTo(a));
-        var best = 0.0;
-        var legalForm = shape.LegalForm ? NameComparison.LegalFormWeight : 0;
-        var unpairedCost = unpaired * NameComparison.LeastCostOfUnpairedCandidateWord(shape.Search);
-        for (var paired = 0; paired <= Math.Min(initials, missing.Count); paired++)
-        {
-            var numerator = matched + (paired * WordComparison.InitialScore * NameComparison.InitialWeight) + legalForm;
-            var denominator = matched + (paired * NameComparison.InitialWeight) + missing.Skip(paired).Sum() + legalForm + unpairedCost;
-            best = Math.Max(best, numerator / denominator);
-        }
-        return best;
-    }
-
     /// <summary>
     /// Marks in <paramref name="scratch"/> every entry that shares a query word (one bit per word) or an
     /// identifier (every bit: an identifier agreeing is strong evidence on its own), as far as the bound at
@@ -424,7 +380,7 @@ public sealed class MatchIndex(int commonPosting = MatchIndex.CommonPosting)
     private uint Candidates(List<NameWord> words, List<string> identifiers, bool search, LookupScratch scratch, double threshold, QueryShape? shape)
     {
         var common = 0u;
-        var keysOf = new List<List<int>>(words.Count);
+        var keysOf = new List<List<(int Key, int Level)>>(words.Count);
         var near = new HashSet<int>();
         var prefixed = new HashSet<int>();
         for (var w = 0; w < words.Count; w++)
@@ -436,7 +392,9 @@ public sealed class MatchIndex(int commonPosting = MatchIndex.CommonPosting)
             {
                 Near(probe, near);
             }
-            near.RemoveWhere(key => !CanAgree(word, _keyNames[key]));
+            var levels = near.Select(key => (Key: key, Level: LevelThrough(word, _keyNames[key]))).Where(k => k.Level > 0).ToList();
+            near.Clear();
+            near.UnionWith(levels.Select(k => k.Key));
             if (search)
             {
                 foreach (var key in word.Keys.Where(k => k.Length >= 3))
@@ -449,12 +407,12 @@ public sealed class MatchIndex(int commonPosting = MatchIndex.CommonPosting)
                 prefixed.ExceptWith(near);
             }
             // A single word is looked up however common; a prefix only when it is not.
-            var keys = new List<int>();
-            foreach (var (key, always) in near.Select(k => (k, words.Count == 1)).Concat(prefixed.Select(k => (k, false))))
+            var keys = new List<(int Key, int Level)>();
+            foreach (var (key, level, always) in levels.Select(k => (k.Key, k.Level, words.Count == 1)).Concat(prefixed.Select(k => (k, SharedWords.TypoOrPrefix, false))))
             {
                 if (PostingCount(key) <= commonPosting || always)
                 {
-                    keys.Add(key);
+                    keys.Add((key, level));
                 }
                 else
                 {
@@ -486,14 +444,14 @@ public sealed class MatchIndex(int commonPosting = MatchIndex.CommonPosting)
         // dropped by the bound whatever else it shares.
         MarkWords(keysOf, all & ~drivingWithout, initialled: false, scratch, among: true);
         MarkWords(keysOf, all & ~drivingWith, initialled: true, scratch, among: true);
-        return common;
+        return SharedWords.AtFullLevel(common, words.Count);
     }
 
     /// <summary>
     /// Marks the entries with (or without) initials that hold the <paramref name="chosen"/> words' keys: all of them,
     /// or with <paramref name="among"/> only those already marked.
     /// </summary>
-    private void MarkWords(List<List<int>> keysOf, uint chosen, bool initialled, LookupScratch scratch, bool among)
+    private void MarkWords(List<List<(int Key, int Level)>> keysOf, uint chosen, bool initialled, LookupScratch scratch, bool among)
     {
         for (var w = 0; w < keysOf.Count; w++)
         {
@@ -501,19 +459,20 @@ public sealed class MatchIndex(int commonPosting = MatchIndex.CommonPosting)
             {
                 continue;
             }
-            foreach (var key in keysOf[w])
+            foreach (var (key, level) in keysOf[w])
             {
                 if (PostingsOf(key, initialled) is not { } postings)
                 {
                     continue;
                 }
+                var bits = SharedWords.Of(w, level, keysOf.Count);
                 if (among)
                 {
-                    scratch.MarkAmong(postings, 1u << w);
+                    scratch.MarkAmong(postings, bits);
                 }
                 else
                 {
-                    scratch.Mark(postings, 1u << w);
+                    scratch.Mark(postings, bits);
                 }
             }
         }
@@ -522,7 +481,7 @@ public sealed class MatchIndex(int commonPosting = MatchIndex.CommonPosting)
     /// <summary>
     /// The query words whose holders are enough to gather (#14): the rarest first, until an entry that shares none
     /// of them could not reach <paramref name="threshold"/> even sharing every other word, with every word of it
-    /// agreeing and with <paramref name="initials"/> initials. <see cref="UpperBound"/> only grows with the words
+    /// agreeing and with <paramref name="initials"/> initials. <see cref="CandidateBound"/> only grows with the words
     /// shared, the words agreeing and the initials, so such an entry is one <see cref="Ranked"/> would drop: the
     /// answer stays the same, but a common first name's hundreds of thousands of holders are no longer each
     /// visited, only checked against the holders of the rare surname. A typo in the rare word changes nothing
@@ -530,13 +489,13 @@ public sealed class MatchIndex(int commonPosting = MatchIndex.CommonPosting)
     /// 0.9 against "Serik Akhmetvo" without sharing the surname, so entries with initials are chosen for with as
     /// many initials as the query has words, which mostly means every word is gathered for them.
     /// </summary>
-    private uint Driving(List<NameWord> words, List<List<int>> keysOf, uint all, uint common, double threshold, int initials, QueryShape shape)
+    private uint Driving(List<NameWord> words, List<List<(int Key, int Level)>> keysOf, uint all, uint common, double threshold, int initials, QueryShape shape)
     {
         var driving = 0u;
-        var rarestFirst = Enumerable.Range(0, words.Count).OrderBy(w => keysOf[w].Sum(key => (long)PostingCount(key)));
+        var rarestFirst = Enumerable.Range(0, words.Count).OrderBy(w => keysOf[w].Sum(key => (long)PostingCount(key.Key)));
         foreach (var w in rarestFirst)
         {
-            if (UpperBound(words, (all & ~driving) | common, MaxQueryWords, initials, shape) < threshold)
+            if (CandidateBound.Of(words, SharedWords.AtFullLevel((all & ~driving) | common, words.Count), MaxQueryWords, initials, shape) < threshold)
             {
                 return driving;
             }
@@ -545,9 +504,10 @@ public sealed class MatchIndex(int commonPosting = MatchIndex.CommonPosting)
         return all;
     }
 
-    private static bool CanAgree(NameWord word, string key) =>
-        key[0] == Written ? WordComparison.CanAgree(word, key[1..], written: true)
-        : key[0] != Identifier && WordComparison.CanAgree(word, key, written: false);
+    /// <summary>How well a word filed under <paramref name="key"/> can agree with <paramref name="word"/> (<see cref="SharedWords"/>); 0 when not at all.</summary>
+    private static int LevelThrough(NameWord word, string key) =>
+        key[0] == Identifier ? 0
+        : SharedWords.LevelOf(key[0] == Written ? WordComparison.BestThrough(word, key[1..], written: true) : WordComparison.BestThrough(word, key, written: false));
 
     /// <summary>The key itself and, for keys of four letters or more, the key with each one letter left out.</summary>
     private static IEnumerable<string> Neighbourhood(string key)

@@ -52,16 +52,19 @@ public static class WordComparison
     }
 
     /// <summary>
-    /// Whether a word filed under <paramref name="key"/> (one of its readings, or its text when <paramref name="written"/>)
-    /// can agree with <paramref name="query"/> through that key other than as a prefix: the same reading or text, a
-    /// feminine form or one typing error (#14). <see cref="Compare"/> scores 0 a word none of whose keys pass, so an
-    /// index may leave out the keys that fail before marking their entries: a key one letter from each of two
-    /// different keys ("maria", "marat") is found by the index's one-letter deletions but agrees with neither.
+    /// The best a word filed under <paramref name="key"/> (one of its readings, or its text when <paramref name="written"/>)
+    /// can score against <paramref name="query"/> through that key other than as a prefix (#14): 1 for the same reading,
+    /// the feminine form's score, a typing error's, or 0. A word as written is the whole word, and is scored. An index
+    /// finds its candidates through the keys one letter deletion apart, and a key one letter from each of two different
+    /// keys ("maria", "marat") agrees with neither: it may leave out such keys, and bound a candidate by its keys' best.
+    /// <see cref="Compare"/> tries the feminine form before a typing error, so a key that is both caps at the former.
     /// </summary>
-    internal static bool CanAgree(NameWord query, string key, bool written) =>
-        written
-            ? key == query.Text || TypingErrors.OneApart(query.Text, key)
-            : query.Keys.Any(q => q == key || Gendered(q, key) || TypingErrors.OneApart(q, key));
+    internal static double BestThrough(NameWord query, string key, bool written) =>
+        written ? Compare(query, new NameWord(key, WordKeys.Of(key), 0), prefix: false).Score
+        : query.Keys.Contains(key) ? ExactScore
+        : query.Keys.Any(q => Gendered(q, key)) ? FeminineScore
+        : query.Keys.Any(q => TypingErrors.OneApart(q, key)) ? TypoScore
+        : 0;
 
     /// <summary>
     /// A typing error is judged where it was made: two Cyrillic words by their letters as written, on the

@@ -146,6 +146,10 @@ public sealed class MatchIndexTests
     [InlineData("Ахметов С.", false)]
     [InlineData("S. Akhmetov", false)]
     [InlineData("Bolatkyzy", true)]
+    [InlineData("Akhmetova", true)]
+    [InlineData("Akhmetvo Serik", true)]
+    [InlineData("Ахметова Серик", false)]
+    [InlineData("Kamuraova Serik Bolatkyzy", false)]
     public void Gathering_from_the_rarest_words_finds_every_name_that_scoring_them_all_finds(string query, bool search)
     {
         // Thousands share the first name "Serik" and few the surname: the lookup gathers the surname's holders
@@ -238,6 +242,30 @@ public sealed class MatchIndexTests
         Assert.Equal(6, hits.Total);
         Assert.Contains(hits.Items, h => h.Entry.Id == "typo");
         Assert.DoesNotContain(looked, id => id.StartsWith('m'));
+    }
+
+    [Fact]
+    public void Holders_found_only_through_a_typing_error_or_a_feminine_form_are_bounded_by_it()
+    {
+        // A typing error scores 0.85 at most and a feminine form 0.45: one word with a typo against "Алексей Ахметов"
+        // (0.85 / 1.1) and "Ахметова" against "Ахметов Серик" cannot reach 0.8, so no holder is scored; counted as
+        // sharing the word outright, each of the 300 was.
+        var index = IndexOf([
+            .. Enumerable.Range(0, 300).Select(i => Person($"a{i}", "Алексей Ахметов")),
+            .. Enumerable.Range(0, 300).Select(i => Person($"s{i}", "Ахметов Серик")),
+        ]);
+
+        foreach (var query in new[] { "Алексйе", "Ахметова" })
+        {
+            var looked = 0;
+            var hits = index.Find(MatchSubject.Named(query), search: true, _ => ++looked > 0, 0.8, 10, countBound: 100);
+
+            Assert.Equal(0, hits.Total);
+            Assert.True(hits.TotalIsExact);
+            Assert.Equal(0, looked);
+        }
+        // The same typo alone is a match: the bound lets it through.
+        Assert.Equal(1, IndexOf(Person("x", "Алексей")).Find(MatchSubject.Named("Алексйе"), search: true, _ => true, 0.8, 10, 100).Total);
     }
 
     [Fact]
