@@ -17,8 +17,8 @@ internal static class CandidateBound
     /// <summary>
     /// At most that many shared words pair, each scoring at most what its level allows; any other query word either
     /// pairs with one of the candidate's initials (0.7 at half weight) or costs at least what <see cref="NameComparison"/>
-    /// charges for leaving it out. The candidate's <paramref name="unpaired"/> words cost at least the least an unpaired
-    /// candidate word costs; an agreeing legal form adds its weight to both sides. Pairing a word that can agree only a
+    /// charges for leaving it out. The candidate's <paramref name="unpaired"/> words cost at least the least that many unpaired
+    /// candidate words cost; an agreeing legal form adds its weight to both sides. Pairing a word that can agree only a
     /// little may lower the mean, so every number of pairs is tried, with the best-agreeing words paired and the cheapest
     /// to leave out left. Rounded as scores are reported.
     /// </summary>
@@ -45,7 +45,7 @@ internal static class CandidateBound
         caps.Sort((a, b) => b.CompareTo(a));
         sharedCosts.Sort();
         var legalForm = shape.LegalForm ? NameComparison.LegalFormWeight : 0;
-        var unpairedCost = unpaired * NameComparison.LeastCostOfUnpairedCandidateWord(shape.Search);
+        var unpairedCost = NameComparison.LeastCostOfUnpairedCandidateWords(unpaired, shape.Search);
         var best = 0.0;
         for (var pairs = 1; pairs <= most; pairs++)
         {

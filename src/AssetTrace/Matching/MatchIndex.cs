@@ -27,7 +27,7 @@ public sealed class MatchIndex(int commonPosting = MatchIndex.CommonPosting)
     public const int CommonPosting = 1_000_000;
     private const int MaxPrefixKeys = 200;
     private const int MaxQueryWords = 30;
-    // Queries of up to this many words get a table of bounds by shared words and levels (Ranked): 4,096 entries at most.
+    // Queries of up to this many words get a table of bounds by shared words and levels (Ranked): 65,536 entries at most.
     private const int QuickBoundWords = 4;
     // Shorter identifiers say too little to find anyone by (Evidence ignores them too).
     private const int MinIdentifier = 4;
@@ -408,7 +408,7 @@ public sealed class MatchIndex(int commonPosting = MatchIndex.CommonPosting)
             }
             // A single word is looked up however common; a prefix only when it is not.
             var keys = new List<(int Key, int Level)>();
-            foreach (var (key, level, always) in levels.Select(k => (k.Key, k.Level, words.Count == 1)).Concat(prefixed.Select(k => (k, SharedWords.TypoOrPrefix, false))))
+            foreach (var (key, level, always) in levels.Select(k => (k.Key, k.Level, words.Count == 1)).Concat(prefixed.Select(k => (k, SharedWords.Prefix, false))))
             {
                 if (PostingCount(key) <= commonPosting || always)
                 {

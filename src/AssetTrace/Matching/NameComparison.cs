@@ -6,13 +6,19 @@ namespace AssetTrace.Matching;
 /// scores, where words left unpaired count as disagreement, less so when leaving them out is
 /// usual: a patronymic, one half of a double surname, or (in a search) the words the query leaves out.
 /// </summary>
+/// <remarks>
+/// In a search the query is what a user typed of a name, often one word ("Harrowby" for "Flat 12, 41 Harrowby
+/// Crescent, London W2") or the start of one: the candidate's words it leaves out cost 0.05, 0.025, 0.0125, … in
+/// turn, under 0.1 together, so a long name that holds every query word still ranks above the threshold, below a
+/// shorter one that holds them too.
+/// </remarks>
 public static class NameComparison
 {
     internal const double InitialWeight = 0.5;
     internal const double LegalFormWeight = 0.1;
     private const double MissingPatronymicWeight = 0.15;
     private const double MissingSurnamePartWeight = 0.3;
-    private const double NotInQueryWeight = 0.1;
+    private const double NotInQueryWeight = 0.05;
 
     /// <summary>Compares two names.</summary>
     /// <param name="search">The first is a search query: the candidate's words it does not name cost little, and its words may be prefixes.</param>
@@ -68,13 +74,24 @@ public static class NameComparison
         : all.Any(w => !ReferenceEquals(w, word) && w.Group == word.Group) ? MissingSurnamePartWeight
         : 1.0;
 
-    /// <summary>The least a candidate's word left unpaired costs: what an index may assume for the words a shorter query cannot pair.</summary>
-    internal static double LeastCostOfUnpairedCandidateWord(bool search) =>
-        Math.Min(MissingPatronymicWeight, search ? NotInQueryWeight : MissingPatronymicWeight);
+    /// <summary>The least <paramref name="count"/> of a candidate's words left unpaired cost: what an index may assume for the words a shorter query cannot pair.</summary>
+    internal static double LeastCostOfUnpairedCandidateWords(int count, bool search)
+    {
+        var cost = 0.0;
+        for (var k = 0; k < count; k++)
+        {
+            cost += search ? NotInQueryCost(k) : MissingPatronymicWeight;
+        }
+        return cost;
+    }
+
+    /// <summary>What the candidate's <paramref name="left"/>+1-th word the search leaves out costs: half the one before.</summary>
+    private static double NotInQueryCost(int left) => NotInQueryWeight / (1L << Math.Min(left, 62));
 
     private static double Unpaired(ParsedName name, bool[] used, bool asQuery, bool search, List<MatchReason> reasons)
     {
         var weights = 0.0;
+        var leftOut = 0;
         for (var i = 0; i < name.Words.Count; i++)
         {
             if (used[i])
@@ -83,12 +100,19 @@ public static class NameComparison
             }
             var word = name.Words[i];
             var groupMatched = name.Words.Where((w, j) => j != i && used[j] && w.Group == word.Group).Any();
-            var (weight, how) =
-                word.IsPatronymic ? (MissingPatronymicWeight, MatchHow.MissingPatronymic)
-                : groupMatched ? (MissingSurnamePartWeight, MatchHow.MissingSurnamePart)
-                : search && !asQuery ? (NotInQueryWeight, MatchHow.NotInQuery)
-                : word.IsInitial ? (InitialWeight, MatchHow.Unmatched)
-                : (1.0, MatchHow.Unmatched);
+            var how =
+                word.IsPatronymic ? MatchHow.MissingPatronymic
+                : groupMatched ? MatchHow.MissingSurnamePart
+                : search && !asQuery ? MatchHow.NotInQuery
+                : MatchHow.Unmatched;
+            // A search names part of a name: whatever kind of word it leaves out of the candidate costs little.
+            var weight = search && !asQuery ? NotInQueryCost(leftOut++)
+                : how switch
+                {
+                    MatchHow.MissingPatronymic => MissingPatronymicWeight,
+                    MatchHow.MissingSurnamePart => MissingSurnamePartWeight,
+                    _ => word.IsInitial ? InitialWeight : 1.0,
+                };
             weights += weight;
             reasons.Add(asQuery ? new MatchReason(word.Text, null, how, 0) : new MatchReason(null, word.Text, how, 0));
         }

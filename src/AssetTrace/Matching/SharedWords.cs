@@ -3,7 +3,7 @@ namespace AssetTrace.Matching;
 /// <summary>
 /// Which query words a candidate shares and how well each can agree at best, in one <see cref="uint"/> (#14). A
 /// candidate is found through the keys of a query word, and the key says how far it agrees: the same reading (up to
-/// 1), one typing error or a prefix (0.85 at most), a feminine form (0.45). Each word has three bits, a thermometer:
+/// 1), a prefix (0.9 at most), one typing error (0.85), a feminine form (0.45). Each word has four bits, a thermometer:
 /// a key of level 2 sets the word's two lowest, so the marks of several keys combine by OR into the best of them.
 /// </summary>
 /// <remarks>
@@ -12,9 +12,11 @@ namespace AssetTrace.Matching;
 /// </remarks>
 internal static class SharedWords
 {
-    public const int MostWordsWithLevels = 10;
-    public const int Full = 3;
-    public const int TypoOrPrefix = 2;
+    public const int MostWordsWithLevels = 8;
+    /// <summary>The highest level, and the number of bits a word has.</summary>
+    public const int Full = 4;
+    public const int Prefix = 3;
+    public const int Typo = 2;
     public const int FeminineForm = 1;
 
     /// <summary>The bits of <paramref name="word"/> agreeing at <paramref name="level"/>, in a query of <paramref name="words"/> words.</summary>
@@ -42,13 +44,14 @@ internal static class SharedWords
     /// <summary>How well <paramref name="word"/> can agree: 0 when it is not shared.</summary>
     public static int Level(uint shared, int word, int words) =>
         words <= MostWordsWithLevels
-            ? System.Numerics.BitOperations.PopCount((shared >> (Full * word)) & 0b111)
+            ? System.Numerics.BitOperations.PopCount((shared >> (Full * word)) & ((1u << Full) - 1))
             : (shared & (1u << word)) != 0 ? Full : 0;
 
     /// <summary>The level of a word that can score <paramref name="best"/> at most.</summary>
     public static int LevelOf(double best) =>
-        best > Cap(TypoOrPrefix) ? Full
-        : best > Cap(FeminineForm) ? TypoOrPrefix
+        best > Cap(Prefix) ? Full
+        : best > Cap(Typo) ? Prefix
+        : best > Cap(FeminineForm) ? Typo
         : best > 0 ? FeminineForm
         : 0;
 
@@ -57,7 +60,8 @@ internal static class SharedWords
     {
         0 => 0,
         FeminineForm => WordComparison.FeminineScore,
-        TypoOrPrefix => Math.Max(WordComparison.TypoScore, WordComparison.PrefixScore),
+        Typo => WordComparison.TypoScore,
+        Prefix => WordComparison.PrefixScore,
         _ => 1,
     };
 }

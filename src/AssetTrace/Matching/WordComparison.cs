@@ -8,7 +8,7 @@ public static class WordComparison
     public const double ExactScore = 1.0;
     public const double TransliterationScore = 0.97;
     public const double TypoScore = 0.85;
-    public const double PrefixScore = 0.8;
+    public const double PrefixScore = 0.9;
     public const double InitialScore = 0.7;
     public const double FeminineScore = 0.45;
 

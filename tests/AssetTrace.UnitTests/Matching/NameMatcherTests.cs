@@ -88,6 +88,23 @@ public sealed class NameMatcherTests
     }
 
     [Fact]
+    public void A_search_finds_a_long_name_that_holds_every_query_word_and_ranks_a_shorter_one_first()
+    {
+        const string flat = "Flat 12, 41 Harrowby Crescent, London W2";
+        var longName = NameMatcher.Search(MatchSubject.Named("Harrowby"), MatchSubject.Named(flat));
+        var shorter = NameMatcher.Search(MatchSubject.Named("Harrowby"), MatchSubject.Named("Harrowby Crescent"));
+        var started = NameMatcher.Search(MatchSubject.Named("Akhm"), MatchSubject.Named("Akhmetov Serik Bolatovich"));
+
+        Assert.True(longName.Score >= Threshold, longName.Score.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(6, longName.Explanation.Count(r => r.How == MatchHow.NotInQuery));
+        Assert.True(shorter.Score > longName.Score);
+        Assert.True(started.Score >= Threshold, started.Score.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Contains(started.Explanation, r => r is { How: MatchHow.Prefix, Query: "akhm", Candidate: "akhmetov" });
+        // A whole-word lookup (screening, duplicates) still weighs every word of both names.
+        Assert.True(NameMatcher.Compare("Harrowby", flat).Score < Threshold);
+    }
+
+    [Fact]
     public void A_Kazakh_patronymic_in_two_words_is_one_patronymic_which_a_source_may_leave_out()
     {
         var joined = NameMatcher.Compare("Ибрагимов Андрей Игорьұлы", "Ibragimov Andrey Igor' uly");

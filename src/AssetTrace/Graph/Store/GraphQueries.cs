@@ -1,6 +1,5 @@
 using AssetTrace.Common;
 using AssetTrace.Graph.Model;
-using AssetTrace.Graph.Names;
 using AssetTrace.Storage;
 using AssetTrace.Visibility;
 
@@ -65,50 +64,6 @@ public sealed class GraphQueries(Database database)
             }
         }
         return result;
-    }
-
-    /// <summary>
-    /// Nodes whose names (or alternate names) contain a word starting with each word of the
-    /// query, whatever the case, accents or script. Ordered by name.
-    /// </summary>
-    public async Task<Page<Node>> SearchAsync(Viewer viewer, string query, IReadOnlyCollection<NodeKind>? kinds, DateOnly? asOf, int first, string? after, CancellationToken ct)
-    {
-        var keys = NameKey.Keys(query);
-        if (keys.Count == 0)
-        {
-            throw new UserInputException("query", "give at least one letter or digit to search for.");
-        }
-        var parameters = new List<(string, object?)> { ("asOf", asOf ?? default) };
-        var where = new List<string> { "NOT n.deleted", GraphRows.ValidOn("n", asOf), VisibilitySql.Visible("n", viewer, parameters) };
-        // The matches are found from the key index (one range per word, intersected) and only then
-        // joined to the nodes: driving from the million nodes and probing keys per node took seconds.
-        var ranges = new List<string>();
-        for (var i = 0; i < keys.Count; i++)
-        {
-            ranges.Add($"SELECT node_id FROM node_name_keys WHERE name_key >= @k{i} AND name_key < @k{i}end");
-            parameters.Add(($"k{i}", keys[i]));
-            parameters.Add(($"k{i}end", keys[i] + "\u007f"));
-        }
-        var matches = $"(SELECT DISTINCT node_id FROM ({string.Join(" INTERSECT ", ranges)}) AS keyed) AS m JOIN nodes n ON n.id = m.node_id";
-        if (kinds is { Count: > 0 })
-        {
-            var (list, kindParameters) = SqlList.Of("kind", kinds.Select(Codes.Of));
-            where.Add($"n.kind IN ({list})");
-            parameters.AddRange(kindParameters);
-        }
-        var filter = string.Join(" AND ", where);
-        var position = Cursor.Decode(after, 2);
-        var pageFilter = position is null ? "" : " AND (n.name > @afterName OR (n.name = @afterName AND n.id > @afterId))";
-        var pageParameters = position is null ? parameters : [.. parameters, ("afterName", position[0]), ("afterId", position[1])];
-
-        return await database.ReadAsync(async c =>
-        {
-            var total = await c.ScalarAsync<int>(null, $"SELECT COUNT(*) FROM {matches} WHERE {filter}", ct, [.. parameters]);
-            var rows = await c.QueryAsync(null,
-                $"SELECT {GraphRows.NodeColumns} FROM {matches} WHERE {filter}{pageFilter} ORDER BY n.name, n.id LIMIT @limit",
-                GraphRows.ReadNode, ct, [.. pageParameters, ("limit", first + 1)]);
-            return ToPage(rows, first, total, n => Cursor.Encode(n.Name, n.Id));
-        }, ct);
     }
 
     /// <summary>The edges of a node and the nodes at their other ends, in a stable order, a page at a time.</summary>
