@@ -35,6 +35,10 @@ public static class MatcherLookups
         var oneWords = queries.Select(q => MatchSubject.Named(q.Query.Split(' ', StringSplitOptions.RemoveEmptyEntries).MaxBy(w => w.Length)!)).ToList();
         var (oneWord, _) = Latencies.Measure(oneWords, q => index.Find(q, search: true, _ => true, threshold, take: 10, countBound: 1000));
         log.WriteLine($"  matcher, one word as search: p50 {oneWord.P50:F2} ms, p99 {oneWord.P99:F2} ms");
+        foreach (var (query, time) in Slowest(oneWords, q => index.Find(q, search: true, _ => true, threshold, take: 10, countBound: 1000)))
+        {
+            log.WriteLine($"    slow: '{query}' {time:F1} ms");
+        }
         var missed = queries.Select((q, i) => (q.Query, Source: names[q.Source], Hits: exactHits[i], Id: Id(q.Source))).Where(x => !Found(x.Hits, x.Id, x.Query, x.Source)).ToList();
         foreach (var miss in missed.Take(10))
         {

@@ -273,6 +273,24 @@ public sealed class MatchIndexTests
     }
 
     [Fact]
+    public void A_house_number_is_no_initial_so_the_addresses_of_a_city_are_not_scored_for_a_company_in_it()
+    {
+        // "8" counted as an initial could pair with "Consulting" in the bound (0.7 at half weight), so every address in
+        // Astana with a house number was scored for "Consulting Astana", and none matched.
+        var index = IndexOf([
+            .. Enumerable.Range(0, 30).Select(i => Person($"c{i}", "Astana Consulting Ltd")),
+            .. Enumerable.Range(0, 300).Select(i => Person($"a{i}", $"Main Street {i % 9 + 1}, Астана")),
+        ]);
+
+        var looked = new List<string>();
+        var hits = index.Find(MatchSubject.Named("Consulting Astana"), search: true, e => { looked.Add(e.Id); return true; }, 0.8, 10, 100);
+
+        Assert.Equal(30, hits.Total);
+        Assert.DoesNotContain(looked, id => id.StartsWith('a'));
+        Assert.True(NameMatcher.Compare("Main Street 8", "Main Street 80").Score < 0.8);
+    }
+
+    [Fact]
     public void A_search_whose_holders_all_score_a_bound_rounded_down_stops_too()
     {
         // "Bolatovich" against "Serik Akhmetov Bolatovich" scores 1 / 1.075 = 0.9302 as reported, under the exact bound
