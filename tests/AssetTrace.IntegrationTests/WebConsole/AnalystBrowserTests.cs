@@ -97,6 +97,10 @@ public sealed class AnalystBrowserTests(ConsoleFixture fixture) : IClassFixture<
         await page.ClickAsync("#path-from button[type=submit]");
         await page.ClickAsync("#path-from li[data-node=demo-aliya-akhmetova] button");
         await Assertions.Expect(page.Locator("#path-from .chosen")).ToContainTextAsync("Әлия Ахметова");
+        // A team member's picker offers the case's restricted company; the outsider's below does not.
+        await page.FillAsync("#path-to-query", "Steppe Horizon");
+        await page.ClickAsync("#path-to button[type=submit]");
+        await Assertions.Expect(page.Locator("#path-to li[data-node=demo-steppe-horizon]")).ToHaveCountAsync(1);
         await page.FillAsync("#path-to-query", "Harrowby");
         await page.ClickAsync("#path-to button[type=submit]");
         await page.ClickAsync("#path-to li[data-node=demo-flat-london] button");
@@ -123,6 +127,11 @@ public sealed class AnalystBrowserTests(ConsoleFixture fixture) : IClassFixture<
         var other = outsider.Page;
         await other.GotoAsync(fixture.Address($"/paths?from={Serik}&to=demo-flat-london").ToString());
         await Assertions.Expect(other.Locator("p.none")).ToHaveTextAsync("No path of at most 6 links between them in the facts you may see.");
+        // The picker searches with the outsider's viewer: the restricted company is not offered as an end.
+        await other.FillAsync("#path-to-query", "Steppe Horizon");
+        await other.ClickAsync("#path-to button[type=submit]");
+        await Assertions.Expect(other.Locator("#path-to .picker-results")).ToHaveCountAsync(1);
+        await Assertions.Expect(other.Locator("#path-to li[data-node=demo-steppe-horizon]")).ToHaveCountAsync(0);
         await other.GotoAsync(fixture.Address($"/paths?from={Serik}&to=demo-steppe-horizon").ToString());
         await Assertions.Expect(other.Locator("[role=alert]")).ToContainTextAsync("Not found: node «demo-steppe-horizon»");
         await other.GotoAsync(fixture.Address($"/holdings/{Serik}").ToString());
