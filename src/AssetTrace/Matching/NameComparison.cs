@@ -99,7 +99,11 @@ public static class NameComparison
                 continue;
             }
             var word = name.Words[i];
-            var groupMatched = name.Words.Where((w, j) => j != i && used[j] && w.Group == word.Group).Any();
+            var groupMatched = false;
+            for (var j = 0; j < name.Words.Count && !groupMatched; j++)
+            {
+                groupMatched = j != i && used[j] && name.Words[j].Group == word.Group;
+            }
             var how =
                 word.IsPatronymic ? MatchHow.MissingPatronymic
                 : groupMatched ? MatchHow.MissingSurnamePart

@@ -29,14 +29,14 @@ public static class WordComparison
         {
             // An initial agrees with any word that starts with the same letter in any reading.
             var (initial, word) = query.IsInitial ? (query, candidate) : (candidate, query);
-            return initial.Keys.Any(i => word.Keys.Any(k => k[0] == i[0])) || word.Text[0] == initial.Text[0]
+            return AnyPair(initial.Keys, word.Keys, static (i, k) => k[0] == i[0]) || word.Text[0] == initial.Text[0]
                 ? (InitialScore, MatchHow.Initial) : (0, MatchHow.Unmatched);
         }
-        if (query.Keys.Any(candidate.Keys.Contains))
+        if (AnyPair(query.Keys, candidate.Keys, string.Equals))
         {
             return (TransliterationScore, MatchHow.Transliteration);
         }
-        if (query.Keys.Any(q => candidate.Keys.Any(c => Gendered(q, c))))
+        if (AnyPair(query.Keys, candidate.Keys, Gendered))
         {
             return (FeminineScore, MatchHow.FeminineForm);
         }
@@ -44,7 +44,7 @@ public static class WordComparison
         {
             return (TypoScore, MatchHow.Typo);
         }
-        if (prefix && query.Text.Length >= 3 && query.Keys.Any(q => q.Length >= 3 && candidate.Keys.Any(c => c.Length > q.Length && c.StartsWith(q, StringComparison.Ordinal))))
+        if (prefix && query.Text.Length >= 3 && AnyPair(query.Keys, candidate.Keys, static (q, c) => q.Length >= 3 && c.Length > q.Length && c.StartsWith(q, StringComparison.Ordinal)))
         {
             return (PrefixScore, MatchHow.Prefix);
         }
@@ -72,7 +72,27 @@ public static class WordComparison
     /// </summary>
     private static bool Typo(NameWord a, NameWord b) =>
         TypingErrors.OneApart(a.Text, b.Text)
-        || (!(a.IsCyrillic && b.IsCyrillic) && a.Keys.Any(x => b.Keys.Any(y => TypingErrors.OneApart(x, y))));
+        || (!(a.IsCyrillic && b.IsCyrillic) && AnyPair(a.Keys, b.Keys, TypingErrors.OneApart));
+
+    /// <summary>
+    /// Whether any key of <paramref name="a"/> and any of <paramref name="b"/> <paramref name="agree"/>. Called for every
+    /// pair of words of every candidate a lookup scores: with a static test it allocates nothing, where LINQ's nested
+    /// Any with capturing lambdas allocated a closure and a delegate per call.
+    /// </summary>
+    private static bool AnyPair(IReadOnlyList<string> a, IReadOnlyList<string> b, Func<string, string, bool> agree)
+    {
+        for (var i = 0; i < a.Count; i++)
+        {
+            for (var j = 0; j < b.Count; j++)
+            {
+                if (agree(a[i], b[j]))
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
 
     private static bool Gendered(string a, string b)
     {
