@@ -393,8 +393,6 @@ public sealed class MatchIndex(int commonPosting = MatchIndex.CommonPosting)
                 Near(probe, near);
             }
             var levels = near.Select(key => (Key: key, Level: LevelThrough(word, _keyNames[key]))).Where(k => k.Level > 0).ToList();
-            near.Clear();
-            near.UnionWith(levels.Select(k => k.Key));
             if (search)
             {
                 foreach (var key in word.Keys.Where(k => k.Length >= 3))
@@ -404,7 +402,8 @@ public sealed class MatchIndex(int commonPosting = MatchIndex.CommonPosting)
                         prefixed.Add(_keyIds[longer]);
                     }
                 }
-                prefixed.ExceptWith(near);
+                // A key one deletion away that agrees with no reading is still a prefix when it starts with one.
+                prefixed.ExceptWith(levels.Select(k => k.Key));
             }
             // A single word is looked up however common; a prefix only when it is not.
             var keys = new List<(int Key, int Level)>();

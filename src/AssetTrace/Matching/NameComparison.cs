@@ -104,20 +104,14 @@ public static class NameComparison
             {
                 groupMatched = j != i && used[j] && name.Words[j].Group == word.Group;
             }
-            var how =
-                word.IsPatronymic ? MatchHow.MissingPatronymic
-                : groupMatched ? MatchHow.MissingSurnamePart
-                : search && !asQuery ? MatchHow.NotInQuery
-                : MatchHow.Unmatched;
+            var (weight, how) =
+                word.IsPatronymic ? (MissingPatronymicWeight, MatchHow.MissingPatronymic)
+                : groupMatched ? (MissingSurnamePartWeight, MatchHow.MissingSurnamePart)
+                : search && !asQuery ? (NotInQueryWeight, MatchHow.NotInQuery)
+                : word.IsInitial ? (InitialWeight, MatchHow.Unmatched)
+                : (1.0, MatchHow.Unmatched);
             // A search names part of a name: whatever kind of word it leaves out of the candidate costs little.
-            var weight = search && !asQuery ? NotInQueryCost(leftOut++)
-                : how switch
-                {
-                    MatchHow.MissingPatronymic => MissingPatronymicWeight,
-                    MatchHow.MissingSurnamePart => MissingSurnamePartWeight,
-                    _ => word.IsInitial ? InitialWeight : 1.0,
-                };
-            weights += weight;
+            weights += search && !asQuery ? NotInQueryCost(leftOut++) : weight;
             reasons.Add(asQuery ? new MatchReason(word.Text, null, how, 0) : new MatchReason(null, word.Text, how, 0));
         }
         return weights;
