@@ -38,7 +38,24 @@ public sealed class Database : IAsyncDisposable
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         var description = $"PostgreSQL database '{builder.Database}' on {builder.Host}:{builder.Port}";
-        return new Database(StoreKind.Postgres, NpgsqlDataSource.Create(connectionString), null, description);
+        if (!Names(connectionString, "Max Auto Prepare"))
+        {
+            // Every request runs the same few statements (its token, the viewer's cases, its reads): prepared once per
+            // connection, PostgreSQL stops parsing and planning them each time (docs/BENCHMARKS.md, "prepared statements").
+            builder.MaxAutoPrepare = AutoPrepared;
+            builder.AutoPrepareMinUsages = 2;
+        }
+        return new Database(StoreKind.Postgres, NpgsqlDataSource.Create(builder.ConnectionString), null, description);
+    }
+
+    /// <summary>Statements each connection keeps prepared unless the connection string says otherwise ("Max Auto Prepare").</summary>
+    public const int AutoPrepared = 100;
+
+    private static bool Names(string connectionString, string key)
+    {
+        static string Plain(string name) => name.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        return given.Keys.Cast<string>().Any(k => Plain(k) == Plain(key));
     }
 
     public static Database ForSqliteFile(string path)
