@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using AssetTrace.Graph.Model;
+using AssetTrace.Visibility;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -28,13 +29,15 @@ public sealed class BearerTokenHandler(
             return AuthenticateResult.NoResult();
         }
         var authenticated = await tokens.AuthenticateAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
-        if (authenticated is not var (user, tokenId))
+        if (authenticated is not var (user, tokenId, cases))
         {
             return AuthenticateResult.Fail("The bearer token is unknown, expired or revoked, or the account is disabled; sign in again at POST /auth/login.");
         }
         var claims = new List<Claim> { new(ClaimTypes.Name, user.Username), new(ClaimTypes.NameIdentifier, user.Id), new(TokenIdClaim, tokenId) };
         claims.AddRange(user.Roles.Select(r => new Claim(ClaimTypes.Role, Codes.Of(r))));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
+        // The cases came with the token, read in this request: its reads need not ask for them again.
+        Context.RequestServices.GetService<CurrentViewer>()?.Know(principal, ViewerDirectory.Of(user.Username, user.Roles, cases));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 

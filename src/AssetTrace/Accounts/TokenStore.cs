@@ -63,22 +63,32 @@ public sealed class TokenStore(Database database, AuditLog audit, IOptions<Accou
             ct, ("u", username)), ct);
 
     /// <summary>
-    /// The user a bearer secret belongs to, if the token is live and the user enabled. The user row is
-    /// read on every request, so disabling a user or changing roles applies to the next request.
+    /// The user a bearer secret belongs to, if the token is live and the user enabled, with the cases they are on.
+    /// The user row is read on every request, so disabling a user or changing roles applies to the next request;
+    /// the cases come in the same statement, so a request learns who is asking in one round trip (see
+    /// <see cref="Visibility.CurrentViewer"/>).
     /// </summary>
     public Task<AuthenticatedToken?> AuthenticateAsync(string secret, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        return database.ReadAsync(async c => (await c.QueryAsync(null, $"""
-            SELECT {AccountStore.UserColumns}, t.id FROM users u JOIN tokens t ON t.user_id = u.id
-            WHERE t.token_hash = @hash AND t.revoked_at IS NULL AND NOT u.disabled
-              AND NOT (u.must_change_password AND t.kind = 'session')
-              AND (t.expires_at > @now OR (t.expires_at IS NULL AND t.created_at > @oldest))
-            """, r => new AuthenticatedToken(AccountStore.ReadUser(r), r.GetString(9)), ct,
-            // A session is no use while the password must be changed (one opened before a reset, or before
-            // migration 0008 made every password one-time). Tokens made before expiries were enforced have
-            // none: they live the longest an API token may.
-            ("hash", HashSecret(secret)), ("now", now), ("oldest", now - Options.ApiTokenMaxLifetime))).SingleOrDefault(), ct);
+        return database.ReadAsync(async c =>
+        {
+            // One row per case the user is on (one with no case when they are on none).
+            var rows = await c.QueryAsync(null, $"""
+                SELECT {AccountStore.UserColumns}, t.id, a.case_id FROM users u JOIN tokens t ON t.user_id = u.id
+                LEFT JOIN case_access a ON a.username = u.username
+                WHERE t.token_hash = @hash AND t.revoked_at IS NULL AND NOT u.disabled
+                  AND NOT (u.must_change_password AND t.kind = 'session')
+                  AND (t.expires_at > @now OR (t.expires_at IS NULL AND t.created_at > @oldest))
+                """, r => (User: AccountStore.ReadUser(r), TokenId: r.GetString(9), Case: r.NullableString(10)), ct,
+                // A session is no use while the password must be changed (one opened before a reset, or before
+                // migration 0008 made every password one-time). Tokens made before expiries were enforced have
+                // none: they live the longest an API token may.
+                ("hash", HashSecret(secret)), ("now", now), ("oldest", now - Options.ApiTokenMaxLifetime));
+            return rows.Count == 0
+                ? null
+                : new AuthenticatedToken(rows[0].User, rows[0].TokenId, rows.Select(r => r.Case).OfType<string>().ToHashSet(StringComparer.Ordinal));
+        }, ct);
     }
 
     internal Task<IssuedToken> IssueSessionAsync(User user, CancellationToken ct) =>

@@ -11,8 +11,8 @@ public sealed record IssuedToken(string Id, string Secret, string Name, TokenKin
 /// <summary>A token as listed: never the secret.</summary>
 public sealed record TokenInfo(string Id, string Name, TokenKind Kind, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt, DateTimeOffset? RevokedAt);
 
-/// <summary>The user a live bearer token belongs to, and which token it was.</summary>
-public sealed record AuthenticatedToken(User User, string TokenId);
+/// <summary>The user a live bearer token belongs to, which token it was, and the cases the user is on (case_access).</summary>
+public sealed record AuthenticatedToken(User User, string TokenId, IReadOnlySet<string> Cases);
 
 /// <summary>An admin's password reset: the one-time password is shown once, to the admin, and must be changed at first sign-in.</summary>
 public sealed record PasswordReset(User User, string OneTimePassword);

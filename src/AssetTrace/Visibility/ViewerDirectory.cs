@@ -20,10 +20,15 @@ public sealed class ViewerDirectory(Database database)
     {
         if (roles.Contains(Role.Admin))
         {
-            return Viewer.User(username, roles, []);
+            return Of(username, roles, []);
         }
         var cases = await database.ReadAsync(c => c.QueryAsync(null, "SELECT DISTINCT case_id FROM case_access WHERE username = @u",
             r => r.GetString(0), ct, ("u", username)), ct);
-        return Viewer.User(username, roles, cases);
+        return Of(username, roles, cases);
     }
+
+    /// <summary>The viewer of a user whose cases were read already (with their token: <see cref="TokenStore.AuthenticateAsync"/>).</summary>
+    public static Viewer Of(string username, IReadOnlyCollection<Role> roles, IEnumerable<string> cases) =>
+        // An admin sees every case: their list of cases would only mislead.
+        Viewer.User(username, roles, roles.Contains(Role.Admin) ? [] : cases);
 }

@@ -22,7 +22,7 @@ public sealed class ConsoleSession(AuthenticationStateProvider authentication, T
     public static async Task<Viewer> ViewerAsync(ClaimsPrincipal principal, TokenStore tokens, ViewerDirectory viewers, CancellationToken ct)
     {
         var secret = principal.FindFirst(ConsoleCookie.SecretClaim)?.Value ?? throw new ConsoleSessionEndedException();
-        var (user, _) = await tokens.AuthenticateAsync(secret, ct) ?? throw new ConsoleSessionEndedException();
+        var (user, _, _) = await tokens.AuthenticateAsync(secret, ct) ?? throw new ConsoleSessionEndedException();
         return await viewers.ForAsync(user.Username, user.Roles, ct);
     }
 }

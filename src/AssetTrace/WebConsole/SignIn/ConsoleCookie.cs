@@ -38,7 +38,7 @@ public sealed class ConsoleCookie(
             return AuthenticateResult.NoResult();
         }
         var authenticated = await tokens.AuthenticateAsync(secret, Context.RequestAborted);
-        if (authenticated is not var (user, tokenId))
+        if (authenticated is not var (user, tokenId, _))
         {
             return AuthenticateResult.Fail("The console session has ended; sign in again.");
         }
