@@ -14,7 +14,8 @@ public static class Evidence
     private const double CountryDiffersFactor = 0.9;
     private const double CountryAgreesGain = 0.1;
 
-    public static double Apply(double score, MatchSubject query, MatchSubject candidate, List<MatchReason> reasons)
+    /// <param name="reasons">Where the evidence weighed is explained; null when only the score is wanted.</param>
+    public static double Apply(double score, MatchSubject query, MatchSubject candidate, List<MatchReason>? reasons)
     {
         // A query of names alone (the search box) has nothing to weigh: no set is built for each of its candidates.
         if (query.Identifiers is not { Count: > 0 } && Present(query.BirthDate) is null && Present(query.Country) is null)
@@ -28,12 +29,12 @@ public static class Evidence
             var shared = queryIds.FirstOrDefault(candidateIds.Contains);
             if (shared is not null)
             {
-                reasons.Add(new MatchReason(shared, shared, MatchHow.IdentifierAgrees, 1));
+                reasons?.Add(new MatchReason(shared, shared, MatchHow.IdentifierAgrees, 1));
                 score = Math.Max(score, IdentifierFloor);
             }
             else
             {
-                reasons.Add(new MatchReason(queryIds.First(), candidateIds.First(), MatchHow.IdentifierDiffers, 0));
+                reasons?.Add(new MatchReason(queryIds.First(), candidateIds.First(), MatchHow.IdentifierDiffers, 0));
                 score *= IdentifierDiffersFactor;
             }
         }
@@ -41,13 +42,13 @@ public static class Evidence
         {
             // A partial date agrees with every full date inside it: "1965" with "1965-04-17".
             var agrees = qb.StartsWith(cb, StringComparison.Ordinal) || cb.StartsWith(qb, StringComparison.Ordinal);
-            reasons.Add(new MatchReason(qb, cb, agrees ? MatchHow.BirthDateAgrees : MatchHow.BirthDateDiffers, agrees ? 1 : 0));
+            reasons?.Add(new MatchReason(qb, cb, agrees ? MatchHow.BirthDateAgrees : MatchHow.BirthDateDiffers, agrees ? 1 : 0));
             score = agrees ? score + ((1 - score) * BirthDateAgreesGain) : score * BirthDateDiffersFactor;
         }
         if (Present(query.Country) is { } qc && Present(candidate.Country) is { } cc)
         {
             var agrees = string.Equals(qc, cc, StringComparison.OrdinalIgnoreCase);
-            reasons.Add(new MatchReason(qc, cc, agrees ? MatchHow.CountryAgrees : MatchHow.CountryDiffers, agrees ? 1 : 0));
+            reasons?.Add(new MatchReason(qc, cc, agrees ? MatchHow.CountryAgrees : MatchHow.CountryDiffers, agrees ? 1 : 0));
             score = agrees ? score + ((1 - score) * CountryAgreesGain) : score * CountryDiffersFactor;
         }
         return Math.Clamp(score, 0, 1);

@@ -324,13 +324,13 @@ public sealed class MatchIndex(int commonPosting = MatchIndex.CommonPosting)
     private MatchHits Score(List<(int Slot, double Best)> ranked, List<ParsedName> queryNames, MatchSubject query, bool search,
         Func<MatchEntry, bool> visible, double threshold, int take, int countBound, int scoreBudget)
     {
-        var hits = new List<MatchHit>();
+        var hits = new List<(MatchEntry Entry, double Score)>();
         var best = new PriorityQueue<double, double>();
         var scored = 0;
         var exact = true;
         // Many holders share a name (thousands hold a common one in a national register): the names are compared
         // once per distinct set of names in a lookup, and each holder's own evidence is applied to that score.
-        var byNames = new Dictionary<string, NameScore>(StringComparer.Ordinal);
+        var byNames = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var (slot, bound) in ranked)
         {
             // The bound is rounded as scores are reported: against the exact bound, a tie (every holder of a patronymic
@@ -353,22 +353,26 @@ public sealed class MatchIndex(int commonPosting = MatchIndex.CommonPosting)
             var namesKey = names.Count == 1 ? names[0] : string.Join('\u001f', names);
             if (!byNames.TryGetValue(namesKey, out var nameScore))
             {
-                byNames[namesKey] = nameScore = NameMatcher.BestName(queryNames, names.Select(ParsedName.Parse), search);
+                byNames[namesKey] = nameScore = NameMatcher.BestScore(queryNames, names.Select(ParsedName.Parse), search);
             }
-            var match = NameMatcher.WithEvidence(nameScore, query, entry.Subject);
-            if (match.Score >= threshold)
+            var score = NameMatcher.ScoreWithEvidence(nameScore, query, entry.Subject);
+            if (score >= threshold)
             {
-                hits.Add(new MatchHit(entry, match));
-                best.Enqueue(match.Score, match.Score);
+                hits.Add((entry, score));
+                best.Enqueue(score, score);
                 if (best.Count > take)
                 {
                     best.Dequeue();
                 }
             }
         }
-        var ordered = hits.OrderByDescending(h => h.Match.Score).ThenBy(h => h.Entry.Subject.Names[0], StringComparer.Ordinal).ThenBy(h => h.Entry.Id, StringComparer.Ordinal);
+        var ordered = hits.OrderByDescending(h => h.Score).ThenBy(h => h.Entry.Subject.Names[0], StringComparer.Ordinal).ThenBy(h => h.Entry.Id, StringComparer.Ordinal);
         exact &= hits.Count <= countBound;
-        return new MatchHits([.. ordered.Take(take)], exact ? hits.Count : Math.Min(hits.Count, countBound), exact);
+        // Only the hits shown are explained: their names are compared again, the same way, building the explanation.
+        var shown = ordered.Take(take)
+            .Select(h => new MatchHit(h.Entry, NameMatcher.Best(queryNames, query, h.Entry.Subject.Names.Select(ParsedName.Parse), h.Entry.Subject, search)))
+            .ToList();
+        return new MatchHits(shown, exact ? hits.Count : Math.Min(hits.Count, countBound), exact);
     }
 
     /// <summary>

@@ -25,11 +25,27 @@ public static class NameComparison
     public static (double Score, List<MatchReason> Reasons) Compare(ParsedName query, ParsedName candidate, bool search)
     {
         var reasons = new List<MatchReason>();
+        return (Compare(query, candidate, search, reasons), reasons);
+    }
+
+    /// <summary>
+    /// The score <see cref="Compare(ParsedName, ParsedName, bool)"/> gives, without its explanation: an index scores
+    /// hundreds of candidates to rank and count them, and explains only the few it shows.
+    /// </summary>
+    internal static double Score(ParsedName query, ParsedName candidate, bool search) => Compare(query, candidate, search, reasons: null);
+
+    private const int OnTheStack = 256;
+
+    private static double Compare(ParsedName query, ParsedName candidate, bool search, List<MatchReason>? reasons)
+    {
         if (query.Words.Count == 0 || candidate.Words.Count == 0)
         {
-            return (0, reasons);
+            return 0;
         }
-        var pairs = new List<(int Q, int C, double Score, MatchHow How)>();
+        // Every pair of words that agree at all, on the stack for names of usual length: scoring allocates nothing.
+        var most = query.Words.Count * candidate.Words.Count;
+        Span<WordPair> pairs = most <= OnTheStack ? stackalloc WordPair[most] : new WordPair[most];
+        var count = 0;
         for (var q = 0; q < query.Words.Count; q++)
         {
             for (var c = 0; c < candidate.Words.Count; c++)
@@ -37,14 +53,15 @@ public static class NameComparison
                 var (score, how) = WordComparison.Compare(query.Words[q], candidate.Words[c], search);
                 if (score > 0)
                 {
-                    pairs.Add((q, c, score, how));
+                    pairs[count++] = new WordPair(q, c, score, how);
                 }
             }
         }
         // Best agreements first; among equals, words in the same place first, so "Ivan Ivanov" pairs in order.
-        pairs.Sort((x, y) => y.Score != x.Score ? y.Score.CompareTo(x.Score) : Math.Abs(x.Q - x.C).CompareTo(Math.Abs(y.Q - y.C)));
-        var queryUsed = new bool[query.Words.Count];
-        var candidateUsed = new bool[candidate.Words.Count];
+        pairs = pairs[..count];
+        pairs.Sort(static (x, y) => y.Score != x.Score ? y.Score.CompareTo(x.Score) : Math.Abs(x.Q - x.C).CompareTo(Math.Abs(y.Q - y.C)));
+        Span<bool> queryUsed = query.Words.Count <= OnTheStack ? stackalloc bool[query.Words.Count] : new bool[query.Words.Count];
+        Span<bool> candidateUsed = candidate.Words.Count <= OnTheStack ? stackalloc bool[candidate.Words.Count] : new bool[candidate.Words.Count];
         double sum = 0, weights = 0;
         var strong = false;
         foreach (var (q, c, score, how) in pairs)
@@ -58,15 +75,17 @@ public static class NameComparison
             sum += weight * score;
             weights += weight;
             strong |= how is MatchHow.Exact or MatchHow.Transliteration or MatchHow.Typo or MatchHow.Prefix;
-            reasons.Add(new MatchReason(query.Words[q].Text, candidate.Words[c].Text, how, score));
+            reasons?.Add(new MatchReason(query.Words[q].Text, candidate.Words[c].Text, how, score));
         }
         weights += Unpaired(query, queryUsed, asQuery: true, search, reasons);
         weights += Unpaired(candidate, candidateUsed, asQuery: false, search, reasons);
         (sum, weights) = LegalFormsOf(query, candidate, sum, weights, reasons);
         // Initials alone (or a feminine form with initials) do not name anyone.
         var mean = weights == 0 || !strong ? Math.Min(0.5, sum / Math.Max(weights, 1)) : sum / weights;
-        return (Math.Clamp(mean, 0, 1), reasons);
+        return Math.Clamp(mean, 0, 1);
     }
+
+    private readonly record struct WordPair(int Q, int C, double Score, MatchHow How);
 
     /// <summary>The least a query word left unpaired costs (its weight in the mean): what an index may assume before scoring.</summary>
     internal static double LeastCostOfMissing(NameWord word, IReadOnlyList<NameWord> all) =>
@@ -88,7 +107,7 @@ public static class NameComparison
     /// <summary>What the candidate's <paramref name="left"/>+1-th word the search leaves out costs: half the one before.</summary>
     private static double NotInQueryCost(int left) => NotInQueryWeight / (1L << Math.Min(left, 62));
 
-    private static double Unpaired(ParsedName name, bool[] used, bool asQuery, bool search, List<MatchReason> reasons)
+    private static double Unpaired(ParsedName name, ReadOnlySpan<bool> used, bool asQuery, bool search, List<MatchReason>? reasons)
     {
         var weights = 0.0;
         var leftOut = 0;
@@ -112,12 +131,12 @@ public static class NameComparison
                 : (1.0, MatchHow.Unmatched);
             // A search names part of a name: whatever kind of word it leaves out of the candidate costs little.
             weights += search && !asQuery ? NotInQueryCost(leftOut++) : weight;
-            reasons.Add(asQuery ? new MatchReason(word.Text, null, how, 0) : new MatchReason(null, word.Text, how, 0));
+            reasons?.Add(asQuery ? new MatchReason(word.Text, null, how, 0) : new MatchReason(null, word.Text, how, 0));
         }
         return weights;
     }
 
-    private static (double Sum, double Weights) LegalFormsOf(ParsedName query, ParsedName candidate, double sum, double weights, List<MatchReason> reasons)
+    private static (double Sum, double Weights) LegalFormsOf(ParsedName query, ParsedName candidate, double sum, double weights, List<MatchReason>? reasons)
     {
         if (query.LegalForms.Count == 0 || candidate.LegalForms.Count == 0)
         {
@@ -127,10 +146,10 @@ public static class NameComparison
         var agreeing = candidate.LegalForms.FirstOrDefault(f => query.LegalForms.Any(g => g.Code == f.Code));
         if (agreeing.Text is not null)
         {
-            reasons.Add(new MatchReason(query.LegalForms.First(g => g.Code == agreeing.Code).Text, agreeing.Text, MatchHow.LegalForm, 1));
+            reasons?.Add(new MatchReason(query.LegalForms.First(g => g.Code == agreeing.Code).Text, agreeing.Text, MatchHow.LegalForm, 1));
             return (sum + LegalFormWeight, weights + LegalFormWeight);
         }
-        reasons.Add(new MatchReason(q.Text, candidate.LegalForms[0].Text, MatchHow.LegalFormDiffers, 0));
+        reasons?.Add(new MatchReason(q.Text, candidate.LegalForms[0].Text, MatchHow.LegalFormDiffers, 0));
         return (sum, weights + LegalFormWeight);
     }
 }

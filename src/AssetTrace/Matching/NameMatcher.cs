@@ -43,6 +43,24 @@ public static class NameMatcher
         return best;
     }
 
+    /// <summary>The score of <see cref="BestName"/>, without building its explanation.</summary>
+    internal static double BestScore(IReadOnlyList<ParsedName> queryNames, IEnumerable<ParsedName> candidateNames, bool search)
+    {
+        var best = -1.0;
+        foreach (var c in candidateNames)
+        {
+            foreach (var q in queryNames)
+            {
+                best = Math.Max(best, NameComparison.Score(q, c, search));
+            }
+        }
+        return best;
+    }
+
+    /// <summary>The score <see cref="WithEvidence"/> reports for a name score from <see cref="BestScore"/>, without the explanation.</summary>
+    internal static double ScoreWithEvidence(double nameScore, MatchSubject query, MatchSubject candidate) =>
+        nameScore < 0 ? 0 : Rounded(Evidence.Apply(nameScore, query, candidate, reasons: null));
+
     /// <summary>
     /// A name score with the evidence of both subjects applied. The name score is left as it was: an index scoring
     /// many holders of one name works it out once and applies each holder's evidence to it.
