@@ -29,18 +29,20 @@ public sealed class ParsedName
         var forms = new List<(string, string)>();
         var group = 0;
         var chunks = name.Split([' ', '\t', ',', ';', '/', '(', ')', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries);
+        // Each chunk cleaned once: a legal form, a patronymic's suffix and the word itself are all read from it.
+        var cleaned = Array.ConvertAll(chunks, Clean);
         for (var i = 0; i < chunks.Length; i++)
         {
             var chunk = chunks[i];
             group++;
-            if (LegalFormAt(chunks, i) is ({ } text, { } code, var length))
+            if (LegalFormAt(chunks, cleaned, i) is ({ } text, { } code, var length))
             {
                 forms.Add((text, code));
                 i += length - 1;
                 continue;
             }
             // "S.B." written without a space is two initials.
-            if (IsRunOfInitials(chunk))
+            if (IsRunOfInitials(chunk, cleaned[i]))
             {
                 foreach (var letter in chunk.Where(char.IsLetter))
                 {
@@ -49,18 +51,25 @@ public sealed class ParsedName
                 continue;
             }
             // A Kazakh patronymic written in two words ("Серік ұлы", "Askhat qyzy") is the one word "Серікұлы".
-            if (i + 1 < chunks.Length && IsKazakhPatronymicSuffix(Clean(chunks[i + 1])) && Clean(chunk).Length > 1)
+            if (i + 1 < chunks.Length && IsKazakhPatronymicSuffix(cleaned[i + 1]) && cleaned[i].Length > 1)
             {
-                Add(words, Clean(chunk) + Clean(chunks[++i]), group);
+                Add(words, cleaned[i] + cleaned[++i], group);
                 continue;
             }
-            foreach (var part in chunk.Split(['-', '‐', '–'], StringSplitOptions.RemoveEmptyEntries))
+            if (chunk.AsSpan().IndexOfAny(Hyphens) < 0)
+            {
+                Add(words, cleaned[i], group);
+                continue;
+            }
+            foreach (var part in chunk.Split(Hyphens, StringSplitOptions.RemoveEmptyEntries))
             {
                 Add(words, Clean(part), group);
             }
         }
         return new ParsedName(name, words, forms);
     }
+
+    private static readonly char[] Hyphens = ['-', '‐', '–'];
 
     private static readonly HashSet<string> KazakhPatronymicSuffixes = new(StringComparer.Ordinal)
     {
@@ -78,7 +87,7 @@ public sealed class ParsedName
     /// <see cref="FormsOfSeveralWords"/> ("S.à r.l.", "Sp. z o.o."), read without dots, hyphens or accents;
     /// its text, code and how many chunks it takes.
     /// </summary>
-    private static (string? Text, string? Code, int Length) LegalFormAt(string[] chunks, int at)
+    private static (string? Text, string? Code, int Length) LegalFormAt(string[] chunks, string[] cleaned, int at)
     {
         for (var length = Math.Min(3, chunks.Length - at); length >= 1; length--)
         {
@@ -88,7 +97,7 @@ public sealed class ParsedName
                 continue;
             }
             // Clean drops hyphens with every other mark: "Sp. z o.o." and "Sp.-z-o.o." read alike.
-            var joined = Clean(length == 1 ? chunks[at] : string.Concat(chunks.AsSpan(at, length)));
+            var joined = length == 1 ? cleaned[at] : Clean(string.Concat(chunks.AsSpan(at, length)));
             if (joined.Length == 0 || (length > 1 && joined.Length > LongestFormOfSeveralWords))
             {
                 continue;
@@ -145,9 +154,9 @@ public sealed class ParsedName
         }
     }
 
-    private static bool IsRunOfInitials(string chunk) =>
-        chunk.Length >= 4 && chunk.Count(c => c == '.') >= 2 && chunk.Split('.', StringSplitOptions.RemoveEmptyEntries).All(p => p.Length == 1 && char.IsLetter(p[0]))
-        && Matching.LegalForms.Of(Clean(chunk)) is null;
+    private static bool IsRunOfInitials(string chunk, string cleaned) =>
+        chunk.Length >= 4 && chunk.AsSpan().Count('.') >= 2 && chunk.Split('.', StringSplitOptions.RemoveEmptyEntries).All(p => p.Length == 1 && char.IsLetter(p[0]))
+        && Matching.LegalForms.Of(cleaned) is null;
 
     /// <summary>The letters and digits of <paramref name="text"/>, composed (NFC) and lower-case.</summary>
     private static string Clean(string text)
