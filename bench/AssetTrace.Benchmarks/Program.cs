@@ -44,6 +44,11 @@ if (args is ["scaleout", .. var scaleOutArgs])
     // Writes while reading, and two servers on one PostgreSQL and Redis (issue #18): ScaleOut/ScaleOutCommand.cs.
     return await AssetTrace.Benchmarks.ScaleOut.ScaleOutCommand.RunAsync(scaleOutArgs, root, command);
 }
+if (args is ["compare", .. var compareArgs])
+{
+    // Builds of the server taking turns under one GraphQL load (issue #14): Server/CompareCommand.cs.
+    return await AssetTrace.Benchmarks.Server.CompareCommand.RunAsync(compareArgs, root, command);
+}
 if (args is ["watch", .. var watchArgs])
 {
     // The open-source watch's crawl rate and memory (issue #15): Watch/WatchCommand.cs.
