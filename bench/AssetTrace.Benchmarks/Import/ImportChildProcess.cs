@@ -18,8 +18,8 @@ public static class ImportChildProcess
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        // The command line runs with the workstation collector (the product's setting), not the bench's server GC.
-        start.Environment["DOTNET_gcServer"] = "0";
+        // The command line runs with the server collector (the product's setting), not the bench's workstation GC.
+        start.Environment["DOTNET_gcServer"] = "1";
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the import child process.");
         var output = process.StandardOutput.ReadToEndAsync(ct);
         var errors = process.StandardError.ReadToEndAsync(ct);
