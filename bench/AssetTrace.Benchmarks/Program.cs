@@ -78,7 +78,7 @@ if (disagreements > 0)
 }
 return 0;
 
-static string Quote(string arg) => arg.Any(c => char.IsWhiteSpace(c) || c is '"' or '\'' or ';') ? $"\"{arg}\"" : arg;
+static string Quote(string arg) => arg.Any(c => char.IsWhiteSpace(c) || c is '"' or '\'' or ';' or '|' or '&' or '<' or '>') ? $"\"{arg}\"" : arg;
 
 // The directory holding AssetTrace.sln, so relative paths mean the same from anywhere.
 static string RepositoryRoot()

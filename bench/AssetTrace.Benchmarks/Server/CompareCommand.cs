@@ -22,16 +22,18 @@ public static class CompareCommand
         {
             ["--nodes"] = "1000000", ["--stores"] = "postgres", ["--seed"] = "42", ["--rounds"] = "3", ["--duration"] = "20", ["--clients"] = "16",
             ["--servers"] = "", ["--out"] = "",
-        }, "compare --postgres CONNECTION --servers NAME=SERVER.dll,NAME=SERVER.dll [--rounds 3] [--nodes 1000000] [--duration 20] [--clients 16] [--seed 42] [--out FILE.md]", Database);
+        }, "compare --postgres CONNECTION --servers NAME=SERVER.dll[|VARIABLE=VALUE],NAME=SERVER.dll [--rounds 3] [--nodes 1000000] [--duration 20] [--clients 16] [--seed 42] [--out FILE.md]", Database);
         if (options is null)
         {
             return 2;
         }
+        // NAME=PATH, then any |VARIABLE=VALUE for that server's environment (a runtime setting such as DOTNET_gcServer=0).
         var servers = options["--servers"].Split(',', StringSplitOptions.RemoveEmptyEntries)
-            .Select(s => s.Split('=', 2)).Select(p => (Name: p[0], Dll: Path.GetFullPath(p[^1]))).ToList();
-        if (servers.Count < 2 || servers.Any(s => !File.Exists(s.Dll)))
+            .Select(s => s.Split('|')).Select(parts => (Spec: parts[0].Split('=', 2), Environment: parts[1..].Select(v => v.Split('=', 2)).ToList()))
+            .Select(s => (Name: s.Spec[0], Dll: Path.GetFullPath(s.Spec[^1]), s.Environment)).ToList();
+        if (servers.Count < 2 || servers.Any(s => !File.Exists(s.Dll) || s.Environment.Any(v => v.Length != 2)))
         {
-            Console.Error.WriteLine("--servers: give two or more NAME=PATH pairs, each the assettrace.dll of a Release build.");
+            Console.Error.WriteLine("--servers: give two or more NAME=PATH pairs, each the assettrace.dll of a Release build, each optionally followed by |VARIABLE=VALUE.");
             return 2;
         }
         var ct = CancellationToken.None;
@@ -49,9 +51,14 @@ public static class CompareCommand
             Console.WriteLine($"{load.TotalRows:N0} rows loaded in {load.Total.TotalSeconds:0} s");
             for (var round = 1; round <= options.Number("--rounds"); round++)
             {
-                foreach (var (name, dll) in round % 2 == 1 ? servers : Enumerable.Reverse(servers))
+                foreach (var (name, dll, environment) in round % 2 == 1 ? servers : Enumerable.Reverse(servers))
                 {
-                    await using var server = await ServerProcess.StartAsync(dll, store.Settings, Path.Combine(Path.GetTempPath(), $"assettrace-compare-{name}.log"), ct);
+                    var settings = new Dictionary<string, string?>(store.Settings);
+                    foreach (var variable in environment)
+                    {
+                        settings[variable[0]] = variable[1];
+                    }
+                    await using var server = await ServerProcess.StartAsync(dll, settings, Path.Combine(Path.GetTempPath(), $"assettrace-compare-{name}.log"), ct);
                     var result = await GraphQLLoad.RunAsync(server, samples, clients, duration, seed + round, withSearch: true, ct);
                     byServer[name].Add(result);
                     rows.Add(Row($"{round}", name, result.RequestsPerSecond, result.ByOperation["search"], Latencies.Combined(result.ByOperation.Values), result.Failures));
