@@ -11,7 +11,7 @@ public sealed record SearchResult(Node Node, double Score, string MatchedName, I
 
 /// <summary>
 /// One page of a name search: the results best first, and how many there are in all, exactly up to
-/// <see cref="MatchingOptions.CountBound"/> and "more than" that beyond it.
+/// <see cref="MatchingOptions.ExactTotal"/> or the page's end if further, and "more than" that beyond it.
 /// </summary>
 public sealed record SearchPage(IReadOnlyList<SearchResult> Results, int TotalCount, bool TotalIsExact, string? EndCursor, bool HasNextPage)
 {
@@ -34,8 +34,9 @@ public sealed class NameSearch(MatchIndexProvider index, GraphQueries queries, I
         {
             throw new UserInputException("after", $"a search shows its best {settings.CountBound} results; make the query more precise to see others.");
         }
+        var exactUpTo = Math.Min(settings.CountBound, Math.Max(settings.ExactTotal, offset + first));
         var hits = await index.FindAsync(viewer, MatchSubject.Named(query), search: true, kinds?.Select(Codes.Of).ToList(), asOf,
-            settings.Threshold, offset + first + 1, settings.CountBound, ct);
+            settings.Threshold, offset + first + 1, exactUpTo, ct);
         var page = hits.Items.Skip(offset).Take(first).ToList();
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var nodes = await queries.GetNodesAsync(viewer, page.Select(h => h.Entry.Id), ct);
