@@ -127,10 +127,7 @@ public sealed class BenchmarkRun(BenchOptions options, TimeProvider clock, TextW
             return;
         }
         NpgsqlConnection.ClearAllPools();
-        await using var server = new NpgsqlConnection(options.Postgres);
-        await server.OpenAsync(ct);
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {PostgresDatabase} WITH (FORCE)", server);
-        await drop.ExecuteNonQueryAsync(ct);
+        await BenchStore.DropPostgresAsync(options.Postgres!, PostgresDatabase, ct);
     }
 
     private void Step(string message) => log.WriteLine($"[{clock.GetUtcNow():HH:mm:ss}] {message}");

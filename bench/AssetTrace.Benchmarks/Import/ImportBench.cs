@@ -102,13 +102,7 @@ public sealed class ImportBench(ImportBenchOptions options, TextWriter log)
         return rows;
     }
 
-    private async Task DropAsync(string name, CancellationToken ct)
-    {
-        await using var server = new NpgsqlConnection(options.Postgres);
-        await server.OpenAsync(ct);
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", server);
-        await drop.ExecuteNonQueryAsync(ct);
-    }
+    private Task DropAsync(string name, CancellationToken ct) => BenchStore.DropPostgresAsync(options.Postgres!, name, ct);
 
     private async Task<string> PostgresVersionAsync(CancellationToken ct)
     {

@@ -89,6 +89,15 @@ public sealed class BenchStore
         return store;
     }
 
+    /// <summary>Drops the database <paramref name="name"/> on the server, closing whatever is still connected to it.</summary>
+    public static async Task DropPostgresAsync(string serverConnectionString, string name, CancellationToken ct)
+    {
+        await using var server = new NpgsqlConnection(serverConnectionString);
+        await server.OpenAsync(ct);
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", server);
+        await drop.ExecuteNonQueryAsync(ct);
+    }
+
     /// <summary>The database <paramref name="name"/> an earlier process prepared and loaded (the warm benchmark's load child).</summary>
     public static BenchStore ExistingPostgres(string serverConnectionString, string name)
     {

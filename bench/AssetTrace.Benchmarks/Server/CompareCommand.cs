@@ -69,10 +69,7 @@ public static class CompareCommand
         finally
         {
             NpgsqlConnection.ClearAllPools();
-            await using var admin = new NpgsqlConnection(options["--postgres"]);
-            await admin.OpenAsync(ct);
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Database} WITH (FORCE)", admin);
-            await drop.ExecuteNonQueryAsync(ct);
+            await BenchStore.DropPostgresAsync(options["--postgres"], Database, ct);
         }
         rows.AddRange(byServer.Select(s => Row("all", s.Key, s.Value.Average(r => r.RequestsPerSecond),
             Latencies.Combined(s.Value.Select(r => r.ByOperation["search"])), Latencies.Combined(s.Value.SelectMany(r => r.ByOperation.Values)), s.Value.Sum(r => r.Failures))));
